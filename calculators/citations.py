@@ -1,0 +1,31 @@
+"""Guide sections that calculators cite, registered when a calculator module is imported.
+
+Every factor's ``source`` must be a registered citation (checked when the factor is made), and
+the site build fails if any registered citation is not an anchor of the built site.
+"""
+from __future__ import annotations
+
+_CITED: set[str] = set()
+
+
+def register(*pairs: tuple[str, str]) -> None:
+    """Register ``(page, anchor)`` pairs, e.g. ``("titles-and-tracks/tracks", "pure-clinical")``."""
+    for page, anchor in pairs:
+        _CITED.add(f"{page.strip('/')}/#{anchor}")
+
+
+def cite(page: str, anchor: str) -> str:
+    """The site path of a registered section; raises ``KeyError`` for an unregistered one."""
+    path = f"{page.strip('/')}/#{anchor}"
+    if path not in _CITED:
+        raise KeyError(f"citation {path!r} is not registered")
+    return path
+
+
+def all_citations() -> frozenset[str]:
+    """Every registered citation."""
+    return frozenset(_CITED)
+
+
+def is_registered(path: str) -> bool:
+    return path in _CITED

@@ -1,0 +1,85 @@
+"""Command-line interface: list, schema, run, link.
+
+Exit codes: 0 success, 2 bad input or usage (message on stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Sequence, TextIO
+
+from . import urlstate
+from .contract import ValidationError, json_schema
+from .registry import CALCULATORS, UnknownCalculator, get
+
+
+class UsageError(Exception):
+    """A problem with the command line or its input, reported with exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m calculators",
+                                description="Score academic job offers and promotion dossiers.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("list", help="list the calculators")
+    s = sub.add_parser("schema", help="print the JSON Schema of a calculator's inputs")
+    s.add_argument("slug")
+    r = sub.add_parser("run", help="run a calculator on a JSON object of inputs")
+    r.add_argument("slug")
+    r.add_argument("file", nargs="?", default="-", help="JSON file, or - for standard input (default)")
+    lk = sub.add_parser("link", help="print the shareable query string for a JSON object of inputs")
+    lk.add_argument("slug")
+    lk.add_argument("file", nargs="?", default="-")
+    return p
+
+
+def _read_json(path: str, stdin: TextIO) -> Any:
+    try:
+        if path == "-":
+            text = stdin.read()
+        else:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"input is not UTF-8 text: expected a JSON object of inputs") from None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise UsageError(f"input is not valid JSON ({exc}); expected a JSON object of inputs") from None
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
+         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse already printed the usage message
+        return 0 if exc.code == 0 else 2
+    try:
+        if args.command == "list":
+            for calc in CALCULATORS.values():
+                print(f"{calc.slug}\t{calc.title}", file=stdout)
+            return 0
+        calc = get(args.slug)
+        if args.command == "schema":
+            print(json.dumps(json_schema(calc), indent=2, ensure_ascii=False), file=stdout)
+            return 0
+        raw = _read_json(args.file, stdin)
+        if args.command == "run":
+            print(json.dumps(calc.run(raw), indent=2, ensure_ascii=False), file=stdout)
+        else:
+            print("?" + urlstate.encode(calc, calc.validate(raw)), file=stdout)
+        return 0
+    except UnknownCalculator as exc:
+        print(f"error: unknown calculator {exc.args[0]!r}; available: {', '.join(CALCULATORS)}", file=stderr)
+    except ValidationError as exc:
+        print(f"error: invalid input for {args.slug}:", file=stderr)
+        for err in exc.errors:
+            print(f"  {err.text()}", file=stderr)
+    except UsageError as exc:
+        print(f"error: {exc}", file=stderr)
+    return 2

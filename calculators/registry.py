@@ -1,0 +1,21 @@
+"""All calculators, by slug."""
+from __future__ import annotations
+
+from .contract import Calculator
+from . import instructor_offer
+
+CALCULATORS: dict[str, Calculator] = {c.slug: c for c in (
+    instructor_offer.CALCULATOR,
+)}
+
+
+class UnknownCalculator(KeyError):
+    """Raised for a slug that is not registered."""
+
+
+def get(slug: str) -> Calculator:
+    """Return the calculator registered under ``slug``."""
+    try:
+        return CALCULATORS[slug]
+    except KeyError:
+        raise UnknownCalculator(slug) from None

@@ -1,0 +1,24 @@
+"""Entry point for the browser worker: JSON in, JSON out, never an exception."""
+from __future__ import annotations
+
+import json
+import traceback
+from typing import Any
+
+from .contract import ValidationError
+from .registry import UnknownCalculator, get
+
+
+def handle(request: str) -> str:
+    """Run ``{"slug": ..., "inputs": {...}}``; reply ``{"ok": true, "result": ...}`` or errors."""
+    reply: dict[str, Any]
+    try:
+        req = json.loads(request)
+        reply = {"ok": True, "result": get(req["slug"]).run(req["inputs"])}
+    except ValidationError as exc:
+        reply = {"ok": False, "errors": [e.as_dict() for e in exc.errors]}
+    except UnknownCalculator as exc:
+        reply = {"ok": False, "errors": [{"field": "", "message": f"unknown calculator {exc.args[0]!r}"}]}
+    except Exception:  # a bug in a calculator: report it, keep the worker alive
+        reply = {"ok": False, "crash": traceback.format_exc(limit=3)}
+    return json.dumps(reply)

@@ -1,0 +1,538 @@
+// The calculator page runner: one module shared by every calculator page.
+// Reads the form the build rendered from the Python spec, keeps the inputs in the URL query,
+// and asks a module Web Worker running Pyodide for results. Results are rendered as text only.
+
+const BOOT_SLOW_MS = 12000;
+const BOOT_LIMIT_MS = 45000;
+const MAX_PARAMS = 400;
+const MAX_VALUE_LENGTH = 200;
+const VERSION_PARAM = "v";
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+let worker = null;
+let workerState = "idle"; // idle | booting | ready | failed
+let failure = "";
+const waiting = new Set(); // mounted calculators waiting for the worker
+const pending = new Map(); // request id -> calculator
+let nextId = 1;
+
+// ---------- worker ----------
+
+function startWorker(runtimeUrl, lockUrl) {
+  if (worker) return;
+  workerState = "booting";
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (err) {
+    return fail(`the browser could not start a worker (${err.message || err})`);
+  }
+  const limit = window.__calcBootLimitMs || BOOT_LIMIT_MS;
+  const timer = setTimeout(() => {
+    if (workerState === "booting") fail(`Python did not finish loading within ${Math.round(limit / 1000)} seconds`);
+  }, limit);
+  const slow = setTimeout(() => {
+    if (workerState === "booting") for (const c of waiting) c.status("Still loading Python\u2026 this can take a while on a slow connection.");
+  }, Math.min(BOOT_SLOW_MS, limit / 2));
+  worker.onmessage = (event) => {
+    const msg = event.data || {};
+    if (msg.type === "ready") {
+      clearTimeout(timer); clearTimeout(slow);
+      if (workerState !== "booting") return;
+      workerState = "ready";
+      for (const c of waiting) c.compute();
+    } else if (msg.type === "fatal") {
+      clearTimeout(timer); clearTimeout(slow);
+      fail(`Python could not be loaded (${msg.message})`);
+    } else if (msg.type === "result") {
+      const calc = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (calc) calc.receive(msg.id, msg.reply);
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    clearTimeout(timer); clearTimeout(slow);
+    fail(`the calculator worker stopped (${event.message || "it could not be loaded"})`);
+  };
+  worker.postMessage({ type: "init", runtime: runtimeUrl, lock: lockUrl });
+}
+
+function fail(reason) {
+  workerState = "failed";
+  failure = reason;
+  if (worker) worker.terminate();
+  for (const c of waiting) c.showFailure(reason);
+  for (const calc of pending.values()) calc.showFailure(reason);
+  pending.clear();
+}
+
+function request(calc, inputs) {
+  const id = nextId++;
+  pending.set(id, calc);
+  worker.postMessage({ type: "run", id, slug: calc.slug, inputs });
+  return id;
+}
+
+// ---------- URL state (mirrors calculators/urlstate.py) ----------
+
+export function fieldAllowed(field, value) {
+  // Returns [ok, cleanValue] for an already-typed value.
+  if (value === null) return [field.nullable, null];
+  switch (field.type) {
+    case "boolean": return [typeof value === "boolean", value];
+    case "number":
+    case "integer":
+      if (typeof value !== "number" || !Number.isFinite(value)) return [false, null];
+      if (field.type === "integer" && !Number.isInteger(value)) return [false, null];
+      if (field.minimum !== null && field.minimum !== undefined && value < field.minimum) return [false, null];
+      if (field.maximum !== null && field.maximum !== undefined && value > field.maximum) return [false, null];
+      return [true, value];
+    case "choice": return [field.choices.some((c) => c.value === value), value];
+    case "date": {
+      if (typeof value !== "string" || !DATE.test(value)) return [false, null];
+      const d = new Date(value + "T00:00:00Z");
+      return [!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value, value];
+    }
+    case "text": return [typeof value === "string" && value.trim().length <= field.max_length, String(value).trim()];
+    default: return [false, null];
+  }
+}
+
+export function parseText(field, text) {
+  if (text === "") return field.nullable ? [true, null] : [false, null];
+  if (field.type === "boolean") return [text === "true" || text === "false", text === "true"];
+  if (field.type === "number" || field.type === "integer") {
+    if (!NUMBER.test(text)) return [false, null];
+    return [true, Number(text)];
+  }
+  return [true, text];
+}
+
+function clip(text) {
+  const t = String(text);
+  return JSON.stringify(t.length <= 40 ? t : t.slice(0, 37) + "...");
+}
+
+export function decodeQuery(spec, query) {
+  const notices = [];
+  let params = [...new URLSearchParams(query)];
+  if (params.length > MAX_PARAMS) {
+    notices.push(`The link had ${params.length} parameters; only the first ${MAX_PARAMS} were read.`);
+    params = params.slice(0, MAX_PARAMS);
+  }
+  const seen = new Map();
+  for (const [key, value] of params) {
+    if (seen.has(key) && seen.get(key) !== value) notices.push(`${clip(key)} appeared more than once; the last value was used.`);
+    seen.set(key, value);
+  }
+  const version = seen.has(VERSION_PARAM) ? seen.get(VERSION_PARAM) : spec.version;
+  seen.delete(VERSION_PARAM);
+  if (version !== spec.version) notices.push(`The link was made with rules version ${clip(version)}; it was read with version ${spec.version}.`);
+  const fields = new Map(spec.fields.map((f) => [f.name, f]));
+  const raw = {};
+  const lists = {};
+  const put = (field, key, text, target) => {
+    if (text.length > MAX_VALUE_LENGTH) { notices.push(`Ignored ${key}: the value is too long.`); return; }
+    let [ok, value] = parseText(field, text);
+    if (ok) [ok, value] = fieldAllowed(field, value);
+    if (ok) target[field.name] = value;
+    else notices.push(`Ignored ${key}=${clip(text)}: allowed ${field.allowed}.`);
+  };
+  for (const [key, text] of seen) {
+    const dot = key.indexOf(".");
+    const name = dot < 0 ? key : key.slice(0, dot);
+    const rest = dot < 0 ? "" : key.slice(dot + 1);
+    const field = fields.get(name);
+    if (field && field.type === "list") {
+      const [idx, sub] = [rest.slice(0, rest.indexOf(".")), rest.slice(rest.indexOf(".") + 1)];
+      const item = rest.includes(".") ? field.items.find((s) => s.name === sub) : undefined;
+      if (!/^\d{1,2}$/.test(idx) || Number(idx) >= field.max_items || !item) { notices.push(`Ignored ${clip(key)}: not a known field.`); continue; }
+      lists[name] = lists[name] || {};
+      lists[name][Number(idx)] = lists[name][Number(idx)] || {};
+      put(item, key, text, lists[name][Number(idx)]);
+    } else if (!field || rest) {
+      notices.push(`Ignored ${clip(key)}: not a known field.`);
+    } else {
+      put(field, key, text, raw);
+    }
+  }
+  for (const [name, items] of Object.entries(lists)) {
+    raw[name] = Object.keys(items).map(Number).sort((a, b) => a - b).map((k) => items[k]);
+  }
+  return { raw, notices };
+}
+
+function valueText(field, value) {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return String(value);
+}
+
+export function encodeQuery(spec, inputs) {
+  const params = new URLSearchParams();
+  params.append(VERSION_PARAM, spec.version);
+  for (const field of spec.fields) {
+    if (field.type === "list") {
+      (inputs[field.name] || []).forEach((item, n) => {
+        for (const sub of field.items) params.append(`${field.name}.${n}.${sub.name}`, valueText(sub, item[sub.name]));
+      });
+    } else {
+      params.append(field.name, valueText(field, inputs[field.name]));
+    }
+  }
+  return params.toString();
+}
+
+// ---------- one mounted calculator ----------
+
+class Calculator {
+  constructor(form, result, spec) {
+    this.form = form;
+    this.result = result;
+    this.spec = spec;
+    this.slug = spec.slug;
+    this.latest = 0;
+    this.lastResult = null;
+    this.root = new URL(result.dataset.root || "../../", document.baseURI);
+    this.runtime = new URL(result.dataset.runtime, document.baseURI).href;
+    this.lock = new URL(result.dataset.lock, document.baseURI).href;
+  }
+
+  control(name) {
+    return this.form.querySelector(`[name="${CSS.escape(name)}"]`);
+  }
+
+  // --- reading and writing the form ---
+
+  setControl(field, name, value) {
+    const el = this.control(name);
+    if (!el) return;
+    if (el.type === "checkbox") el.checked = value === true;
+    else el.value = valueText(field, value);
+  }
+
+  readField(field, name, errors) {
+    const el = this.control(name);
+    if (!el) return field.default;
+    if (el.type === "checkbox") return el.checked;
+    if (field.type === "number" || field.type === "integer") {
+      if (el.validity && el.validity.badInput) { errors.push({ field: name, message: `${name}: must be a number; allowed: ${field.allowed}` }); return undefined; }
+      if (el.value.trim() === "") {
+        if (field.nullable) return null;
+        errors.push({ field: name, message: `${name}: is required; allowed: ${field.allowed}` });
+        return undefined;
+      }
+      return Number(el.value);
+    }
+    if (field.type === "boolean") return el.value === "" ? null : el.value === "true";
+    if (field.type === "choice" && el.value === "" && field.nullable) return null;
+    return el.value;
+  }
+
+  readForm() {
+    const inputs = {};
+    const errors = [];
+    for (const field of this.spec.fields) {
+      if (field.type === "list") {
+        const items = [...this.form.querySelectorAll(`[data-list="${CSS.escape(field.name)}"] .calc-items > [data-item]`)];
+        inputs[field.name] = items.map((_, n) => {
+          const item = {};
+          for (const sub of field.items) {
+            const v = this.readField(sub, `${field.name}.${n}.${sub.name}`, errors);
+            if (v !== undefined) item[sub.name] = v;
+          }
+          return item;
+        });
+      } else {
+        const v = this.readField(field, field.name, errors);
+        if (v !== undefined) inputs[field.name] = v;
+      }
+    }
+    return { inputs, errors };
+  }
+
+  applyInputs(raw) {
+    for (const field of this.spec.fields) {
+      if (field.type === "list") {
+        if (!raw[field.name]) continue;
+        this.setItemCount(field, Math.max(field.min_items, Math.min(field.max_items, raw[field.name].length)));
+        raw[field.name].forEach((item, n) => {
+          for (const sub of field.items) {
+            this.setControl(sub, `${field.name}.${n}.${sub.name}`, sub.name in item ? item[sub.name] : sub.default);
+          }
+        });
+      } else {
+        this.setControl(field, field.name, field.name in raw ? raw[field.name] : field.default);
+      }
+    }
+  }
+
+  setItemCount(field, count) {
+    const box = this.form.querySelector(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
+    const template = this.form.querySelector(`template[data-item-template="${CSS.escape(field.name)}"]`);
+    if (!box || !template) return;
+    while (box.children.length > count) box.lastElementChild.remove();
+    while (box.children.length < count) {
+      const n = box.children.length;
+      const html = template.innerHTML.replaceAll("__INDEX__", String(n)).replaceAll("__NUMBER__", String(n + 1));
+      const frag = document.createRange().createContextualFragment(html);
+      box.append(frag);
+    }
+    this.renumber(field);
+  }
+
+  renumber(field) {
+    const box = this.form.querySelector(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
+    [...box.children].forEach((item, n) => {
+      item.querySelector("legend").textContent = `Offer ${n + 1}`;
+      for (const el of item.querySelectorAll("[name]")) {
+        const sub = el.name.split(".").slice(2).join(".");
+        const name = `${field.name}.${n}.${sub}`;
+        const id = "f-" + name.replaceAll(".", "-");
+        const wrap = el.closest("[data-field]");
+        const label = wrap.querySelector("label");
+        const help = wrap.querySelector(".calc-help");
+        const error = wrap.querySelector(".calc-error");
+        el.name = name; el.id = id; wrap.dataset.field = name;
+        label.htmlFor = id; help.id = `${id}-help`; error.id = `${id}-error`;
+        el.setAttribute("aria-describedby", `${id}-help ${id}-error`);
+      }
+      const remove = item.querySelector("[data-remove-item]");
+      if (remove) remove.disabled = box.children.length <= field.min_items;
+    });
+    const add = this.form.querySelector(`[data-add-item="${CSS.escape(field.name)}"]`);
+    if (add) add.disabled = box.children.length >= field.max_items;
+  }
+
+  // --- errors and notices ---
+
+  showErrors(errors) {
+    for (const el of this.form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const p of this.form.querySelectorAll(".calc-error")) { p.hidden = true; p.textContent = ""; }
+    for (const err of errors) {
+      const name = String(err.field || "").replace(/\[(\d+)\]/g, ".$1");
+      const el = this.control(name);
+      const slot = el ? el.closest("[data-field]").querySelector(".calc-error")
+        : this.form.querySelector(`#f-${CSS.escape(name.split(".")[0])}-error`);
+      if (el) el.setAttribute("aria-invalid", "true");
+      if (slot) { slot.hidden = false; slot.textContent = friendly(err.message, el); }
+    }
+  }
+
+  showNotices(notices) {
+    const box = this.form.querySelector(".calc-notices");
+    box.replaceChildren();
+    if (!notices.length) { box.hidden = true; return; }
+    const p = document.createElement("p");
+    p.textContent = "Some parts of the link could not be used:";
+    const ul = document.createElement("ul");
+    for (const n of notices.slice(0, 20)) { const li = document.createElement("li"); li.textContent = n; ul.append(li); }
+    box.append(p, ul);
+    box.hidden = false;
+  }
+
+  // --- result ---
+
+  setState(state) {
+    this.result.dataset.state = state;
+    this.result.setAttribute("aria-busy", state === "loading" ? "true" : "false");
+  }
+
+  status(text) {
+    const p = this.result.querySelector(".calc-status");
+    p.textContent = text;
+    p.hidden = !text;
+  }
+
+  showFailure(reason) {
+    this.setState("error");
+    this.status(`The calculator is unavailable: ${reason}.`);
+    this.result.querySelector(".calc-fallback").hidden = false;
+  }
+
+  compute() {
+    const { inputs, errors } = this.readForm();
+    this.updateUrl(inputs);
+    if (errors.length) { this.invalid(errors); return; }
+    if (workerState === "failed") { this.showFailure(failure); return; }
+    if (workerState !== "ready") return; // computed when the worker reports ready
+    this.latest = request(this, inputs);
+  }
+
+  invalid(errors) {
+    this.showErrors(errors);
+    delete this.result.dataset.band;
+    this.result.querySelector(".calc-output").hidden = true;
+    if (workerState === "ready") this.setState("ready");
+    this.status("Fix the highlighted field to see a result.");
+  }
+
+  receive(id, reply) {
+    if (id !== this.latest) return;
+    if (reply.ok) { this.showErrors([]); this.render(reply.result); return; }
+    if (reply.errors) { this.setState("ready"); this.invalid(reply.errors); return; }
+    this.setState("error");
+    this.status("The calculator hit an internal error with these inputs. Your inputs are kept; the guide below still applies.");
+    this.result.querySelector(".calc-fallback").hidden = false;
+  }
+
+  render(res) {
+    this.lastResult = res;
+    const out = this.result.querySelector(".calc-output");
+    out.querySelector(".calc-band-label").textContent = res.band_label;
+    out.querySelector(".calc-score").textContent = res.score === null ? "" : `Score ${res.score} of 100`;
+    out.querySelector(".calc-headline").textContent = res.headline;
+    const metrics = out.querySelector(".calc-metrics");
+    metrics.replaceChildren();
+    for (const [key, label, unit] of this.spec.metrics) {
+      if (!(key in res) || res[key] === null) continue;
+      const dt = document.createElement("dt"); dt.textContent = label;
+      const dd = document.createElement("dd"); dd.textContent = `${res[key]}${unit === "%" ? "%" : " " + unit}`.trim();
+      metrics.append(dt, dd);
+    }
+    this.renderRanking(out, res.ranking);
+    const factors = out.querySelector(".calc-factors");
+    factors.replaceChildren();
+    for (const f of res.factors) {
+      const li = document.createElement("li");
+      li.dataset.effect = f.effect;
+      const mark = document.createElement("span");
+      mark.className = "calc-effect";
+      mark.textContent = { "+": "+", "-": "\u2212", "0": "\u2022" }[f.effect] || "\u2022";
+      mark.setAttribute("aria-label", { "+": "helps", "-": "hurts", "0": "neutral" }[f.effect] || "neutral");
+      mark.setAttribute("role", "img");
+      const label = document.createElement("strong"); label.textContent = f.label;
+      const detail = document.createElement("span"); detail.textContent = ` ${f.detail} `;
+      const link = document.createElement("a");
+      link.href = new URL(f.source, this.root).href;
+      link.textContent = "Why?";
+      li.append(mark, " ", label, detail, link);
+      factors.append(li);
+    }
+    const steps = out.querySelector(".calc-next-steps");
+    steps.replaceChildren(...res.next_steps.map((s) => { const li = document.createElement("li"); li.textContent = s; return li; }));
+    const meta = this.result.querySelector(".calc-print-meta");
+    if (meta) meta.textContent = `Rules version ${res.version}. Printed ${new Date().toISOString().slice(0, 10)} from ${location.href}`;
+    this.status("");
+    out.hidden = false;
+    this.result.dataset.band = res.band;
+    this.setState("ready");
+  }
+
+  renderRanking(out, ranking) {
+    let table = out.querySelector(".calc-ranking");
+    if (!ranking) { if (table) table.remove(); return; }
+    if (!table) {
+      table = document.createElement("table");
+      table.className = "calc-ranking";
+      out.querySelector(".calc-metrics").after(table);
+    }
+    const head = document.createElement("tr");
+    for (const h of ["Rank", "Offer", "Score", "Band"]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.append(th); }
+    const rows = ranking.map((r, n) => {
+      const tr = document.createElement("tr");
+      for (const v of [String(n + 1), r.label, String(r.score), r.band_label || r.band]) { const td = document.createElement("td"); td.textContent = v; tr.append(td); }
+      return tr;
+    });
+    table.replaceChildren(head, ...rows);
+  }
+
+  // --- URL, copying ---
+
+  updateUrl(inputs) {
+    if (!this.touched) return;
+    const query = encodeQuery(this.spec, inputs);
+    const url = `${location.pathname}?${query}${location.hash}`;
+    history.replaceState(history.state, "", url);
+  }
+
+  summary() {
+    const res = this.lastResult;
+    const lines = [`${this.spec.title}`];
+    if (res) {
+      lines.push(`Result: ${res.band_label}${res.score === null ? "" : ` (score ${res.score} of 100)`}`, res.headline);
+      for (const [key, label, unit] of this.spec.metrics) if (key in res && res[key] !== null) lines.push(`${label}: ${res[key]}${unit === "%" ? "%" : " " + unit}`);
+      if (res.ranking) { lines.push("", "Ranking:"); res.ranking.forEach((r, n) => lines.push(`${n + 1}. ${r.label}: ${r.score} (${r.band_label || r.band})`)); }
+      lines.push("", "What drove it:");
+      for (const f of res.factors) lines.push(`${f.effect === "-" ? "-" : f.effect === "+" ? "+" : "*"} ${f.label}: ${f.detail}`);
+      if (res.next_steps.length) { lines.push("", "Next steps:"); res.next_steps.forEach((s, n) => lines.push(`${n + 1}. ${s}`)); }
+      lines.push("", `Rules version ${res.version}, ${new Date().toISOString().slice(0, 10)}.`);
+    }
+    lines.push(`Open it with the same inputs: ${location.href}`, "", "Based on informal estimates; policies vary by institution. Not legal or financial advice.");
+    return lines.join("\n");
+  }
+
+  // --- wiring ---
+
+  mount() {
+    const { raw, notices } = decodeQuery(this.spec, location.search);
+    this.touched = location.search.length > 1;
+    this.applyInputs(raw);
+    this.showNotices(notices);
+    const recompute = () => { this.touched = true; this.compute(); };
+    this.form.addEventListener("input", recompute);
+    this.form.addEventListener("change", recompute);
+    this.form.addEventListener("submit", (e) => e.preventDefault());
+    this.form.addEventListener("reset", () => setTimeout(() => { this.applyInputs({}); this.showNotices([]); recompute(); }));
+    this.form.addEventListener("click", (e) => {
+      const target = e.target.closest("button");
+      if (!target) return;
+      if (target.matches("[data-copy-link]")) copy(location.href, this.form, "Link copied.");
+      else if (target.matches("[data-copy-summary]")) copy(this.summary(), this.form, "Summary copied.");
+      else if (target.matches("[data-add-item]")) {
+        const field = this.spec.fields.find((f) => f.name === target.dataset.addItem);
+        const box = this.form.querySelector(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
+        this.setItemCount(field, Math.min(field.max_items, box.children.length + 1));
+        recompute();
+      } else if (target.matches("[data-remove-item]")) {
+        const list = target.closest("[data-list]");
+        const field = this.spec.fields.find((f) => f.name === list.dataset.list);
+        if (list.querySelector(".calc-items").children.length > field.min_items) {
+          target.closest("[data-item]").remove();
+          this.renumber(field);
+          recompute();
+        }
+      }
+    });
+    for (const field of this.spec.fields) if (field.type === "list") this.renumber(field);
+    waiting.add(this);
+    if (workerState === "failed") this.showFailure(failure);
+    else if (workerState === "ready") this.compute();
+    else { this.compute(); startWorker(this.runtime, this.lock); }
+  }
+}
+
+function friendly(message, el) {
+  // "clinical_fte: is out of range; got 1.5; allowed: a number from 0 to 1" -> label-first text.
+  const label = el ? el.closest("[data-field]").querySelector("label").textContent.replace(/\s*\(.*\)$/, "") : "";
+  const text = String(message).replace(/^[^:]*:\s*/, "");
+  return label ? `${label}: ${text}` : text;
+}
+
+async function copy(text, form, done) {
+  const note = form.querySelector(".calc-copied");
+  try {
+    await navigator.clipboard.writeText(text);
+    note.textContent = done;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text; area.setAttribute("readonly", ""); area.className = "calc-copy-fallback";
+    form.append(area); area.select();
+    const ok = document.execCommand && document.execCommand("copy");
+    area.remove();
+    note.textContent = ok ? done : "Copy failed: select the address bar and copy it.";
+  }
+}
+
+export function mountAll() {
+  for (const c of [...waiting]) if (!document.contains(c.form)) waiting.delete(c);
+  for (const form of document.querySelectorAll("form[data-calculator-form]")) {
+    if (form.dataset.mounted) continue;
+    const slug = form.dataset.calculatorForm;
+    const result = document.querySelector(`[data-calculator="${CSS.escape(slug)}"]`);
+    if (!form.dataset.spec || !result) continue;
+    form.dataset.mounted = "true";
+    new Calculator(form, result, JSON.parse(form.dataset.spec)).mount();
+  }
+}

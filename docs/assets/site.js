@@ -1,0 +1,73 @@
+// Site-wide behaviour, run after every page load and every instant navigation:
+// visible "copy link to this section" controls, checklist copying, and (only on calculator
+// pages) the calculator runner, which is loaded on demand so guide pages never fetch it.
+
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.className = "copy-fallback";
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand && document.execCommand("copy");
+  area.remove();
+  return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+}
+
+function sectionLinks() {
+  for (const link of document.querySelectorAll(".md-content a.headerlink")) {
+    if (link.dataset.copyReady) continue;
+    link.dataset.copyReady = "true";
+    const heading = link.parentElement;
+    link.setAttribute("aria-label", `Copy link to the section \u201c${heading.textContent.replace("\u00b6", "").trim()}\u201d`);
+    link.addEventListener("click", (event) => {
+      const url = new URL(link.getAttribute("href"), location.href).href;
+      copyText(url).then(() => {
+        link.dataset.copied = "true";
+        setTimeout(() => delete link.dataset.copied, 1500);
+      }, () => {});
+      history.replaceState(history.state, "", url);
+      event.preventDefault();
+      heading.scrollIntoView();
+    });
+  }
+}
+
+export function checklistText(box) {
+  const title = document.querySelector(".md-content h1")?.textContent.replace("\u00b6", "").trim() || "";
+  const items = [...box.querySelectorAll("li")].map((li, n) => {
+    const ask = li.querySelector(".checklist-question")?.textContent.trim() || li.textContent.trim();
+    const done = li.querySelector("input[type=checkbox]")?.checked ? "[x]" : "[ ]";
+    return `${done} ${n + 1}. ${ask}`;
+  });
+  return [title, "", ...items, "", location.href.split("#")[0]].join("\n");
+}
+
+function checklists() {
+  for (const box of document.querySelectorAll("[data-checklist]")) {
+    const button = box.querySelector("[data-copy-checklist]");
+    if (!button || button.dataset.ready) continue;
+    button.dataset.ready = "true";
+    const note = box.querySelector(".checklist-copied");
+    button.addEventListener("click", () => {
+      copyText(checklistText(box)).then(
+        () => { note.textContent = "Copied. Paste it into an email."; },
+        () => { note.textContent = "Copying is blocked here: select the list and copy it."; });
+    });
+  }
+}
+
+function calculators() {
+  if (!document.querySelector("form[data-calculator-form]")) return;
+  import("./calc/runner.js").then((runner) => runner.mountAll());
+}
+
+function onPage() {
+  sectionLinks();
+  checklists();
+  calculators();
+}
+
+if (window.document$) window.document$.subscribe(onPage);
+else onPage();

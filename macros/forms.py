@@ -1,0 +1,157 @@
+"""Calculator forms, result containers and worked examples, rendered from the Python spec."""
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from calculators import get
+from calculators.contract import Calculator, Field
+from calculators.urlstate import encode
+
+
+def _num(x: float | None) -> str:
+    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+
+
+def field_html(f: Field, prefix: str = "") -> str:
+    """One labelled form control with its help text and an (empty) error slot."""
+    name = prefix + f.name
+    fid = "f-" + name.replace(".", "-")
+    unit = f' <span class="calc-unit">({escape(f.unit)})</span>' if f.unit else ""
+    describe = f'aria-describedby="{fid}-help {fid}-error"'
+    common = f'id="{fid}" name="{escape(name)}" {describe}'
+    if f.type == "choice" or (f.type == "boolean" and f.nullable):
+        if f.type == "choice":
+            options = [(c.value, c.label) for c in f.choices]
+        else:
+            options = [("", f.null_label), ("true", f.true_label), ("false", f.false_label)]
+        if f.type == "choice" and f.nullable:
+            options.insert(0, ("", f.null_label))
+        default = "" if f.default is None else ("true" if f.default is True else "false" if f.default is False else str(f.default))
+        opts = "".join(
+            f'<option value="{escape(v)}"{" selected" if v == default else ""}>{escape(label)}</option>'
+            for v, label in options)
+        control = f'<select {common}>{opts}</select>'
+    elif f.type == "boolean":
+        checked = " checked" if f.default else ""
+        control = f'<input type="checkbox" {common} value="true"{checked}>'
+    elif f.type in ("number", "integer"):
+        mode = "numeric" if f.type == "integer" else "decimal"
+        step = _num(f.step) if f.step else ("1" if f.type == "integer" else "any")
+        placeholder = f' placeholder="{escape(f.null_label)}"' if f.nullable else ""
+        control = (f'<input type="number" {common} inputmode="{mode}" min="{_num(f.minimum)}" '
+                   f'max="{_num(f.maximum)}" step="{step}" value="{_num(f.default)}"{placeholder}>')
+    elif f.type == "date":
+        control = f'<input type="date" {common} value="{escape(f.default or "")}">'
+    else:
+        control = (f'<input type="text" {common} maxlength="{f.max_length}" '
+                   f'value="{escape(f.default or "")}" autocomplete="off">')
+    allowed = (f' <span class="calc-allowed">Allowed: {escape(f.allowed())}.</span>'
+               if f.type in ("number", "integer", "date", "text") else "")
+    kind = "calc-field calc-check" if f.type == "boolean" and not f.nullable else "calc-field"
+    label = f'<label for="{fid}">{escape(f.label)}{unit}</label>'
+    parts = [control, label] if "calc-check" in kind else [label, control]
+    return (f'<div class="{kind}" data-field="{escape(name)}">{"".join(parts)}'
+            f'<p class="calc-help" id="{fid}-help">{escape(f.help)}{allowed}</p>'
+            f'<p class="calc-error" id="{fid}-error" hidden></p></div>')
+
+
+def list_template(f: Field) -> str:
+    """A <template> for one item of a list field, with ``__INDEX__`` placeholders."""
+    inner = "".join(field_html(sub, prefix=f"{f.name}.__INDEX__.") for sub in f.items)
+    return (f'<template data-item-template="{escape(f.name)}"><fieldset class="calc-item" data-item>'
+            f'<legend>Item __NUMBER__</legend>{inner}'
+            f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button>'
+            f'</fieldset></template>')
+
+
+def form(slug: str) -> str:
+    """The form, generated from the calculator's fields; its spec rides along as JSON."""
+    calc = get(slug)
+    parts = []
+    for f in calc.fields:
+        if f.type == "list":
+            items = "".join(
+                field_html_item(f, n) for n in range(len(f.default or [])))
+            parts.append(
+                f'<fieldset class="calc-list" data-list="{escape(f.name)}"><legend>{escape(f.label)}</legend>'
+                f'<p class="calc-help">{escape(f.help)}</p><div class="calc-items">{items}</div>'
+                f'<button type="button" class="md-button" data-add-item="{escape(f.name)}">Add another</button>'
+                f'<p class="calc-error" id="f-{escape(f.name)}-error" hidden></p>'
+                f'{list_template(f)}</fieldset>')
+        else:
+            parts.append(field_html(f))
+    # The spec rides on an attribute, not a <script> (instant navigation re-runs content scripts).
+    spec = escape(json.dumps(calc.spec(), ensure_ascii=False, separators=(",", ":")))
+    return (f'<form class="calc-form" data-calculator-form="{escape(slug)}" data-spec="{spec}" novalidate autocomplete="off" '
+            f'aria-label="{escape(calc.title)} inputs">'
+            f'<div class="calc-notices" role="status" hidden></div>{"".join(parts)}'
+            f'<div class="calc-actions"><button type="button" class="md-button md-button--primary" data-copy-link>'
+            f'Copy link</button><button type="button" class="md-button" data-copy-summary>Copy result as email text'
+            f'</button><button type="reset" class="md-button">Reset</button>'
+            f'<span class="calc-copied" role="status"></span></div></form>')
+
+
+def field_html_item(f: Field, n: int) -> str:
+    inner = "".join(field_html(sub, prefix=f"{f.name}.{n}.") for sub in f.items)
+    return (f'<fieldset class="calc-item" data-item><legend>Item {n + 1}</legend>{inner}'
+            f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button></fieldset>')
+
+
+def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url: str) -> str:
+    """The live result container the page runner fills in."""
+    calc = get(slug)
+    return (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
+            f'data-runtime="{escape(runtime_url)}" data-lock="{escape(lock_url)}" data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
+            f'aria-busy="true" aria-label="{escape(calc.title)} result">'
+            f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
+            f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '
+            f'the address bar; the <a href="{escape(guide_url)}">guide</a> answers the same question.</p>'
+            f'<div class="calc-output" hidden>'
+            f'<p class="calc-band"><span class="calc-band-label"></span> <span class="calc-score"></span></p>'
+            f'<p class="calc-headline"></p><dl class="calc-metrics"></dl>'
+            f'<p class="calc-subtitle">What drove the result</p><ul class="calc-factors"></ul>'
+            f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
+            f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
+            f'<p class="calc-print-meta"></p></div></section>')
+
+
+def describe_inputs(calc: Calculator, inputs: dict[str, Any]) -> list[tuple[str, str]]:
+    """Inputs as (label, value text) pairs for tables."""
+    rows = []
+    for f in calc.fields:
+        value = inputs.get(f.name)
+        if f.type == "choice":
+            text = next((c.label for c in f.choices if c.value == value), "\u2014")
+        elif f.type == "boolean":
+            text = f.null_label if value is None else (f.true_label if value else f.false_label)
+        elif value is None:
+            text = f.null_label
+        else:
+            text = f"{value:g} {f.unit}".strip() if isinstance(value, (int, float)) else str(value)
+        rows.append((f.label, text))
+    return rows
+
+
+def worked_examples(slug: str, calc_url: str) -> str:
+    """Each named example run through the calculator now, at build time."""
+    calc = get(slug)
+    blocks = []
+    for ex in calc.examples:
+        res = calc.run(dict(ex.inputs))
+        rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>"
+                       for k, v in describe_inputs(calc, res["inputs"]))
+        metrics = "".join(
+            f"<li>{escape(label)}: <strong>{res[key]}{escape(unit)}</strong></li>"
+            for key, label, unit in calc.metrics if key in res)
+        link = f"{calc_url}?{encode(calc, res['inputs'])}"
+        blocks.append(
+            f'### {ex.title} {{#example-{ex.name}}}\n\n'
+            f'<div class="worked-example" data-example="{escape(ex.name)}" data-band="{escape(res["band"])}">'
+            f'<table><tbody>{rows}</tbody></table>'
+            f'<ul><li>Result: <strong class="band band-{escape(res["band"])}">{escape(res["band_label"])}</strong>'
+            f' (score {res["score"]:g} of 100)</li>{metrics}</ul>'
+            f'<p><a href="{escape(link)}">Open this example in the calculator</a></p></div>\n\n')
+    return ("".join(blocks) + f'<p class="chart-note">Computed when this site was built, by the same code as '
+            f'the calculator (rules version {escape(calc.version)}).</p>\n')

@@ -1,0 +1,98 @@
+"""mkdocs-macros entry point: the functions pages may call.
+
+Everything rendered here is computed from the ``calculators`` package at build time, so pages,
+forms and worked examples cannot drift from the code that scores them.
+"""
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from calculators import CALCULATORS, get
+from calculators.questions import QUESTIONS
+
+from . import charts, diagrams, forms
+from .links import relative
+from .runtime_info import lock_path, runtime_path
+
+
+def define_env(env: Any) -> None:
+    """Register the macros."""
+
+    def here() -> str:
+        return env.page.url if env.page is not None else ""
+
+    def link(target: str) -> str:
+        return relative(here(), target)
+
+    def md_link(target: str) -> str:
+        """A Markdown link target (``../x/y.md#a``) for site path ``target``, so MkDocs checks it."""
+        path, _, anchor = target.partition("#")
+        page = path.strip("/")
+        docs = Path(env.conf["docs_dir"])
+        src = f"{page}/index.md" if (docs / page / "index.md").exists() or not page else f"{page}.md"
+        here_dir = posixpath.dirname(env.page.file.src_uri) if env.page is not None else ""
+        rel = posixpath.relpath(src, here_dir or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    @env.macro
+    def chart(key: str) -> str:
+        """A bar chart of one of the articles' data series."""
+        return charts.chart(key, link("sources/#articles"))
+
+    @env.macro
+    def flowchart(key: str) -> str:
+        """One of the articles' flowcharts, as HTML."""
+        return diagrams.flowchart(key)
+
+    @env.macro
+    def questions_checklist() -> str:
+        """The questions to ask before signing, as a checklist that can be ticked and copied."""
+        items = "".join(
+            f'<li class="task-list-item" id="{q.anchor}"><label class="task-list-control">'
+            f'<input type="checkbox"><span class="task-list-indicator"></span></label> '
+            f'<strong class="checklist-question">{escape(q.ask)}</strong> '
+            f'<span class="checklist-why">{escape(q.why)}</span></li>' for q in QUESTIONS)
+        return (f'<div class="checklist" data-checklist="questions-before-signing">'
+                f'<ol class="task-list">{items}</ol>'
+                f'<p class="checklist-actions"><button type="button" class="md-button" data-copy-checklist>'
+                f'Copy the questions as text</button> <span class="checklist-copied" role="status"></span></p></div>')
+
+    @env.macro
+    def calculator_link(slug: str) -> str:
+        """A box pointing to a calculator; renders nothing for a calculator not yet built."""
+        if slug not in CALCULATORS:
+            return ""
+        calc = get(slug)
+        return (f'!!! tip "Try it: {calc.title}"\n\n    {calc.summary} '
+                f'[Open the calculator]({md_link("calculators/" + slug + "/")}).\n')
+
+    @env.macro
+    def calculator_form(slug: str) -> str:
+        return forms.form(slug)
+
+    @env.macro
+    def calculator_result(slug: str) -> str:
+        return forms.result(slug, link(runtime_path()), link(lock_path()), link(get(slug).sections[0][1]),
+                            link(""))
+
+    @env.macro
+    def worked_examples(slug: str) -> str:
+        return forms.worked_examples(slug, link(f"calculators/{slug}/"))
+
+    @env.macro
+    def calculator_sections(slug: str) -> str:
+        """Markdown list of the guide sections a calculator rests on."""
+        return "\n".join(f"- [{title}]({md_link(path)})" for title, path in get(slug).sections) + "\n"
+
+    @env.macro
+    def calculators_list() -> list[Any]:
+        """Every registered calculator, in registry order."""
+        return list(CALCULATORS.values())
+
+    @env.macro
+    def calculator(slug: str) -> Any:
+        """The calculator object, for page text (title, version, bands)."""
+        return get(slug)

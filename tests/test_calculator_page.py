@@ -1,0 +1,147 @@
+"""The instructor-offer page in headless Chromium: form, shared links, errors, privacy, failure."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import calculators
+from calculators.urlstate import encode
+
+pytestmark = pytest.mark.browser
+
+SLUG = "instructor-offer"
+CALC = calculators.get(SLUG)
+PATH = f"calculators/{SLUG}/"
+RESULT = f'[data-calculator="{SLUG}"]'
+
+
+def open_calc(page, site, query: str = ""):
+    page.goto(site.page_url(PATH) + (("?" + query) if query else ""))
+    page.wait_for_selector(f'{RESULT}[data-state="ready"][data-band]', timeout=60000)
+    return page.locator(RESULT)
+
+
+def test_form_is_rendered_from_the_spec(page, site):
+    page.goto(site.page_url(PATH))
+    for f in CALC.fields:
+        control = page.locator(f'[name="{f.name}"]')
+        assert control.count() == 1, f.name
+        label = page.locator(f'label[for="f-{f.name}"]').inner_text()
+        assert f.label in label
+        if f.type in ("number", "integer"):
+            assert float(control.get_attribute("min")) == f.minimum
+            assert float(control.get_attribute("max")) == f.maximum
+        if f.type == "choice":
+            values = control.locator("option").evaluate_all("os => os.map(o => o.value)")
+            assert values == [c.value for c in f.choices]
+    # the text of the page is there before Python answers
+    assert "When to use it" in page.inner_text("article")
+
+
+@pytest.mark.parametrize("inputs", [dict(e.inputs) for e in CALC.examples] + [
+    {"institution_type": "community_affiliate", "clinical_fte": 0.6, "protected_fte": 0.4,
+     "protected_in_contract": True, "written_criteria": True, "review_years": 2, "promoted_examples": 4,
+     "surgical_subspecialty": True, "years_count_toward_rank": False, "track": "research"},
+], ids=["green", "yellow", "red", "community"])
+def test_shared_link_restores_inputs_and_shows_the_cli_band(page, site, inputs):
+    expected = calculators.run(SLUG, inputs)
+    result = open_calc(page, site, encode(CALC, expected["inputs"]))
+    assert result.get_attribute("data-band") == expected["band"]
+    assert expected["band_label"] in result.inner_text()
+    assert f"{expected['promotion_likelihood']}%" in result.inner_text()
+    for f in CALC.fields:
+        value = expected["inputs"][f.name]
+        control = page.locator(f'[name="{f.name}"]')
+        if f.type == "boolean" and not f.nullable:
+            assert control.is_checked() == value, f.name
+        elif f.type in ("number", "integer") and value is not None:
+            assert float(control.input_value()) == value, f.name
+        else:
+            text = "" if value is None else ("true" if value is True else "false" if value is False else str(value))
+            assert control.input_value() == text, f.name
+    # every factor links to its guide section on this site
+    hrefs = result.locator(".calc-factors a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs and all(h.startswith(site.url) and "#" in h for h in hrefs)
+
+
+def test_changing_the_form_updates_result_and_url(page, site):
+    red = calculators.run(SLUG, dict(CALC.example("red").inputs))
+    result = open_calc(page, site, encode(CALC, red["inputs"]))
+    assert result.get_attribute("data-band") == "red"
+    page.select_option('[name="track"]', "clinician_educator")
+    page.fill('[name="clinical_fte"]', "0.9")
+    page.fill('[name="protected_fte"]', "0.1")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('clinical_fte') === '0.9'")
+    expected = calculators.run(SLUG, red["inputs"] | {"track": "clinician_educator", "clinical_fte": 0.9,
+                                                      "protected_fte": 0.1})
+    page.wait_for_selector(f'{RESULT}[data-band="{expected["band"]}"]')
+    assert re.search(r"track=clinician_educator", page.url)
+
+
+def test_bad_input_shows_a_message_at_the_field(page, site):
+    open_calc(page, site)
+    page.fill('[name="clinical_fte"]', "1.5")
+    field = page.locator('[name="clinical_fte"]')
+    page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
+    error = page.locator("#f-clinical_fte-error")
+    assert error.is_visible() and "0 to 1" in error.inner_text()
+    assert "f-clinical_fte-error" in field.get_attribute("aria-describedby")
+    assert page.locator(RESULT).get_attribute("data-band") is None
+    page.fill('[name="clinical_fte"]', "0.8")
+    page.wait_for_selector(f"{RESULT}[data-band]")
+    assert field.get_attribute("aria-invalid") is None and not error.is_visible()
+
+
+def test_sum_over_one_is_reported_at_protected_time(page, site):
+    open_calc(page, site)
+    page.fill('[name="clinical_fte"]', "0.9")
+    page.fill('[name="protected_fte"]', "0.3")
+    page.wait_for_selector('[name="protected_fte"][aria-invalid="true"]')
+    assert "exceed 1" in page.locator("#f-protected_fte-error").inner_text()
+
+
+def test_hostile_link_is_applied_in_part_with_a_notice(page, site):
+    result = open_calc(page, site, "track=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&clinical_fte=1&colour=red")
+    notices = page.locator(".calc-notices")
+    assert notices.is_visible() and "colour" in notices.inner_text() and "track" in notices.inner_text()
+    assert page.locator(".calc-notices img, .calc-result img").count() == 0
+    assert page.locator('[name="clinical_fte"]').input_value() == "1"
+    assert result.get_attribute("data-band") in CALC.bands
+
+
+def test_copy_link_copies_the_shareable_url(page, site, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    open_calc(page, site)
+    page.fill('[name="promoted_examples"]', "4")
+    page.wait_for_function("() => location.search.includes('promoted_examples=4')")
+    page.click("[data-copy-link]")
+    page.wait_for_selector(".calc-copied:has-text('Link copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.url and "promoted_examples=4" in copied
+
+
+def test_guide_page_loads_no_runtime(page, site):
+    page.goto(site.page_url("titles-and-tracks/instructor-offers/"))
+    page.wait_for_load_state("networkidle")
+    loaded = page.traffic.requests
+    assert not [u for u in loaded if "/pyodide/" in u or "runner.js" in u or "worker.js" in u]
+
+
+def test_works_after_instant_navigation(page, site):
+    page.goto(site.page_url("titles-and-tracks/instructor-offers/"))
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__marker = 1")
+    page.locator(".md-content a[href$='calculators/instructor-offer/']").first.click()
+    page.wait_for_selector(f"{RESULT}[data-band]", timeout=60000)
+    assert page.evaluate("window.__marker") == 1, "navigation was a full page load"
+
+
+def test_runtime_failure_is_reported_within_the_time_limit(page, site):
+    page.add_init_script("window.__calcBootLimitMs = 4000")
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site.page_url(PATH) + "?clinical_fte=0.8")
+    page.wait_for_selector(f'{RESULT}[data-state="error"]', timeout=15000)
+    assert page.locator(".calc-fallback").is_visible()
+    assert "unavailable" in page.locator(".calc-status").inner_text()
+    assert page.locator('[name="clinical_fte"]').input_value() == "0.8"

@@ -1,0 +1,92 @@
+"""The command line, as a user runs it: output, exit codes, messages, never a traceback."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+GREEN = {"institution_type": "research_intensive", "track": "clinician_educator", "clinical_fte": 0.75,
+         "protected_fte": 0.25, "protected_in_contract": True, "written_criteria": True,
+         "review_years": 2.5, "promoted_examples": 3}
+
+
+def cli(*args: str, stdin: str = "", python: str = sys.executable) -> subprocess.CompletedProcess:
+    return subprocess.run([python, "-m", "calculators", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+
+
+def test_list_shows_slugs_and_titles():
+    out = cli("list")
+    assert out.returncode == 0
+    assert "instructor-offer\tInstructor offer check" in out.stdout.splitlines()
+
+
+def test_schema_is_json_schema_of_the_inputs():
+    out = cli("schema", "instructor-offer")
+    schema = json.loads(out.stdout)
+    assert out.returncode == 0 and schema["type"] == "object"
+    assert schema["properties"]["clinical_fte"]["maximum"] == 1
+    assert schema["properties"]["track"]["enum"][0] == "clinician_educator"
+
+
+def test_run_from_stdin():
+    out = cli("run", "instructor-offer", "-", stdin=json.dumps(GREEN))
+    res = json.loads(out.stdout)
+    assert out.returncode == 0 and res["band"] == "green" and res["inputs"]["surgical_subspecialty"] is False
+
+
+def test_run_from_file(tmp_path):
+    path = tmp_path / "offer.json"
+    path.write_text(json.dumps({"track": "unspecified", "clinical_fte": 1}))
+    out = cli("run", "instructor-offer", str(path))
+    assert out.returncode == 0 and json.loads(out.stdout)["band"] == "red"
+
+
+@pytest.mark.parametrize("stdin, expect", [
+    ('{"clinical_fte": 1.4}', ["clinical_fte", "1.4", "a number from 0 to 1"]),
+    ('{"track": "adjunct"}', ["track", "'adjunct'", "'clinician_educator'"]),
+    ('{"colour": "red"}', ["colour", "not a known field"]),
+    ('{"written_criteria": "yes"}', ["written_criteria", "true or false"]),
+    ('{"clinical_fte": 0.9, "protected_fte": 0.3}', ["protected_fte", "may not exceed 1"]),
+    ("{not json", ["not valid JSON"]),
+    ("[1, 2]", ["must be a JSON object"]),
+    ("", ["not valid JSON"]),
+])
+def test_bad_input_exits_2_with_a_message_naming_the_field(stdin, expect):
+    out = cli("run", "instructor-offer", stdin=stdin)
+    assert out.returncode == 2 and out.stdout == ""
+    assert "Traceback" not in out.stderr
+    for words in expect:
+        assert words in out.stderr
+
+
+def test_unknown_calculator_and_missing_file():
+    out = cli("run", "nope")
+    assert out.returncode == 2 and "unknown calculator 'nope'" in out.stderr and "instructor-offer" in out.stderr
+    out = cli("run", "instructor-offer", "/no/such/file.json")
+    assert out.returncode == 2 and "cannot read" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_bad_usage_exits_2():
+    out = cli("frobnicate")
+    assert out.returncode == 2 and "usage:" in out.stderr
+
+
+def test_link_prints_a_query_string_that_round_trips():
+    out = cli("link", "instructor-offer", stdin=json.dumps(GREEN))
+    assert out.returncode == 0 and out.stdout.startswith("?v=")
+    assert "clinical_fte=0.75" in out.stdout and "written_criteria=true" in out.stdout
+
+
+@pytest.mark.skipif(not shutil.which("python3.11") and not (
+    __import__("pathlib").Path.home() / ".pyenv/versions/3.11.7/bin/python3").exists(), reason="no Python 3.11 here")
+def test_runs_on_python_311_too():
+    py = shutil.which("python3.11") or str(__import__("pathlib").Path.home() / ".pyenv/versions/3.11.7/bin/python3")
+    out = cli("run", "instructor-offer", stdin=json.dumps(GREEN), python=py)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["band"] == "green"

@@ -1,0 +1,110 @@
+"""Build-time rendering: forms, charts, diagrams and worked examples come from the Python code."""
+from __future__ import annotations
+
+import json
+from html import unescape
+from html.parser import HTMLParser
+
+import pytest
+
+import calculators
+from calculators.evidence import SERIES
+from calculators.questions import QUESTIONS
+from macros import charts, diagrams, forms
+from macros.links import relative
+
+
+class Collect(HTMLParser):
+    """Every start tag with its attributes, and the text."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def find(self, tag, **attrs):
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+@pytest.mark.parametrize("slug", sorted(calculators.CALCULATORS))
+def test_form_has_a_labelled_control_per_field_with_the_spec_limits(slug):
+    calc = calculators.get(slug)
+    html = Collect(forms.form(slug))
+    labels = {a["for"] for a in html.find("label")}
+    for f in calc.fields:
+        if f.type == "list":
+            continue
+        controls = [a for t, a in html.tags if a.get("name") == f.name]
+        assert len(controls) == 1, f.name
+        control = controls[0]
+        assert control["id"] in labels
+        assert f"{control['id']}-error" in control["aria-describedby"]
+        if f.type in ("number", "integer"):
+            assert float(control["min"]) == f.minimum and float(control["max"]) == f.maximum
+    (form,) = html.find("form")
+    assert json.loads(unescape(form["data-spec"]))["version"] == calc.version
+
+
+def test_form_text_comes_from_the_spec():
+    text = " ".join(Collect(forms.form("instructor-offer")).text)
+    for f in calculators.get("instructor-offer").fields:
+        assert f.label in text and f.help in text
+
+
+def test_worked_examples_show_the_band_run_computes():
+    out = forms.worked_examples("instructor-offer", "../../calculators/instructor-offer/")
+    for ex in calculators.get("instructor-offer").examples:
+        res = calculators.run("instructor-offer", dict(ex.inputs))
+        assert f'data-example="{ex.name}" data-band="{res["band"]}"' in out
+        assert f"{{#example-{ex.name}}}" in out
+    assert "?v=1.0&amp;institution_type=" in out
+
+
+@pytest.mark.parametrize("key", sorted(SERIES))
+def test_charts_carry_every_value_as_text(key):
+    html = charts.chart(key, "../sources/#articles")
+    text = " ".join(Collect(html).text)
+    for label, value in SERIES[key].points:
+        assert label in text and f"{value:g}" in text
+    assert "<script" not in html
+
+
+def test_chart_values_are_the_articles():
+    assert SERIES["promotion_likelihood_by_context"].points[0][1] == 85
+    assert [v for _, v in SERIES["education_activity_value"].points] == [95, 80, 70, 60, 40, 30]
+    assert [v for _, v in SERIES["clinical_time_by_title"].points] == [90, 75, 50]
+
+
+@pytest.mark.parametrize("key", sorted(diagrams.FLOWS))
+def test_flowcharts_render_every_step(key):
+    html = diagrams.flowchart(key)
+    title, start = diagrams.FLOWS[key]
+    texts, stack = [], [start]
+    while stack:
+        node = stack.pop()
+        while node is not None:
+            texts.append(node.text)
+            stack.extend(first for _, first in node.branches)
+            node = node.then
+    assert len(texts) >= 8
+    for t in texts:
+        assert t.replace("\u2013", "\u2013") in unescape(html)
+
+
+def test_relative_links():
+    assert relative("titles-and-tracks/instructor-offers/", "calculators/x/?a=1") == "../../calculators/x/?a=1"
+    assert relative("", "sources/#articles") == "sources/#articles"
+    assert relative("calculators/x/", "") == "../../"
+    assert relative("calculators/x/", "pyodide/1/") == "../../pyodide/1/"
+
+
+def test_questions_have_stable_anchors():
+    ids = [q.anchor for q in QUESTIONS]
+    assert len(ids) == len(set(ids)) == 7

@@ -1,0 +1,47 @@
+"""MkDocs hooks: make the package importable, ship the runtime, and check cited anchors.
+
+With these hooks a plain ``mkdocs build`` or ``mkdocs serve`` produces the complete site.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # mkdocs' entry point does not put the project on sys.path
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from calculators.citations import all_citations  # noqa: E402
+from tools.runtime import RuntimeBuildError, write_runtime  # noqa: E402
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def site_anchors(site_dir: Path, page: str) -> set[str]:
+    """The element ids of the built page at site path ``page`` (e.g. ``a/b/``)."""
+    html = site_dir / page / "index.html"
+    return set(_ID.findall(html.read_text(encoding="utf-8"))) if html.exists() else set()
+
+
+def missing_citations(site_dir: Path) -> list[str]:
+    """Citations of the calculators whose page or anchor is not in the built site."""
+    missing = []
+    for cited in sorted(all_citations()):
+        page, _, anchor = cited.partition("#")
+        if anchor not in site_anchors(site_dir, page):
+            missing.append(cited)
+    return missing
+
+
+def on_post_build(config, **kwargs) -> None:
+    site_dir = Path(config["site_dir"])
+    try:
+        write_runtime(site_dir)
+    except RuntimeBuildError as exc:
+        raise PluginError(str(exc)) from None
+    missing = missing_citations(site_dir)
+    if missing:
+        raise PluginError("calculator factors cite sections that do not exist in the site: " + ", ".join(missing))

@@ -1,0 +1,117 @@
+"""Build the browser runtime into the site: Pyodide files, the calculators wheel, its lock file.
+
+The wheel is built from ``pyproject.toml`` with a fixed timestamp, so the same sources give the
+same bytes (and the same sha256 in the lock file); results are cached in ``.cache/runtime``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+CACHE = ROOT / ".cache" / "runtime"
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed so wheel bytes depend only on the sources
+
+
+class RuntimeBuildError(RuntimeError):
+    """The runtime could not be assembled; the message says what to install or run."""
+
+
+def pyodide_version() -> str:
+    pkg = NODE_PYODIDE / "package.json"
+    if not pkg.exists():
+        raise RuntimeBuildError("node_modules/pyodide is missing: run `npm ci` (or `make build`).")
+    return json.loads(pkg.read_text())["version"]
+
+
+def sources_digest() -> str:
+    """A digest of everything that goes into the wheel and the lock file."""
+    h = hashlib.sha256()
+    files = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", Path(__file__),
+                                                          NODE_PYODIDE / "pyodide-lock.json"]
+    for path in files:
+        h.update(str(path.relative_to(ROOT)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _bin(name: str) -> str:
+    candidate = Path(sys.executable).with_name(name)
+    found = str(candidate) if candidate.exists() else shutil.which(name)
+    if not found:
+        raise RuntimeBuildError(f"`{name}` is not installed in this environment: run `make build`.")
+    return found
+
+
+def app_dir_name() -> str:
+    """Folder (under the runtime folder) for this build's wheel and lock file: named by content."""
+    return f"app-{sources_digest()}"
+
+
+def build_wheel_and_lock() -> Path:
+    """Return a cache folder holding ``app-DIGEST/`` with the calculators wheel and the lock file.
+
+    Pyodide resolves the wheel's ``file_name`` against the lock file's folder. Both files live
+    in a folder named by content, so every file under ``pyodide/`` is immutable.
+    """
+    app = app_dir_name()
+    out = CACHE / app
+    if (out / app / "pyodide-lock.json").exists():
+        return out
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+        run = subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp, str(ROOT)],
+            capture_output=True, text=True, env=env)
+        if run.returncode:
+            raise RuntimeBuildError("building the calculators wheel failed:\n" + run.stdout[-2000:] + run.stderr[-2000:])
+        wheel = next(Path(tmp).glob("calculators-*-py3-none-any.whl"))
+        stage = Path(tmp) / "stage"
+        (stage / app).mkdir(parents=True)
+        shutil.copy2(wheel, stage / app / wheel.name)
+        run = subprocess.run(
+            [_bin("pyodide"), "lockfile", "add-wheels", "--input", str(NODE_PYODIDE / "pyodide-lock.json"),
+             "--output", str(stage / app / "pyodide-lock.json"), "--base-path", str(stage / app),
+             str(stage / app / wheel.name)],
+            capture_output=True, text=True, env=env, cwd=stage)
+        if run.returncode:
+            raise RuntimeBuildError("`pyodide lockfile add-wheels` failed:\n" + run.stdout[-2000:] + run.stderr[-2000:])
+        _keep_only(stage / app / "pyodide-lock.json", {"calculators"})
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp_out = Path(tempfile.mkdtemp(dir=out.parent))
+        shutil.copytree(stage, tmp_out, dirs_exist_ok=True)
+        if out.exists():
+            shutil.rmtree(tmp_out)
+        else:
+            tmp_out.replace(out)
+    return out
+
+
+def _keep_only(lock_file: Path, names: set[str]) -> None:
+    """Drop the packages the site never loads: the page fetches this file on every cold start."""
+    lock = json.loads(lock_file.read_text())
+    lock["packages"] = {k: v for k, v in lock["packages"].items() if k in names}
+    lock_file.write_text(json.dumps(lock, separators=(",", ":"), sort_keys=True))
+
+
+def write_runtime(site_dir: Path) -> Path:
+    """Copy the runtime, wheel and lock file to ``site_dir/pyodide/VERSION/``; return that folder."""
+    version = pyodide_version()
+    target = site_dir / "pyodide" / version
+    target.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        src = NODE_PYODIDE / name
+        dst = target / name
+        if not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:
+            shutil.copy2(src, dst)
+    built = build_wheel_and_lock()
+    shutil.copytree(built, target, dirs_exist_ok=True)
+    return target
