@@ -78,6 +78,13 @@ def browser():
         b.close()
 
 
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
 class Traffic:
     """Every request a page made, and every page error."""
 
@@ -103,7 +110,11 @@ def page(context, site):
     traffic = Traffic()
     context.on("request", lambda r: traffic.requests.append(r.url))  # pages and their workers
     pg.on("pageerror", lambda e: traffic.errors.append(str(e)))
+    pg.add_init_script(CSP_WATCH)
     pg.traffic = traffic
     yield pg
+    if not pg.is_closed() and pg.url.startswith(site.origin):
+        violations = pg.evaluate("window.__cspViolations || []")
+        assert violations == [], "Content Security Policy violations"
     assert traffic.foreign(site.origin) == [], "requests left the site's origin"
     assert traffic.errors == [], "uncaught errors on the page"
