@@ -52,9 +52,9 @@ def define_env(env: Any) -> None:
         """The questions to ask before signing, as a checklist that can be ticked and copied."""
         items = "".join(
             f'<li class="task-list-item" id="{q.anchor}"><label class="task-list-control">'
-            f'<input type="checkbox"><span class="task-list-indicator"></span></label> '
+            f'<input type="checkbox"><span class="task-list-indicator"></span> '
             f'<strong class="checklist-question">{escape(q.ask)}</strong> '
-            f'<span class="checklist-why">{escape(q.why)}</span></li>' for q in QUESTIONS)
+            f'<span class="checklist-why">{escape(q.why)}</span></label></li>' for q in QUESTIONS)
         return (f'<div class="checklist" data-checklist="questions-before-signing">'
                 f'<ol class="task-list">{items}</ol>'
                 f'<p class="checklist-actions"><button type="button" class="md-button" data-copy-checklist>'

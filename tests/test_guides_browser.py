@@ -1,0 +1,129 @@
+"""Guide pages in headless Chromium: permalinks, search, diagrams, checklist, accessibility."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from calculators.questions import QUESTIONS
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def sitemap_paths(site) -> list[str]:
+    xml = (site.dir / "sitemap.xml").read_text()
+    return [re.sub(r"^https?://[^/]+/", "", u) for u in re.findall(r"<loc>([^<]+)</loc>", xml)]
+
+
+def in_view(page, selector: str) -> bool:
+    return page.evaluate(
+        """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                      return r.top >= -2 && r.top < window.innerHeight; }""", selector)
+
+
+def test_permalink_lands_on_its_section_on_a_full_load(page, site):
+    page.goto(site.page_url("titles-and-tracks/instructor-offers/#red-flag"))
+    page.wait_for_load_state("networkidle")
+    assert in_view(page, "#red-flag")
+    assert page.locator("#red-flag a.headerlink").count() == 1
+
+
+def test_permalink_lands_on_its_section_after_instant_navigation(page, site):
+    page.goto(site.page_url("calculators/instructor-offer/"))
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__marker = 1")
+    page.locator(".md-content a[href$='instructor-offers/#red-flag']").first.click()
+    page.wait_for_url(re.compile(r"instructor-offers/#red-flag$"))
+    page.wait_for_selector("#red-flag")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__marker") == 1, "expected an instant (in-page) navigation"
+    assert in_view(page, "#red-flag")
+
+
+def test_section_link_control_is_visible_and_copies_the_url(page, site, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page.goto(site.page_url("titles-and-tracks/instructor-offers/"))
+    link = page.locator("#green-flag a.headerlink")
+    assert link.is_visible()
+    assert float(link.evaluate("a => getComputedStyle(a).opacity")) > 0.3
+    link.click()
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/titles-and-tracks/instructor-offers/#green-flag")
+
+
+@pytest.mark.parametrize("term, expected_path", [
+    ("bridge", "titles-and-tracks/"),
+    ("clinician-educator", ""),
+    ("MedEdPORTAL", "education-tracks/"),
+    ("cosmetic", "education-tracks/real-or-cosmetic/"),
+    ("tenure", "titles-and-tracks/tracks/"),
+])
+def test_search_finds_a_term_from_each_major_section(page, site, term, expected_path):
+    page.goto(site.page_url(""))
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(term, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.href)")
+    assert any(expected_path in h for h in hrefs), hrefs[:10]
+
+
+def test_flowcharts_render_without_scripts_from_elsewhere(page, site):
+    for path, figure in (("titles-and-tracks/decision-flow/", "#flow-early-career-decision"),
+                         ("education-tracks/making-it-work/", "#flow-ce-promotion-pathway")):
+        page.goto(site.page_url(path))
+        page.wait_for_load_state("networkidle")
+        fig = page.locator(figure)
+        assert fig.is_visible()
+        boxes = fig.locator(".flow-box").count()
+        assert boxes >= 8
+        assert fig.locator(".flow-box").first.bounding_box()["width"] > 40
+    assert not [u for u in page.traffic.requests if "mermaid" in u]
+
+
+def test_checklist_copies_the_questions_as_text(page, site, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page.goto(site.page_url("titles-and-tracks/questions/"))
+    page.locator(f"#{QUESTIONS[0].anchor} .checklist-question").click()
+    page.click("[data-copy-checklist]")
+    page.wait_for_selector(".checklist-copied:has-text('Copied')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    for n, q in enumerate(QUESTIONS, 1):
+        assert f"{n}. {q.ask}" in text
+    assert f"[x] 1. {QUESTIONS[0].ask}" in text and f"[ ] 2. {QUESTIONS[1].ask}" in text
+
+
+def test_charts_show_their_values_as_text(page, site):
+    page.goto(site.page_url("education-tracks/weighing-contributions/"))
+    chart = page.locator("#chart-education-activity-value")
+    text = chart.inner_text()
+    for value in ("95", "80", "70", "60", "40", "30"):
+        assert value in text
+
+
+def test_guide_pages_have_no_axe_violations(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    axe = AXE.read_text()
+    problems = {}
+    for path in sitemap_paths(site):
+        page.goto(site.page_url(path))
+        page.wait_for_load_state("load")
+        page.evaluate(axe + "\n;0")
+        found = page.evaluate("""async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+        }""")
+        if found:
+            problems[path or "/"] = found
+    context.close()
+    assert problems == {}
+
+
+def test_pages_have_link_preview_metadata(site):
+    for path in sitemap_paths(site):
+        html = (site.dir / path / "index.html").read_text()
+        assert re.search(r'<meta name="description" content="[^"]{20,}"', html), path
+        assert 'property="og:title"' in html and 'property="og:description"' in html, path
