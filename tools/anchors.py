@@ -1,0 +1,65 @@
+"""List the anchors a reader may link to: every heading id and checklist item of the built site.
+
+Usage: python tools/anchors.py [SITE_DIR] > published-anchors.txt
+
+``published-anchors.txt`` is the committed list of anchors that must keep working; the test
+suite fails if one disappears. Add new anchors with this script; never remove a line (move the
+page with a redirect in mkdocs.yml instead).
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
+ITEM_ID = re.compile(r'<li[^>]*\sid="(q-[^"]+)"')
+REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
+
+
+def page_anchors(html: str) -> list[str]:
+    return HEADING_ID.findall(html) + ITEM_ID.findall(html)
+
+
+def site_anchors(site_dir: Path) -> list[str]:
+    """``page/#anchor`` for every linkable anchor of every page."""
+    out = []
+    for html_file in sorted(site_dir.rglob("index.html")):
+        rel = html_file.parent.relative_to(site_dir).as_posix()
+        if rel.startswith("pyodide") or rel == "404":
+            continue
+        page = "" if rel == "." else rel + "/"
+        out += [f"{page}#{a}" for a in page_anchors(html_file.read_text(encoding="utf-8"))]
+    return out
+
+
+def resolve(site_dir: Path, page: str, depth: int = 0) -> str:
+    """Follow redirect stubs (mkdocs-redirects) to the page that holds the content."""
+    html_file = site_dir / page / "index.html"
+    if depth > 5 or not html_file.exists():
+        return html_file.read_text(encoding="utf-8") if html_file.exists() else ""
+    html = html_file.read_text(encoding="utf-8")
+    m = REDIRECT.search(html)
+    if not m:
+        return html
+    target = (Path("/" + page) / m.group(1)).resolve().as_posix().strip("/").split("#")[0]
+    return resolve(site_dir, target + "/" if target else "", depth + 1)
+
+
+def missing(site_dir: Path, published: list[str]) -> list[str]:
+    """Published anchors that the built site no longer has."""
+    gone = []
+    cache: dict[str, set[str]] = {}
+    for line in published:
+        page, _, anchor = line.partition("#")
+        if page not in cache:
+            html = resolve(site_dir, page.rstrip("/") + "/" if page else "")
+            cache[page] = set(re.findall(r'\sid="([^"]+)"', html))
+        if anchor not in cache[page]:
+            gone.append(line)
+    return gone
+
+
+if __name__ == "__main__":
+    for line in site_anchors(Path(sys.argv[1] if len(sys.argv) > 1 else "site")):
+        print(line)
