@@ -49,6 +49,10 @@ class Field:
     max_items: int = 0
     true_label: str = "Yes"
     false_label: str = "No"
+    today_default: bool = False
+    """Date fields only: an omitted or null value means today's date, written into the inputs
+    (the current UTC date in Python, so it does not depend on the machine's time zone; the
+    page fills in the reader's local date)."""
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:
@@ -327,14 +331,21 @@ def validate_object(fields: Sequence[Field], raw: Any, prefix: str) -> dict[str,
         if f.name not in raw:
             if f.required:
                 errors.append(FieldError(name, "is required", _MISSING, f.allowed()))
-            clean[f.name] = f.default
-            continue
-        value, errs = validate_value(f, raw[f.name], name)
+            value, errs = f.default, []
+        else:
+            value, errs = validate_value(f, raw[f.name], name)
+        if value is None and f.today_default and not errs:
+            value = utc_today()
         errors.extend(errs)
         clean[f.name] = value
     if errors:
         raise ValidationError(errors)
     return clean
+
+
+def utc_today() -> str:
+    """Today's date in UTC as YYYY-MM-DD: the same on every machine at the same moment."""
+    return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
 
 
 def field_spec(f: Field) -> dict[str, Any]:
@@ -352,6 +363,8 @@ def field_spec(f: Field) -> dict[str, Any]:
         out.update(true_label=f.true_label, false_label=f.false_label)
     if f.type == "text":
         out["max_length"] = f.max_length
+    if f.type == "date":
+        out["today_default"] = f.today_default
     if f.type == "list":
         out.update(items=[field_spec(i) for i in f.items], min_items=f.min_items, max_items=f.max_items)
     return out
@@ -399,6 +412,8 @@ def _field_schema(f: Field) -> dict[str, Any]:
     s["title"] = f.label
     if f.help:
         s["description"] = f.help
+    if f.today_default:
+        s["description"] = (f.help + " " if f.help else "") + "Omitted or null: today's date (UTC)."
     if f.unit:
         s["x-unit"] = f.unit
     if not f.required:

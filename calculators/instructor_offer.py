@@ -6,6 +6,7 @@ Every weight below is a reading of that article, not official data.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .citations import cite, register
@@ -120,16 +121,28 @@ def _src(page: str, anchor: str) -> str:
     return cite(GUIDE + page, anchor)
 
 
-def compute(i: dict[str, Any]) -> Outcome:
-    """Score the offer and classify it."""
-    factors: list[Factor] = []
-    score = 0.0
+@dataclass(frozen=True)
+class Part:
+    """One scored element of an Instructor offer: its ``WEIGHTS`` key (or penalty name), points, reason."""
+
+    key: str
+    points: float
+    factor: Factor
+
+
+def score_parts(i: dict[str, Any]) -> list[Part]:
+    """Score each element of an Instructor offer; the offer's score is the sum of the points.
+
+    ``offer-comparison`` reuses these parts for Instructor offers (and some of them for
+    Assistant Professor offers), so the weights live here only.
+    """
+    parts: list[Part] = []
+    key = ""
 
     def add(points: float, label: str, effect: str, detail: str, source: str) -> None:
-        nonlocal score
-        score += points
-        factors.append(Factor(label, effect, detail, source))
+        parts.append(Part(key, points, Factor(label, effect, detail, source)))
 
+    key = "track"
     track = i["track"]
     if track in ACADEMIC_TRACKS:
         add(WEIGHTS["track"], "Named academic track", "+",
@@ -143,6 +156,7 @@ def compute(i: dict[str, Any]) -> Outcome:
         add(0, "No track named", "-",
             "\u201cWe don't really have tracks\u201d is part of the red-flag pattern.", _src("instructor-offers", "red-flag"))
 
+    key = "clinical"
     c = i["clinical_fte"]
     if c <= 0.8 + EPS:
         add(WEIGHTS["clinical"], f"Clinical effort {c:g} FTE", "+",
@@ -158,6 +172,7 @@ def compute(i: dict[str, Any]) -> Outcome:
             "A fully clinical job, with teaching counted as part of clinical work, is the red-flag pattern.",
             _src("instructor-offers", "red-flag"))
 
+    key = "protected"
     p, in_contract = i["protected_fte"], i["protected_in_contract"]
     if p > EPS and in_contract:
         share = 1.0 if p >= GREEN_MIN_PROTECTED - EPS else 0.6 if p >= 0.1 - EPS else 0.3
@@ -174,6 +189,7 @@ def compute(i: dict[str, Any]) -> Outcome:
         add(0, "No protected time", "-", "Nothing is set aside for teaching, scholarship or research.",
             _src("instructor", "three-questions"))
 
+    key = "written"
     if i["written_criteria"]:
         add(WEIGHTS["written"], "Written promotion criteria", "+",
             "A written standard for Instructor \u2192 Assistant Professor is the core of a structured bridge.",
@@ -183,6 +199,7 @@ def compute(i: dict[str, Any]) -> Outcome:
             "\u201cWe usually move people up\u201d without a written standard is a soft promise.",
             _src("pay-promotion-mobility", "instructor-clock"))
 
+    key = "review"
     r = i["review_years"]
     if r is None:
         add(0, "No review timeline", "-", "Instructors often have no formal clock and can sit in the rank indefinitely.",
@@ -198,6 +215,7 @@ def compute(i: dict[str, Any]) -> Outcome:
             "Five or more years as Instructor without a clear story reads as a career clinician to search committees.",
             _src("pay-promotion-mobility", "mobility"))
 
+    key = "promoted"
     n = i["promoted_examples"]
     if n >= GREEN_MIN_EXAMPLES:
         add(WEIGHTS["promoted"], f"{n} recent promotions they can name", "+",
@@ -210,6 +228,7 @@ def compute(i: dict[str, Any]) -> Outcome:
         add(0, "No recent promotions they can name", "-",
             "If nobody can be named, be suspicious of the promised path.", _src("instructor", "names-and-timelines"))
 
+    key = "institution"
     inst = i["institution_type"]
     inst_share = {"research_intensive": 1.0, "mid_tier": 0.6, "community_affiliate": 0.0}[inst]
     inst_detail = {
@@ -223,6 +242,7 @@ def compute(i: dict[str, Any]) -> Outcome:
     add(WEIGHTS["institution"] * inst_share, dict((c.value, c.label) for c in INSTITUTIONS)[inst],
         inst_detail[0], inst_detail[1], _src("institutions", inst_detail[2]))
 
+    key = "years_count"
     yc = i["years_count_toward_rank"]
     if yc is True:
         add(WEIGHTS["years_count"], "Instructor years count toward rank", "+",
@@ -235,15 +255,25 @@ def compute(i: dict[str, Any]) -> Outcome:
             "Ask; if they do not count, the probation is longer than it looks.",
             _src("pay-promotion-mobility", "instructor-years"))
 
+    key = "surgical"
     if i["surgical_subspecialty"] and not i["written_criteria"]:
         add(-PENALTY_SURGICAL_NO_PATH, "Surgical Instructor post without a written path", "-",
             "In surgical subspecialties this can be a super-fellow or service-fellow post rather than a faculty job.",
             _src("instructor", "super-fellow"))
+    key = "tenure_fantasy"
     if track == "tenure" and c >= 0.8 - EPS:
         add(-PENALTY_TENURE_FANTASY, "Tenure track on a heavy clinical load", "-",
             "A tenure track with 0.8\u20130.9 clinical effort and no funding is not realistic.",
             _src("tracks", "tenure-fantasy"))
 
+    return parts
+
+
+def compute(i: dict[str, Any]) -> Outcome:
+    """Score the offer and classify it."""
+    parts = score_parts(i)
+    factors = [p.factor for p in parts]
+    score = sum(p.points for p in parts)
     score = max(0.0, min(100.0, score))
     band = _band(i)
     anchor, ref, lo, hi = LIKELIHOOD[band]

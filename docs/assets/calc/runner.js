@@ -163,6 +163,12 @@ export function decodeQuery(spec, query) {
   return { raw, notices };
 }
 
+// The reader's calendar date (local time zone), for date fields that default to today.
+function localToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 function valueText(field, value) {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -209,6 +215,7 @@ class Calculator {
     const el = this.control(name);
     if (!el) return;
     if (el.type === "checkbox") el.checked = value === true;
+    else if (field.type === "date" && field.today_default && (value === null || value === undefined)) el.value = localToday();
     else el.value = valueText(field, value);
   }
 
@@ -227,6 +234,12 @@ class Calculator {
     }
     if (field.type === "boolean") return el.value === "" ? null : el.value === "true";
     if (field.type === "choice" && el.value === "" && field.nullable) return null;
+    if (field.type === "date" && el.value === "") {
+      if (field.today_default) return localToday();
+      if (field.nullable) return null;
+      errors.push({ field: name, message: `${name}: is required; allowed: ${field.allowed}` });
+      return undefined;
+    }
     return el.value;
   }
 
@@ -413,7 +426,7 @@ class Calculator {
     const steps = out.querySelector(".calc-next-steps");
     steps.replaceChildren(...res.next_steps.map((s) => { const li = document.createElement("li"); li.textContent = s; return li; }));
     const meta = this.result.querySelector(".calc-print-meta");
-    if (meta) meta.textContent = `Rules version ${res.version}. Printed ${new Date().toISOString().slice(0, 10)} from ${location.href}`;
+    if (meta) meta.textContent = `Rules version ${res.version}. Printed ${localToday()} from ${this.shareLink()}`;
     this.status("");
     out.hidden = false;
     this.result.dataset.band = res.band;
@@ -447,6 +460,14 @@ class Calculator {
     history.replaceState(history.state, "", url);
   }
 
+  // The page's address with every current input in the query (even before the reader edits
+  // anything), so a shared link reproduces this result, including a date filled in as today.
+  shareLink() {
+    const url = new URL(location.href);
+    url.search = encodeQuery(this.spec, this.readForm().inputs);
+    return url.href;
+  }
+
   summary() {
     const res = this.lastResult;
     const lines = [`${this.spec.title}`];
@@ -457,9 +478,9 @@ class Calculator {
       lines.push("", "What drove it:");
       for (const f of res.factors) lines.push(`${f.effect === "-" ? "-" : f.effect === "+" ? "+" : "*"} ${f.label}: ${f.detail}`);
       if (res.next_steps.length) { lines.push("", "Next steps:"); res.next_steps.forEach((s, n) => lines.push(`${n + 1}. ${s}`)); }
-      lines.push("", `Rules version ${res.version}, ${new Date().toISOString().slice(0, 10)}.`);
+      lines.push("", `Rules version ${res.version}, ${localToday()}.`);
     }
-    lines.push(`Open it with the same inputs: ${location.href}`, "", "Based on informal estimates; policies vary by institution. Not legal or financial advice.");
+    lines.push(`Open it with the same inputs: ${this.shareLink()}`, "", "Based on informal estimates; policies vary by institution. Not legal or financial advice.");
     return lines.join("\n");
   }
 
@@ -478,7 +499,7 @@ class Calculator {
     this.form.addEventListener("click", (e) => {
       const target = e.target.closest("button");
       if (!target) return;
-      if (target.matches("[data-copy-link]")) copy(location.href, this.form, "Link copied.");
+      if (target.matches("[data-copy-link]")) copy(this.shareLink(), this.form, "Link copied.");
       else if (target.matches("[data-copy-summary]")) copy(this.summary(), this.form, "Summary copied.");
       else if (target.matches("[data-add-item]")) {
         const field = this.spec.fields.find((f) => f.name === target.dataset.addItem);
