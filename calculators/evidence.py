@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Article:
     """A source article."""
@@ -29,6 +28,8 @@ TITLES_ARTICLE = Article(title="Academic Titles and Tracks Decoded",
 TRACKS_ARTICLE = Article(title="The Truth About Education Tracks",
                          subtitle="What They Do\u2014and Don\u2019t\u2014Do for Promotion",
                          publisher="Residency Advisor", published="2026-01-08")
+
+ARTICLES: dict[str, Article] = {"titles": TITLES_ARTICLE, "tracks": TRACKS_ARTICLE}
 
 
 @dataclass(frozen=True)

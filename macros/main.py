@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from calculators import CALCULATORS, get
+from calculators.evidence import ARTICLES
 from calculators.questions import QUESTIONS
 
 from . import charts, diagrams, forms
@@ -41,6 +42,11 @@ def define_env(env: Any) -> None:
     def chart(key: str) -> str:
         """A bar chart of one of the articles' data series."""
         return charts.chart(key, link("sources/#articles"))
+
+    @env.macro
+    def article(key: str) -> str:
+        """A source article's full title, in italics (titles live once, in calculators.evidence)."""
+        return f"*{ARTICLES[key].full_title}*"
 
     @env.macro
     def flowchart(key: str) -> str:
