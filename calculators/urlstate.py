@@ -17,7 +17,9 @@ from .contract import Calculator, Field, validate_value
 VERSION_PARAM = "v"
 MAX_VALUE_LENGTH = 200
 MAX_PARAMS = 400
-_NUMBER = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+# ASCII digits only, the whole text (no trailing newline): the same numbers JavaScript accepts.
+_NUMBER = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_INDEX = re.compile(r"[0-9]{1,2}")
 
 
 def encode(calc: Calculator, inputs: dict[str, Any]) -> str:
@@ -49,7 +51,7 @@ def parse_value(f: Field, text: str) -> tuple[bool, Any]:
     if f.type == "boolean":
         return (text in ("true", "false"), text == "true")
     if f.type in ("number", "integer"):
-        if not _NUMBER.match(text):
+        if not _NUMBER.fullmatch(text):
             return False, None
         num = float(text)
         if f.type == "integer":
@@ -61,7 +63,7 @@ def parse_value(f: Field, text: str) -> tuple[bool, Any]:
 def decode(calc: Calculator, query: str) -> tuple[dict[str, Any], list[str]]:
     """Raw inputs and notices from a query string. Values are checked field by field."""
     notices: list[str] = []
-    params = parse_qsl(query.lstrip("?"), keep_blank_values=True)
+    params = parse_qsl(query[1:] if query.startswith("?") else query, keep_blank_values=True)
     if len(params) > MAX_PARAMS:
         notices.append(f"The link had {len(params)} parameters; only the first {MAX_PARAMS} were read.")
         params = params[:MAX_PARAMS]
@@ -82,7 +84,7 @@ def decode(calc: Calculator, query: str) -> tuple[dict[str, Any], list[str]]:
         if f is not None and f.type == "list":
             idx, _, sub_name = rest.partition(".")
             sub = next((s for s in f.items if s.name == sub_name), None)
-            if not idx.isdigit() or len(idx) > 2 or int(idx) >= f.max_items or sub is None:
+            if not _INDEX.fullmatch(idx) or int(idx) >= f.max_items or sub is None:
                 notices.append(f"Ignored {_clip(key)}: not a known field.")
                 continue
             _put(sub, key, text, lists.setdefault(name, {}).setdefault(int(idx), {}), notices)

@@ -1,111 +1,219 @@
-"""Fuzzing: nothing but the contract's validation error escapes, in Python, the CLI and the page."""
+"""Fuzzing: nothing but the contract's validation error escapes, in Python, the CLI and the page.
+
+Every calculator in ``calculators.CALCULATORS`` is fuzzed: ``run`` over arbitrary and
+near-valid JSON, the URL decoder over hostile query strings (Python here, the page's JavaScript
+decoder in Chromium, compared with Python's on the same queries), and the CLI over random bytes.
+"""
 from __future__ import annotations
 
+import html
+import io
 import json
+import re
 import subprocess
 import sys
+from typing import Any
+from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import calculators
-from calculators.urlstate import decode
+from calculators.cli import main as cli_main
+from calculators.contract import Field, validate_value
+from calculators.urlstate import MAX_PARAMS, decode
 from conftest import ROOT
 
 SLUGS = sorted(calculators.CALCULATORS)
+
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=12)
-QUERY_CHARS = st.sampled_from(list("abcdefv_.=&%?#+;[]<>\"' 0123456789") + ["%3C", "%00", "%ZZ", "\u00e9", "\ud7ff"])
 
+# Pieces of hostile query strings: separators, broken escapes, markup, non-ASCII digits (which
+# Python's \d and str.isdigit accept and JavaScript's do not), astral characters (one code
+# point, two UTF-16 units), and the whitespace on which Python's strip and JavaScript's trim differ.
+TOKENS = list("abcdefv_.=&%?#+;[]<>\"' 0123456789-eE") + [
+    "%3C", "%00", "%ZZ", "%FF", "%E2%80", "%0A", "\n", "\u00e9", "\u0663", "\u00b2", "\U0001F600",
+    "\ufeff", "\x1f", "\x85", "\u3000", "true", "false", "null", "<script>", "1e999", "NaN"]
+JUNK = st.lists(st.sampled_from(TOKENS), max_size=8).map("".join)
+
+
+# ---------- run ----------
+
+def near_valid(f: Field) -> st.SearchStrategy:
+    """Values close to what ``f`` allows: in and just out of range, wrong types, null."""
+    odd = st.none() | JSON
+    if f.type == "boolean":
+        return st.booleans() | odd
+    if f.type in ("number", "integer"):
+        lo = f.minimum if f.minimum is not None else -1e6
+        hi = f.maximum if f.maximum is not None else 1e6
+        ints = st.integers(int(lo) - 2, int(hi) + 2)
+        if f.type == "integer":
+            return ints | st.floats(lo - 1, hi + 1) | odd
+        return st.floats(lo - 1, hi + 1, allow_nan=False) | ints | st.sampled_from([lo, hi]) | odd
+    if f.type == "choice":
+        return st.sampled_from([c.value for c in f.choices]) | odd
+    if f.type == "date":
+        return st.dates().map(str) | st.sampled_from(["2026-02-29", "2024-02-29", "0000-01-01"]) | odd
+    if f.type == "text":
+        return st.text(max_size=f.max_length + 3) | odd
+    item = st.fixed_dictionaries({}, optional={s.name: near_valid(s) for s in f.items})
+    return st.lists(item | odd, max_size=f.max_items + 1) | odd
+
+
+def inputs_for(calc) -> st.SearchStrategy:
+    known = st.fixed_dictionaries({}, optional={f.name: near_valid(f) for f in calc.fields})
+    return known | JSON
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_run_on_any_json_returns_a_result_or_raises_the_contract_error(slug, data):
+    calc = calculators.get(slug)
+    value = data.draw(inputs_for(calc))
+    try:
+        result = calculators.run(slug, value)
+    except calculators.ValidationError as exc:
+        assert exc.errors and all(isinstance(e.field, str) and e.text() for e in exc.errors)
+        return
+    json.dumps(result, allow_nan=False)  # the page receives it as JSON
+    assert result["band"] in calc.bands
+    assert result["score"] is None or 0 <= result["score"] <= 100
+
+
+# ---------- URL decoder (Python) ----------
 
 def field_names(calc) -> list[str]:
     names = []
     for f in calc.fields:
         names.append(f.name)
-        names += [f"{f.name}.{i}.{sub.name}" for i in range(3) for sub in f.items]
+        names += [f"{f.name}.{i}.{sub.name}" for i in (0, 1, 2, 7, 99) for sub in f.items]
     return names
 
 
+def sample_values(calc) -> list[str]:
+    """Value texts near the edges of what the fields allow."""
+    out = ["true", "false", "", "0", "1", "-0", "0.5", "1.", ".5", "1e999", "0x10", " 1", "1\n", "2026-02-29",
+           "2024-02-29", "0000-01-01", "a" * 199, "a" * 201, "\U0001F600" * 150, " padded ", "\u0663"]
+    fields = list(calc.fields) + [s for f in calc.fields for s in f.items]
+    for f in fields:
+        out += [c.value for c in f.choices]
+        for bound in (f.minimum, f.maximum):
+            if bound is not None:
+                out += [str(bound), str(bound + 1), str(bound - 0.5)]
+    return out
+
+
 @st.composite
-def queries(draw, calc):
+def queries(draw, calc) -> str:
     """Query strings mixing real field names, junk names and hostile values."""
-    pairs = draw(st.lists(st.tuples(
-        st.sampled_from(field_names(calc) + ["v", "x", "__proto__", "constructor"]) | st.text(QUERY_CHARS, max_size=8),
-        st.text(QUERY_CHARS, max_size=12) | st.sampled_from(["true", "false", "", "1", "0.5", "1e999", "-0", "NaN"])),
-        max_size=12))
-    return "&".join(f"{k}={v}" for k, v in pairs)
+    key = st.sampled_from(field_names(calc) + ["v", "x", "__proto__", "constructor"]) | JUNK
+    value = st.sampled_from(sample_values(calc)) | JUNK
+    pairs = draw(st.lists(st.tuples(key, value, st.booleans()), max_size=14))
+    query = "&".join(f"{k}={quote(v) if q else v}" for k, v, q in pairs)
+    return draw(st.sampled_from(["", "?", "??"])) + query
+
+
+def assert_only_allowed_values(calc, raw: dict[str, Any]) -> None:
+    """Every decoded value is one its field allows, and lists stay within their length."""
+    fields = {f.name: f for f in calc.fields}
+    assert set(raw) <= set(fields), raw
+    for name, value in raw.items():
+        f = fields[name]
+        if f.type == "list":
+            assert isinstance(value, list) and len(value) <= f.max_items
+            subs = {s.name: s for s in f.items}
+            for item in value:
+                assert set(item) <= set(subs)
+                for sub_name, sub_value in item.items():
+                    assert validate_value(subs[sub_name], sub_value, sub_name)[1] == [], (name, item)
+        else:
+            assert validate_value(f, value, name)[1] == [], (name, value)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-@settings(max_examples=200, deadline=None, derandomize=True)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(data=st.data())
-def test_url_decoder_never_fails_and_keeps_only_valid_values(slug, data):
+def test_url_decoder_never_fails_and_keeps_only_allowed_values(slug, data):
     calc = calculators.get(slug)
     raw, notices = decode(calc, data.draw(queries(calc)))
     assert all(isinstance(n, str) for n in notices)
-    try:
-        calc.validate(raw)  # field values are individually valid; only cross-field checks may object
-    except calculators.ValidationError:
-        pass
+    assert_only_allowed_values(calc, raw)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(value=JSON)
-def test_run_on_any_json_validates_or_raises_the_contract_error(slug, value):
-    try:
-        calculators.run(slug, value)
-    except calculators.ValidationError:
-        pass
+def test_url_decoder_survives_a_flood_of_parameters(slug):
+    calc = calculators.get(slug)
+    name = calc.fields[0].name
+    raw, notices = decode(calc, "&".join(f"{name}={n}" for n in range(MAX_PARAMS * 50)))
+    assert any(str(MAX_PARAMS) in n for n in notices)
+    assert_only_allowed_values(calc, raw)
 
 
-def test_cli_on_random_bytes_exits_0_or_2_without_traceback():
-    import random
+# ---------- CLI ----------
 
-    rng = random.Random(20261122)
-    samples = [bytes(rng.randrange(256) for _ in range(rng.randrange(0, 200))) for _ in range(25)]
-    samples += [b"\xff\xfe", b'{"clinical_fte": 1e999}', b'{"track": "\x00"}', b"null", b'"x"', b"{}" * 3]
-    script = ("import sys, io, json\nfrom calculators.cli import main\nsamples = json.load(sys.stdin)\n"
-              "out = []\nfor s in samples:\n"
-              "    err = io.StringIO()\n"
-              "    stdin = io.TextIOWrapper(io.BytesIO(bytes.fromhex(s)), encoding='utf-8', errors='strict')\n"
-              "    code = main(['run', 'instructor-offer', '-'], stdin=stdin, stdout=io.StringIO(), stderr=err)\n"
-              "    out.append([code, err.getvalue()])\n"
-              "print(json.dumps(out))\n")
-    done = subprocess.run([sys.executable, "-c", script], input=json.dumps([s.hex() for s in samples]),
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert done.returncode == 0, done.stderr
-    for code, err in json.loads(done.stdout):
-        assert code in (0, 2) and "Traceback" not in err
-    # and once through a real process with undecodable bytes on stdin
-    real = subprocess.run([sys.executable, "-m", "calculators", "run", "instructor-offer", "-"],
-                          input=b"\xff\xfe\x00garbage", capture_output=True, cwd=ROOT, timeout=60)
-    assert real.returncode == 2 and b"Traceback" not in real.stderr
+@pytest.mark.parametrize("slug", SLUGS)
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(data=st.binary(max_size=300) | JSON.map(lambda v: json.dumps(v).encode()),
+       command=st.sampled_from(["run", "link"]))
+def test_cli_on_random_bytes_exits_0_or_2(slug, data, command):
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="strict")
+    out, err = io.StringIO(), io.StringIO()
+    code = cli_main([command, slug, "-"], stdin=stdin, stdout=out, stderr=err)
+    assert code in (0, 2) and "Traceback" not in err.getvalue()
+    assert (code == 0) == (err.getvalue() == "")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_cli_process_on_undecodable_stdin_exits_2_without_traceback(slug):
+    for data in (b"\xff\xfe\x00garbage", b"{" * 5000, b'{"' + b"\x00" * 10 + b'": 1e999}'):
+        done = subprocess.run([sys.executable, "-m", "calculators", "run", slug, "-"], input=data,
+                              capture_output=True, cwd=ROOT, timeout=60)
+        assert done.returncode == 2 and b"Traceback" not in done.stderr, done.stderr[-500:]
+        assert done.stderr.startswith(b"error:")
+
+
+# ---------- URL decoder (JavaScript, in the page) ----------
+
+def page_spec(site, slug: str) -> dict:
+    """The spec as the built page carries it (what the browser's decoder actually reads)."""
+    text = (site.dir / "calculators" / slug / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'data-spec="([^"]*)"', text)
+    assert match, f"no data-spec on the {slug} page"
+    return json.loads(html.unescape(match.group(1)))
+
+
+JS_DECODE = """async ([url, spec, cases]) => {
+    const m = await import(url);
+    return cases.map((q) => {
+        try { const { raw, notices } = m.decodeQuery(spec, q); return { raw, notices: notices.length,
+              strings: notices.every((n) => typeof n === "string") }; }
+        catch (e) { return { error: String(e && e.stack || e) }; }
+    });
+}"""
 
 
 @pytest.mark.browser
-def test_js_url_decoder_never_throws_and_matches_python(page, site):
-    """The page's decoder, fed the same hostile queries, keeps the same valid values as Python's."""
-    page.goto(site.page_url("calculators/instructor-offer/"))
-    calc = calculators.get("instructor-offer")
-    cases = [queries(calc).example() for _ in range(0)]  # placeholder, replaced below
-    import random
-
-    rng = random.Random(7)
-    names = field_names(calc) + ["v", "x", "__proto__", "constructor", "toString"]
-    values = ["true", "false", "", "1", "0.5", "2", "1e999", "-0", "NaN", "0x10", " 1", "1 ", "%3Cb%3E",
-              "mid_tier", "tenure", "unspecified", "%ZZ", "a" * 250, "3.0", "15", "15.5"]
-    cases = ["&".join(f"{rng.choice(names)}={rng.choice(values)}" for _ in range(rng.randrange(0, 10)))
-             for _ in range(150)]
-    spec = json.dumps(calc.spec())
-    got = page.evaluate("""async ([spec, cases]) => {
-        const m = await import(new URL('../../assets/calc/runner.js', location.href).href);
-        return cases.map(q => { try { return m.decodeQuery(JSON.parse(spec), q).raw; }
-                                catch (e) { return {__error: String(e)}; } });
-    }""", [spec, cases])
+@pytest.mark.parametrize("slug", SLUGS)
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_js_url_decoder_never_throws_and_agrees_with_python(page, site, slug, data):
+    """Batches of hostile queries through the page's decodeQuery: no exception, only allowed
+    values, and the same values and the same number of notices as the Python decoder."""
+    calc = calculators.get(slug)
+    if not page.url.startswith(site.url):
+        page.goto(site.page_url(""))  # any page of the site: the module is imported directly
+    cases = data.draw(st.lists(queries(calc), min_size=25, max_size=25))
+    got = page.evaluate(JS_DECODE, [site.page_url("assets/calc/runner.js"), page_spec(site, slug), cases])
     for query, js in zip(cases, got):
-        py, _ = decode(calc, query)
-        assert "__error" not in js, (query, js)
-        assert js == py, query
+        assert "error" not in js, (query, js)
+        assert js["strings"], query
+        assert_only_allowed_values(calc, js["raw"])
+        py_raw, py_notices = decode(calc, query)
+        assert js["raw"] == py_raw, query
+        assert js["notices"] == len(py_notices), (query, py_notices)
