@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from .contract import Calculator
 from . import instructor_offer
+from . import offer_comparison, promotion_clock
 
 CALCULATORS: dict[str, Calculator] = {c.slug: c for c in (
     instructor_offer.CALCULATOR,
+    offer_comparison.CALCULATOR,
+    promotion_clock.CALCULATOR,
 )}
 
 

@@ -1,0 +1,352 @@
+"""``offer-comparison``: rank two to five academic offers by their long-term academic prospects.
+
+Follows the Offer A / Offer B comparison of "Academic Titles and Tracks Decoded" (Residency
+Advisor, 2026-01-07): a Clinical Instructor post at a big-name institution against an Assistant
+Professor post on the clinician-educator track at a regional center. Instructor offers are scored
+with the parts of ``instructor-offer`` (one set of weights); an Assistant Professor offer already
+stands on the school's promotion ladder, so its path parts count in full. Salary is shown and
+breaks exact ties only. Every weight is a reading of the article, not official data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import instructor_offer as io
+from .citations import cite, register
+from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
+from .questions import question
+
+VERSION = "1.0"
+GUIDE = "titles-and-tracks/"
+
+RANKS = (
+    Choice("instructor", "Instructor"),
+    Choice("assistant_professor", "Assistant Professor"),
+)
+RANK_LABELS = {c.value: c.label for c in RANKS}
+
+_IO = {f.name: f for f in io.FIELDS}
+OFFER_FIELDS: tuple[Field, ...] = (
+    Field("label", "Name of the offer", "text", default="", max_length=40,
+          help="A short name that the result uses for this offer, such as the institution. Empty: Offer 1, Offer 2\u2026"),
+    Field("rank", "Rank offered", "choice", default="instructor", choices=RANKS,
+          help="The title in the offer letter."),
+    _IO["institution_type"],
+    _IO["track"],
+    _IO["clinical_fte"],
+    _IO["protected_fte"],
+    _IO["protected_in_contract"],
+    replace(_IO["written_criteria"], help="Instructor offers: a document saying what you must achieve to become "
+            "Assistant Professor. An Assistant Professor post already has the school's criteria."),
+    replace(_IO["review_years"], help="Instructor offers: when they expect to review you for Assistant Professor. "
+            "Leave empty if no timeline was given. Not used for Assistant Professor offers."),
+    replace(_IO["promoted_examples"], help="Instructor offers: people they can name who went from Instructor to "
+            "Assistant Professor recently. Not used for Assistant Professor offers."),
+    replace(_IO["years_count_toward_rank"], help="Instructor offers: whether your Instructor years will count "
+            "once you become Assistant Professor. Not used for Assistant Professor offers."),
+    replace(_IO["surgical_subspecialty"], help="Instructor offers: some surgical departments use the title for a "
+            "super-fellow or service-fellow post."),
+    Field("leadership_support", "Written support from leadership", "boolean", default=False,
+          help="Instructor offers: leadership states in writing that they see you as future faculty, not only as "
+               "clinical coverage. An Assistant Professor appointment says this by itself."),
+    Field("mentorship", "Mentors and support for scholarship", "boolean", default=False,
+          help="Named mentors, support staff or similar real help to produce scholarship."),
+    Field("funding", "Start-up funds or grant support", "boolean", default=False,
+          help="Money behind research or tenure-track expectations."),
+    Field("salary", "Salary", "number", unit="per year", default=None, nullable=True, null_label="Not given",
+          minimum=0, maximum=10_000_000, step=1000,
+          help="Base salary, in any one currency for all offers. Shown for comparison; it only breaks exact ties."),
+)
+
+FIELDS: tuple[Field, ...] = (
+    Field("offers", "Offers", "list", items=OFFER_FIELDS, min_items=2, max_items=5, required=True,
+          default=[{}, {}], help="Two to five offers. Leave what you do not know at its default."),
+)
+
+# Points out of 100 for one offer. The instructor-offer parts (0-100) fill STRUCTURE_SHARE of it.
+STRUCTURE_SHARE = 0.70
+LADDER_POINTS = 15      # an Assistant Professor post is on the promotion ladder
+LEADERSHIP_POINTS = 5   # written backing as future faculty (implied by an Assistant Professor post)
+MENTORSHIP_POINTS = 6
+FUNDING_POINTS = 4
+PATH_KEYS = ("written", "review", "promoted", "years_count", "surgical")
+"""instructor-offer parts that an Assistant Professor post gets in full from the school's ladder."""
+AP_INSTITUTION_SHARE = {"research_intensive": 1.0, "mid_tier": 1.0, "community_affiliate": 0.4}
+"""Assistant Professor is the normal entry rank at research and mid-tier centers; rare at affiliates."""
+TENURE_FANTASY_MIN_CLINICAL = 0.8
+CLEAR_MARGIN = 10.0
+"""The top offer leads clearly when its score is at least this many points above the next one."""
+OFFER_BANDS = ((70.0, "strong", "Strong academic path"), (40.0, "mixed", "Mixed"), (0.0, "weak", "Weak academic path"))
+
+register(*[(GUIDE + page, anchor) for page, anchor in (
+    ("assistant-professor", "career-ladder"),
+    ("negotiating", "offer-a-vs-b"),
+    ("negotiating", "when-a-wins"),
+    ("negotiating", "ask-for-ap"),
+    ("negotiating", "ask-for-plan"),
+    ("pay-promotion-mobility", "salary"),
+)])
+
+
+def _src(page: str, anchor: str) -> str:
+    return cite(GUIDE + page, anchor)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One element of an offer as the comparison sees it."""
+
+    key: str
+    title: str
+    points: float
+    summary: str
+    factor: Factor
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One offer, scored."""
+
+    index: int
+    label: str
+    inputs: dict[str, Any]
+    score: float
+    groups: dict[str, Group]
+    flags: list[str]
+
+    @property
+    def band(self) -> tuple[str, str]:
+        return next((b, lab) for floor, b, lab in OFFER_BANDS if self.score >= floor)
+
+
+def _label(offer: dict[str, Any], n: int) -> str:
+    return offer["label"] or f"Offer {n + 1}"
+
+
+def _check(inputs: dict[str, Any]) -> list[FieldError]:
+    errors: list[FieldError] = []
+    seen: dict[str, int] = {}
+    for n, offer in enumerate(inputs["offers"]):
+        for err in io._check(offer):
+            errors.append(replace(err, field=f"offers[{n}].{err.field}"))
+        label = _label(offer, n).casefold()
+        if label in seen:
+            errors.append(FieldError(f"offers[{n}].label", f"repeats the name of offer {seen[label] + 1}",
+                                     offer["label"], "a name no other offer uses"))
+        seen.setdefault(label, n)
+    return errors
+
+
+def score_offer(offer: dict[str, Any], n: int) -> Scored:
+    """Score one offer's long-term academic prospects (0-100)."""
+    ap = offer["rank"] == "assistant_professor"
+    parts = {p.key: p for p in io.score_parts(offer)}
+    s = STRUCTURE_SHARE
+    groups: dict[str, Group] = {}
+
+    def group(key: str, title: str, points: float, summary: str, factor: Factor) -> None:
+        groups[key] = Group(key, title, points, summary, factor)
+
+    for key, title in (("track", "Track"), ("clinical", "Clinical effort"), ("protected", "Protected time")):
+        p = parts[key]
+        group(key, title, s * p.points, p.factor.label, p.factor)
+
+    if ap:
+        full = sum(io.WEIGHTS[k] for k in PATH_KEYS if k in io.WEIGHTS)
+        group("path", "Promotion path", s * full + LADDER_POINTS + LEADERSHIP_POINTS,
+              "Assistant Professor, on the promotion ladder",
+              Factor("Assistant Professor", "+", "The rank starts the promotion clock, with criteria the school "
+                     "has written down; the path does not depend on promises.", _src("assistant-professor", "career-ladder")))
+    else:
+        path = [parts[k] for k in PATH_KEYS if k in parts]
+        lead = offer["leadership_support"]
+        worst = min(path, key=lambda p: p.points - io.WEIGHTS.get(p.key, 0))
+        summary = "Instructor: " + "; ".join(p.factor.label.lower() for p in path)
+        if lead:
+            summary += "; written support from leadership"
+        complete = all(p.factor.effect == "+" for p in path if p.key != "surgical") and lead
+        group("path", "Promotion path", s * sum(p.points for p in path) + (LEADERSHIP_POINTS if lead else 0), summary,
+              Factor("Instructor path", "+" if complete else "-",
+                     "An Instructor post leads somewhere only with a written, timed path that others have walked, "
+                     "and leadership backing in writing." if complete else worst.factor.detail,
+                     _src("negotiating", "when-a-wins") if complete else worst.factor.source))
+
+    inst = offer["institution_type"]
+    if ap:
+        share = AP_INSTITUTION_SHARE[inst]
+        inst_factor = Factor(parts["institution"].factor.label, "+" if share == 1.0 else "-",
+                             "Assistant Professor is the usual entry rank for long-term faculty here." if share == 1.0 else
+                             "At community affiliates the rank is rare and often tied to leadership roles.",
+                             parts["institution"].factor.source)
+        group("institution", "Institution", s * io.WEIGHTS["institution"] * share, inst_factor.label, inst_factor)
+    else:
+        p = parts["institution"]
+        group("institution", "Institution", s * p.points, p.factor.label, p.factor)
+
+    group("mentorship", "Support for scholarship", MENTORSHIP_POINTS if offer["mentorship"] else 0,
+          "mentors and support staff" if offer["mentorship"] else "no named mentors or support",
+          Factor("Mentors and support", "+" if offer["mentorship"] else "-",
+                 "Real opportunities for scholarship, such as mentors and support staff, are one of the three things "
+                 "that make an Instructor offer competitive.", _src("negotiating", "when-a-wins")))
+    group("funding", "Funding", FUNDING_POINTS if offer["funding"] else 0,
+          "start-up or grant support" if offer["funding"] else "no funding",
+          Factor("Funding", "+" if offer["funding"] else "0",
+                 "Research and tenure-track posts need funding behind their expectations.",
+                 _src("tracks", "research-tenure")))
+
+    flags = []
+    fantasy = (offer["track"] == "tenure" and offer["clinical_fte"] >= TENURE_FANTASY_MIN_CLINICAL - io.EPS
+               and not offer["funding"])
+    if fantasy:
+        flags.append("unrealistic tenure track")
+        group("tenure_fantasy", "Tenure track", -s * io.PENALTY_TENURE_FANTASY,
+              "tenure track on a heavy clinical load without funding",
+              Factor("Unrealistic tenure track", "-", f"Tenure track with {offer['clinical_fte']:g} clinical FTE and "
+                     "no funding: the word tenure is decoration here.", _src("tracks", "tenure-fantasy")))
+    score = max(0.0, min(100.0, sum(g.points for g in groups.values())))  # a penalty never goes below zero
+    return Scored(n, _label(offer, n), offer, round(score, 1), groups, flags)
+
+
+def _money(x: float | None) -> str:
+    return "not given" if x is None else f"{x:,.0f}"
+
+
+def _order(scored: list[Scored]) -> list[Scored]:
+    """Best first: score, then salary (exact score ties only), then the order entered."""
+    return sorted(scored, key=lambda o: (-o.score, -(o.inputs["salary"] if o.inputs["salary"] is not None else -1),
+                                         o.index))
+
+
+def compute(i: dict[str, Any]) -> Outcome:
+    """Score every offer, rank them and explain the difference between the top two."""
+    ranked = _order([score_offer(o, n) for n, o in enumerate(i["offers"])])
+    top, second = ranked[0], ranked[1]
+    margin = round(top.score - second.score, 1)
+    band = "clear" if margin >= CLEAR_MARGIN else "close"
+    factors: list[Factor] = []
+
+    diffs = [(k, top.groups.get(k), second.groups.get(k)) for k in ("path", "track", "protected", "clinical",
+                                                                    "institution", "mentorship", "funding")]
+    diffs = [(k, a, b) for k, a, b in diffs if a and b and abs(a.points - b.points) > 0.05]
+    diffs.sort(key=lambda d: -abs(d[1].points - d[2].points))
+    for key, a, b in diffs:
+        ahead, behind = (top, second) if a.points > b.points else (second, top)
+        better = a if a.points > b.points else b
+        worse = b if better is a else a
+        factors.append(Factor(
+            f"{a.title}: {ahead.label} ahead by {abs(a.points - b.points):.1f} points",
+            "+" if ahead is top else "-",
+            f"{ahead.label}: {better.summary}. {behind.label}: {worse.summary}. "
+            + (better.factor.detail if better.factor.effect == "+" else worse.factor.detail),
+            better.factor.source if better.factor.effect == "+" else worse.factor.source))
+    if not diffs:
+        factors.append(Factor(f"{top.label} and {second.label} score alike", "0",
+                              "The two offers have the same academic structure on every element scored here.",
+                              _src("negotiating", "offer-a-vs-b")))
+    for o in ranked[2:]:
+        gaps = sorted(((top.groups[k].points - o.groups[k].points, o.groups[k]) for k in top.groups
+                       if k in o.groups and k != "tenure_fantasy"), key=lambda g: -g[0])
+        gaps = [g for g in gaps if g[0] > 0.05][:2]
+        where = " and ".join(g.title.lower() for _, g in gaps) or "the penalties below"
+        factors.append(Factor(f"{o.label}: {top.score - o.score:.1f} points behind {top.label}", "0",
+                              f"Mostly on {where}: {'; '.join(g.summary for _, g in gaps) or 'see below'}.",
+                              gaps[0][1].factor.source if gaps else _src("negotiating", "offer-a-vs-b")))
+    for o in ranked:
+        if "tenure_fantasy" in o.groups:
+            g = o.groups["tenure_fantasy"]
+            factors.append(Factor(f"{o.label}: unrealistic tenure track", "-",
+                                  f"{g.factor.detail} ({g.points:.1f} points)", g.factor.source))
+    salaries = [(o.label, o.inputs["salary"]) for o in ranked]
+    if any(s is not None for _, s in salaries):
+        tie_broken = top.score == second.score and top.inputs["salary"] != second.inputs["salary"]
+        factors.append(Factor(
+            "Salary broke a tie" if tie_broken else "Salary (shown, not scored)", "0",
+            "; ".join(f"{lab}: {_money(s)}" for lab, s in salaries) + ". "
+            + ("The academic scores were equal, so the higher salary ranks first." if tie_broken else
+               "Pay depends on clinical effort and the department's model more than on title; it decides only "
+               "between offers with equal scores."),
+            _src("pay-promotion-mobility", "salary")))
+
+    if band == "clear":
+        headline = f"{top.label} leads clearly: {top.score:g} against {second.score:g} for {second.label}."
+    elif margin > 0:
+        headline = (f"{top.label} leads {second.label} by only {margin:g} points: the academic structure does not "
+                    "settle the choice.")
+    else:
+        headline = f"{top.label} and {second.label} score the same ({top.score:g}); look beyond academic structure."
+    ranking = [{"label": o.label, "score": o.score, "band": o.band[0], "band_label": o.band[1],
+                "rank": o.inputs["rank"], "salary": o.inputs["salary"], "flags": o.flags} for o in ranked]
+    return Outcome(band, top.score, headline, factors, _next_steps(ranked, band),
+                   {"ranking": ranking, "margin": margin})
+
+
+def _next_steps(ranked: list[Scored], band: str) -> list[str]:
+    steps: list[str] = []
+    for o in ranked:
+        x = o.inputs
+        if x["rank"] == "instructor" and not (x["written_criteria"] and x["review_years"] is not None
+                                              and x["review_years"] <= io.GREEN_MAX_REVIEW_YEARS + io.EPS):
+            steps.append(f"{o.label}: ask to start as Assistant Professor; failing that, ask for a written plan "
+                         "and timeline for promotion to Assistant Professor with the benchmarks they expect.")
+        if x["protected_fte"] <= io.EPS or not x["protected_in_contract"]:
+            steps.append(f"{o.label}: {question('protected-time').ask}")
+        if x["rank"] == "instructor" and x["promoted_examples"] < io.GREEN_MIN_EXAMPLES:
+            steps.append(f"{o.label}: {question('promotion-ratio').ask}")
+        if x["rank"] == "instructor" and x["years_count_toward_rank"] is None:
+            steps.append(f"{o.label}: {question('years-count').ask}")
+        if "unrealistic tenure track" in o.flags:
+            steps.append(f"{o.label}: ask what funding backs the tenure-track expectations; without it, ask for the "
+                         "clinician-educator track instead.")
+    if band == "close":
+        steps.append("The academic scores are close: weigh place, people, salary scale by rank and what you want "
+                     "your job to look like in five years.")
+    if any(o.inputs["salary"] is None for o in ranked):
+        steps.append("Ask each department for its salary scale by rank.")
+    return steps
+
+
+OFFER_A = {"label": "A", "rank": "instructor", "institution_type": "research_intensive", "track": "unspecified",
+           "clinical_fte": 0.9, "protected_fte": 0.0, "protected_in_contract": False}
+OFFER_B = {"label": "B", "rank": "assistant_professor", "institution_type": "mid_tier",
+           "track": "clinician_educator", "clinical_fte": 0.8, "protected_fte": 0.2, "protected_in_contract": True}
+OFFER_A_IMPROVED = OFFER_A | {"label": "A with a written path", "track": "clinician_educator", "clinical_fte": 0.8,
+                              "protected_fte": 0.2, "protected_in_contract": True, "written_criteria": True,
+                              "review_years": 2.5, "promoted_examples": 3, "years_count_toward_rank": True,
+                              "leadership_support": True, "mentorship": True}
+
+EXAMPLES = (
+    Example("a-vs-b", "Offer A (Instructor, big name) against Offer B (Assistant Professor, regional)",
+            {"offers": [OFFER_A, OFFER_B]}, _src("negotiating", "offer-a-vs-b")),
+    Example("a-improved", "Offer A with a written path, protected time and named precedents",
+            {"offers": [OFFER_A_IMPROVED, OFFER_B]}, _src("negotiating", "when-a-wins")),
+    Example("tenure-fantasy", "A tenure-track title on a 0.85 clinical load, without funding",
+            {"offers": [
+                {"label": "Tenure-track offer", "rank": "assistant_professor", "institution_type": "research_intensive",
+                 "track": "tenure", "clinical_fte": 0.85, "protected_fte": 0.15, "protected_in_contract": False,
+                 "salary": 260000},
+                {"label": "Clinician-educator offer", "rank": "assistant_professor", "institution_type": "mid_tier",
+                 "track": "clinician_educator", "clinical_fte": 0.8, "protected_fte": 0.2,
+                 "protected_in_contract": True, "salary": 240000},
+            ]}, _src("tracks", "tenure-fantasy")),
+)
+
+CALCULATOR = Calculator(
+    slug="offer-comparison",
+    title="Offer comparison",
+    summary="Ranks two to five academic offers by their long-term academic prospects and shows what separates them.",
+    version=VERSION,
+    bands=("clear", "close"),
+    band_labels={"clear": "Clear leader", "close": "Close call"},
+    fields=FIELDS,
+    compute=compute,
+    checks=_check,
+    examples=EXAMPLES,
+    sections=(("Offer A or Offer B?", _src("negotiating", "offer-a-vs-b")),
+              ("When the Instructor offer can win", _src("negotiating", "when-a-wins")),
+              ("Assistant Professor: a ladder, not a label", _src("assistant-professor", "career-ladder")),
+              ("Reading an Instructor offer", _src("instructor-offers", "classify")),
+              ("Salary", _src("pay-promotion-mobility", "salary")),
+              ("The tenure-track fantasy", _src("tracks", "tenure-fantasy"))),
+    metrics=(("margin", "Lead of the top offer over the next", "points"),),
+)
