@@ -60,8 +60,9 @@ OFFER_FIELDS: tuple[Field, ...] = (
 )
 
 FIELDS: tuple[Field, ...] = (
-    Field("offers", "Offers", "list", items=OFFER_FIELDS, min_items=2, max_items=5, required=True,
-          default=[{}, {}], help="Two to five offers. Leave what you do not know at its default."),
+    Field("offers", "Offers", "list", items=OFFER_FIELDS, min_items=2, max_items=5,
+          default=[{f.name: f.default for f in OFFER_FIELDS} for _ in range(2)],
+          help="Two to five offers. Leave what you do not know at its default."),
 )
 
 # Points out of 100 for one offer. The instructor-offer parts (0-100) fill STRUCTURE_SHARE of it.

@@ -34,11 +34,13 @@ WATCH_LEAD_MONTHS = 12
 DAYS_PER_YEAR = 365.2425
 
 FIELDS: tuple[Field, ...] = (
-    Field("appointment_date", "Date you started in this rank", "date", required=True,
-          help="The start date of your current appointment (Instructor or Assistant Professor)."),
+    Field("appointment_date", "Date you started in this rank", "date", nullable=True, today_default=True,
+          null_label="Today",
+          help="The start date of your current appointment (Instructor or Assistant Professor). Empty: today."),
     Field("today", "Date to measure from", "date", nullable=True, today_default=True, null_label="Today",
           help="Today's date unless you change it, for instance to look a year ahead. A shared link keeps the date."),
-    Field("rank", "Current rank", "choice", default="assistant_professor", choices=RANKS),
+    Field("rank", "Current rank", "choice", default="assistant_professor", choices=RANKS,
+          help="Assistant Professors are reviewed for Associate Professor; Instructors for Assistant Professor."),
     Field("track", "Track", "choice", default="clinician_educator", choices=io.TRACKS,
           help="The track named in your appointment letter."),
     Field("window_start_years", "Review window opens after", "number", unit="years", default=None, nullable=True,
