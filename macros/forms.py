@@ -99,11 +99,13 @@ def field_html_item(f: Field, n: int) -> str:
             f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button></fieldset>')
 
 
-def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url: str) -> str:
+def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url: str,
+           stdlib_url: str = "", snapshot_url: str = "") -> str:
     """The live result container the page runner fills in."""
     calc = get(slug)
     return (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
-            f'data-runtime="{escape(runtime_url)}" data-lock="{escape(lock_url)}" data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
+            f'data-runtime="{escape(runtime_url)}" data-lock="{escape(lock_url)}" '
+            f'data-stdlib="{escape(stdlib_url)}" data-snapshot="{escape(snapshot_url)}" data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
             f'aria-busy="true" aria-label="{escape(calc.title)} result">'
             f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
             f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '
@@ -117,21 +119,43 @@ def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url:
             f'<p class="calc-print-meta"></p></div></section>')
 
 
+def value_text(f: Field, value: Any) -> str:
+    """One input value as a reader would say it."""
+    if f.type == "choice":
+        return next((c.label for c in f.choices if c.value == value), "\u2014")
+    if f.type == "boolean":
+        return f.null_label if value is None else (f.true_label if value else f.false_label)
+    if value is None:
+        return f.null_label
+    if isinstance(value, (int, float)):
+        return f"{value:,.0f} {f.unit}".strip() if abs(value) >= 10000 else f"{value:g} {f.unit}".strip()
+    return str(value)
+
+
 def describe_inputs(calc: Calculator, inputs: dict[str, Any]) -> list[tuple[str, str]]:
-    """Inputs as (label, value text) pairs for tables."""
+    """Inputs as (label, value text) pairs for tables; a list field gives one row per item and sub-field."""
     rows = []
     for f in calc.fields:
         value = inputs.get(f.name)
-        if f.type == "choice":
-            text = next((c.label for c in f.choices if c.value == value), "\u2014")
-        elif f.type == "boolean":
-            text = f.null_label if value is None else (f.true_label if value else f.false_label)
-        elif value is None:
-            text = f.null_label
+        if f.type == "list":
+            for n, item in enumerate(value or []):
+                name = item.get("label") or f"{n + 1}"
+                rows += [(f"{name}: {sub.label}", value_text(sub, item.get(sub.name))) for sub in f.items
+                         if sub.name != "label"]
         else:
-            text = f"{value:g} {f.unit}".strip() if isinstance(value, (int, float)) else str(value)
-        rows.append((f.label, text))
+            rows.append((f.label, value_text(f, value)))
     return rows
+
+
+def list_table(f: Field, items: list[dict[str, Any]]) -> str:
+    """A list field's items side by side: one column per item, one row per sub-field."""
+    names = [item.get("label") or f"{f.label} {n + 1}" for n, item in enumerate(items)]
+    head = "".join(f'<th scope="col">{escape(str(x))}</th>' for x in names)
+    body = "".join(
+        f'<tr><th scope="row">{escape(sub.label)}</th>'
+        + "".join(f"<td>{escape(value_text(sub, item.get(sub.name)))}</td>" for item in items) + "</tr>"
+        for sub in f.items if sub.name != "label")
+    return f'<table class="calc-list-table"><thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def worked_examples(slug: str, calc_url: str) -> str:
@@ -140,18 +164,26 @@ def worked_examples(slug: str, calc_url: str) -> str:
     blocks = []
     for ex in calc.examples:
         res = calc.run(dict(ex.inputs))
-        rows = "".join(f"<tr><th scope=\"row\">{escape(k)}</th><td>{escape(v)}</td></tr>"
-                       for k, v in describe_inputs(calc, res["inputs"]))
+        plain = [f for f in calc.fields if f.type != "list"]
+        rows = "".join(f"<tr><th scope=\"row\">{escape(f.label)}</th><td>{escape(value_text(f, res['inputs'][f.name]))}</td></tr>"
+                       for f in plain)
+        tables = (f"<table><tbody>{rows}</tbody></table>" if rows else "") + "".join(
+            list_table(f, res["inputs"][f.name]) for f in calc.fields if f.type == "list")
         metrics = "".join(
-            f"<li>{escape(label)}: <strong>{res[key]}{escape(unit)}</strong></li>"
-            for key, label, unit in calc.metrics if key in res)
+            f"<li>{escape(label)}: <strong>{escape(str(res[key]))}{escape(unit if unit == '%' else ' ' + unit if unit else '')}</strong></li>"
+            for key, label, unit in calc.metrics if key in res and res[key] is not None)
+        if res.get("ranking"):
+            metrics += "<li>Ranking: " + ", ".join(
+                f"{n + 1}. {escape(r['label'])} ({r['score']:g}, {escape(r['band_label'])})"
+                for n, r in enumerate(res["ranking"])) + "</li>"
+        score = "" if res["score"] is None else f' (score {res["score"]:g} of 100)'
         link = f"{calc_url}?{encode(calc, res['inputs'])}"
         blocks.append(
             f'### {ex.title} {{#example-{ex.name}}}\n\n'
             f'<div class="worked-example" data-example="{escape(ex.name)}" data-band="{escape(res["band"])}">'
-            f'<table><tbody>{rows}</tbody></table>'
+            f'{tables}'
             f'<ul><li>Result: <strong class="band band-{escape(res["band"])}">{escape(res["band_label"])}</strong>'
-            f' (score {res["score"]:g} of 100)</li>{metrics}</ul>'
+            f'{score}</li>{metrics}</ul>'
             f'<p><a href="{escape(link)}">Open this example in the calculator</a></p></div>\n\n')
     return ("".join(blocks) + f'<p class="chart-note">Computed when this site was built, by the same code as '
             f'the calculator (rules version {escape(calc.version)}).</p>\n')

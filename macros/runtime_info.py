@@ -27,3 +27,17 @@ def lock_path() -> str:
     from tools.runtime import app_dir_name
 
     return f"{runtime_path()}{app_dir_name()}/pyodide-lock.json"
+
+
+def stdlib_path() -> str:
+    """Site path of the standard library precompiled to .pyc (named by what it is made from)."""
+    from tools.runtime import stdlib_name
+
+    return f"{runtime_path()}{stdlib_name()}"
+
+
+def snapshot_path() -> str:
+    """Site path of this build's gzipped memory snapshot (beside the lock file)."""
+    from tools.runtime import app_dir_name, snapshot_name
+
+    return f"{runtime_path()}{app_dir_name()}/{snapshot_name()}"

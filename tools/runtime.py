@@ -1,12 +1,18 @@
-"""Build the browser runtime into the site: Pyodide files, the calculators wheel, its lock file.
+"""Build the browser runtime into the site: Pyodide files, the calculators wheel, its lock file,
+a standard library precompiled to ``.pyc`` and a memory snapshot.
 
 The wheel is built from ``pyproject.toml`` with a fixed timestamp, so the same sources give the
 same bytes (and the same sha256 in the lock file); results are cached in ``.cache/runtime``.
+The ``.pyc`` standard library and the snapshot are made in Node by the npm Pyodide itself
+(``tools/pyodide_build.mjs``) and cached in ``.cache/pyodide-VERSION/``; both are named by
+what they are made from, so every file under ``pyodide/VERSION/`` is immutable.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -18,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 CACHE = ROOT / ".cache" / "runtime"
+NODE_SCRIPT = ROOT / "tools" / "pyodide_build.mjs"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed so wheel bytes depend only on the sources
 
 
@@ -36,7 +43,7 @@ def sources_digest() -> str:
     """A digest of everything that goes into the wheel and the lock file."""
     h = hashlib.sha256()
     files = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", Path(__file__),
-                                                          NODE_PYODIDE / "pyodide-lock.json"]
+                                                          NODE_PYODIDE / "pyodide-lock.json", NODE_SCRIPT]
     for path in files:
         h.update(str(path.relative_to(ROOT)).encode())
         h.update(path.read_bytes())
@@ -114,4 +121,85 @@ def write_runtime(site_dir: Path) -> Path:
             shutil.copy2(src, dst)
     built = build_wheel_and_lock()
     shutil.copytree(built, target, dirs_exist_ok=True)
+    write_fast_boot(target)
     return target
+
+
+# ---------- precompiled standard library and memory snapshot ----------
+
+def build_id() -> str:
+    """The runtime's BUILD_ID (a hash of pyodide.asm.mjs and .wasm); a snapshot only loads in it."""
+    found = re.search(r'BUILD_ID:"([0-9a-f]{16,})"', (NODE_PYODIDE / "pyodide.mjs").read_text())
+    if not found:
+        raise RuntimeBuildError("pyodide.mjs has no BUILD_ID: is node_modules/pyodide the pinned version?")
+    return found.group(1)
+
+
+def _digest(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def stdlib_name() -> str:
+    """File name of the .pyc standard library: named by the npm zip and the script that compiles it."""
+    return f"python_stdlib-pyc-{_digest(NODE_PYODIDE / 'python_stdlib.zip', NODE_SCRIPT)}.zip"
+
+
+def snapshot_name() -> str:
+    """File name (inside ``app-DIGEST/``) of the gzipped memory snapshot, named by the runtime build."""
+    return f"snapshot-{build_id()[:16]}.bin.gz"
+
+
+def _node(*args: str) -> str:
+    node = shutil.which("node")
+    if not node:
+        raise RuntimeBuildError("`node` is not installed: Node 20 is needed to precompile the runtime.")
+    run = subprocess.run([node, str(NODE_SCRIPT), *args], capture_output=True, text=True, cwd=ROOT)
+    if run.returncode:
+        raise RuntimeBuildError(f"`node {NODE_SCRIPT.name} {args[0]}` failed:\n" + run.stdout[-1500:] + run.stderr[-1500:])
+    return run.stdout
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+def build_stdlib() -> Path:
+    """The standard library compiled to .pyc by this Pyodide (cached; about 7 s the first time)."""
+    out = ROOT / ".cache" / f"pyodide-{pyodide_version()}" / stdlib_name()
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".tmp")
+        _node("pyc", str(tmp))
+        os.replace(tmp, out)
+    return out
+
+
+def build_snapshot(stdlib: Path, app: Path) -> Path:
+    """The gzipped memory snapshot taken after the calculators are imported (cached by content)."""
+    out = ROOT / ".cache" / f"pyodide-{pyodide_version()}" / app.name / snapshot_name()
+    if not out.exists():
+        (wheel,) = app.glob("calculators-*.whl")
+        with tempfile.TemporaryDirectory() as tmp:
+            raw = Path(tmp) / "snapshot.bin"
+            _node("snapshot", str(stdlib), str(wheel), str(raw))
+            _atomic_write(out, gzip.compress(raw.read_bytes(), compresslevel=6, mtime=0))
+    return out
+
+
+def write_fast_boot(target: Path) -> None:
+    """Add the .pyc standard library and the snapshot to the runtime folder ``target``."""
+    stdlib = build_stdlib()
+    if not (target / stdlib.name).exists():
+        shutil.copy2(stdlib, target / stdlib.name)
+    app = target / app_dir_name()
+    snapshot = build_snapshot(stdlib, app)
+    if not (app / snapshot.name).exists():
+        shutil.copy2(snapshot, app / snapshot.name)

@@ -4,11 +4,17 @@ Usage: python tools/serve.py [SITE_DIR] [PORT]
 
 Versioned files (everything under ``pyodide/VERSION/``) never change: they are sent with
 ``Cache-Control: public, max-age=31536000, immutable``. Everything else is revalidated
-(``no-cache``) so a new deploy shows at once. See README, "Caching".
+(``no-cache``) so a new deploy shows at once; the service worker script ``sw.js`` too. Text
+files and the wasm are sent gzip-compressed when the browser accepts it (as production hosts
+do); already-compressed files (zip, wheel, the ``.gz`` snapshot, images) are sent as they are.
+See README, "Caching".
 """
 from __future__ import annotations
 
+import email.utils
 import functools
+import gzip
+import os
 import re
 import sys
 import threading
@@ -17,6 +23,20 @@ from pathlib import Path
 
 IMMUTABLE = re.compile(r"^/pyodide/[^/]+/")
 LONG_CACHE = "public, max-age=31536000, immutable"
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".webmanifest", ".map")
+_gzipped: dict[tuple[str, float, int], bytes] = {}
+_gzip_lock = threading.Lock()
+
+
+def gzipped(path: str) -> bytes:
+    """The gzip-compressed bytes of a file, compressed once per version of the file."""
+    st = os.stat(path)
+    key = (path, st.st_mtime, st.st_size)
+    with _gzip_lock:
+        if key not in _gzipped:
+            with open(path, "rb") as f:
+                _gzipped[key] = gzip.compress(f.read(), compresslevel=6, mtime=0)
+        return _gzipped[key]
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -28,6 +48,47 @@ class Handler(SimpleHTTPRequestHandler):
         ".whl": "application/zip", ".json": "application/json", ".webmanifest": "application/manifest+json",
     }
     quiet = True
+
+    def do_GET(self) -> None:
+        if not self._send_gzipped(head_only=False):
+            super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if not self._send_gzipped(head_only=True):
+            super().do_HEAD()
+
+    def _send_gzipped(self, head_only: bool) -> bool:
+        """Send a compressible file gzip-encoded if the client accepts it; False to fall through."""
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return False
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return False  # the base class redirects to the slash form
+            path = os.path.join(path, "index.html")
+        if not path.endswith(COMPRESSIBLE) or not os.path.isfile(path):
+            return False
+        mtime = int(os.stat(path).st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since and "If-None-Match" not in self.headers:
+            try:
+                if mtime <= email.utils.parsedate_to_datetime(since).timestamp():
+                    self.send_response(304)
+                    self.end_headers()
+                    return True
+            except (TypeError, ValueError):
+                pass
+        body = gzipped(path)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(mtime))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(body)
+        return True
 
     def end_headers(self) -> None:
         path = self.path.split("?", 1)[0]

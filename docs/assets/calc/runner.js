@@ -4,23 +4,33 @@
 
 const BOOT_SLOW_MS = 12000;
 const BOOT_LIMIT_MS = 45000;
+const RUN_LIMIT_MS = 15000; // a scoring call takes milliseconds: no reply by then means the worker died
 const MAX_PARAMS = 400;
 const MAX_VALUE_LENGTH = 200;
 const VERSION_PARAM = "v";
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Python's str.strip() whitespace (JavaScript's trim() differs), so both decoders agree.
+const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
+const codePoints = (text) => [...text].length; // Python's len()
 
 let worker = null;
 let workerState = "idle"; // idle | booting | ready | failed
 let failure = "";
 const waiting = new Set(); // mounted calculators waiting for the worker
 const pending = new Map(); // request id -> calculator
+const watchdogs = new Map(); // request id -> timer that fails the runtime if no reply comes
 let nextId = 1;
 
 // ---------- worker ----------
 
-function startWorker(runtimeUrl, lockUrl) {
+function startWorker(urls) {
   if (worker) return;
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    workerState = "booting";
+    return fail("this browser cannot run WebAssembly (it may be switched off by a policy)");
+  }
   workerState = "booting";
   try {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
@@ -40,13 +50,17 @@ function startWorker(runtimeUrl, lockUrl) {
       clearTimeout(timer); clearTimeout(slow);
       if (workerState !== "booting") return;
       workerState = "ready";
-      for (const c of waiting) c.compute();
+      window.__calcBootInfo = msg; // boot mode and step timings, read by the benchmark
+      document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: msg.urls } })); // site.js: offline copies
+      for (const c of waiting) { c.result.dataset.boot = msg.mode; c.compute(); }
     } else if (msg.type === "fatal") {
       clearTimeout(timer); clearTimeout(slow);
       fail(`Python could not be loaded (${msg.message})`);
     } else if (msg.type === "result") {
       const calc = pending.get(msg.id);
       pending.delete(msg.id);
+      clearTimeout(watchdogs.get(msg.id));
+      watchdogs.delete(msg.id);
       if (calc) calc.receive(msg.id, msg.reply);
     }
   };
@@ -55,7 +69,8 @@ function startWorker(runtimeUrl, lockUrl) {
     clearTimeout(timer); clearTimeout(slow);
     fail(`the calculator worker stopped (${event.message || "it could not be loaded"})`);
   };
-  worker.postMessage({ type: "init", runtime: runtimeUrl, lock: lockUrl });
+  // window.__calcBoot lets tests and the benchmark switch the snapshot off ({snapshot: ""}).
+  worker.postMessage({ type: "init", ...urls, ...(window.__calcBoot || {}) });
 }
 
 function fail(reason) {
@@ -65,11 +80,17 @@ function fail(reason) {
   for (const c of waiting) c.showFailure(reason);
   for (const calc of pending.values()) calc.showFailure(reason);
   pending.clear();
+  for (const timer of watchdogs.values()) clearTimeout(timer);
+  watchdogs.clear();
 }
 
 function request(calc, inputs) {
   const id = nextId++;
   pending.set(id, calc);
+  const limit = window.__calcRunLimitMs || RUN_LIMIT_MS;
+  watchdogs.set(id, setTimeout(() => {
+    if (pending.has(id)) fail(`the calculator stopped responding (no answer within ${Math.round(limit / 1000)} seconds)`);
+  }, limit));
   worker.postMessage({ type: "run", id, slug: calc.slug, inputs });
   return id;
 }
@@ -92,9 +113,13 @@ export function fieldAllowed(field, value) {
     case "date": {
       if (typeof value !== "string" || !DATE.test(value)) return [false, null];
       const d = new Date(value + "T00:00:00Z");
-      return [!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value, value];
+      const ok = Number(value.slice(0, 4)) >= 1 && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+      return [ok, value];
     }
-    case "text": return [typeof value === "string" && value.trim().length <= field.max_length, String(value).trim()];
+    case "text": {
+      const clean = String(value).replace(PY_STRIP, "");
+      return [typeof value === "string" && codePoints(clean) <= field.max_length, clean];
+    }
     default: return [false, null];
   }
 }
@@ -133,7 +158,7 @@ export function decodeQuery(spec, query) {
   const raw = {};
   const lists = {};
   const put = (field, key, text, target) => {
-    if (text.length > MAX_VALUE_LENGTH) { notices.push(`Ignored ${key}: the value is too long.`); return; }
+    if (codePoints(text) > MAX_VALUE_LENGTH) { notices.push(`Ignored ${key}: the value is too long.`); return; }
     let [ok, value] = parseText(field, text);
     if (ok) [ok, value] = fieldAllowed(field, value);
     if (ok) target[field.name] = value;
@@ -203,6 +228,9 @@ class Calculator {
     this.root = new URL(result.dataset.root || "../../", document.baseURI);
     this.runtime = new URL(result.dataset.runtime, document.baseURI).href;
     this.lock = new URL(result.dataset.lock, document.baseURI).href;
+    const optional = (url) => (url ? new URL(url, document.baseURI).href : "");
+    this.boot = { runtime: this.runtime, lock: this.lock, stdlib: optional(result.dataset.stdlib),
+                  snapshot: optional(result.dataset.snapshot) };
   }
 
   control(name) {
@@ -360,7 +388,7 @@ class Calculator {
 
   showFailure(reason) {
     this.setState("error");
-    this.status(`The calculator is unavailable: ${reason}.`);
+    this.status(`The calculator is unavailable: ${reason}. Your inputs are kept; reload the page to try again.`);
     this.result.querySelector(".calc-fallback").hidden = false;
   }
 
@@ -428,6 +456,7 @@ class Calculator {
     const meta = this.result.querySelector(".calc-print-meta");
     if (meta) meta.textContent = `Rules version ${res.version}. Printed ${localToday()} from ${this.shareLink()}`;
     this.status("");
+    this.result.querySelector(".calc-fallback").hidden = true;
     out.hidden = false;
     this.result.dataset.band = res.band;
     this.setState("ready");
@@ -520,7 +549,7 @@ class Calculator {
     waiting.add(this);
     if (workerState === "failed") this.showFailure(failure);
     else if (workerState === "ready") this.compute();
-    else { this.compute(); startWorker(this.runtime, this.lock); }
+    else { this.compute(); startWorker(this.boot); }
   }
 }
 

@@ -1,24 +1,106 @@
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
-// Messages in:  {type: "init", runtime: absolute URL of the runtime folder, lock: URL of the lock file}
+// Messages in:  {type: "init", runtime, lock, stdlib, snapshot}   (absolute URLs; the last two may be "")
 //               {type: "run", id, slug, inputs}
-// Messages out: {type: "ready", ms} | {type: "fatal", message}
+// Messages out: {type: "ready", ms, mode, steps, fallback?} | {type: "fatal", message}
 //               {type: "result", id, reply}   (reply: {ok, result} | {ok: false, errors} | {ok: false, crash})
+//
+// Boot paths, fastest first:
+//   snapshot: restore a memory snapshot made at build time (calculators already imported);
+//   pyc:      a normal start with the standard library precompiled to .pyc, then load the wheel.
+// Any failure of the snapshot path (missing or corrupt file, engine without what it needs) falls
+// back to the pyc path; a missing pyc zip falls back to the npm one (stdlib "" = npm default).
 
 let handle = null;
 let booting = null;
+const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
+const mark = (name) => { steps[name] = Math.round(performance.now()); };
 
-async function boot(runtime, lock) {
-  const started = performance.now();
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+// A gzip member starts with 1f 8b. Hosts that send Content-Encoding: gzip have already decoded it.
+async function gunzipIfNeeded(response) {
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const head = first.value || new Uint8Array(0);
+  const body = new ReadableStream({
+    start(controller) { if (head.length) controller.enqueue(head); if (first.done) controller.close(); },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close(); else controller.enqueue(value);
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  });
+  const gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  return new Response(gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body).arrayBuffer();
+}
+
+async function fetchSnapshot(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  const bytes = await gunzipIfNeeded(response);
+  mark("snapshotFetched");
+  return bytes;
+}
+
+function snapshotSupported() {
+  return typeof DecompressionStream === "function" && typeof ReadableStream === "function"
+    && typeof WebAssembly === "object";
+}
+
+async function bootSnapshot(loadPyodide, runtime, lock, stdlib, snapshot) {
+  const bytes = fetchSnapshot(snapshot);
+  bytes.catch(() => {}); // handled below (loadPyodide awaits it); not an unhandled rejection
   const pyodide = await loadPyodide({
     indexURL: runtime,
     lockFileURL: lock,
+    stdLibURL: stdlib || undefined,
+    _loadSnapshot: bytes,
+    stdout: () => {},
+    stderr: () => {},
+  });
+  mark("restored");
+  // The snapshot froze the interpreter's state, random's included: reseed from the OS.
+  pyodide.runPython("import random; random.seed()");
+  const fn = pyodide.pyimport("calculators.web").handle;
+  // Cheap self-check that the restored interpreter answers: an unknown slug gives a field error.
+  const probe = JSON.parse(fn(JSON.stringify({ slug: "", inputs: {} })));
+  if (probe.ok !== false || !probe.errors) throw new Error("snapshot: restored interpreter did not answer");
+  return fn;
+}
+
+async function bootPyc(loadPyodide, runtime, lock, stdlib) {
+  const pyodide = await loadPyodide({
+    indexURL: runtime,
+    lockFileURL: lock,
+    stdLibURL: stdlib || undefined,
     packages: ["calculators"],
     stdout: () => {},
     stderr: () => {},
   });
-  handle = pyodide.pyimport("calculators.web").handle;
-  return Math.round(performance.now() - started);
+  mark("loaded");
+  return pyodide.pyimport("calculators.web").handle;
+}
+
+async function boot({ runtime, lock, stdlib, snapshot }) {
+  const started = performance.now();
+  mark("start");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  mark("imported");
+  let mode = "pyc";
+  let fallback;
+  if (snapshot && snapshotSupported()) {
+    try {
+      handle = await bootSnapshot(loadPyodide, runtime, lock, stdlib, snapshot);
+      mode = "snapshot";
+    } catch (err) {
+      fallback = String((err && err.message) || err).slice(0, 200);
+    }
+  } else if (snapshot) {
+    fallback = "snapshot: this browser lacks DecompressionStream";
+  }
+  if (!handle) handle = await bootPyc(loadPyodide, runtime, lock, stdlib);
+  mark("ready");
+  // The files this boot used, so that the page can ask the service worker to keep them offline.
+  const urls = performance.getEntriesByType("resource").map((e) => e.name);
+  return { ms: Math.round(performance.now() - started), mode, steps, fallback, urls };
 }
 
 // A failed download inside the runtime can surface as an unhandled rejection: report it once.
@@ -31,11 +113,11 @@ self.addEventListener("unhandledrejection", (event) => {
 self.onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type === "init") {
-    if (!booting) booting = boot(msg.runtime, msg.lock);
+    if (!booting) booting = boot(msg);
     try {
-      const ms = await booting;
+      const info = await booting;
       ready = true;
-      self.postMessage({ type: "ready", ms });
+      self.postMessage({ type: "ready", ...info });
     } catch (err) {
       self.postMessage({ type: "fatal", message: String((err && err.message) || err) });
     }
