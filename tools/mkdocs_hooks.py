@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from calculators.citations import all_citations  # noqa: E402
 from tools.csp import apply_csp  # noqa: E402
+from tools.offline import write_service_worker  # noqa: E402
 from tools.runtime import RuntimeBuildError, write_runtime  # noqa: E402
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -44,6 +45,7 @@ def on_post_build(config, **kwargs) -> None:
     except RuntimeBuildError as exc:
         raise PluginError(str(exc)) from None
     apply_csp(site_dir)
+    write_service_worker(site_dir)
     missing = missing_citations(site_dir)
     if missing:
         raise PluginError("calculator factors cite sections that do not exist in the site: " + ", ".join(missing))

@@ -67,7 +67,35 @@ function onPage() {
   sectionLinks();
   checklists();
   calculators();
+  keepOffline();
+}
+
+// Offline copies: a same-origin service worker (sw.js at the site root) keeps the files this
+// site's pages used in Cache Storage. It downloads nothing by itself: each page (and the
+// calculator worker, via "calc:ready") hands it the list of files it already loaded.
+const SITE_ROOT = new URL("../", import.meta.url);
+let registration = null;
+const workerFiles = [];
+document.addEventListener("calc:ready", (event) => { workerFiles.push(...(event.detail.urls || [])); keepOffline(); });
+
+function keepOffline() {
+  if (!registration) return;
+  const used = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name), ...workerFiles]
+    .filter((u) => u.startsWith(SITE_ROOT.href));
+  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", urls: used }), () => {});
+}
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.pathname }).then(
+    () => {
+      registration = navigator.serviceWorker.ready;
+      keepOffline();
+    },
+    () => {});
 }
 
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
+if (document.readyState === "complete") registerServiceWorker();
+else window.addEventListener("load", registerServiceWorker, { once: true });

@@ -1,0 +1,45 @@
+"""Write the service worker (``sw.js`` at the site root) for a finished build.
+
+The worker's caches are named by a digest of the built site, so a new deploy replaces them; its
+list of runtime files decides which content-addressed runtime files stay cached.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+TEMPLATE = Path(__file__).with_name("service_worker.js")
+SW_NAME = "sw.js"
+
+
+def runtime_files(site_dir: Path) -> list[str]:
+    """Site paths under ``pyodide/`` this build's pages may load (the npm stdlib zip is not one)."""
+    paths = []
+    for path in sorted((site_dir / "pyodide").rglob("*")):
+        if path.is_file() and path.name != "python_stdlib.zip":
+            paths.append(path.relative_to(site_dir).as_posix())
+    return paths
+
+
+def build_id(site_dir: Path) -> str:
+    """A digest of every built file except the service worker; runtime files count by name."""
+    h = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file() or path.name == SW_NAME and path.parent == site_dir:
+            continue
+        rel = path.relative_to(site_dir).as_posix()
+        h.update(rel.encode() + b"\0")
+        if not rel.startswith("pyodide/"):  # content-addressed: the name is enough
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def write_service_worker(site_dir: Path) -> str:
+    """Write ``site_dir/sw.js``; return the build id it carries."""
+    build = build_id(site_dir)
+    text = (TEMPLATE.read_text(encoding="utf-8")
+            .replace('"__BUILD__"', json.dumps(build))
+            .replace("__RUNTIME_FILES__", json.dumps(runtime_files(site_dir))))
+    (site_dir / SW_NAME).write_text(text, encoding="utf-8")
+    return build

@@ -1,0 +1,115 @@
+// Service worker: offline copies of this site's own files. Template: tools/offline.py writes it
+// to the site root as sw.js with this build's id and runtime file list filled in.
+//
+// What it stores (Cache Storage, this origin only): pages and assets the reader has opened, and
+// the Python runtime files a calculator page has used. Never form inputs: requests carry none
+// (inputs live in the address bar's query string, which is stripped from cached page keys).
+//
+// - Runtime files (pyodide/VERSION/...) are named by content: cache-first, kept across builds
+//   while this build still uses them, deleted once it does not.
+// - Pages and assets: network first, the cached copy only when the network fails. The cache
+//   name carries the build id; a new build's worker deletes every older cache on activation.
+// - Nothing is fetched at install: a guide page never downloads the runtime. A page tells the
+//   worker which files it used ({type: "cache", urls}); those are copied (mostly from the HTTP
+//   cache) so that the first visit already works offline afterwards.
+
+const BUILD = "__BUILD__";
+const RUNTIME_FILES = __RUNTIME_FILES__; // site paths under pyodide/ used by this build
+const PAGES = `aod-pages-${BUILD}`;
+const RUNTIME = "aod-runtime";
+const ROOT = new URL("./", self.location.href);
+const RUNTIME_PREFIX = new URL("pyodide/", ROOT).href;
+const KEEP = new Set(RUNTIME_FILES.map((path) => new URL(path, ROOT).href));
+
+self.addEventListener("install", () => self.skipWaiting());
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith("aod-") && name !== PAGES && name !== RUNTIME) await caches.delete(name);
+    }
+    const runtime = await caches.open(RUNTIME);
+    for (const request of await runtime.keys()) {
+      if (!KEEP.has(request.url)) await runtime.delete(request);
+    }
+  })());
+});
+
+function isPage(url) {
+  return url.pathname.endsWith("/") || url.pathname.endsWith(".html");
+}
+
+// Pages are stored without their query string (a shared link's inputs are not kept).
+function cacheKey(url) {
+  const key = new URL(url);
+  if (isPage(key)) key.search = "";
+  key.hash = "";
+  return key.href;
+}
+
+function inScope(url) {
+  return url.href.startsWith(ROOT.href) && !url.pathname.endsWith("/sw.js");
+}
+
+async function runtimeFirst(request) {
+  const cache = await caches.open(RUNTIME);
+  const hit = await cache.match(request.url);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.status === 200 && KEEP.has(request.url)) await cache.put(request.url, response.clone());
+  return response;
+}
+
+async function networkFirst(request) {
+  const key = cacheKey(request.url);
+  try {
+    const response = await fetch(request);
+    if (response.status === 200 && response.type === "basic") {
+      const copy = response.clone();
+      caches.open(PAGES).then((cache) => cache.put(key, copy));
+    }
+    return response;
+  } catch (err) {
+    const hit = await (await caches.open(PAGES)).match(key);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || !inScope(url) || request.headers.has("range")) return;
+  event.respondWith(url.href.startsWith(RUNTIME_PREFIX) ? runtimeFirst(request) : networkFirst(request));
+});
+
+// Copy what a page used into the caches (from the HTTP cache when it has them).
+async function keep(urls) {
+  const pages = await caches.open(PAGES);
+  const runtime = await caches.open(RUNTIME);
+  for (const raw of urls) {
+    let url;
+    try { url = new URL(raw, ROOT); } catch { continue; }
+    if (!inScope(url)) continue;
+    const isRuntime = url.href.startsWith(RUNTIME_PREFIX);
+    if (isRuntime && !KEEP.has(url.href)) continue;
+    const cache = isRuntime ? runtime : pages;
+    const key = isRuntime ? url.href : cacheKey(url.href);
+    if (await cache.match(key)) continue;
+    try {
+      const response = await fetch(url.href);
+      if (response.status === 200) await cache.put(key, response);
+    } catch {
+      // offline or gone: the next visit tries again
+    }
+  }
+}
+
+self.addEventListener("message", (event) => {
+  const msg = event.data || {};
+  if (msg.type === "cache" && Array.isArray(msg.urls)) {
+    const done = keep(msg.urls.slice(0, 500));
+    event.waitUntil(done);
+    done.then(() => event.source && event.source.postMessage({ type: "cached", build: BUILD }));
+  }
+});
