@@ -4,11 +4,14 @@ from __future__ import annotations
 from .contract import Calculator
 from . import instructor_offer
 from . import offer_comparison, promotion_clock
+from . import education_readiness, education_track_check
 
 CALCULATORS: dict[str, Calculator] = {c.slug: c for c in (
     instructor_offer.CALCULATOR,
     offer_comparison.CALCULATOR,
     promotion_clock.CALCULATOR,
+    education_readiness.CALCULATOR,
+    education_track_check.CALCULATOR,
 )}
 
 

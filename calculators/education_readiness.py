@@ -1,0 +1,444 @@
+"""``education-readiness``: is an education-track dossier ready for Associate Professor?
+
+Reads "The Truth About Education Tracks" (Residency Advisor, 2026-01-08): about 3-6 peer-reviewed
+education products at a mid-tier school (the top of that range, with more rigour and national
+reputation, at a top-tier one), at least two of them first- or senior-authored and on one theme,
+and the author's relative values of common education activities (``EDUCATION_ACTIVITY_VALUE``).
+Teaching volume, evaluations and awards support a dossier; they never carry it. Every threshold
+below is a reading of that article, not official data.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .citations import cite, register
+from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
+from .evidence import EDUCATION_ACTIVITY_VALUE
+
+VERSION = "1.0"
+GUIDE = "education-tracks/"
+
+# The article's relative values (0-100) of common education activities, read from evidence.py.
+_V = dict(EDUCATION_ACTIVITY_VALUE.points)
+VALUE_SERIES = _V["Coherent series of 3\u20135 related education publications"]
+VALUE_NATIONAL_WORKSHOPS = _V["National workshop faculty for several years"]
+VALUE_SINGLE_PAPER = _V["One high-quality education paper in a solid journal"]
+VALUE_DIRECTOR = _V["Major local course or clerkship director role"]
+VALUE_LECTURES = _V["Dozens of lectures with strong evaluations"]
+VALUE_AWARD = _V["A student-voted teaching award"]
+# Alternatives do not add up: the scholarship slot is worth at most a coherent series.
+MAX_POINTS = VALUE_SERIES + VALUE_NATIONAL_WORKSHOPS + VALUE_DIRECTOR + VALUE_LECTURES + VALUE_AWARD
+
+
+@dataclass(frozen=True)
+class Tier:
+    """What a school of one tier expects for Assistant -> Associate Professor on an education track."""
+
+    label: str
+    plural: str       # "mid-tier schools", for sentences
+    low: int          # the article's range of peer-reviewed education products
+    high: int
+    needed: int       # what this calculator asks for before calling a dossier ready
+    rigour: tuple[str, ...]      # publication_rigor values good enough for ready
+    national: float   # share of full national presence needed for ready (0-1)
+
+
+TIERS: dict[str, Tier] = {
+    "mid_tier": Tier("Mid-tier academic medical center", "mid-tier schools", 3, 6, 3, ("rigorous", "standard"), 0.5),
+    "top_tier": Tier("Top-tier, research-intensive school", "top-tier schools", 3, 6, 6, ("rigorous",), 0.85),
+}
+LEAD_AUTHOR_MIN = 2            # "at least a couple" first- or senior-author papers
+SERIES_MIN = 3                 # a coherent series is 3-5 related papers
+SCATTERED_STEP = 2.5           # each extra one-off paper beyond the first, up to SCATTERED_MAX_EXTRA
+SCATTERED_MAX_EXTRA = 4
+RIGOUR_SHARE = {               # by tier: how much a paper of this rigour counts
+    "mid_tier": {"rigorous": 1.0, "standard": 0.85, "weak": 0.5},
+    "top_tier": {"rigorous": 1.0, "standard": 0.75, "weak": 0.4},
+}
+LEAD_SHARE = (0.7, 0.85, 1.0)  # by first/senior-author papers: 0, 1, 2 or more
+WORKSHOP_FULL_YEARS = 3        # "several years" of national workshop faculty
+TALKS_FULL, TALKS_MAX_SHARE = 6, 0.5       # invited talks alone reach at most half of national presence
+ROLES_FULL, ROLES_MAX_SHARE = 2, 0.5       # so do national committee or society roles
+TEACHING_FULL_HOURS = 40       # about "dozens of lectures" over five years; beyond it hours stop counting
+EVALUATION_SHARE = {"outstanding": 1.0, "strong": 0.9, "average": 0.6, "weak": 0.25}
+WEAK_EVALUATION_PENALTY = 20   # raw points, out of MAX_POINTS
+BORDERLINE_SCORE = 40          # below this, and with no peer-reviewed paper, the dossier is not yet close
+BORDERLINE_SCHOLARSHIP = 0.5   # ... or scholarship at half of a coherent series makes it borderline
+BAND_SCORES = {"not_yet": (0, 39), "borderline": (40, 69), "ready": (70, 100)}
+"""The score is kept inside its band's range, so a borderline dossier never outscores a ready one."""
+EPS = 1e-9
+
+TIER_CHOICES = tuple(Choice(k, t.label) for k, t in TIERS.items())
+RIGOUR = (
+    Choice("rigorous", "Rigorous: solid journals, sound methods (outcomes, validity evidence)"),
+    Choice("standard", "Standard: peer-reviewed, modest methods"),
+    Choice("weak", "Weak: low-impact venues, little rigour"),
+)
+EVALUATIONS = (
+    Choice("outstanding", "Outstanding: among the best in the department"),
+    Choice("strong", "Strong"),
+    Choice("average", "Average or mixed"),
+    Choice("weak", "Weak"),
+)
+
+FIELDS: tuple[Field, ...] = (
+    Field("institution_tier", "Institution tier", "choice", default="mid_tier", choices=TIER_CHOICES,
+          help="Top-tier schools expect the high end of the range, more rigour and a national reputation to match."),
+    Field("education_publications", "Peer-reviewed education publications", "integer", default=0, minimum=0,
+          maximum=100, step=1, unit="papers",
+          help="Curriculum papers, assessment studies, MedEdPORTAL publications and similar peer-reviewed work. "
+               "Posters and local curricula do not count here."),
+    Field("first_or_senior_author", "Of these, first or senior author", "integer", default=0, minimum=0,
+          maximum=100, step=1, unit="papers", help="May not exceed the number of publications."),
+    Field("coherent_theme", "The papers form one coherent theme", "boolean", default=False,
+          help="One line of work (for example, assessment of clinical reasoning) rather than scattered one-off projects."),
+    Field("publication_rigor", "Rigour of the papers", "choice", default="standard", choices=RIGOUR,
+          help="How a committee or an outside reviewer would judge the journals and the methods."),
+    Field("national_workshop_years", "Years as faculty of national workshops", "integer", default=0, minimum=0,
+          maximum=40, step=1, unit="years",
+          help="Years you ran or co-led workshops at national education meetings (AAMC, SGIM, APDIM, specialty societies)."),
+    Field("invited_talks", "Invited education talks elsewhere", "integer", default=0, minimum=0, maximum=200,
+          step=1, unit="talks", help="Invited talks at other institutions or at national or regional meetings."),
+    Field("national_roles", "National education committee or society roles", "integer", default=0, minimum=0,
+          maximum=20, step=1, unit="roles",
+          help="Seats on education committees of national organisations, or roles in multi-institution collaboratives."),
+    Field("leadership_roles", "Education leadership roles", "integer", default=0, minimum=0, maximum=20, step=1,
+          unit="roles", help="Major local roles: course, clerkship or program director."),
+    Field("teaching_hours", "Teaching hours over the last five years", "number", default=0, minimum=0,
+          maximum=10000, step=1, unit="hours", help="Lectures, small groups and other scheduled teaching."),
+    Field("evaluations", "Teaching evaluations", "choice", default="strong", choices=EVALUATIONS,
+          help="How learners rate your teaching, overall."),
+    Field("teaching_awards", "Teaching awards", "integer", default=0, minimum=0, maximum=50, step=1,
+          unit="awards", help="Student- or resident-voted teaching awards and similar honours."),
+    Field("local_presentations", "Local posters and presentations", "integer", default=0, minimum=0, maximum=200,
+          step=1, unit="items", help="Posters and talks at your own institution that were never published."),
+)
+
+
+def _check(i: dict[str, Any]) -> list[FieldError]:
+    if i["first_or_senior_author"] > i["education_publications"]:
+        return [FieldError("first_or_senior_author", "may not exceed education_publications",
+                           i["first_or_senior_author"], f"a whole number from 0 to {i['education_publications']}")]
+    return []
+
+
+register(*[(GUIDE + page, anchor) for page, anchor in (
+    ("faq", "how-many-publications"),
+    ("faq", "teaching-awards"),
+    ("weighing-contributions", "activity-value"),
+    ("weighing-contributions", "translation"),
+    ("making-it-work", "choose-niche"),
+    ("making-it-work", "roles-into-studies"),
+    ("making-it-work", "national-presence"),
+    ("what-tracks-dont-do", "teaching-hours"),
+    ("what-tracks-dont-do", "diminishing-returns"),
+    ("what-tracks-help", "non-traditional-scholarship"),
+    ("what-tracks-help", "scholarship-vs-service"),
+    ("what-tracks-help", "external-letters"),
+    ("what-tracks-help", "currency-trap"),
+    ("myths", "no-publications-needed"),
+    ("myths", "evals-will-carry"),
+    ("myths", "chair-support"),
+    ("committees", "expectations-table"),
+)])
+
+
+def _src(page: str, anchor: str) -> str:
+    return cite(GUIDE + page, anchor)
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(n: int, noun: str, plural: str = "") -> str:
+    """``_count(2, "paper")`` -> "two papers"."""
+    word = _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+    return f"{word} {noun if n == 1 else plural or noun + 's'}"
+
+
+def scholarship_points(i: dict[str, Any]) -> float:
+    """Points for peer-reviewed education work, at most a coherent series (``VALUE_SERIES``)."""
+    n, k = i["education_publications"], i["first_or_senior_author"]
+    if n == 0:
+        return 0.0
+    if i["coherent_theme"] and n >= SERIES_MIN:
+        base = VALUE_SERIES
+    elif i["coherent_theme"] and n == SERIES_MIN - 1:
+        base = (VALUE_SINGLE_PAPER + VALUE_SERIES) / 2
+    else:  # one paper, or scattered one-off papers: each extra adds little
+        base = VALUE_SINGLE_PAPER + SCATTERED_STEP * min(n - 1, SCATTERED_MAX_EXTRA)
+    tier = TIERS[i["institution_tier"]]
+    coverage = math.sqrt(min(1.0, n / tier.needed))
+    lead = LEAD_SHARE[min(k, len(LEAD_SHARE) - 1)]
+    return base * RIGOUR_SHARE[i["institution_tier"]][i["publication_rigor"]] * lead * coverage
+
+
+def national_share(i: dict[str, Any]) -> float:
+    """Share (0-1) of full national presence: several years of workshops, or talks plus society roles."""
+    share = (min(i["national_workshop_years"], WORKSHOP_FULL_YEARS) / WORKSHOP_FULL_YEARS
+             + TALKS_MAX_SHARE * min(i["invited_talks"], TALKS_FULL) / TALKS_FULL
+             + ROLES_MAX_SHARE * min(i["national_roles"], ROLES_FULL) / ROLES_FULL)
+    return min(1.0, share)
+
+
+def teaching_volume(hours: float) -> float:
+    """Share (0-1) of credit for teaching volume: logarithmic, full at ``TEACHING_FULL_HOURS``."""
+    return min(1.0, math.log1p(hours) / math.log1p(TEACHING_FULL_HOURS))
+
+
+def _gaps(i: dict[str, Any]) -> dict[str, bool]:
+    """Which of the article's expectations for the tier are not met (True = a gap)."""
+    tier = TIERS[i["institution_tier"]]
+    return {
+        "count": i["education_publications"] < tier.needed,
+        "lead": i["first_or_senior_author"] < LEAD_AUTHOR_MIN,
+        "theme": not i["coherent_theme"],
+        "rigour": i["publication_rigor"] not in tier.rigour,
+        "national": national_share(i) < tier.national - EPS,
+        "evaluations": i["evaluations"] == "weak",
+    }
+
+
+def compute(i: dict[str, Any]) -> Outcome:
+    """Score the dossier and classify it."""
+    tier = TIERS[i["institution_tier"]]
+    n, k = i["education_publications"], i["first_or_senior_author"]
+    factors: list[Factor] = []
+    raw = 0.0
+
+    def add(points: float, label: str, effect: str, detail: str, source: str) -> None:
+        nonlocal raw
+        raw += points
+        factors.append(Factor(label, effect, detail, source))
+
+    sch = scholarship_points(i)
+    expect = f"{tier.plural} expect about {tier.low}\u2013{tier.high}"
+    if tier.needed == tier.high:
+        expect += ", toward the high end"
+    if n == 0:
+        add(0, "No peer-reviewed education publications", "-",
+            "An education track changes which publications count, not whether you need them.",
+            _src("myths", "no-publications-needed"))
+    else:
+        effect = "+" if n >= tier.needed else "0" if n >= tier.low else "-"
+        add(sch, f"{_count(n, 'peer-reviewed education paper').capitalize()}", effect,
+            f"{expect.capitalize()}; this part counts {sch:.0f} of the {VALUE_SERIES:g} a coherent series is worth.",
+            _src("faq", "how-many-publications"))
+        if k >= LEAD_AUTHOR_MIN:
+            factors.append(Factor(f"{_count(k, 'first- or senior-author paper').capitalize()}", "+",
+                                  "At least two papers you led is what committees look for.",
+                                  _src("faq", "how-many-publications")))
+        else:
+            factors.append(Factor(f"Only {_count(k, 'first- or senior-author paper')}", "-",
+                                  "Committees expect you to lead at least two of the papers.",
+                                  _src("faq", "how-many-publications")))
+        if i["coherent_theme"] and n >= SERIES_MIN:
+            factors.append(Factor("A coherent series", "+",
+                                  f"Related papers on one theme are the most valued item in the article's chart "
+                                  f"({VALUE_SERIES:g}, against {VALUE_SINGLE_PAPER:g} for one good paper).",
+                                  _src("weighing-contributions", "activity-value")))
+        elif i["coherent_theme"]:
+            factors.append(Factor("A theme, not yet a series", "0",
+                                  f"A series takes {SERIES_MIN} or more related papers.",
+                                  _src("making-it-work", "choose-niche")))
+        else:
+            factors.append(Factor("Scattered one-off papers", "-",
+                                  "Papers without a common theme count for less than a coherent line of work.",
+                                  _src("making-it-work", "choose-niche")))
+        rigour = i["publication_rigor"]
+        if rigour == "weak":
+            factors.append(Factor("Weak venues or methods", "-",
+                                  "Low-impact, not very rigorous papers are not the scholarship committees trust.",
+                                  _src("what-tracks-help", "non-traditional-scholarship")))
+        elif rigour == "standard" and "rigorous" in tier.rigour and len(tier.rigour) == 1:
+            factors.append(Factor("Methods short of top-tier rigour", "-",
+                                  "Top-tier schools expect more methodological rigour.",
+                                  _src("faq", "how-many-publications")))
+
+    share = national_share(i)
+    w, t, r = i["national_workshop_years"], i["invited_talks"], i["national_roles"]
+    parts = [p for p in (_count(w, "year") + " of national workshops" if w else "",
+                         _count(t, "invited talk") if t else "", _count(r, "national role") if r else "") if p]
+    if share <= EPS:
+        add(0, "No national reputation", "-",
+            "Committees and outside letter writers look for work that reaches beyond your own institution.",
+            _src("making-it-work", "national-presence"))
+    else:
+        add(VALUE_NATIONAL_WORKSHOPS * share, "National presence: " + ", ".join(parts),
+            "+" if share >= tier.national - EPS else "0",
+            f"Several years as national workshop faculty is worth {VALUE_NATIONAL_WORKSHOPS:g} in the article's "
+            f"chart; this counts {share:.0%} of it" + (" (this tier expects a national reputation to match)."
+                                                        if tier.national > 0.5 else "."),
+            _src("making-it-work", "national-presence"))
+
+    lead_roles = i["leadership_roles"]
+    if lead_roles:
+        add(VALUE_DIRECTOR, f"{_count(lead_roles, 'education leadership role').capitalize()}", "+",
+            f"A major course or clerkship directorship is worth {VALUE_DIRECTOR:g}; a second one adds little "
+            "unless it produces scholarship.", _src("making-it-work", "roles-into-studies"))
+    else:
+        add(0, "No education leadership role", "0",
+            "Course, clerkship or program director roles are part of the education-track currency.",
+            _src("making-it-work", "roles-into-studies"))
+
+    hours, evals = i["teaching_hours"], i["evaluations"]
+    volume = teaching_volume(hours)
+    teach = VALUE_LECTURES * volume * EVALUATION_SHARE[evals]
+    add(teach, f"{hours:g} teaching hours in five years", "+" if volume >= 1 - EPS and evals != "weak" else "0",
+        f"Credit grows with the logarithm of hours and stops at {TEACHING_FULL_HOURS}: after sustained teaching, "
+        "committees stop counting hours and ask what came of them.", _src("what-tracks-dont-do", "diminishing-returns"))
+    if evals == "weak":
+        add(-WEAK_EVALUATION_PENALTY, "Weak teaching evaluations", "-",
+            "Weak evaluations hurt an education-track dossier and block a confident recommendation.",
+            _src("myths", "evals-will-carry"))
+    else:
+        factors.append(Factor(f"{dict((c.value, c.label) for c in EVALUATIONS)[evals].split(':')[0]} evaluations",
+                              "+" if evals in ("outstanding", "strong") else "0",
+                              "Good evaluations keep you promotable; on their own they do not get you promoted.",
+                              _src("myths", "evals-will-carry")))
+
+    awards = i["teaching_awards"]
+    if awards:
+        add(VALUE_AWARD, f"{_count(awards, 'teaching award').capitalize()}", "+",
+            f"Supporting evidence (worth {VALUE_AWARD:g} in the chart): awards add credibility, never the decision.",
+            _src("faq", "teaching-awards"))
+    posters = i["local_presentations"]
+    if posters:
+        factors.append(Factor(f"{_count(posters, 'local poster or talk', 'local posters or talks').capitalize()}", "0",
+                              "Work that stays local and unpublished is service, not scholarship; it earns no points here.",
+                              _src("what-tracks-help", "scholarship-vs-service")))
+
+    strength = max(0.0, min(100.0, 100 * raw / MAX_POINTS))
+    gaps = _gaps(i)
+    band = _band(i, strength, gaps)
+    low, high = BAND_SCORES[band]
+    score = min(max(strength, low), high)
+    headline = {
+        "ready": "Ready to go up: the scholarship, its theme and a national presence meet what this tier expects.",
+        "borderline": "Borderline: a committee could split on this dossier; close the gaps below before going up.",
+        "not_yet": "Not yet: the dossier lacks the peer-reviewed, generalizable work committees promote on.",
+    }[band]
+    need_pubs, need_lead = _shortfall(i)
+    return Outcome(band, score, headline, factors, _next_steps(i, band, gaps),
+                   {"publications_short": need_pubs, "lead_author_short": need_lead})
+
+
+def _band(i: dict[str, Any], strength: float, gaps: dict[str, bool]) -> str:
+    """Ready needs every expectation of the tier; awards, hours and evaluations cannot stand in for any."""
+    if not any(gaps.values()):
+        return "ready"
+    if i["education_publications"] >= 1 and (
+            strength >= BORDERLINE_SCORE - EPS or scholarship_points(i) >= BORDERLINE_SCHOLARSHIP * VALUE_SERIES - EPS):
+        return "borderline"
+    return "not_yet"
+
+
+def _shortfall(i: dict[str, Any]) -> tuple[int, int]:
+    """(new papers needed, of which first/senior-author) to reach the tier's count and two led papers."""
+    need_lead = max(0, LEAD_AUTHOR_MIN - i["first_or_senior_author"])
+    need_pubs = max(TIERS[i["institution_tier"]].needed - i["education_publications"], need_lead)
+    return need_pubs, need_lead
+
+
+def _next_steps(i: dict[str, Any], band: str, gaps: dict[str, bool]) -> list[str]:
+    """Concrete actions for each gap, most important first."""
+    tier = TIERS[i["institution_tier"]]
+    steps: list[str] = []
+    where = "in your theme" if i["coherent_theme"] else "in one theme"
+    need_pubs, need_lead = _shortfall(i)
+    if need_pubs and need_pubs == need_lead:
+        steps.append(f"Publish {_count(need_pubs, 'more first- or senior-author paper')} {where}.")
+    elif need_pubs:
+        led = f", {_WORDS[need_lead]} of them as first or senior author" if need_lead else ""
+        steps.append(f"Publish {_count(need_pubs, 'more peer-reviewed education paper')} {where}{led} "
+                     f"({tier.plural} expect about {tier.low}\u2013{tier.high}"
+                     f"{', toward the high end' if tier.needed == tier.high else ''}).")
+    if gaps["theme"]:
+        steps.append("Choose one education niche you can work in for 5\u201310 years (assessment, simulation, "
+                     "feedback, remediation, interprofessional teamwork) and make each new paper build on the last.")
+    if gaps["rigour"] and i["education_publications"]:
+        steps.append("Raise the rigour of the next papers: pre-specified outcomes, validity evidence, solid journals.")
+    if gaps["national"]:
+        missing = max(0, WORKSHOP_FULL_YEARS - i["national_workshop_years"])
+        steps.append(f"Build a national presence: co-lead a workshop at a national education meeting each year "
+                     f"({_count(missing, 'more year')} to reach several), and accept invited talks and a seat on a "
+                     "national education committee.")
+    if gaps["evaluations"]:
+        steps.append("Fix weak evaluations first: ask a trusted colleague to observe your teaching and act on the feedback.")
+    if i["leadership_roles"] == 0:
+        steps.append("Take one focused education role (course or clerkship director) that feeds your niche.")
+    elif band != "ready":
+        steps.append("Turn your director role into a study: design an assessment or feedback tool, collect outcome "
+                     "data and write it up.")
+    if i["teaching_hours"] >= TEACHING_FULL_HOURS and band != "ready":
+        steps.append("Stop adding teaching hours for their own sake; move that time to writing.")
+    if i["local_presentations"] and band != "ready":
+        steps.append("Write up your local posters as papers, or present them at a national meeting.")
+    if i["teaching_awards"] and band != "ready":
+        steps.append("List your awards as supporting evidence, but do not count on them to carry the dossier.")
+    if band == "ready":
+        steps.append("Ask your chair for a pre-review of the dossier, and line up outside letter writers who "
+                     "know your national work.")
+    steps.append("Ask your promotions chair for de-identified education-track dossiers that succeeded, and for "
+                 "the expectations in writing (how many publications, national activities and leadership roles).")
+    return steps
+
+
+LECTURE_HEAVY = {
+    "institution_tier": "mid_tier", "education_publications": 1, "first_or_senior_author": 1,
+    "coherent_theme": False, "publication_rigor": "weak", "leadership_roles": 2, "teaching_hours": 250,
+    "evaluations": "outstanding", "teaching_awards": 2, "local_presentations": 3,
+}
+READY = {
+    "institution_tier": "mid_tier", "education_publications": 4, "first_or_senior_author": 2,
+    "coherent_theme": True, "publication_rigor": "standard", "national_workshop_years": 3,
+    "leadership_roles": 1, "teaching_hours": 120, "evaluations": "strong",
+}
+EXAMPLES = (
+    Example("ready", "Four papers on one theme, national workshops and a clerkship", READY,
+            _src("faq", "how-many-publications")),
+    Example("lecture-heavy", "250 lecture hours, two courses, top evaluations, no real scholarship", LECTURE_HEAVY,
+            _src("what-tracks-dont-do", "teaching-hours")),
+    Example("top-tier", "The same strong dossier at a top-tier school", READY | {
+        "institution_tier": "top_tier", "education_publications": 5, "first_or_senior_author": 3,
+        "publication_rigor": "rigorous"}, _src("faq", "how-many-publications")),
+    Example("good-citizen", "The helpful good citizen: many lectures, no papers, no national work", {
+        "institution_tier": "mid_tier", "teaching_hours": 300, "evaluations": "strong",
+        "local_presentations": 2}, _src("what-tracks-help", "currency-trap")),
+)
+
+CALCULATOR = Calculator(
+    slug="education-readiness",
+    title="Education-track promotion readiness",
+    summary="Checks an education-track dossier against what committees expect for Assistant to Associate "
+            "Professor, and turns the gaps into next steps.",
+    version=VERSION,
+    bands=("ready", "borderline", "not_yet"),
+    band_labels={"ready": "Ready", "borderline": "Borderline", "not_yet": "Not yet"},
+    fields=FIELDS,
+    compute=compute,
+    checks=_check,
+    examples=EXAMPLES,
+    sections=(("How many education publications do I need?", _src("faq", "how-many-publications")),
+              ("Perceived value of common activities", _src("weighing-contributions", "activity-value")),
+              ("Teaching hours are not promotion points", _src("what-tracks-dont-do", "teaching-hours")),
+              ("Build national presence early", _src("making-it-work", "national-presence")),
+              ("Research vs education track expectations", _src("committees", "expectations-table"))),
+    metrics=(("publications_short", "More peer-reviewed education papers needed", ""),
+             ("lead_author_short", "More first- or senior-author papers needed", "")),
+)
+
+# The thresholds the calculator page's "How it decides" section renders (pages read them from here).
+RULES: dict[str, Any] = {
+    "tiers": TIERS, "lead_author_min": LEAD_AUTHOR_MIN, "series_min": SERIES_MIN,
+    "workshop_full_years": WORKSHOP_FULL_YEARS, "talks_full": TALKS_FULL, "roles_full": ROLES_FULL,
+    "teaching_full_hours": TEACHING_FULL_HOURS, "teaching_volume": teaching_volume,
+    "borderline_score": BORDERLINE_SCORE, "borderline_scholarship": BORDERLINE_SCHOLARSHIP,
+    "band_scores": BAND_SCORES, "weak_evaluation_penalty": WEAK_EVALUATION_PENALTY, "max_points": MAX_POINTS,
+    "values": {"series": VALUE_SERIES, "national_workshops": VALUE_NATIONAL_WORKSHOPS,
+               "single_paper": VALUE_SINGLE_PAPER, "director": VALUE_DIRECTOR, "lectures": VALUE_LECTURES,
+               "award": VALUE_AWARD},
+}
+compute.rules = RULES  # type: ignore[attr-defined]
