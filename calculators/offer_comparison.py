@@ -37,15 +37,15 @@ OFFER_FIELDS: tuple[Field, ...] = (
     _IO["clinical_fte"],
     _IO["protected_fte"],
     _IO["protected_in_contract"],
-    replace(_IO["written_criteria"], help="Instructor offers: a document saying what you must achieve to become "
+    replace(_IO["written_criteria"], label=_IO["written_criteria"].label + " (Instructor offers)", help="Instructor offers: a document saying what you must achieve to become "
             "Assistant Professor. An Assistant Professor post already has the school's criteria."),
-    replace(_IO["review_years"], help="Instructor offers: when they expect to review you for Assistant Professor. "
+    replace(_IO["review_years"], label=_IO["review_years"].label + " (Instructor offers)", help="Instructor offers: when they expect to review you for Assistant Professor. "
             "Leave empty if no timeline was given. Not used for Assistant Professor offers."),
-    replace(_IO["promoted_examples"], help="Instructor offers: people they can name who went from Instructor to "
+    replace(_IO["promoted_examples"], label=_IO["promoted_examples"].label + " (Instructor offers)", help="Instructor offers: people they can name who went from Instructor to "
             "Assistant Professor recently. Not used for Assistant Professor offers."),
-    replace(_IO["years_count_toward_rank"], help="Instructor offers: whether your Instructor years will count "
+    replace(_IO["years_count_toward_rank"], label=_IO["years_count_toward_rank"].label + " (Instructor offers)", help="Instructor offers: whether your Instructor years will count "
             "once you become Assistant Professor. Not used for Assistant Professor offers."),
-    replace(_IO["surgical_subspecialty"], help="Instructor offers: some surgical departments use the title for a "
+    replace(_IO["surgical_subspecialty"], label=_IO["surgical_subspecialty"].label + " (Instructor offers)", help="Instructor offers: some surgical departments use the title for a "
             "super-fellow or service-fellow post."),
     Field("leadership_support", "Written support from leadership", "boolean", default=False,
           help="Instructor offers: leadership states in writing that they see you as future faculty, not only as "

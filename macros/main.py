@@ -5,6 +5,7 @@ forms and worked examples cannot drift from the code that scores them.
 """
 from __future__ import annotations
 
+import importlib
 import posixpath
 from html import escape
 from pathlib import Path
@@ -102,3 +103,8 @@ def define_env(env: Any) -> None:
     def calculator(slug: str) -> Any:
         """The calculator object, for page text (title, version, bands)."""
         return get(slug)
+
+    @env.macro
+    def calculator_rules(slug: str) -> Any:
+        """The calculator's module, so page text can quote its weights and thresholds."""
+        return importlib.import_module(get(slug).compute.__module__)

@@ -470,11 +470,14 @@ class Calculator {
       table.className = "calc-ranking";
       out.querySelector(".calc-metrics").after(table);
     }
+    const salary = ranking.some((r) => r.salary !== null && r.salary !== undefined);
     const head = document.createElement("tr");
-    for (const h of ["Rank", "Offer", "Score", "Band"]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.append(th); }
+    for (const h of ["Rank", "Offer", "Score", "Band", ...(salary ? ["Salary"] : [])]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.append(th); }
     const rows = ranking.map((r, n) => {
       const tr = document.createElement("tr");
-      for (const v of [String(n + 1), r.label, String(r.score), r.band_label || r.band]) { const td = document.createElement("td"); td.textContent = v; tr.append(td); }
+      const cells = [String(n + 1), r.label, String(r.score), r.band_label || r.band];
+      if (salary) cells.push(r.salary === null || r.salary === undefined ? "not given" : r.salary.toLocaleString("en-US"));
+      for (const v of cells) { const td = document.createElement("td"); td.textContent = v; tr.append(td); }
       return tr;
     });
     table.replaceChildren(head, ...rows);
@@ -503,7 +506,7 @@ class Calculator {
     if (res) {
       lines.push(`Result: ${res.band_label}${res.score === null ? "" : ` (score ${res.score} of 100)`}`, res.headline);
       for (const [key, label, unit] of this.spec.metrics) if (key in res && res[key] !== null) lines.push(`${label}: ${res[key]}${unit === "%" ? "%" : " " + unit}`);
-      if (res.ranking) { lines.push("", "Ranking:"); res.ranking.forEach((r, n) => lines.push(`${n + 1}. ${r.label}: ${r.score} (${r.band_label || r.band})`)); }
+      if (res.ranking) { lines.push("", "Ranking:"); res.ranking.forEach((r, n) => lines.push(`${n + 1}. ${r.label}: ${r.score} (${r.band_label || r.band})${r.salary === null || r.salary === undefined ? "" : `, salary ${r.salary.toLocaleString("en-US")}`}`)); }
       lines.push("", "What drove it:");
       for (const f of res.factors) lines.push(`${f.effect === "-" ? "-" : f.effect === "+" ? "+" : "*"} ${f.label}: ${f.detail}`);
       if (res.next_steps.length) { lines.push("", "Next steps:"); res.next_steps.forEach((s, n) => lines.push(`${n + 1}. ${s}`)); }
