@@ -1,0 +1,246 @@
+"""offer-comparison on the article's Offer A / Offer B scenario, and properties of the ranking."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+import calculators
+from calculators import ValidationError
+from calculators import offer_comparison as oc
+from conftest import ROOT
+
+SLUG = "offer-comparison"
+CALC = calculators.get(SLUG)
+
+# Titles article, "How I would approach negotiation as a new grad".
+OFFER_A = {"label": "A", "rank": "instructor", "institution_type": "research_intensive", "track": "unspecified",
+           "clinical_fte": 0.9, "protected_fte": 0.0, "protected_in_contract": False}
+OFFER_B = {"label": "B", "rank": "assistant_professor", "institution_type": "mid_tier",
+           "track": "clinician_educator", "clinical_fte": 0.8, "protected_fte": 0.2, "protected_in_contract": True}
+# What the article says would make Offer A competitive: a written 2-3 year path, protected time, people
+# who made the jump, real support for scholarship and written backing from leadership.
+WRITTEN_PATH = {"written_criteria": True, "review_years": 2, "promoted_examples": 3}
+PROTECTED = {"clinical_fte": 0.8, "protected_fte": 0.2, "protected_in_contract": True}
+
+
+def run(*offers):
+    return calculators.run(SLUG, {"offers": list(offers)})
+
+
+def scores(res):
+    return {r["label"]: r["score"] for r in res["ranking"]}
+
+
+def test_offer_b_ranks_first_with_a_clear_lead():
+    res = run(OFFER_A, OFFER_B)
+    assert [r["label"] for r in res["ranking"]] == ["B", "A"]
+    assert res["band"] == "clear"
+    assert res["score"] == res["ranking"][0]["score"]
+    assert res["margin"] == pytest.approx(res["ranking"][0]["score"] - res["ranking"][1]["score"], abs=0.11)
+
+
+def test_order_of_entry_does_not_change_the_ranking():
+    assert run(OFFER_B, OFFER_A)["ranking"] == run(OFFER_A, OFFER_B)["ranking"]
+
+
+def test_factors_name_the_offers_and_explain_why_b_leads():
+    res = run(OFFER_A, OFFER_B)
+    helping = [f for f in res["factors"] if f["effect"] == "+"]
+    assert helping, "something explains B's lead"
+    assert all("B" in f["label"] for f in helping)
+    assert any("career-ladder" in f["source"] for f in helping), "B's rank is on the promotion ladder"
+    assert any("protected" in f["label"].lower() for f in helping)
+
+
+def test_written_path_protected_time_and_precedents_close_most_of_the_gap():
+    before = scores(run(OFFER_A, OFFER_B))
+    after = scores(run(OFFER_A | WRITTEN_PATH | PROTECTED, OFFER_B))
+    gap_before, gap_after = before["B"] - before["A"], after["B"] - after["A"]
+    assert after["B"] == before["B"]
+    assert 0 <= gap_after < gap_before / 2
+
+
+def test_everything_the_article_asks_for_makes_it_a_close_call():
+    improved = OFFER_A | WRITTEN_PATH | PROTECTED | {
+        "track": "clinician_educator", "years_count_toward_rank": True, "mentorship": True,
+        "leadership_support": True}
+    assert run(improved, OFFER_B)["band"] == "close"
+
+
+@pytest.mark.parametrize("change", [WRITTEN_PATH, PROTECTED, {"promoted_examples": 3}, {"mentorship": True},
+                                    {"leadership_support": True}, {"track": "clinician_educator"}])
+def test_each_improvement_to_offer_a_raises_its_score(change):
+    assert scores(run(OFFER_A | change, OFFER_B))["A"] > scores(run(OFFER_A, OFFER_B))["A"]
+
+
+def test_salary_is_shown_but_does_not_overturn_the_path():
+    res = run(OFFER_A | {"salary": 400000}, OFFER_B | {"salary": 200000})
+    assert res["ranking"][0]["label"] == "B"
+    assert {r["label"]: r["salary"] for r in res["ranking"]} == {"A": 400000, "B": 200000}
+    salary = [f for f in res["factors"] if "alary" in f["label"]]
+    assert salary and "400,000" in salary[0]["detail"] and salary[0]["source"].endswith("#salary")
+
+
+def test_salary_breaks_an_exact_tie():
+    res = run(OFFER_B | {"label": "First", "salary": 200000}, OFFER_B | {"label": "Second", "salary": 210000})
+    assert [r["label"] for r in res["ranking"]] == ["Second", "First"]
+    assert res["band"] == "close"
+    assert any(f["label"] == "Salary broke a tie" for f in res["factors"])
+
+
+TENURE = {"label": "T", "rank": "assistant_professor", "institution_type": "research_intensive", "track": "tenure",
+          "clinical_fte": 0.85, "protected_fte": 0.15, "protected_in_contract": True}
+
+
+def test_tenure_track_on_heavy_clinical_load_without_funding_is_flagged():
+    res = run(TENURE, OFFER_B)
+    flagged = {r["label"]: r["flags"] for r in res["ranking"]}
+    assert flagged["T"] and not flagged["B"]
+    assert any("T" in f["label"] and f["source"].endswith("#tenure-fantasy") for f in res["factors"])
+    assert any(s.startswith("T:") and "funding" in s for s in res["next_steps"])
+
+
+@pytest.mark.parametrize("fix", [{"funding": True}, {"clinical_fte": 0.5, "protected_fte": 0.5}])
+def test_funding_or_real_protected_time_removes_the_flag(fix):
+    res = run(TENURE | fix, OFFER_B)
+    assert all(not r["flags"] for r in res["ranking"])
+
+
+def test_blank_labels_become_offer_numbers():
+    res = run(OFFER_A | {"label": ""}, OFFER_B | {"label": ""})
+    assert {r["label"] for r in res["ranking"]} == {"Offer 1", "Offer 2"}
+
+
+@pytest.mark.parametrize("offers, field", [
+    ([OFFER_A], "offers"),
+    ([OFFER_A | {"label": str(n)} for n in range(6)], "offers"),
+    ([OFFER_A, OFFER_A | {"label": "a"}], "offers[1].label"),
+    ([OFFER_A, OFFER_B | {"clinical_fte": 0.9, "protected_fte": 0.2}], "offers[1].protected_fte"),
+    ([OFFER_A, OFFER_B | {"rank": "associate"}], "offers[1].rank"),
+    ([OFFER_A, OFFER_B | {"salary": -5}], "offers[1].salary"),
+    ([OFFER_A, "B"], "offers[1]"),
+])
+def test_bad_offers_are_field_errors(offers, field):
+    with pytest.raises(ValidationError) as exc:
+        run(*offers)
+    assert field in [e.field for e in exc.value.errors]
+
+
+def test_cli_reports_a_single_offer_with_the_allowed_count():
+    out = subprocess.run([sys.executable, "-m", "calculators", "run", SLUG, "-"], cwd=ROOT, text=True,
+                         input=json.dumps({"offers": [OFFER_A]}), capture_output=True, timeout=60)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "offers" in out.stderr and "2 to 5" in out.stderr
+
+
+# ---------- properties ----------
+
+FTE = st.sampled_from([0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 1.0])
+
+
+@st.composite
+def offers(draw, label: str) -> dict:
+    clinical = draw(FTE)
+    protected = draw(FTE.filter(lambda p: p + clinical <= 1))
+    return {
+        "label": label,
+        "rank": draw(st.sampled_from([c.value for c in oc.RANKS])),
+        "institution_type": draw(st.sampled_from(["research_intensive", "mid_tier", "community_affiliate"])),
+        "track": draw(st.sampled_from(["clinician_educator", "research", "tenure", "pure_clinical", "unspecified"])),
+        "clinical_fte": clinical, "protected_fte": protected,
+        "protected_in_contract": draw(st.booleans()), "written_criteria": draw(st.booleans()),
+        "review_years": draw(st.none() | st.sampled_from([0.5, 1, 2, 3, 4, 5, 6, 8, 10, 15])),
+        "promoted_examples": draw(st.integers(0, 6)),
+        "years_count_toward_rank": draw(st.sampled_from([None, True, False])),
+        "surgical_subspecialty": draw(st.booleans()), "leadership_support": draw(st.booleans()),
+        "mentorship": draw(st.booleans()), "funding": draw(st.booleans()),
+        "salary": draw(st.none() | st.integers(0, 500000)),
+    }
+
+
+@st.composite
+def offer_sets(draw) -> list[dict]:
+    n = draw(st.integers(2, 5))
+    return [draw(offers("ABCDE"[k])) for k in range(n)]
+
+
+def better(draw, o: dict) -> dict:
+    """The same offer improved in one way the guides call better."""
+    options = []
+    room = round(1 - o["clinical_fte"] - o["protected_fte"], 4)
+    if room > 0:
+        options.append({"protected_fte": round(o["protected_fte"] + draw(st.sampled_from([x for x in (0.05, 0.1, 0.2, 0.3) if x <= room] or [room])), 4)})
+        options.append({"clinical_fte": round(o["clinical_fte"] - min(room, o["clinical_fte"]), 4)})
+    options += [{"protected_in_contract": True}, {"written_criteria": True}, {"mentorship": True},
+                {"funding": True}, {"leadership_support": True}, {"rank": "assistant_professor"},
+                {"promoted_examples": o["promoted_examples"] + draw(st.integers(1, 5))}]
+    if o["track"] in ("unspecified", "pure_clinical"):
+        options.append({"track": draw(st.sampled_from(["clinician_educator", "research", "tenure"]))})
+    if o["review_years"] is None:
+        options.append({"review_years": draw(st.sampled_from([1, 3, 6, 12]))})
+    elif o["review_years"] > 0.5:
+        options.append({"review_years": o["review_years"] - 0.5})
+    if o["years_count_toward_rank"] is not True:
+        options.append({"years_count_toward_rank": True if o["years_count_toward_rank"] is None else None})
+    return o | draw(st.sampled_from(options))
+
+
+FAST = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(offer_sets())
+def test_scores_stay_within_0_and_100(offers):
+    res = run(*offers)
+    assert all(0 <= r["score"] <= 100 for r in res["ranking"])
+    assert 0 <= res["score"] <= 100 and res["margin"] >= 0
+    assert [r["score"] for r in res["ranking"]] == sorted((r["score"] for r in res["ranking"]), reverse=True)
+    assert res["band"] == ("clear" if res["margin"] >= oc.CLEAR_MARGIN else "close")
+
+
+@FAST
+@given(offer_sets(), st.data())
+def test_improving_an_offer_never_lowers_its_score(offers, data):
+    k = data.draw(st.integers(0, len(offers) - 1))
+    improved = list(offers)
+    improved[k] = better(data.draw, offers[k])
+    label = offers[k]["label"]
+    assert scores(run(*improved))[label] >= scores(run(*offers))[label]
+
+
+@FAST
+@given(offer_sets(), st.data())
+def test_salary_alone_changes_the_leader_only_on_a_tie(offers, data):
+    before = run(*offers)
+    k = data.draw(st.integers(0, len(offers) - 1))
+    changed = list(offers)
+    changed[k] = offers[k] | {"salary": data.draw(st.none() | st.integers(0, 2_000_000))}
+    after = run(*changed)
+    assert scores(after) == scores(before)
+    top_two_tie = before["ranking"][0]["score"] == before["ranking"][1]["score"]
+    if not top_two_tie:
+        assert after["ranking"][0]["label"] == before["ranking"][0]["label"]
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 10**7) | st.floats(allow_nan=True) | st.text(max_size=8)
+    | st.sampled_from(["instructor", "assistant_professor", "tenure", "mid_tier", ""]),
+    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(
+        st.sampled_from([f.name for f in oc.OFFER_FIELDS] + ["offers", "x"]), inner, max_size=6),
+    max_leaves=30)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.dictionaries(st.sampled_from(["offers", "other"]), JSONISH, max_size=2)
+       | st.builds(lambda xs: {"offers": xs}, st.lists(JSONISH, max_size=6)))
+def test_any_json_validates_or_raises_the_contracts_error(raw):
+    try:
+        res = calculators.run(SLUG, raw)
+    except ValidationError as exc:
+        assert exc.errors and all(e.field for e in exc.errors)
+    else:
+        assert res["band"] in CALC.bands
