@@ -67,7 +67,8 @@ WEAK_EVALUATION_PENALTY = 20   # raw points, out of MAX_POINTS
 BORDERLINE_SCORE = 40          # below this, and with no peer-reviewed paper, the dossier is not yet close
 BORDERLINE_SCHOLARSHIP = 0.5   # ... or scholarship at half of a coherent series makes it borderline
 BAND_SCORES = {"not_yet": (0, 39), "borderline": (40, 69), "ready": (70, 100)}
-"""The score is kept inside its band's range, so a borderline dossier never outscores a ready one."""
+"""The overall strength (0-100) is placed within its band's range, so a borderline dossier never
+outscores a ready one and every improvement still shows."""
 EPS = 1e-9
 
 TIER_CHOICES = tuple(Choice(k, t.label) for k, t in TIERS.items())
@@ -314,7 +315,7 @@ def compute(i: dict[str, Any]) -> Outcome:
     gaps = _gaps(i)
     band = _band(i, strength, gaps)
     low, high = BAND_SCORES[band]
-    score = min(max(strength, low), high)
+    score = low + (high - low) * strength / 100
     headline = {
         "ready": "Ready to go up: the scholarship, its theme and a national presence meet what this tier expects.",
         "borderline": "Borderline: a committee could split on this dossier; close the gaps below before going up.",

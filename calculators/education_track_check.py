@@ -61,7 +61,8 @@ ROLE_MODEL_SIGN = (-1.0, -1 / 3, 1 / 3, 1.0)   # 0, 1, 2, 3 or more people
 REAL_MIN_SIGNS = 3          # real: at least three real signs and no window dressing
 COSMETIC_MIN_SIGNS = 3      # cosmetic: three window-dressing signs, or two with at most one real sign
 BAND_SCORES = {"cosmetic": (0, 33), "mixed": (34, 66), "real": (67, 100)}
-"""The score is kept inside its band's range, so a mixed track never outscores a real one."""
+"""The balance of signs (0-100) is placed within its band's range, so a mixed track never outscores
+a real one and every sign still shows."""
 
 register(*[(GUIDE + page, anchor) for page, anchor in (
     ("real-or-cosmetic", "real-or-cosmetic"),
@@ -183,7 +184,7 @@ def compute(i: dict[str, Any]) -> Outcome:
     else:
         band = "mixed"
     low, high = BAND_SCORES[band]
-    score = min(max(balance, low), high)
+    score = low + (high - low) * balance / 100
     headline = {
         "real": "A real track: it rewards education scholarship and gives you time to produce it.",
         "mixed": "Mixed: some signs of a real track, some of window dressing, or too little known yet.",
