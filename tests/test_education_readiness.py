@@ -19,9 +19,9 @@ SLUG = "education-readiness"
 CALC = calculators.get(SLUG)
 RANK = {"not_yet": 0, "borderline": 1, "ready": 2}
 
-# "250+ lecture hours over 5 years, course director for two big pre-clinical blocks, sky-high evals and
-# teaching awards ... a few local poster presentations, one low-impact, not-very-rigorous paper, no
-# national reputation."
+# The article's dossier: more than 250 lecture hours in five years, director of two large pre-clinical
+# courses, top evaluations and teaching awards; for scholarship only some local posters and one weak,
+# low-impact paper; no national reputation. The committee split on it.
 LECTURER = {"institution_tier": "mid_tier", "teaching_hours": 260, "leadership_roles": 2,
             "evaluations": "outstanding", "teaching_awards": 3, "local_presentations": 4,
             "education_publications": 1, "first_or_senior_author": 1, "publication_rigor": "weak",

@@ -1,8 +1,7 @@
 """education-track-check on the article's signs of a real and of a cosmetic education track.
 
-Written from "The Truth About Education Tracks" (Residency Advisor, 2026-01-08), section "How to
-know if your institution's education track is real or cosmetic", and its myths section (get the
-expectations in writing).
+Written from "The Truth About Education Tracks" (Residency Advisor, 2026-01-08): its section on
+telling a real track from a cosmetic one, and its myths section (get the expectations in writing).
 """
 from __future__ import annotations
 
