@@ -1,0 +1,413 @@
+"""Trust in the browser: hostile links, the Content Security Policy, runtime failures, privacy.
+
+Every calculator in ``calculators.CALCULATORS`` is opened with a hostile link and through each
+runtime failure. Failures are provoked from outside the production code: by routing the
+site's own files (a worker that is missing, crashes, dies silently or has no WebAssembly, a
+network that never answers) or by removing WebAssembly from the page.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlsplit
+
+import pytest
+
+import calculators
+from calculators.contract import Field
+from calculators.urlstate import encode
+from conftest import CSP_WATCH, Traffic
+
+pytestmark = pytest.mark.browser
+
+SLUGS = sorted(calculators.CALCULATORS)
+WORKER = "**/assets/calc/worker.js"
+BOOT_MS = 90000  # Pyodide can take 5-15 s to boot on a loaded two-core machine
+
+
+@pytest.fixture
+def context(browser):
+    """Service workers blocked: routed files must reach the page, not a cached copy."""
+    ctx = browser.new_context(service_workers="block")
+    yield ctx
+    ctx.close()
+
+
+def result_sel(slug: str) -> str:
+    return f'[data-calculator="{slug}"]'
+
+
+def example_inputs(calc) -> dict[str, Any]:
+    """Validated inputs of the calculator's first example (its defaults if it has none)."""
+    return calc.validate(dict(calc.examples[0].inputs)) if calc.examples else calc.validate({})
+
+
+def control_text(f: Field, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def assert_form_shows(page, calc, inputs: dict[str, Any]) -> None:
+    """The form's controls hold ``inputs`` (what the reader entered or the link carried)."""
+    def check(f: Field, name: str, value: Any) -> None:
+        control = page.locator(f'[name="{name}"]')
+        if control.get_attribute("type") == "checkbox":
+            assert control.is_checked() == (value is True), name
+        elif f.type in ("number", "integer") and value is not None:
+            assert float(control.input_value()) == float(value), name
+        elif f.type == "date" and value is None:
+            return  # filled with today's date by the page
+        else:
+            assert control.input_value() == control_text(f, value), name
+
+    for f in calc.fields:
+        if f.type == "list":
+            for n, item in enumerate(inputs.get(f.name) or []):
+                for sub in f.items:
+                    check(sub, f"{f.name}.{n}.{sub.name}", item.get(sub.name, sub.default))
+        else:
+            check(f, f.name, inputs.get(f.name, f.default))
+
+
+def open_with(page, site, slug: str, query: str) -> None:
+    page.goto(site.page_url(f"calculators/{slug}/") + "?" + query)
+
+
+def wait_for_result(page, slug: str) -> None:
+    page.wait_for_selector(f'{result_sel(slug)}[data-state="ready"][data-band]', timeout=BOOT_MS)
+
+
+# ---------- 1. hostile and stale links ----------
+
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+def hostile_link(calc) -> tuple[str, dict[str, Any], list[str]]:
+    """(query, inputs the page should end up with, keys the notices must name).
+
+    The valid example inputs come first; then an unknown field, markup in a key, markup in a
+    choice, an out-of-range duplicate of a number, a huge value, a list index out of range,
+    and an older rules version.
+    """
+    inputs = example_inputs(calc)
+    pairs = [("v", "0.1-old")] + [(k, v) for k, v in parse_qsl(encode(calc, inputs), keep_blank_values=True)
+                                  if k != "v"]
+    expected = dict(inputs)
+    named = ["zz_unknown", "0.1-old"]
+    pairs += [("zz_unknown", "1"), ("<b>key</b>", XSS)]
+    scalars = [f for f in calc.fields if f.type != "list"]
+    attacked: set[str] = set()
+    choice = next((f for f in scalars if f.type == "choice"), None)
+    if choice:
+        pairs.append((choice.name, XSS))
+        attacked.add(choice.name)
+    number = next((f for f in scalars if f.type in ("number", "integer") and f.maximum is not None
+                   and f.name not in attacked), None)
+    if number:
+        pairs.append((number.name, str(number.maximum + 1)))  # a duplicate, and out of range
+        attacked.add(number.name)
+    huge = next((f for f in scalars if f.name not in attacked), None)
+    if huge:
+        pairs.append((huge.name, "9" * 5000))
+        attacked.add(huge.name)
+    for f in calc.fields:
+        if f.type == "list":
+            pairs.append((f"{f.name}.99.{f.items[0].name}", "1"))
+            named.append(f"{f.name}.99")
+    for name in attacked:
+        expected[name] = calc.field(name).default
+    named += sorted(attacked)
+    return "&".join(f"{quote(k, safe='.')}={quote(v, safe='')}" for k, v in pairs), expected, named
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_hostile_link_applies_the_valid_parts_and_says_what_it_ignored(page, site, slug):
+    calc = calculators.get(slug)
+    query, expected, named = hostile_link(calc)
+    open_with(page, site, slug, query)
+    result = page.locator(result_sel(slug))
+    page.wait_for_function(f"() => document.querySelector('{result_sel(slug)}').dataset.state !== 'loading'",
+                           timeout=BOOT_MS)
+    notices = page.locator(".calc-notices")
+    assert notices.is_visible()
+    text = notices.inner_text()
+    for key in named:
+        assert key in text, (key, text)
+    # nothing from the link became markup or ran
+    assert page.evaluate("window.__xss") is None
+    assert page.locator('img[src="x"], b:text("key"), [onerror]').count() == 0
+    assert_form_shows(page, calc, expected)
+    try:
+        band = calc.run(expected)["band"]
+    except calculators.ValidationError as exc:  # the reverted fields broke a cross-field rule
+        page.wait_for_selector('[aria-invalid="true"]', timeout=BOOT_MS)
+        assert exc.errors
+    else:
+        page.wait_for_selector(f'{result_sel(slug)}[data-band="{band}"]', timeout=BOOT_MS)
+        assert result.get_attribute("data-state") == "ready"
+
+
+# ---------- 2. Content Security Policy, in the browser ----------
+
+def test_injected_script_and_inline_handlers_are_blocked_and_reported(context, site):
+    """The policy stops inline script the way an injection would arrive, and reports it (the
+    report is what the ``page`` fixture turns into a failure everywhere else)."""
+    pg = context.new_page()
+    pg.add_init_script(CSP_WATCH)
+    pg.goto(site.page_url(""))
+    pg.evaluate("""() => {
+        const s = document.createElement("script");
+        s.textContent = "window.__ran = 1";
+        document.body.append(s);
+        const div = document.createElement("div");
+        div.innerHTML = '<img src="data:," onerror="window.__ran = 2">';
+        document.body.append(div);
+    }""")
+    pg.wait_for_function("() => window.__cspViolations.length >= 2", timeout=10000)
+    assert pg.evaluate("window.__ran") is None
+    directives = " ".join(pg.evaluate("window.__cspViolations"))
+    assert "script-src" in directives
+    pg.close()
+
+
+# ---------- 3. runtime failures ----------
+
+def patch_worker(page, prefix: str) -> None:
+    """Serve the site's own worker.js with ``prefix`` in front of it."""
+    def handler(route):
+        original = route.fetch()
+        route.fulfill(response=original, body=prefix + original.text())
+    page.route(WORKER, handler)
+
+
+# A listener added before the worker's own handler sees each message first.
+ON_SECOND_RUN = """let __runs = 0;
+self.addEventListener("message", (e) => {
+  if (!e.data || e.data.type !== "run" || ++__runs < 2) return;
+  %s
+});
+"""
+CRASH = ON_SECOND_RUN % 'e.stopImmediatePropagation(); throw new Error("simulated crash");'
+SILENT_DEATH = ON_SECOND_RUN % "e.stopImmediatePropagation(); self.close();"
+# Python raises (TypeError: unhashable list) inside calculators.web.handle for this request.
+PYTHON_RAISES = ON_SECOND_RUN % "e.data.slug = [e.data.slug];"
+
+
+def change_one_field(page, calc, inputs: dict[str, Any]) -> dict[str, Any]:
+    """Change one field the way a reader would, to another valid value; return the new inputs."""
+    for f in calc.fields:
+        if f.type not in ("number", "integer") or f.minimum is None or f.maximum is None:
+            continue
+        for value in (f.maximum, f.minimum):
+            value = int(value) if f.type == "integer" else value
+            new = dict(inputs, **{f.name: value})
+            if value == inputs.get(f.name):
+                continue
+            try:
+                calc.validate(new)
+            except calculators.ValidationError:
+                continue
+            page.fill(f'[name="{f.name}"]', str(value))
+            return new
+    page.evaluate("document.querySelector('form[data-calculator-form]').dispatchEvent(new Event('input'))")
+    return inputs
+
+
+def assert_address_holds(page, calc, inputs: dict[str, Any], timeout_s: float = 5) -> None:
+    """The page's address carries ``inputs`` (so a reload or a copied link keeps them)."""
+    expected = dict(parse_qsl(encode(calc, inputs), keep_blank_values=True))
+    deadline = time.monotonic() + timeout_s
+    while True:
+        got = dict(parse_qsl(urlsplit(page.url).query, keep_blank_values=True))
+        if got == expected or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(100)
+    assert got == expected, "the address does not hold the inputs"
+
+
+def assert_failure_reported(page, slug: str, started: float, limit_s: float, words: str) -> None:
+    page.wait_for_selector(f'{result_sel(slug)}[data-state="error"]', timeout=limit_s * 1000)
+    assert time.monotonic() - started < limit_s, "the failure was not reported in time"
+    status = page.locator(f"{result_sel(slug)} .calc-status").inner_text()
+    assert words in status, status
+    assert "inputs are kept" in status
+    fallback = page.locator(f"{result_sel(slug)} .calc-fallback")
+    assert fallback.is_visible() and fallback.locator("a").count() == 1  # points to the guide
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_webassembly_on_the_page_is_reported_at_once(page, site, slug):
+    calc = calculators.get(slug)
+    inputs = example_inputs(calc)
+    page.add_init_script("delete window.WebAssembly")
+    started = time.monotonic()
+    open_with(page, site, slug, encode(calc, inputs))
+    assert_failure_reported(page, slug, started, 10, "WebAssembly")
+    assert_form_shows(page, calc, inputs)
+    assert not [u for u in page.traffic.requests if "/pyodide/" in u or u.endswith("worker.js")]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_webassembly_in_the_worker_is_reported(page, site, slug):
+    calc = calculators.get(slug)
+    inputs = example_inputs(calc)
+    patch_worker(page, "delete globalThis.WebAssembly;\n")
+    page.add_init_script("window.__calcBootLimitMs = 30000")
+    started = time.monotonic()
+    open_with(page, site, slug, encode(calc, inputs))
+    assert_failure_reported(page, slug, started, 35, "Python could not be loaded")
+    assert_form_shows(page, calc, inputs)
+
+
+@pytest.mark.parametrize("body,status", [("not found", 404), ("this is not JavaScript (", 200)],
+                         ids=["missing", "broken"])
+@pytest.mark.parametrize("slug", SLUGS)
+def test_worker_that_cannot_start_is_reported(page, site, slug, body, status):
+    calc = calculators.get(slug)
+    inputs = example_inputs(calc)
+    page.route(WORKER, lambda route: route.fulfill(status=status, body=body, content_type="text/javascript"))
+    page.add_init_script("window.__calcBootLimitMs = 30000")
+    started = time.monotonic()
+    open_with(page, site, slug, encode(calc, inputs))
+    assert_failure_reported(page, slug, started, 20, "worker stopped")
+    assert_form_shows(page, calc, inputs)
+
+
+@pytest.mark.parametrize("prefix,words", [(CRASH, "worker stopped"), (SILENT_DEATH, "stopped responding")],
+                         ids=["crash", "silent-death"])
+@pytest.mark.parametrize("slug", SLUGS)
+def test_worker_dying_mid_session_is_reported_and_inputs_are_kept(page, site, slug, prefix, words):
+    calc = calculators.get(slug)
+    patch_worker(page, prefix)
+    page.add_init_script("window.__calcRunLimitMs = 5000")
+    open_with(page, site, slug, encode(calc, example_inputs(calc)))
+    wait_for_result(page, slug)
+    started = time.monotonic()
+    entered = change_one_field(page, calc, example_inputs(calc))
+    assert_failure_reported(page, slug, started, 15, words)
+    assert_form_shows(page, calc, entered)
+    assert_address_holds(page, calc, entered)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_python_exception_shows_the_internal_error_and_keeps_inputs(page, site, slug):
+    calc = calculators.get(slug)
+    patch_worker(page, PYTHON_RAISES)
+    open_with(page, site, slug, encode(calc, example_inputs(calc)))
+    wait_for_result(page, slug)
+    entered = change_one_field(page, calc, example_inputs(calc))
+    page.wait_for_selector(f'{result_sel(slug)}[data-state="error"]', timeout=15000)
+    status = page.locator(f"{result_sel(slug)} .calc-status").inner_text()
+    assert "internal error" in status and "inputs are kept" in status
+    assert page.locator(f"{result_sel(slug)} .calc-fallback").is_visible()
+    assert_form_shows(page, calc, entered)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_network_that_never_answers_is_reported_within_the_limit(page, site, slug):
+    calc = calculators.get(slug)
+    inputs = example_inputs(calc)
+    held = []
+    page.route("**/pyodide/**", lambda route: held.append(route))  # never answered
+    page.add_init_script("window.__calcBootLimitMs = 6000")
+    started = time.monotonic()
+    open_with(page, site, slug, encode(calc, inputs))
+    page.wait_for_selector(f"{result_sel(slug)} .calc-status:has-text('Still loading')", timeout=6000)
+    assert_failure_reported(page, slug, started, 12, "did not finish loading within 6 seconds")
+    assert held, "the runtime was never requested"
+    assert_form_shows(page, calc, inputs)
+    # the reader can keep editing: the address still follows the form
+    assert_address_holds(page, calc, change_one_field(page, calc, inputs))
+
+
+# ---------- 6. privacy ----------
+
+STORAGE = """async () => {
+  const cached = [];
+  for (const name of await caches.keys()) {
+    for (const req of await (await caches.open(name)).keys()) cached.push(req.url);
+  }
+  return { local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookie: document.cookie,
+           idb: (await indexedDB.databases()).map((d) => d.name), cached };
+}"""
+MARKER = "zq private 7731"
+
+
+@pytest.fixture
+def open_page(browser, site):
+    """A page whose context allows service workers (as a reader's browser does), watched like
+    the ``page`` fixture: nothing may leave the origin, no CSP violation, no page error."""
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    traffic = Traffic()
+    ctx.on("request", lambda r: traffic.requests.append(r.url))
+    pg.on("pageerror", lambda e: traffic.errors.append(str(e)))
+    pg.add_init_script(CSP_WATCH)
+    pg.traffic = traffic
+    yield pg
+    violations = pg.evaluate("window.__cspViolations || []") if pg.url.startswith(site.origin) else []
+    ctx.close()
+    assert violations == []
+    assert traffic.foreign(site.origin) == [], "requests left the site's origin"
+    assert traffic.errors == []
+
+
+def site_pages(site) -> list[str]:
+    """Site paths of every built page (``""`` for the home page, ``a/b/`` for the others)."""
+    paths = []
+    for p in site.dir.rglob("index.html"):
+        rel = p.parent.relative_to(site.dir).as_posix()
+        if "pyodide" not in rel:
+            paths.append("" if rel == "." else rel + "/")
+    return sorted(paths)
+
+
+def test_every_page_stays_on_the_origin_and_stores_nothing(open_page, site):
+    """A visit to every page, using every calculator (typing into it), then copying a link:
+    nothing leaves the origin and nothing lands in the browser's storage except the site's own
+    files kept for offline use (never an address with inputs in it)."""
+    pg = open_page
+    visited = 0
+    for path in site_pages(site):
+        pg.goto(site.page_url(path))
+        visited += 1
+        form = pg.locator("form[data-calculator-form]")
+        if form.count():
+            slug = form.first.get_attribute("data-calculator-form")
+            pg.wait_for_function(f"() => document.querySelector('{result_sel(slug)}').dataset.state !== 'loading'",
+                                 timeout=BOOT_MS)
+            calc = calculators.get(slug)
+            texts = [f for f in calc.fields if f.type == "text"] + \
+                    [s for f in calc.fields for s in f.items if s.type == "text"]
+            for f in texts:
+                box = pg.locator(f'[name$="{f.name}"]').first
+                if box.count():
+                    box.fill(MARKER)
+            change_one_field(pg, calc, example_inputs(calc))
+            pg.wait_for_timeout(300)
+        pg.wait_for_load_state("networkidle")
+    assert visited >= 10
+    stored = pg.evaluate(STORAGE)
+    assert stored["local"] == [] and stored["session"] == [], stored
+    assert stored["cookie"] == "" and pg.context.cookies() == []
+    assert stored["idb"] == [], stored["idb"]
+    for url in stored["cached"]:
+        assert url.startswith(site.origin + "/"), url
+        assert urlsplit(url).query == "" and MARKER.replace(" ", "") not in url.replace("%20", ""), url
+
+
+def test_palette_choice_is_stored_only_when_the_reader_switches_it(open_page, site):
+    pg = open_page
+    pg.goto(site.page_url(""))
+    pg.wait_for_load_state("networkidle")
+    assert pg.evaluate("Object.keys(localStorage)") == []
+    scheme = pg.evaluate("document.body.dataset.mdColorScheme")
+    pg.locator("label[for^='__palette']:visible").first.click()
+    pg.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=scheme)
+    keys = pg.evaluate("Object.keys(localStorage)")
+    assert len(keys) == 1 and keys[0].endswith("__palette")
+    pg.reload()
+    assert pg.evaluate("document.body.dataset.mdColorScheme") != scheme, "the choice was not remembered"
