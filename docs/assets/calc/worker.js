@@ -45,9 +45,7 @@ function snapshotSupported() {
     && typeof WebAssembly === "object";
 }
 
-async function bootSnapshot(loadPyodide, runtime, lock, stdlib, snapshot) {
-  const bytes = fetchSnapshot(snapshot);
-  bytes.catch(() => {}); // handled below (loadPyodide awaits it); not an unhandled rejection
+async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   const pyodide = await loadPyodide({
     indexURL: runtime,
     lockFileURL: lock,
@@ -82,13 +80,18 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
 async function boot({ runtime, lock, stdlib, snapshot }) {
   const started = performance.now();
   mark("start");
+  // Start every download at once: the snapshot, and the runtime's large JS module, which
+  // loadPyodide imports later from the same URL (the module map shares the fetch).
+  const early = snapshot && snapshotSupported() ? fetchSnapshot(snapshot) : null;
+  if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
+  import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
   let mode = "pyc";
   let fallback;
-  if (snapshot && snapshotSupported()) {
+  if (early) {
     try {
-      handle = await bootSnapshot(loadPyodide, runtime, lock, stdlib, snapshot);
+      handle = await bootSnapshot(loadPyodide, runtime, lock, stdlib, early);
       mode = "snapshot";
     } catch (err) {
       fallback = String((err && err.message) || err).slice(0, 200);
