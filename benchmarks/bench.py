@@ -1,0 +1,334 @@
+"""Load and calculator speed in headless Chromium, stock Pyodide side by side (``make bench``).
+
+Builds the site, adds a minimal stock-Pyodide page (the npm runtime files as shipped), serves
+it on loopback with tools/serve.py and measures, interleaving the variants in every round:
+
+- bare_boot:    navigation start -> bare ``loadPyodide()`` resolved in a module worker (npm files);
+- first_result: navigation start -> ``data-band`` set on the instructor-offer page opened from a
+                shared link (the site's boot: snapshot, falling back to .pyc);
+- first_result_pyc: the same with the snapshot switched off (the .pyc boot alone), for reference;
+each cold (a fresh browser profile) and warm (same profile, second visit). Then, once:
+- recalc:       input event -> result updated in the DOM, p50/p95 over 100 changes;
+- longest_task: the longest main-thread task (Long Tasks API) while the calculator page boots;
+- bytes:        what a cold visit transfers for a guide page and a calculator page (on the wire,
+                raw, and gzipped as a compressing host would send it).
+Prints a table and writes benchmarks/results/bench-DATE.json (and latest.json).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import calculators  # noqa: E402
+from calculators.urlstate import encode  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
+from tools import serve  # noqa: E402
+from tools.runtime import pyodide_version  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+SLUG = "instructor-offer"
+CALC_PATH = f"calculators/{SLUG}/"
+GUIDE_PATH = "titles-and-tracks/instructor-offers/"
+BARE_DIR = "bench-bare"  # minimal stock page; its runtime copy sits under pyodide/ (same cache headers)
+NPM_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+BAND = "[data-calculator][data-band]"
+IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".webp", ".ico", ".gif")
+
+BARE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare Pyodide</title>
+<script type="module" src="bare.js"></script></head><body><p id="status">booting</p></body></html>"""
+BARE_JS = """const w = new Worker(new URL("bare-worker.js", import.meta.url), {type: "module"});
+w.onmessage = (e) => { window.__ready = performance.now(); document.getElementById("status").textContent = e.data; };"""
+BARE_WORKER = """const base = new URL("../pyodide/npm-%s/", self.location.href).href;
+const { loadPyodide } = await import(base + "pyodide.mjs");
+const py = await loadPyodide();
+self.postMessage("ready " + py.runPython("1 + 1"));""" % pyodide_version()
+
+# Installed before any page script: when data-band first appears, and the longest main-thread task.
+PROBE = """
+window.__longest = 0;
+try {
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+    .observe({ type: "longtask", buffered: true });
+} catch (e) {}
+new MutationObserver((muts, obs) => {
+  if (document.querySelector("[data-calculator][data-band]")) { window.__band = performance.now(); window.__longestAtBand = window.__longest; obs.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-band"] });
+"""
+
+RECALC = """async ([n]) => {
+  const form = document.querySelector("form[data-calculator-form]");
+  const out = document.querySelector("[data-calculator] .calc-output");
+  const input = form.querySelector('[name="promoted_examples"]');
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const changed = new Promise((resolve) => {
+      const obs = new MutationObserver(() => { obs.disconnect(); resolve(performance.now()); });
+      obs.observe(out, { subtree: true, childList: true, characterData: true });
+    });
+    input.value = String((i % 9) + 1);
+    const t0 = performance.now();
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    times.push((await changed) - t0);
+  }
+  return times;
+}"""
+
+
+def stats(values: list[float]) -> dict:
+    values = sorted(values)
+    return {"median": round(statistics.median(values), 1), "min": round(values[0], 1),
+            "max": round(values[-1], 1), "n": len(values), "all": [round(v, 1) for v in values]}
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = (len(values) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return round(values[lo] + (values[hi] - values[lo]) * (k - lo), 2)
+
+
+def add_bare_page(site: Path) -> None:
+    """The stock page: npm's files, byte for byte, and a module worker calling loadPyodide()."""
+    runtime = site / "pyodide" / f"npm-{pyodide_version()}"
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in NPM_FILES:
+        shutil.copy2(ROOT / "node_modules" / "pyodide" / name, runtime / name)
+    page = site / BARE_DIR
+    page.mkdir(exist_ok=True)
+    (page / "index.html").write_text(BARE_HTML)
+    (page / "bare.js").write_text(BARE_JS)
+    (page / "bare-worker.js").write_text(BARE_WORKER)
+
+
+class Bench:
+    def __init__(self, playwright, base: str, site: Path):
+        self.pw = playwright
+        self.base = base
+        self.site = site
+        inputs = dict(calculators.get(SLUG).example("yellow").inputs)
+        self.shared_query = encode(calculators.get(SLUG), calculators.run(SLUG, inputs)["inputs"])
+
+    def profile(self, tmp: Path):
+        """A fresh browser profile (disk cache, code cache, service workers of its own)."""
+        return self.pw.chromium.launch_persistent_context(
+            str(tmp), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+    def bare(self, ctx) -> float:
+        page = ctx.new_page()
+        page.goto(self.base + BARE_DIR + "/")
+        page.wait_for_function("window.__ready", timeout=120000, polling=50)
+        ms = page.evaluate("window.__ready")
+        page.close()
+        return ms
+
+    def calc(self, ctx, pyc_only: bool) -> tuple[float, dict, float]:
+        page = ctx.new_page()
+        page.add_init_script(PROBE + ("window.__calcBoot = {snapshot: ''};" if pyc_only else ""))
+        page.goto(self.base + CALC_PATH + "?" + self.shared_query)
+        page.wait_for_selector(BAND, state="attached", timeout=120000)
+        ms = page.evaluate("window.__band")
+        info = page.evaluate("(({mode, ms, steps, fallback}) => ({mode, ms, steps, fallback}))(window.__calcBootInfo)")
+        longest = page.evaluate("window.__longestAtBand")
+        self.wait_offline_copies(page)
+        page.close()
+        return ms, info, longest
+
+    def wait_offline_copies(self, page, timeout: float = 30) -> None:
+        """Let the service worker finish keeping the runtime (a returning reader has it)."""
+        end = time.time() + timeout
+        script = """async () => { if (!navigator.serviceWorker.controller && !(await navigator.serviceWorker.getRegistration())) return 0;
+          if (!(await caches.has("aod-runtime"))) return 0;
+          return (await (await caches.open("aod-runtime")).keys()).length; }"""
+        while time.time() < end:
+            if page.evaluate(script) >= 5:
+                return
+            time.sleep(0.3)
+
+    def bytes_for(self, path: str) -> dict:
+        """Cold visit of one page in a fresh profile: bytes per file, wire / raw / gzip."""
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+            ctx = self.profile(Path(tmp))
+            seen: dict[str, int] = {}
+
+            def finished(request):
+                try:
+                    sizes = request.sizes()
+                except Exception:  # noqa: BLE001 - a request the browser dropped
+                    return
+                seen[request.url] = seen.get(request.url, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+            ctx.on("requestfinished", finished)
+            page = ctx.new_page()
+            page.add_init_script(PROBE)
+            page.goto(self.base + path)
+            if path == CALC_PATH:
+                page.wait_for_selector(BAND, state="attached", timeout=120000)
+            page.wait_for_load_state("networkidle")
+            time.sleep(2)
+            page.close()
+            ctx.close()
+        rows = {}
+        for url, wire in seen.items():
+            rel = urlsplit(url).path.lstrip("/")
+            file = self.site / rel
+            if file.is_dir() or rel == "" or rel.endswith("/"):
+                file = file / "index.html"
+            data = file.read_bytes() if file.is_file() else b""
+            rows[rel or "/"] = {"wire": wire, "raw": len(data), "gzip": len(gzip.compress(data, 6, mtime=0))}
+        total = {k: sum(r[k] for r in rows.values()) for k in ("wire", "raw", "gzip")}
+        no_images = {k: sum(r[k] for p, r in rows.items() if not p.endswith(IMAGES)) for k in ("wire", "raw", "gzip")}
+        runtime = [p for p in rows if p.startswith("pyodide/")]
+        return {"total": total, "without_images": no_images, "requests": len(rows), "runtime_files": runtime,
+                "files": rows}
+
+
+def run(rounds: int, recalc_n: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    started = time.time()
+    done = build_site(work / "site", base)
+    build_s = round(time.time() - started, 1)
+    if done.returncode:
+        sys.exit("mkdocs build --strict failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
+    site = work / "site"
+    add_bare_page(site)
+    server = serve.start(site, port)
+    samples: dict[str, list[float]] = {k: [] for k in (
+        "bare_boot_cold", "bare_boot_warm", "first_result_cold", "first_result_warm",
+        "first_result_pyc_cold", "first_result_pyc_warm", "longest_task")}
+    modes: list[str] = []
+    steps: list[dict] = []
+    variants = ["bare", "snapshot", "pyc"]
+    try:
+        with sync_playwright() as pw:
+            bench = Bench(pw, base, site)
+            for r in range(rounds):
+                order = variants[r % 3:] + variants[:r % 3]  # rotate who goes first
+                for variant in order:
+                    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+                        ctx = bench.profile(Path(tmp))
+                        if variant == "bare":
+                            samples["bare_boot_cold"].append(bench.bare(ctx))
+                            samples["bare_boot_warm"].append(bench.bare(ctx))
+                        else:
+                            key = "first_result" if variant == "snapshot" else "first_result_pyc"
+                            cold, info, longest = bench.calc(ctx, pyc_only=variant == "pyc")
+                            warm, info_w, _ = bench.calc(ctx, pyc_only=variant == "pyc")
+                            samples[f"{key}_cold"].append(cold)
+                            samples[f"{key}_warm"].append(warm)
+                            if variant == "snapshot":
+                                samples["longest_task"].append(longest)
+                                modes += [info["mode"], info_w["mode"]]
+                                steps.append({"cold": info["steps"], "warm": info_w["steps"]})
+                        ctx.close()
+                print(f"round {r + 1}/{rounds}: " + ", ".join(
+                    f"{k}={v[-1]:.0f}" for k, v in samples.items() if v), flush=True)
+            # recalc: one warm page, 100 changes
+            with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+                ctx = bench.profile(Path(tmp))
+                page = ctx.new_page()
+                page.add_init_script(PROBE)
+                page.goto(base + CALC_PATH + "?" + bench.shared_query)
+                page.wait_for_selector(BAND, state="attached", timeout=120000)
+                page.evaluate(RECALC, [10])  # warm-up
+                recalc = page.evaluate(RECALC, [recalc_n])
+                ctx.close()
+            guide_bytes = bench.bytes_for(GUIDE_PATH)
+            calc_bytes = bench.bytes_for(CALC_PATH)
+    finally:
+        server.shutdown()
+    browser_version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    res = {k: stats(v) for k, v in samples.items() if v}
+    res["recalc"] = {"p50": percentile(recalc, 0.5), "p95": percentile(recalc, 0.95), "max": round(max(recalc), 2),
+                     "n": len(recalc)}
+    bare_cold = res["bare_boot_cold"]["median"]
+    ratios = {
+        "first_result_cold / bare_boot_cold": round(res["first_result_cold"]["median"] / bare_cold, 3),
+        "first_result_warm / bare_boot_warm": round(res["first_result_warm"]["median"] / res["bare_boot_warm"]["median"], 3),
+        "first_result_warm / bare_boot_cold": round(res["first_result_warm"]["median"] / bare_cold, 3),
+        "first_result_pyc_cold / bare_boot_cold": round(res["first_result_pyc_cold"]["median"] / bare_cold, 3),
+    }
+    budgets = {
+        "first_result_cold / bare_boot_cold <= 0.30": ratios["first_result_cold / bare_boot_cold"] <= 0.30,
+        "first_result_warm <= 0.20 x bare_boot_cold": ratios["first_result_warm / bare_boot_cold"] <= 0.20,
+        "recalc p95 <= 16 ms": res["recalc"]["p95"] <= 16,
+        "longest_task <= 100 ms": res["longest_task"]["max"] <= 100,
+        "guide page cold visit <= 150 KB gzipped (images aside)": guide_bytes["without_images"]["gzip"] <= 150_000,
+        "guide page loads no runtime": not guide_bytes["runtime_files"],
+    }
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": {"cores": os.cpu_count(), "os": platform.platform(), "chromium": browser_version,
+                    "load_average_at_end": os.getloadavg()},
+        "pyodide": pyodide_version(), "rounds": rounds, "build_seconds": build_s,
+        "results": res, "ratios": ratios, "budgets": budgets, "boot_modes": modes, "boot_steps": steps,
+        "bytes": {"guide": guide_bytes, "calculator": calc_bytes},
+    }
+
+
+def table(report: dict) -> str:
+    r = report["results"]
+    lines = [f"Benchmark {report['date']} | Pyodide {report['pyodide']} | Chromium {report['machine']['chromium']} | "
+             f"{report['machine']['cores']} cores | {report['rounds']} rounds",
+             "", f"{'metric':34} {'median':>9} {'range':>19}", "-" * 64]
+    for key in ("bare_boot_cold", "first_result_cold", "first_result_pyc_cold",
+                "bare_boot_warm", "first_result_warm", "first_result_pyc_warm", "longest_task"):
+        s = r[key]
+        lines.append(f"{key + ' (ms)':34} {s['median']:>9.0f} {s['min']:>9.0f} - {s['max']:<7.0f}")
+    lines.append(f"{'recalc p50 / p95 (ms, n=' + str(r['recalc']['n']) + ')':34} {r['recalc']['p50']:>9.1f} "
+                 f"{r['recalc']['p95']:>9.1f} (p95)")
+    for name, b in report["bytes"].items():
+        t, w = b["total"], b["without_images"]
+        lines.append(f"{'bytes ' + name + ' page, cold (KB)':34} wire {t['wire'] / 1000:,.0f}, raw {t['raw'] / 1000:,.0f}, "
+                     f"gzip {t['gzip'] / 1000:,.0f} (no images: gzip {w['gzip'] / 1000:,.0f}), {b['requests']} files")
+    lines += ["", "ratios (medians):"]
+    lines += [f"  {k:40} {v:.3f}" for k, v in report["ratios"].items()]
+    lines += ["", "budgets:"]
+    lines += [f"  [{'ok' if ok else 'FAIL'}] {k}" for k, ok in report["budgets"].items()]
+    modes = report["boot_modes"]
+    lines += ["", f"boot mode of the site's runs: {', '.join(sorted(set(modes)))} ({len(modes)} runs); "
+                  f"site build {report['build_seconds']} s"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="cold+warm rounds per variant (default 5)")
+    parser.add_argument("--recalc", type=int, default=100, help="input changes for recalc (default 100)")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"error: Chromium not found at {CHROMIUM}", file=sys.stderr)
+        return 2
+    report = run(args.rounds, args.recalc)
+    text = table(report)
+    print(text)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    for name in (f"bench-{stamp}.json", "latest.json"):
+        (RESULTS / name).write_text(json.dumps(report, indent=1))
+    (RESULTS / "latest.txt").write_text(text + "\n")
+    print(f"\nwritten: {RESULTS / f'bench-{stamp}.json'}")
+    return 0 if all(report["budgets"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
