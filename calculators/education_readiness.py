@@ -431,7 +431,7 @@ CALCULATOR = Calculator(
              ("lead_author_short", "More first- or senior-author papers needed", "")),
 )
 
-# The thresholds the calculator page's "How it decides" section renders (pages read them from here).
+# The thresholds the page's "How it decides" section quotes, through the calculator_rules macro.
 RULES: dict[str, Any] = {
     "tiers": TIERS, "lead_author_min": LEAD_AUTHOR_MIN, "series_min": SERIES_MIN,
     "workshop_full_years": WORKSHOP_FULL_YEARS, "talks_full": TALKS_FULL, "roles_full": ROLES_FULL,
@@ -442,4 +442,3 @@ RULES: dict[str, Any] = {
                "single_paper": VALUE_SINGLE_PAPER, "director": VALUE_DIRECTOR, "lectures": VALUE_LECTURES,
                "award": VALUE_AWARD},
 }
-compute.rules = RULES  # type: ignore[attr-defined]

@@ -162,7 +162,8 @@ def compute(i: dict[str, Any]) -> Outcome:
     n = i["recent_role_models"]
     if n is not None:
         sign = ROLE_MODEL_SIGN[min(n, ROLE_MODELS_NEEDED)]
-        add(sign, f"{n} recent promotion{'' if n == 1 else 's'} you would want to resemble",
+        who = "Nobody" if n == 0 else f"{n} {'person' if n == 1 else 'people'}"
+        add(sign, f"{who} recently promoted you would want to resemble",
             "+" if n >= ROLE_MODELS_NEEDED else "0" if n else "-",
             f"Being able to name at least {ROLE_MODELS_NEEDED} such people is the simplest test of a real track.",
             real_src)
@@ -272,9 +273,8 @@ CALCULATOR = Calculator(
              ("unknown_signs", "Signs not checked yet (of 8)", "")),
 )
 
-# The thresholds the calculator page's "How it decides" section renders (pages read them from here).
+# The thresholds the page's "How it decides" section quotes, through the calculator_rules macro.
 RULES: dict[str, Any] = {
     "real_min_signs": REAL_MIN_SIGNS, "cosmetic_min_signs": COSMETIC_MIN_SIGNS,
     "role_models_needed": ROLE_MODELS_NEEDED, "sign_points": SIGN_POINTS, "band_scores": BAND_SCORES,
 }
-compute.rules = RULES  # type: ignore[attr-defined]

@@ -1,0 +1,147 @@
+"""The education-readiness and education-track-check pages in headless Chromium.
+
+Form from the spec, shared links that restore inputs and show the CLI's band, field messages with
+aria-invalid, the email-text summary, and the print layout. The ``page`` fixture fails a test on
+any request outside the site, any CSP violation and any page error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import calculators
+from calculators.urlstate import encode
+
+pytestmark = pytest.mark.browser
+
+SLUGS = ("education-readiness", "education-track-check")
+EXTRA = {
+    "education-readiness": {"institution_tier": "top_tier", "education_publications": 7, "first_or_senior_author": 4,
+                            "coherent_theme": True, "publication_rigor": "rigorous", "invited_talks": 8,
+                            "national_roles": 2, "leadership_roles": 1, "teaching_hours": 55.5,
+                            "evaluations": "average", "teaching_awards": 1},
+    "education-track-check": {"written_criteria": "none", "protected_time": None, "recent_role_models": 0,
+                              "promoted_have_clear_lines": None, "past_output_explained": False},
+}
+
+
+def result_of(slug: str):
+    return f'[data-calculator="{slug}"]'
+
+
+def open_calc(page, site, slug: str, query: str = ""):
+    page.goto(site.page_url(f"calculators/{slug}/") + (("?" + query) if query else ""))
+    page.wait_for_selector(f'{result_of(slug)}[data-state="ready"][data-band]', timeout=60000)
+    return page.locator(result_of(slug))
+
+
+def control_text(value) -> str:
+    return "" if value is None else "true" if value is True else "false" if value is False else str(value)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_form_is_rendered_from_the_spec(page, site, slug):
+    calc = calculators.get(slug)
+    page.goto(site.page_url(f"calculators/{slug}/"))
+    for f in calc.fields:
+        control = page.locator(f'[name="{f.name}"]')
+        assert control.count() == 1, f.name
+        assert f.label in page.locator(f'label[for="f-{f.name}"]').inner_text()
+        if f.type in ("number", "integer"):
+            assert float(control.get_attribute("min")) == f.minimum
+            assert float(control.get_attribute("max")) == f.maximum
+        if f.type == "choice":
+            values = control.locator("option").evaluate_all("os => os.map(o => o.value)")
+            assert values == ([""] if f.nullable else []) + [c.value for c in f.choices]
+    text = page.inner_text("article")
+    for heading in ("When to use it", "How it decides", "Pearls and pitfalls", "Evidence"):
+        assert heading in text
+    assert f"Rules version {calc.version}" in text and "not legal or financial advice" in text
+
+
+CASES = [(slug, dict(e.inputs)) for slug in SLUGS for e in calculators.get(slug).examples] + list(EXTRA.items())
+
+
+@pytest.mark.parametrize("slug, inputs", CASES, ids=[f"{s}-{i}" for i, (s, _) in enumerate(CASES)])
+def test_shared_link_restores_inputs_and_shows_the_cli_band(page, site, slug, inputs):
+    calc = calculators.get(slug)
+    expected = calculators.run(slug, inputs)
+    result = open_calc(page, site, slug, encode(calc, expected["inputs"]))
+    assert result.get_attribute("data-band") == expected["band"]
+    assert expected["band_label"] in result.inner_text()
+    assert f"Score {expected['score']:g} of 100" in result.inner_text()
+    for f in calc.fields:
+        value = expected["inputs"][f.name]
+        control = page.locator(f'[name="{f.name}"]')
+        if f.type == "boolean" and not f.nullable:
+            assert control.is_checked() == value, f.name
+        elif f.type in ("number", "integer") and value is not None:
+            assert float(control.input_value()) == value, f.name
+        else:
+            assert control.input_value() == control_text(value), f.name
+    steps = result.locator(".calc-next-steps li").all_inner_texts()
+    assert steps == expected["next_steps"]
+    hrefs = result.locator(".calc-factors a").evaluate_all("as => as.map(a => a.href)")
+    assert len(hrefs) == len(expected["factors"]) and all(h.startswith(site.url) and "#" in h for h in hrefs)
+
+
+@pytest.mark.parametrize("slug, name, value, words", [
+    ("education-readiness", "education_publications", "-1", "0 to 100"),
+    ("education-readiness", "teaching_hours", "20000", "0 to 10000"),
+    ("education-track-check", "recent_role_models", "2.5", "whole number"),
+])
+def test_bad_input_shows_a_message_at_the_field(page, site, slug, name, value, words):
+    open_calc(page, site, slug)
+    page.fill(f'[name="{name}"]', value)
+    page.wait_for_selector(f'[name="{name}"][aria-invalid="true"]')
+    error = page.locator(f"#f-{name}-error")
+    assert error.is_visible() and words in error.inner_text()
+    assert f"f-{name}-error" in page.locator(f'[name="{name}"]').get_attribute("aria-describedby")
+    assert page.locator(result_of(slug)).get_attribute("data-band") is None
+    page.fill(f'[name="{name}"]', "1")
+    page.wait_for_selector(f"{result_of(slug)}[data-band]")
+    assert page.locator(f'[name="{name}"]').get_attribute("aria-invalid") is None
+
+
+def test_more_lead_author_papers_than_papers_is_reported_at_that_field(page, site):
+    open_calc(page, site, "education-readiness")
+    page.fill('[name="education_publications"]', "2")
+    page.fill('[name="first_or_senior_author"]', "3")
+    page.wait_for_selector('[name="first_or_senior_author"][aria-invalid="true"]')
+    assert "may not exceed" in page.locator("#f-first_or_senior_author-error").inner_text()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_copy_result_as_email_text(page, site, context, slug):
+    calc = calculators.get(slug)
+    example = dict(calc.examples[1].inputs)
+    expected = calculators.run(slug, example)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    open_calc(page, site, slug, encode(calc, expected["inputs"]))
+    page.click("[data-copy-summary]")
+    page.wait_for_selector(".calc-copied:has-text('Summary copied')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert calc.title in text and f"Result: {expected['band_label']}" in text
+    assert all(step in text for step in expected["next_steps"])
+    assert f"Rules version {calc.version}" in text and page.url in text
+    assert "not legal or financial advice" in text.lower()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_print_layout_shows_inputs_result_version_date_and_link(page, site, slug, tmp_path):
+    calc = calculators.get(slug)
+    result = open_calc(page, site, slug, encode(calc, calc.validate(dict(calc.examples[0].inputs))))
+    page.emulate_media(media="print")
+    meta = page.locator(".calc-print-meta")
+    assert meta.is_visible()
+    printed = meta.inner_text()
+    assert f"Rules version {calc.version}" in printed and page.url in printed
+    today = {dt.date.today().isoformat(), dt.datetime.now(dt.timezone.utc).date().isoformat()}
+    assert any(d in printed for d in today)
+    assert result.locator(".calc-band-label").is_visible() and result.locator(".calc-factors").is_visible()
+    for f in calc.fields:
+        assert page.locator(f'[name="{f.name}"]').is_visible(), f.name
+    assert not page.locator(".calc-actions").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    page.screenshot(path=str(tmp_path / f"{slug}-print.png"), full_page=True)
