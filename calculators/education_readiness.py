@@ -253,7 +253,7 @@ def compute(i: dict[str, Any]) -> Outcome:
             factors.append(Factor("Weak venues or methods", "-",
                                   "Low-impact, not very rigorous papers are not the scholarship committees trust.",
                                   _src("what-tracks-help", "non-traditional-scholarship")))
-        elif rigour == "standard" and "rigorous" in tier.rigour and len(tier.rigour) == 1:
+        elif rigour not in tier.rigour:
             factors.append(Factor("Methods short of top-tier rigour", "-",
                                   "Top-tier schools expect more methodological rigour.",
                                   _src("faq", "how-many-publications")))
