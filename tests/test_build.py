@@ -47,6 +47,43 @@ def test_runtime_files_match_the_npm_package(site):
         assert (runtime / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes()
 
 
+def test_pyc_stdlib_is_the_npm_stdlib_compiled(site):
+    """Every .pyc in the shipped stdlib was compiled from the npm zip's source (its header holds
+    that source's hash); every other entry is byte-equal; nothing is added or missing."""
+    import _imp
+    import zipfile
+
+    runtime = site.dir / "pyodide" / pyodide_version()
+    (shipped,) = runtime.glob("python_stdlib-pyc-*.zip")
+    npm = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
+    pyc = zipfile.ZipFile(shipped)
+    expected = {n[:-3] + ".pyc" if n.endswith(".py") else n for n in npm.namelist()}
+    assert set(pyc.namelist()) == expected
+    for name in npm.namelist():
+        if name.endswith(".py"):
+            data = pyc.read(name[:-3] + ".pyc")
+            key = int.from_bytes(data[:4], "little")  # the magic number of Pyodide's Python
+            assert data[4:8] == (1).to_bytes(4, "little"), name  # hash-based, unchecked
+            assert data[8:16] == _imp.source_hash(key, npm.read(name)), name
+        else:
+            assert pyc.read(name) == npm.read(name), name
+
+
+def test_snapshot_was_made_by_the_shipped_runtime(site):
+    import gzip
+
+    runtime = site.dir / "pyodide" / pyodide_version()
+    build_id = re.search(r'BUILD_ID:"([0-9a-f]+)"', (runtime / "pyodide.mjs").read_text()).group(1)
+    (snapshot,) = runtime.glob("app-*/snapshot-*.bin.gz")
+    assert snapshot.name.startswith(f"snapshot-{build_id[:16]}")
+    assert snapshot.parent == next(runtime.glob("app-*/pyodide-lock.json")).parent
+    head = gzip.open(snapshot).read(48)
+    # the header holds the build id as eight little-endian 32-bit words; a mismatch is refused
+    words = [head[i:i + 4][::-1].hex() for i in range(16, 48, 4)]
+    assert "".join(words) == build_id
+    assert len(gzip.decompress(snapshot.read_bytes())) < 40_000_000  # taken before the heap grew
+
+
 def test_no_page_references_another_origin(site):
     offenders = {}
     for page in html_pages(site):

@@ -88,9 +88,14 @@ function keepOffline() {
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.pathname }).then(
-    () => {
+    (reg) => {
       registration = navigator.serviceWorker.ready;
       keepOffline();
+      // A new deploy's worker empties the old caches when it activates: hand it this page's files.
+      reg.addEventListener("updatefound", () => {
+        const next = reg.installing;
+        if (next) next.addEventListener("statechange", () => { if (next.state === "activated") keepOffline(); });
+      });
     },
     () => {});
 }

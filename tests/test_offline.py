@@ -1,0 +1,183 @@
+"""Fast boot and offline use: snapshot fallback, service worker caches, cache replacement."""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import time
+
+import pytest
+
+import calculators
+from calculators.urlstate import encode
+from conftest import free_port
+from tools import serve
+from tools.offline import write_service_worker
+
+pytestmark = pytest.mark.browser
+
+SLUG = "instructor-offer"
+PATH = f"calculators/{SLUG}/"
+RESULT = f'[data-calculator="{SLUG}"]'
+GUIDES = ("titles-and-tracks/instructor-offers/", "education-tracks/")
+BOOT_MS = 90000
+
+CACHES = """async () => {
+  const out = {};
+  for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+  return out;
+}"""
+
+
+def shared_link(example: str = "red") -> str:
+    calc = calculators.get(SLUG)
+    inputs = calculators.run(SLUG, dict(calc.example(example).inputs))["inputs"]
+    return PATH + "?" + encode(calc, inputs)
+
+
+def expected_band(example: str) -> str:
+    return calculators.run(SLUG, dict(calculators.get(SLUG).example(example).inputs))["band"]
+
+
+def wait_for_caches(page, ready, timeout: float = 60) -> dict:
+    """Poll Cache Storage until ``ready(caches)`` holds; return what it holds."""
+    end = time.time() + timeout
+    held = {}
+    while time.time() < end:
+        held = page.evaluate(CACHES)
+        if ready(held):
+            return held
+        time.sleep(0.5)
+    raise AssertionError(f"caches never reached the expected state: { {k: len(v) for k, v in held.items()} }")
+
+
+def runtime_cached(held: dict, snapshot_url: str) -> bool:
+    runtime = held.get("aod-runtime", [])
+    return snapshot_url in runtime and any(u.endswith("pyodide.asm.wasm") for u in runtime)
+
+
+def snapshot_url(page) -> str:
+    return page.evaluate(f"new URL(document.querySelector('{RESULT}').dataset.snapshot, document.baseURI).href")
+
+
+def test_snapshot_boot_answers_like_the_cli(page, site):
+    page.goto(site.page_url(shared_link("red")))
+    result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+    assert result.get_attribute("data-boot") == "snapshot"
+    assert result.get_attribute("data-band") == expected_band("red")
+
+
+@pytest.mark.parametrize("damage", ["missing", "not-gzip", "gzip-of-garbage", "truncated"])
+def test_a_broken_snapshot_falls_back_to_the_pyc_boot(page, site, damage):
+    real = next(site.dir.glob("pyodide/*/app-*/snapshot-*.bin.gz")).read_bytes()
+    bodies = {
+        "not-gzip": b"this is not a snapshot",
+        "gzip-of-garbage": gzip.compress(os.urandom(4096)),
+        "truncated": real[: len(real) // 3],
+    }
+
+    def broken(route):
+        if damage == "missing":
+            route.fulfill(status=404, body="not found")
+        else:
+            route.fulfill(status=200, body=bodies[damage], headers={"Content-Type": "application/octet-stream"})
+
+    page.route("**/snapshot-*.bin.gz", broken)
+    page.goto(site.page_url(shared_link("green")))
+    result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+    assert result.get_attribute("data-boot") == "pyc"
+    assert result.get_attribute("data-band") == expected_band("green")
+    # the page keeps working after the fallback
+    page.fill('[name="clinical_fte"]', "1.5")
+    page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
+
+
+def test_guide_pages_fetch_no_runtime_and_cache_none(page, site):
+    for path in GUIDES:
+        page.goto(site.page_url(path))
+        page.wait_for_load_state("networkidle")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    held = wait_for_caches(page, lambda h: any(k.startswith("aod-pages-") and h[k] for k in h))
+    fetched = [u for u in page.traffic.requests if "/pyodide/" in u or "/calc/" in u]
+    assert fetched == [], "a guide page loaded calculator or runtime files"
+    assert not any("/pyodide/" in u for urls in held.values() for u in urls)
+
+
+def test_offline_after_the_first_visit_still_computes(page, site, context):
+    page.goto(site.page_url(GUIDES[0]))
+    page.wait_for_load_state("networkidle")
+    page.goto(site.page_url(shared_link("red")))
+    page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+    snap = snapshot_url(page)
+    wait_for_caches(page, lambda h: runtime_cached(h, snap))
+    context.set_offline(True)
+    try:
+        # a different shared link, opened with no network at all
+        page.goto(site.page_url(shared_link("green")))
+        result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        assert result.get_attribute("data-band") == expected_band("green")
+        assert result.get_attribute("data-boot") == "snapshot"
+        page.fill('[name="promoted_examples"]', "3")
+        page.wait_for_function("() => location.search.includes('promoted_examples=3')")
+        # the guide page read before is there too
+        page.goto(site.page_url(GUIDES[0]))
+        assert page.locator("h1").count() == 1
+    finally:
+        context.set_offline(False)
+
+
+@pytest.fixture
+def copy_of_site(site, tmp_path):
+    """A private copy of the built site, served on its own port, that a test may redeploy."""
+    root = tmp_path / "site"
+    shutil.copytree(site.dir, root)
+    port = free_port()
+    server = serve.start(root, port)
+    yield root, f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+def redeploy(root) -> tuple[str, str]:
+    """A new build: new rules (the app folder, so the snapshot URL, changes) and changed pages."""
+    (old,) = root.glob("pyodide/*/app-*")
+    new = old.with_name("app-0000000000000000")
+    old.rename(new)
+    for html in root.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        text = text.replace(old.name, new.name)
+        if html.parent.name == SLUG:
+            text = re.sub(r"(<h1[^>]*>)", r'<p id="deploy-b">Build B</p>\1', text, count=1)
+        html.write_text(text, encoding="utf-8")
+    return old.name, write_service_worker(root)
+
+
+def test_a_new_build_replaces_the_caches(browser, copy_of_site):
+    root, base = copy_of_site
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    try:
+        page.goto(base + shared_link("red"))
+        page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        first = snapshot_url(page)
+        held = wait_for_caches(page, lambda h: runtime_cached(h, first))
+        (old_pages,) = [k for k in held if k.startswith("aod-pages-")]
+
+        old_app, build = redeploy(root)
+        page.goto(base + shared_link("red"))  # online: the browser finds the new sw.js
+        page.wait_for_selector("#deploy-b")
+        page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        second = snapshot_url(page)
+        assert old_app not in second
+        held = wait_for_caches(page, lambda h: f"aod-pages-{build}" in h and old_pages not in h
+                               and runtime_cached(h, second))
+        assert not [u for urls in held.values() for u in urls if old_app in u], "the old snapshot is still cached"
+
+        ctx.set_offline(True)
+        page.goto(base + shared_link("green"))
+        result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        assert page.locator("#deploy-b").count() == 1, "offline, the page of the old build was served"
+        assert result.get_attribute("data-boot") == "snapshot"
+        assert result.get_attribute("data-band") == expected_band("green")
+    finally:
+        ctx.close()
