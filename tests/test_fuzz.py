@@ -6,6 +6,7 @@ decoder in Chromium, compared with Python's on the same queries), and the CLI ov
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import json
@@ -22,6 +23,7 @@ import calculators
 from calculators.cli import main as cli_main
 from calculators.contract import Field, validate_value
 from calculators.urlstate import MAX_PARAMS, decode
+from calculators.web import handle
 from conftest import ROOT
 
 SLUGS = sorted(calculators.CALCULATORS)
@@ -83,6 +85,29 @@ def test_run_on_any_json_returns_a_result_or_raises_the_contract_error(slug, dat
     json.dumps(result, allow_nan=False)  # the page receives it as JSON
     assert result["band"] in calc.bands
     assert result["score"] is None or 0 <= result["score"] <= 100
+
+
+# ---------- the worker's entry point ----------
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(slug=st.sampled_from(SLUGS) | JSON, inputs=JSON, junk=st.booleans())
+def test_worker_entry_point_always_answers_json(slug, inputs, junk):
+    """``calculators.web.handle`` (what the page's worker calls) never raises, whatever it is sent."""
+    request = json.dumps(inputs) if junk else json.dumps({"slug": slug, "inputs": inputs})
+    reply = json.loads(handle(request))
+    assert reply["ok"] in (True, False)
+    assert reply["ok"] or reply.get("errors") or reply.get("crash")
+
+
+def test_a_calculator_that_raises_is_reported_as_a_crash_not_an_exception(monkeypatch):
+    calc = calculators.get(SLUGS[0])
+
+    def broken(inputs):
+        raise ZeroDivisionError("a bug in a calculator")
+
+    monkeypatch.setitem(calculators.CALCULATORS, calc.slug, dataclasses.replace(calc, compute=broken))
+    reply = json.loads(handle(json.dumps({"slug": calc.slug, "inputs": {}})))
+    assert reply["ok"] is False and "ZeroDivisionError" in reply["crash"]
 
 
 # ---------- URL decoder (Python) ----------
