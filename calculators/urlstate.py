@@ -47,7 +47,9 @@ def _text(f: Field, value: Any) -> str:
 def parse_value(f: Field, text: str) -> tuple[bool, Any]:
     """Parse one query value for ``f``; return (ok, value)."""
     if text == "":
-        return (True, None) if f.nullable else (False, None)
+        if f.nullable:
+            return True, None
+        return (True, "") if f.type == "text" else (False, None)
     if f.type == "boolean":
         return (text in ("true", "false"), text == "true")
     if f.type in ("number", "integer"):

@@ -32,6 +32,7 @@ function startWorker(urls) {
     return fail("this browser cannot run WebAssembly (it may be switched off by a policy)");
   }
   workerState = "booting";
+  performance.mark("calc:worker-start");
   try {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (err) {
@@ -125,7 +126,7 @@ export function fieldAllowed(field, value) {
 }
 
 export function parseText(field, text) {
-  if (text === "") return field.nullable ? [true, null] : [false, null];
+  if (text === "") return field.nullable ? [true, null] : field.type === "text" ? [true, ""] : [false, null];
   if (field.type === "boolean") return [text === "true" || text === "false", text === "true"];
   if (field.type === "number" || field.type === "integer") {
     if (!NUMBER.test(text)) return [false, null];

@@ -1,0 +1,140 @@
+"""The offer-comparison page in headless Chromium: list form, shared links, field errors, email text, print."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+import calculators
+from calculators import offer_comparison as oc
+from calculators.urlstate import encode
+
+pytestmark = pytest.mark.browser
+
+SLUG = "offer-comparison"
+CALC = calculators.get(SLUG)
+PATH = f"calculators/{SLUG}/"
+RESULT = f'[data-calculator="{SLUG}"]'
+
+
+def open_calc(page, site, inputs=None):
+    query = "" if inputs is None else "?" + encode(CALC, CALC.validate(inputs))
+    page.goto(site.page_url(PATH) + query)
+    page.wait_for_selector(f'{RESULT}[data-state="ready"][data-band]', timeout=90000)
+    return page.locator(RESULT)
+
+
+def offers_shown(page) -> int:
+    return page.locator('[data-list="offers"] .calc-items > [data-item]').count()
+
+
+def test_form_has_two_offers_built_from_the_spec(page, site):
+    page.goto(site.page_url(PATH))
+    assert offers_shown(page) == 2
+    for n in range(2):
+        for f in oc.OFFER_FIELDS:
+            control = page.locator(f'[name="offers.{n}.{f.name}"]')
+            assert control.count() == 1, f.name
+            assert f.label in page.locator(f'label[for="f-offers-{n}-{f.name}"]').inner_text()
+            if f.type == "choice":
+                values = control.locator("option").evaluate_all("os => os.map(o => o.value)")
+                assert values == [c.value for c in f.choices]
+    assert page.locator("[data-remove-item]").first.is_disabled(), "two offers is the minimum"
+
+
+def test_add_and_remove_offers_up_to_five(page, site):
+    open_calc(page, site)
+    add = page.locator('[data-add-item="offers"]')
+    for _ in range(3):
+        add.click()
+    assert offers_shown(page) == 5 and add.is_disabled()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('offers.4.rank')")
+    page.wait_for_function(f"() => document.querySelectorAll('{RESULT} .calc-ranking tr').length === 6")
+    page.locator("[data-remove-item]").nth(1).click()
+    assert offers_shown(page) == 4 and not add.is_disabled()
+    # the remaining offers were renumbered: names and ids stay consistent with the URL
+    assert page.locator('[name="offers.3.label"]').count() == 1 and page.locator('[name="offers.4.label"]').count() == 0
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('offers.4.rank')")
+
+
+def test_shared_link_restores_every_offer(page, site):
+    inputs = dict(CALC.example("tenure-fantasy").inputs)
+    expected = calculators.run(SLUG, inputs)
+    result = open_calc(page, site, inputs)
+    for n, offer in enumerate(expected["inputs"]["offers"]):
+        for f in oc.OFFER_FIELDS:
+            control = page.locator(f'[name="offers.{n}.{f.name}"]')
+            value = offer[f.name]
+            if f.type == "boolean" and not f.nullable:
+                assert control.is_checked() == value, f.name
+            elif f.type in ("number", "integer") and value is not None:
+                assert float(control.input_value()) == value, f.name
+            else:
+                text = "" if value is None else ("true" if value is True else "false" if value is False else str(value))
+                assert control.input_value() == text, f.name
+    assert result.get_attribute("data-band") == expected["band"]
+    table = result.locator(".calc-ranking").inner_text()
+    assert "Salary" in table and "260,000" in table
+    hrefs = result.locator(".calc-factors a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs and all(h.startswith(site.url) and "#" in h for h in hrefs)
+
+
+def test_editing_an_offer_reranks_and_rewrites_the_link(page, site):
+    a_vs_b = dict(CALC.example("a-vs-b").inputs)
+    open_calc(page, site, a_vs_b)
+    page.select_option('[name="offers.0.rank"]', "assistant_professor")
+    page.select_option('[name="offers.0.track"]', "clinician_educator")
+    page.fill('[name="offers.0.clinical_fte"]', "0.7")
+    page.fill('[name="offers.0.protected_fte"]', "0.3")
+    page.check('[name="offers.0.protected_in_contract"]')
+    page.check('[name="offers.0.mentorship"]')
+    page.wait_for_function("() => new URLSearchParams(location.search).get('offers.0.protected_fte') === '0.3'")
+    raw = {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query, keep_blank_values=True).items()}
+    assert raw["offers.0.rank"] == "assistant_professor" and raw["offers.0.mentorship"] == "true"
+    page.wait_for_function(f"() => document.querySelector('{RESULT} .calc-ranking tr:nth-child(2) td:nth-child(2)')"
+                           "?.textContent === 'A'")
+
+
+def test_bad_value_is_reported_next_to_its_field(page, site):
+    open_calc(page, site, dict(CALC.example("a-vs-b").inputs))
+    page.fill('[name="offers.1.clinical_fte"]', "1.5")
+    page.wait_for_selector('[name="offers.1.clinical_fte"][aria-invalid="true"]')
+    error = page.locator("#f-offers-1-clinical_fte-error")
+    assert error.is_visible() and "0 to 1" in error.inner_text()
+    assert "f-offers-1-clinical_fte-error" in page.locator('[name="offers.1.clinical_fte"]').get_attribute("aria-describedby")
+    assert page.locator(RESULT).get_attribute("data-band") is None
+    page.fill('[name="offers.1.clinical_fte"]', "0.8")
+    page.wait_for_selector(f"{RESULT}[data-band]")
+    assert not error.is_visible()
+
+
+def test_duplicate_names_are_reported_at_the_second_offer(page, site):
+    open_calc(page, site, dict(CALC.example("a-vs-b").inputs))
+    page.fill('[name="offers.1.label"]', "A")
+    page.wait_for_selector('[name="offers.1.label"][aria-invalid="true"]', timeout=30000)
+    assert "offer 1" in page.locator("#f-offers-1-label-error").inner_text()
+
+
+def test_copy_result_as_email_text(page, site, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    open_calc(page, site, dict(CALC.example("a-vs-b").inputs))
+    page.click("[data-copy-summary]")
+    page.wait_for_selector(".calc-copied:has-text('Summary copied')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert "Ranking:" in text and "1. B" in text and "2. A" in text
+    assert "offers.0.label=A" in text and "offers.1.rank=assistant_professor" in text
+    assert "Rules version 1.0" in text and "Not legal or financial advice" in text
+    assert "<" not in text, "plain text"
+
+
+def test_print_layout_keeps_inputs_result_version_date_and_link(page, site):
+    open_calc(page, site, dict(CALC.example("a-vs-b").inputs))
+    page.emulate_media(media="print")
+    meta = page.locator(".calc-print-meta")
+    assert meta.is_visible()
+    text = meta.inner_text()
+    assert "Rules version 1.0" in text and "offers.1.label=B" in text
+    assert page.locator('[name="offers.0.clinical_fte"]').is_visible()
+    assert page.locator(f"{RESULT} .calc-ranking").is_visible()
+    assert not page.locator(".calc-actions").is_visible()
+    assert len(page.pdf()) > 10000

@@ -1,0 +1,108 @@
+"""The promotion-clock page in headless Chromium: dates, today's default, shared links, field errors."""
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import calculators
+from calculators.urlstate import encode
+
+pytestmark = pytest.mark.browser
+
+SLUG = "promotion-clock"
+CALC = calculators.get(SLUG)
+PATH = f"calculators/{SLUG}/"
+RESULT = f'[data-calculator="{SLUG}"]'
+ZONE = "Pacific/Kiritimati"  # UTC+14: its calendar date is never the same as the machine's UTC date at night
+
+
+@pytest.fixture
+def context(browser):
+    """The reader lives in UTC+14, so "today" on the page is their date, not the server's."""
+    ctx = browser.new_context(timezone_id=ZONE)
+    yield ctx
+    ctx.close()
+
+
+def open_calc(page, site, query: str = ""):
+    page.goto(site.page_url(PATH) + (("?" + query) if query else ""))
+    page.wait_for_selector(f'{RESULT}[data-state="ready"][data-band]', timeout=90000)
+    return page.locator(RESULT)
+
+
+def test_form_is_rendered_from_the_spec(page, site):
+    page.goto(site.page_url(PATH))
+    for f in CALC.fields:
+        control = page.locator(f'[name="{f.name}"]')
+        assert control.count() == 1, f.name
+        assert f.label in page.locator(f'label[for="f-{f.name}"]').inner_text()
+        if f.type == "date":
+            assert control.get_attribute("type") == "date"
+        if f.type == "choice":
+            assert control.locator("option").evaluate_all("os => os.map(o => o.value)") == [c.value for c in f.choices]
+
+
+def test_blank_dates_become_the_readers_today_and_the_link_carries_it(page, site, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    result = open_calc(page, site)
+    local = dt.datetime.now(ZoneInfo(ZONE)).date().isoformat()
+    assert page.locator('[name="today"]').input_value() == local
+    assert result.get_attribute("data-band") == "on_track"
+    page.click("[data-copy-link]")
+    page.wait_for_selector(".calc-copied:has-text('Link copied')")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert f"today={local}" in link and f"appointment_date={local}" in link
+
+
+@pytest.mark.parametrize("name", [e.name for e in CALC.examples])
+def test_shared_link_restores_the_dates_and_the_result(page, site, name):
+    expected = calculators.run(SLUG, dict(CALC.example(name).inputs))
+    result = open_calc(page, site, encode(CALC, expected["inputs"]))
+    for key in ("appointment_date", "today", "rank", "track"):
+        assert page.locator(f'[name="{key}"]').input_value() == expected["inputs"][key]
+    assert result.get_attribute("data-band") == expected["band"]
+    text = result.inner_text()
+    assert expected["review_due"] in text and expected["review_opens"] in text
+
+
+def test_future_appointment_is_reported_at_the_field(page, site):
+    open_calc(page, site, "appointment_date=2020-07-01&today=2026-01-15")
+    page.fill('[name="appointment_date"]', "2027-03-01")
+    page.wait_for_selector('[name="appointment_date"][aria-invalid="true"]', timeout=30000)
+    error = page.locator("#f-appointment_date-error")
+    assert error.is_visible() and "2026-01-15" in error.inner_text()
+    assert page.locator(RESULT).get_attribute("data-band") is None
+    page.fill('[name="appointment_date"]', "2025-03-01")
+    page.wait_for_selector(f"{RESULT}[data-band]")
+    assert not error.is_visible()
+
+
+def test_impossible_date_in_a_link_is_dropped_with_a_notice(page, site):
+    open_calc(page, site, "appointment_date=2025-02-30")
+    notices = page.locator(".calc-notices")
+    assert notices.is_visible() and "appointment_date" in notices.inner_text()
+
+
+def test_window_that_opens_after_it_closes_is_reported(page, site):
+    open_calc(page, site, "appointment_date=2020-07-01&today=2026-01-15")
+    page.fill('[name="window_end_years"]', "5")
+    page.fill('[name="window_start_years"]', "7")
+    page.wait_for_selector('[name="window_start_years"][aria-invalid="true"]', timeout=30000)
+    assert "window_end_years" in page.locator("#f-window_start_years-error").inner_text()
+
+
+def test_email_text_and_print_keep_the_dates_and_the_link(page, site, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    expected = calculators.run(SLUG, dict(CALC.example("ap-year-7").inputs))
+    open_calc(page, site, encode(CALC, expected["inputs"]))
+    page.click("[data-copy-summary]")
+    page.wait_for_selector(".calc-copied:has-text('Summary copied')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert expected["band_label"] in text and expected["review_due"] in text
+    assert "today=2026-07-01" in text and "appointment_date=2019-07-01" in text
+    page.emulate_media(media="print")
+    meta = page.locator(".calc-print-meta").inner_text()
+    assert "Rules version 1.0" in meta and "today=2026-07-01" in meta
+    assert page.locator('[name="appointment_date"]').is_visible()
