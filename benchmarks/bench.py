@@ -143,7 +143,9 @@ class Bench:
         page.goto(self.base + CALC_PATH + "?" + self.shared_query)
         page.wait_for_selector(BAND, state="attached", timeout=120000)
         ms = page.evaluate("window.__band")
-        info = page.evaluate("(({mode, ms, steps, fallback}) => ({mode, ms, steps, fallback}))(window.__calcBootInfo)")
+        info = page.evaluate("(({mode, ms, steps, fallback}) => ({mode, ms, steps, fallback,"
+                             " workerStart: Math.round(performance.getEntriesByName('calc:worker-start')[0].startTime)}))"
+                             "(window.__calcBootInfo)")
         longest = page.evaluate("window.__longestAtBand")
         self.wait_offline_copies(page)
         page.close()

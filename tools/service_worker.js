@@ -21,7 +21,17 @@ const ROOT = new URL("./", self.location.href);
 const RUNTIME_PREFIX = new URL("pyodide/", ROOT).href;
 const KEEP = new Set(RUNTIME_FILES.map((path) => new URL(path, ROOT).href));
 
-self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("install", (event) => {
+  // Where the browser supports static routes, runtime files come straight from the cache (or
+  // the network on a miss) without starting this worker: the warm boot does not wait for it.
+  if (event.addRoutes) {
+    event.waitUntil(event.addRoutes({
+      condition: { urlPattern: { pathname: `${new URL(RUNTIME_PREFIX).pathname}*` } },
+      source: { cacheName: RUNTIME },
+    }).catch(() => {}));
+  }
+  self.skipWaiting();
+});
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {

@@ -15,27 +15,86 @@ let booting = null;
 const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
 const mark = (name) => { steps[name] = Math.round(performance.now()); };
 
-// A gzip member starts with 1f 8b. Hosts that send Content-Encoding: gzip have already decoded it.
-async function gunzipIfNeeded(response) {
-  const reader = response.body.getReader();
-  const first = await reader.read();
-  const head = first.value || new Uint8Array(0);
-  const body = new ReadableStream({
-    start(controller) { if (head.length) controller.enqueue(head); if (first.done) controller.close(); },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close(); else controller.enqueue(value);
-    },
-    cancel(reason) { return reader.cancel(reason); },
-  });
-  const gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-  return new Response(gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body).arrayBuffer();
+// The snapshot file is gzip (1f 8b) of a packed snapshot (tools/runtime.py, pack_snapshot):
+// "AODSNAP1", total length, block size, count n, n block indices, then those blocks; the
+// missing blocks are zeros. Hosts that send Content-Encoding: gzip have already inflated it.
+const MAGIC = "AODSNAP1";
+
+async function* chunks(stream) {
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+async function* inflated(response) {
+  const source = chunks(response.body);
+  const first = await source.next();
+  if (first.done) throw new Error("snapshot: empty file");
+  const head = first.value;
+  if (!(head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)) {
+    yield head;
+    yield* source;
+    return;
+  }
+  const gunzip = new DecompressionStream("gzip");
+  const writer = gunzip.writable.getWriter();
+  (async () => {
+    try {
+      await writer.write(head);
+      for await (const chunk of source) await writer.write(chunk);
+      await writer.close();
+    } catch (err) {
+      writer.abort(err).catch(() => {});
+    }
+  })();
+  yield* chunks(gunzip.readable);
+}
+
+// Rebuild the full snapshot while it streams in: each block goes straight to its place.
+async function unpack(response) {
+  let header = null; // {total, size, blocks}
+  let pending = new Uint8Array(0); // bytes of the header not parsed yet
+  let out = null;
+  let block = 0; // index into header.blocks
+  let offset = 0; // bytes written into the current block
+  const words = (bytes, at, n) => new DataView(bytes.buffer, bytes.byteOffset + at, 4 * n);
+  for await (let chunk of inflated(response)) {
+    if (!header) {
+      const joined = new Uint8Array(pending.length + chunk.length);
+      joined.set(pending); joined.set(chunk, pending.length);
+      if (joined.length < 20) { pending = joined; continue; }
+      if (new TextDecoder().decode(joined.subarray(0, 8)) !== MAGIC) throw new Error("snapshot: bad magic");
+      const v = words(joined, 8, 3);
+      const [total, size, count] = [v.getUint32(0, true), v.getUint32(4, true), v.getUint32(8, true)];
+      if (joined.length < 20 + 4 * count) { pending = joined; continue; }
+      const list = words(joined, 20, count);
+      const blocks = Array.from({ length: count }, (_, i) => list.getUint32(4 * i, true));
+      header = { total, size, blocks };
+      out = new Uint8Array(total);
+      chunk = joined.subarray(20 + 4 * count);
+    }
+    let at = 0;
+    while (at < chunk.length) {
+      if (block >= header.blocks.length) throw new Error("snapshot: longer than its header says");
+      const start = header.blocks[block] * header.size;
+      const length = Math.min(header.size, header.total - start);
+      const n = Math.min(length - offset, chunk.length - at);
+      out.set(chunk.subarray(at, at + n), start + offset);
+      at += n; offset += n;
+      if (offset === length) { block += 1; offset = 0; }
+    }
+  }
+  if (!header || block !== header.blocks.length) throw new Error("snapshot: truncated");
+  return out;
 }
 
 async function fetchSnapshot(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const bytes = await gunzipIfNeeded(response);
+  const bytes = await unpack(response);
   mark("snapshotFetched");
   return bytes;
 }
