@@ -121,6 +121,11 @@ class Scored:
         return next((b, lab) for floor, b, lab in OFFER_BANDS if self.score >= floor)
 
 
+def _lc(text: str) -> str:
+    """Lower-case the first letter, for a phrase inside a sentence."""
+    return text[:1].lower() + text[1:]
+
+
 def _label(offer: dict[str, Any], n: int) -> str:
     return offer["label"] or f"Offer {n + 1}"
 
@@ -163,7 +168,7 @@ def score_offer(offer: dict[str, Any], n: int) -> Scored:
         path = [parts[k] for k in PATH_KEYS if k in parts]
         lead = offer["leadership_support"]
         worst = min(path, key=lambda p: p.points - io.WEIGHTS.get(p.key, 0))
-        summary = "Instructor: " + "; ".join(p.factor.label.lower() for p in path)
+        summary = "Instructor: " + "; ".join(_lc(p.factor.label) for p in path)
         if lead:
             summary += "; written support from leadership"
         complete = all(p.factor.effect == "+" for p in path if p.key != "surgical") and lead
@@ -251,7 +256,7 @@ def compute(i: dict[str, Any]) -> Outcome:
         gaps = [g for g in gaps if g[0] > 0.05][:2]
         where = " and ".join(g.title.lower() for _, g in gaps) or "the penalties below"
         factors.append(Factor(f"{o.label}: {top.score - o.score:.1f} points behind {top.label}", "0",
-                              f"Mostly on {where}: {'; '.join(g.summary for _, g in gaps) or 'see below'}.",
+                              f"Mostly on {where}: {'; '.join(_lc(g.summary) for _, g in gaps) or 'see below'}.",
                               gaps[0][1].factor.source if gaps else _src("negotiating", "offer-a-vs-b")))
     for o in ranked:
         if "tenure_fantasy" in o.groups:
