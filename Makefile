@@ -24,6 +24,7 @@ help:
 	@echo "make test    install everything and run the whole test suite"
 	@echo "make build   build the complete site into site/"
 	@echo "make bench   measure load and calculator speed in headless Chromium"
+	@echo "make lighthouse  Lighthouse scores of a guide page and a calculator page"
 	@echo "make lock    re-pin Python dependencies (requirements.txt, with hashes)"
 
 $(BIN)/.installed: requirements.txt
@@ -58,6 +59,10 @@ test: deps chromium
 
 bench: deps chromium
 	$(BIN)/python benchmarks/bench.py
+
+# Lighthouse (mobile) on a guide page and a calculator page, against Debian's Chromium.
+lighthouse: deps chromium
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/lighthouse.py
 
 lock:
 	$(PYTHON) -m venv .cache/lock-venv && .cache/lock-venv/bin/pip install --quiet pip-tools
