@@ -252,6 +252,7 @@ def run(rounds: int, recalc_n: int) -> dict:
                 page.add_init_script(PROBE)
                 page.goto(base + CALC_PATH + "?" + bench.shared_query)
                 page.wait_for_selector(BAND, state="attached", timeout=120000)
+                bench.wait_offline_copies(page)  # the background copy of the runtime is done
                 page.evaluate(RECALC, [10])  # warm-up
                 recalc = page.evaluate(RECALC, [recalc_n])
                 ctx.close()

@@ -76,7 +76,12 @@ function onPage() {
 const SITE_ROOT = new URL("../", import.meta.url);
 let registration = null;
 const workerFiles = [];
-document.addEventListener("calc:ready", (event) => { workerFiles.push(...(event.detail.urls || [])); keepOffline(); });
+// Copying the runtime (about 13 MB) into the cache waits a little, so that it does not compete
+// with the reader's first edits.
+document.addEventListener("calc:ready", (event) => {
+  workerFiles.push(...(event.detail.urls || []));
+  setTimeout(keepOffline, 3000);
+});
 
 function keepOffline() {
   if (!registration) return;
