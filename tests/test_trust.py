@@ -23,14 +23,8 @@ pytestmark = pytest.mark.browser
 SLUGS = sorted(calculators.CALCULATORS)
 WORKER = "**/assets/calc/worker.js"
 BOOT_MS = 90000  # Pyodide can take 5-15 s to boot on a loaded two-core machine
-
-
-@pytest.fixture
-def context(browser):
-    """Service workers blocked: routed files must reach the page, not a cached copy."""
-    ctx = browser.new_context(service_workers="block")
-    yield ctx
-    ctx.close()
+# Each test opens one page in a fresh context: the site's service worker (registered after the
+# first load) never controls it, so routed files reach the page as routed.
 
 
 def result_sel(slug: str) -> str:
