@@ -90,3 +90,13 @@ def test_runs_on_python_311_too():
     out = cli("run", "instructor-offer", stdin=json.dumps(GREEN), python=py)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["band"] == "green"
+
+
+def test_output_cut_short_by_the_reader_is_not_a_traceback():
+    """`python -m calculators schema x | head -1`: the pipe closes early; no traceback on stderr."""
+    proc = subprocess.Popen([sys.executable, "-m", "calculators", "schema", "offer-comparison"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # like `head` exiting before the output arrives
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err, err
