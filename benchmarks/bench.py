@@ -241,7 +241,10 @@ def run(rounds: int, recalc_n: int) -> dict:
                             if variant == "snapshot":
                                 samples["longest_task"].append(longest)
                                 modes += [info["mode"], info_w["mode"]]
-                                steps.append({"cold": info["steps"], "warm": info_w["steps"]})
+                                steps.append({"cold": {"pageWorkerStart": info["workerStart"], "band": round(cold),
+                                                       **info["steps"]},
+                                              "warm": {"pageWorkerStart": info_w["workerStart"], "band": round(warm),
+                                                       **info_w["steps"]}})
                         ctx.close()
                 print(f"round {r + 1}/{rounds}: " + ", ".join(
                     f"{k}={v[-1]:.0f}" for k, v in samples.items() if v), flush=True)

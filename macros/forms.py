@@ -117,7 +117,9 @@ def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url:
             f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
             f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
             f'<p class="calc-print-meta"></p></div></section>'
-            # starts the runner (and the Python worker) while the rest of the page loads
+            # starts the runner (and the Python worker) while the rest of the page loads;
+            # the runner is fetched alongside start.js rather than after it
+            f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/runner.js">'
             f'<script type="module" async src="{escape(root_url)}assets/calc/start.js"></script>')
 
 

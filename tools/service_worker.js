@@ -35,6 +35,8 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
+    // Navigations start on the network while this worker starts up.
+    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
     for (const name of await caches.keys()) {
       if (name.startsWith("aod-") && name !== PAGES && name !== RUNTIME) await caches.delete(name);
     }
@@ -70,10 +72,10 @@ async function runtimeFirst(request) {
   return response;
 }
 
-async function networkFirst(request) {
+async function networkFirst(request, preloaded) {
   const key = cacheKey(request.url);
   try {
-    const response = await fetch(request);
+    const response = (await preloaded) || await fetch(request);
     if (response.status === 200 && response.type === "basic") {
       const copy = response.clone();
       caches.open(PAGES).then((cache) => cache.put(key, copy));
@@ -90,7 +92,8 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== "GET" || !inScope(url) || request.headers.has("range")) return;
-  event.respondWith(url.href.startsWith(RUNTIME_PREFIX) ? runtimeFirst(request) : networkFirst(request));
+  if (url.href.startsWith(RUNTIME_PREFIX)) event.respondWith(runtimeFirst(request));
+  else event.respondWith(networkFirst(request, request.mode === "navigate" ? event.preloadResponse : undefined));
 });
 
 // Copy what a page used into the caches (from the HTTP cache when it has them).

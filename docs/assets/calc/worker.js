@@ -15,6 +15,16 @@ let booting = null;
 const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
 const mark = (name) => { steps[name] = Math.round(performance.now()); };
 
+// Time the runtime's wasm compilation too (inside loadPyodide), where there is WebAssembly.
+if (typeof WebAssembly === "object" && typeof WebAssembly.instantiateStreaming === "function") {
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...args) => {
+    const result = await instantiateStreaming.apply(WebAssembly, args);
+    mark("wasmCompiled");
+    return result;
+  };
+}
+
 // The snapshot file is gzip (1f 8b) of a packed snapshot (tools/runtime.py, pack_snapshot):
 // "AODSNAP1", total length, block size, count n, n block indices, then those blocks; the
 // missing blocks are zeros. Hosts that send Content-Encoding: gzip have already inflated it.
@@ -136,11 +146,34 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
   return pyodide.pyimport("calculators.web").handle;
 }
 
+// fetch() answers for URLs fetched ahead: each early response is used once, by the first
+// fetch of its URL (loadPyodide's); anything else, or a failed early fetch, goes to the network.
+const ahead = new Map();
+const networkFetch = self.fetch.bind(self);
+function prefetch(urls) {
+  for (const url of urls) {
+    const response = networkFetch(url, { credentials: "same-origin" });
+    response.catch(() => {});
+    ahead.set(url, response);
+  }
+}
+self.fetch = (input, init) => {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  const early = ahead.get(url);
+  if (early) {
+    ahead.delete(url);
+    return early.catch(() => networkFetch(input, init));
+  }
+  return networkFetch(input, init);
+};
+
 async function boot({ runtime, lock, stdlib, snapshot }) {
   const started = performance.now();
   mark("start");
-  // Start every download at once: the snapshot, and the runtime's large JS module, which
-  // loadPyodide imports later from the same URL (the module map shares the fetch).
+  // Start every download at once. The wasm, the stdlib and the lock file are fetched here and
+  // handed to loadPyodide when it asks for them (prefetch, below); the runtime's large JS
+  // module is imported later from the same URL (the module map shares the fetch).
+  prefetch([new URL("pyodide.asm.wasm", runtime).href, stdlib || new URL("python_stdlib.zip", runtime).href, lock]);
   const early = snapshot && snapshotSupported() ? fetchSnapshot(snapshot) : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
