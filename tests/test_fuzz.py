@@ -137,6 +137,11 @@ def sample_values(calc) -> list[str]:
 def queries(draw, calc) -> str:
     """Query strings mixing real field names, junk names and hostile values."""
     key = st.sampled_from(field_names(calc) + ["v", "x", "__proto__", "constructor"]) | JUNK
+    lists = [f for f in calc.fields if f.type == "list"]
+    if lists:  # list items with odd indexes: non-ASCII digits, signs, padding, too many digits
+        index = st.sampled_from(["0", "1", "07", "99", "100", "-1", " 1", "", "\u00b2", "\u0663", "1\n"]) | JUNK
+        key = key | st.builds(lambda f, i, sub: f"{f.name}.{i}.{sub}", st.sampled_from(lists), index,
+                              st.sampled_from([s.name for f in lists for s in f.items]) | JUNK)
     value = st.sampled_from(sample_values(calc)) | JUNK
     pairs = draw(st.lists(st.tuples(key, value, st.booleans()), max_size=14))
     query = "&".join(f"{k}={quote(v) if q else v}" for k, v, q in pairs)
