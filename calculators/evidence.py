@@ -74,7 +74,7 @@ PROMOTION_LIKELIHOOD_BY_CONTEXT = Series(
 EDUCATION_ACTIVITY_VALUE = Series(
     "education_activity_value",
     "Perceived promotion value of common education activities",
-    "relative value (0\u2013100)",
+    "relative value, 0\u2013100",
     100,
     (("Coherent series of 3\u20135 related education publications", 95),
      ("National workshop faculty for several years", 80),
@@ -83,8 +83,8 @@ EDUCATION_ACTIVITY_VALUE = Series(
      ("Dozens of lectures with strong evaluations", 40),
      ("A student-voted teaching award", 30)),
     TRACKS_ARTICLE,
-    "How promotion committees tend to weigh these, in the author's telling; a relative scale, "
-    "not points that add up.",
+    "How promotion committees tend to weigh these, in the author's telling: a relative scale, "
+    "not an official point system.",
 )
 
 SERIES: dict[str, Series] = {s.key: s for s in (
