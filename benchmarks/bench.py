@@ -154,11 +154,14 @@ class Bench:
     def wait_offline_copies(self, page, timeout: float = 30) -> None:
         """Let the service worker finish keeping the runtime (a returning reader has it)."""
         end = time.time() + timeout
-        script = """async () => { if (!navigator.serviceWorker.controller && !(await navigator.serviceWorker.getRegistration())) return 0;
-          if (!(await caches.has("aod-runtime"))) return 0;
-          return (await (await caches.open("aod-runtime")).keys()).length; }"""
+        script = """async () => {
+          const used = new Set((window.__calcBootInfo.urls || []).filter((u) => u.includes("/pyodide/")));
+          if (!(await caches.has("aod-runtime"))) return false;
+          const held = new Set((await (await caches.open("aod-runtime")).keys()).map((r) => r.url));
+          return [...used].every((u) => held.has(u)); }"""
         while time.time() < end:
-            if page.evaluate(script) >= 5:
+            if page.evaluate(script):
+                time.sleep(0.5)  # let the cache writes settle
                 return
             time.sleep(0.3)
 
