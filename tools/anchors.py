@@ -1,6 +1,7 @@
 """List the anchors a reader may link to: every heading id and checklist item of the built site.
 
-Usage: python tools/anchors.py [SITE_DIR] > published-anchors.txt
+Usage: python tools/anchors.py [SITE_DIR]          print every anchor of the built site
+       python tools/anchors.py --add [SITE_DIR]    append the new ones to published-anchors.txt
 
 ``published-anchors.txt`` is the committed list of anchors that must keep working; the test
 suite fails if one disappears. Add new anchors with this script; never remove a line (move the
@@ -28,7 +29,7 @@ def site_anchors(site_dir: Path) -> list[str]:
         rel = html_file.parent.relative_to(site_dir).as_posix()
         if rel.startswith("pyodide") or rel == "404":
             continue
-        page = "" if rel == "." else rel + "/"
+        page = "./" if rel == "." else rel + "/"  # "./#x", since a line starting with "#" is a comment
         out += [f"{page}#{a}" for a in page_anchors(html_file.read_text(encoding="utf-8"))]
     return out
 
@@ -60,6 +61,23 @@ def missing(site_dir: Path, published: list[str]) -> list[str]:
     return gone
 
 
+PUBLISHED = Path(__file__).resolve().parent.parent / "published-anchors.txt"
+
+
+def main(argv: list[str]) -> int:
+    add = "--add" in argv
+    args = [a for a in argv if a != "--add"]
+    anchors = site_anchors(Path(args[0] if args else "site"))
+    if not add:
+        print("\n".join(anchors))
+        return 0
+    known = set(PUBLISHED.read_text(encoding="utf-8").splitlines())
+    new = [a for a in anchors if a not in known]
+    with PUBLISHED.open("a", encoding="utf-8") as fh:
+        fh.writelines(a + "\n" for a in new)
+    print(f"added {len(new)} anchor(s) to {PUBLISHED.name}")
+    return 0
+
+
 if __name__ == "__main__":
-    for line in site_anchors(Path(sys.argv[1] if len(sys.argv) > 1 else "site")):
-        print(line)
+    sys.exit(main(sys.argv[1:]))
