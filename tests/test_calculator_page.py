@@ -6,6 +6,7 @@ import re
 import pytest
 
 import calculators
+from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc as open_page
 from calculators.urlstate import encode
 
 pytestmark = pytest.mark.browser
@@ -17,24 +18,12 @@ RESULT = f'[data-calculator="{SLUG}"]'
 
 
 def open_calc(page, site, query: str = ""):
-    page.goto(site.page_url(PATH) + (("?" + query) if query else ""))
-    page.wait_for_selector(f'{RESULT}[data-state="ready"][data-band]', timeout=60000)
-    return page.locator(RESULT)
+    return open_page(page, site, SLUG, query)
 
 
 def test_form_is_rendered_from_the_spec(page, site):
     page.goto(site.page_url(PATH))
-    for f in CALC.fields:
-        control = page.locator(f'[name="{f.name}"]')
-        assert control.count() == 1, f.name
-        label = page.locator(f'label[for="f-{f.name}"]').inner_text()
-        assert f.label in label
-        if f.type in ("number", "integer"):
-            assert float(control.get_attribute("min")) == f.minimum
-            assert float(control.get_attribute("max")) == f.maximum
-        if f.type == "choice":
-            values = control.locator("option").evaluate_all("os => os.map(o => o.value)")
-            assert values == [c.value for c in f.choices]
+    assert_form_matches_spec(page, CALC.fields)
     # the text of the page is there before Python answers
     assert "When to use it" in page.inner_text("article")
 
@@ -50,16 +39,7 @@ def test_shared_link_restores_inputs_and_shows_the_cli_band(page, site, inputs):
     assert result.get_attribute("data-band") == expected["band"]
     assert expected["band_label"] in result.inner_text()
     assert f"{expected['promotion_likelihood']}%" in result.inner_text()
-    for f in CALC.fields:
-        value = expected["inputs"][f.name]
-        control = page.locator(f'[name="{f.name}"]')
-        if f.type == "boolean" and not f.nullable:
-            assert control.is_checked() == value, f.name
-        elif f.type in ("number", "integer") and value is not None:
-            assert float(control.input_value()) == value, f.name
-        else:
-            text = "" if value is None else ("true" if value is True else "false" if value is False else str(value))
-            assert control.input_value() == text, f.name
+    assert_controls_hold(page, CALC.fields, expected["inputs"])
     # every factor links to its guide section on this site
     hrefs = result.locator(".calc-factors a").evaluate_all("as => as.map(a => a.href)")
     assert hrefs and all(h.startswith(site.url) and "#" in h for h in hrefs)

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 import calculators
+from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc, result_selector as result_of
 from calculators.urlstate import encode
 
 pytestmark = pytest.mark.browser
@@ -26,34 +27,11 @@ EXTRA = {
 }
 
 
-def result_of(slug: str):
-    return f'[data-calculator="{slug}"]'
-
-
-def open_calc(page, site, slug: str, query: str = ""):
-    page.goto(site.page_url(f"calculators/{slug}/") + (("?" + query) if query else ""))
-    page.wait_for_selector(f'{result_of(slug)}[data-state="ready"][data-band]', timeout=60000)
-    return page.locator(result_of(slug))
-
-
-def control_text(value) -> str:
-    return "" if value is None else "true" if value is True else "false" if value is False else str(value)
-
-
 @pytest.mark.parametrize("slug", SLUGS)
 def test_form_is_rendered_from_the_spec(page, site, slug):
     calc = calculators.get(slug)
     page.goto(site.page_url(f"calculators/{slug}/"))
-    for f in calc.fields:
-        control = page.locator(f'[name="{f.name}"]')
-        assert control.count() == 1, f.name
-        assert f.label in page.locator(f'label[for="f-{f.name}"]').inner_text()
-        if f.type in ("number", "integer"):
-            assert float(control.get_attribute("min")) == f.minimum
-            assert float(control.get_attribute("max")) == f.maximum
-        if f.type == "choice":
-            values = control.locator("option").evaluate_all("os => os.map(o => o.value)")
-            assert values == ([""] if f.nullable else []) + [c.value for c in f.choices]
+    assert_form_matches_spec(page, calc.fields)
     text = page.inner_text("article")
     for heading in ("When to use it", "How it decides", "Pearls and pitfalls", "Evidence"):
         assert heading in text
@@ -71,15 +49,7 @@ def test_shared_link_restores_inputs_and_shows_the_cli_band(page, site, slug, in
     assert result.get_attribute("data-band") == expected["band"]
     assert expected["band_label"] in result.inner_text()
     assert f"Score {expected['score']:g} of 100" in result.inner_text()
-    for f in calc.fields:
-        value = expected["inputs"][f.name]
-        control = page.locator(f'[name="{f.name}"]')
-        if f.type == "boolean" and not f.nullable:
-            assert control.is_checked() == value, f.name
-        elif f.type in ("number", "integer") and value is not None:
-            assert float(control.input_value()) == value, f.name
-        else:
-            assert control.input_value() == control_text(value), f.name
+    assert_controls_hold(page, calc.fields, expected["inputs"])
     steps = result.locator(".calc-next-steps li").all_inner_texts()
     assert steps == expected["next_steps"]
     hrefs = result.locator(".calc-factors a").evaluate_all("as => as.map(a => a.href)")

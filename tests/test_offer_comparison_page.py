@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import calculators
+from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc as open_page
 from calculators import offer_comparison as oc
 from calculators.urlstate import encode
 
@@ -18,10 +19,7 @@ RESULT = f'[data-calculator="{SLUG}"]'
 
 
 def open_calc(page, site, inputs=None):
-    query = "" if inputs is None else "?" + encode(CALC, CALC.validate(inputs))
-    page.goto(site.page_url(PATH) + query)
-    page.wait_for_selector(f'{RESULT}[data-state="ready"][data-band]', timeout=90000)
-    return page.locator(RESULT)
+    return open_page(page, site, SLUG, "" if inputs is None else encode(CALC, CALC.validate(inputs)))
 
 
 def offers_shown(page) -> int:
@@ -32,13 +30,7 @@ def test_form_has_two_offers_built_from_the_spec(page, site):
     page.goto(site.page_url(PATH))
     assert offers_shown(page) == 2
     for n in range(2):
-        for f in oc.OFFER_FIELDS:
-            control = page.locator(f'[name="offers.{n}.{f.name}"]')
-            assert control.count() == 1, f.name
-            assert f.label in page.locator(f'label[for="f-offers-{n}-{f.name}"]').inner_text()
-            if f.type == "choice":
-                values = control.locator("option").evaluate_all("os => os.map(o => o.value)")
-                assert values == [c.value for c in f.choices]
+        assert_form_matches_spec(page, oc.OFFER_FIELDS, prefix=f"offers.{n}.")
     assert page.locator("[data-remove-item]").first.is_disabled(), "two offers is the minimum"
 
 
@@ -62,16 +54,7 @@ def test_shared_link_restores_every_offer(page, site):
     expected = calculators.run(SLUG, inputs)
     result = open_calc(page, site, inputs)
     for n, offer in enumerate(expected["inputs"]["offers"]):
-        for f in oc.OFFER_FIELDS:
-            control = page.locator(f'[name="offers.{n}.{f.name}"]')
-            value = offer[f.name]
-            if f.type == "boolean" and not f.nullable:
-                assert control.is_checked() == value, f.name
-            elif f.type in ("number", "integer") and value is not None:
-                assert float(control.input_value()) == value, f.name
-            else:
-                text = "" if value is None else ("true" if value is True else "false" if value is False else str(value))
-                assert control.input_value() == text, f.name
+        assert_controls_hold(page, oc.OFFER_FIELDS, offer, prefix=f"offers.{n}.")
     assert result.get_attribute("data-band") == expected["band"]
     table = result.locator(".calc-ranking").inner_text()
     assert "Salary" in table and "260,000" in table

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import calculators
+from calc_pages import assert_form_matches_spec, open_calc as open_page
 from calculators.urlstate import encode
 
 pytestmark = pytest.mark.browser
@@ -27,21 +28,12 @@ def context(browser):
 
 
 def open_calc(page, site, query: str = ""):
-    page.goto(site.page_url(PATH) + (("?" + query) if query else ""))
-    page.wait_for_selector(f'{RESULT}[data-state="ready"][data-band]', timeout=90000)
-    return page.locator(RESULT)
+    return open_page(page, site, SLUG, query)
 
 
 def test_form_is_rendered_from_the_spec(page, site):
     page.goto(site.page_url(PATH))
-    for f in CALC.fields:
-        control = page.locator(f'[name="{f.name}"]')
-        assert control.count() == 1, f.name
-        assert f.label in page.locator(f'label[for="f-{f.name}"]').inner_text()
-        if f.type == "date":
-            assert control.get_attribute("type") == "date"
-        if f.type == "choice":
-            assert control.locator("option").evaluate_all("os => os.map(o => o.value)") == [c.value for c in f.choices]
+    assert_form_matches_spec(page, CALC.fields)
 
 
 def test_blank_dates_become_the_readers_today_and_the_link_carries_it(page, site, context):

@@ -1,0 +1,59 @@
+"""Helpers shared by the calculator-page browser tests: open a page, check its form and controls."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from calculators.contract import Field
+
+BOOT_TIMEOUT_MS = 90000  # Pyodide boot on a busy 2-core machine; the page's own limit is shorter
+
+
+def result_selector(slug: str) -> str:
+    return f'[data-calculator="{slug}"]'
+
+
+def open_calc(page, site, slug: str, query: str = ""):
+    """Open a calculator page (with an optional query string) and wait for its first result."""
+    page.goto(site.page_url(f"calculators/{slug}/") + (("?" + query.lstrip("?")) if query else ""))
+    page.wait_for_selector(f'{result_selector(slug)}[data-state="ready"][data-band]', timeout=BOOT_TIMEOUT_MS)
+    return page.locator(result_selector(slug))
+
+
+def control_text(value: Any) -> str:
+    """What a text input or select shows for a value."""
+    return "" if value is None else "true" if value is True else "false" if value is False else str(value)
+
+
+def _dom_id(name: str) -> str:
+    return "f-" + name.replace(".", "-")
+
+
+def assert_form_matches_spec(page, fields: Iterable[Field], prefix: str = "") -> None:
+    """Every field has one control, labelled with the spec's label, with the spec's range or choices."""
+    for f in fields:
+        name = prefix + f.name
+        control = page.locator(f'[name="{name}"]')
+        assert control.count() == 1, name
+        assert f.label in page.locator(f'label[for="{_dom_id(name)}"]').inner_text(), name
+        if f.type in ("number", "integer"):
+            assert float(control.get_attribute("min")) == f.minimum, name
+            assert float(control.get_attribute("max")) == f.maximum, name
+        elif f.type == "choice":
+            values = control.locator("option").evaluate_all("os => os.map(o => o.value)")
+            assert values == ([""] if f.nullable else []) + [c.value for c in f.choices], name
+        elif f.type == "date":
+            assert control.get_attribute("type") == "date", name
+
+
+def assert_controls_hold(page, fields: Iterable[Field], values: Mapping[str, Any], prefix: str = "") -> None:
+    """Each control shows the value given for its field (as restored from a shared link)."""
+    for f in fields:
+        name = prefix + f.name
+        value = values[f.name]
+        control = page.locator(f'[name="{name}"]')
+        if f.type == "boolean" and not f.nullable:
+            assert control.is_checked() == value, name
+        elif f.type in ("number", "integer") and value is not None:
+            assert float(control.input_value()) == value, name
+        else:
+            assert control.input_value() == control_text(value), name
