@@ -130,6 +130,12 @@ def test_hostile_link_applies_the_valid_parts_and_says_what_it_ignored(page, sit
     text = notices.inner_text()
     for key in named:
         assert key in text, (key, text)
+    # and why: the values a field allows, an unknown field, a value too long
+    for f in calc.fields:
+        if f.type in ("number", "integer") and f.maximum is not None:
+            assert f.allowed() in text
+            break
+    assert "not a known field" in text and "too long" in text
     # nothing from the link became markup or ran
     assert page.evaluate("window.__xss") is None
     assert page.locator('img[src="x"], b:text("key"), [onerror]').count() == 0
