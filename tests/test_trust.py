@@ -104,9 +104,17 @@ def hostile_link(calc) -> tuple[str, dict[str, Any], list[str]]:
         pairs.append((number.name, str(number.maximum + 1)))  # a duplicate, and out of range
         attacked.add(number.name)
     huge = next((f for f in scalars if f.name not in attacked), None)
+    lists = [f for f in calc.fields if f.type == "list" and inputs.get(f.name)]
     if huge:
         pairs.append((huge.name, "9" * 5000))
         attacked.add(huge.name)
+    elif lists:  # no plain field left: a huge value in the first list item instead
+        sub = lists[0].items[0]
+        pairs.append((f"{lists[0].name}.0.{sub.name}", "9" * 5000))
+        items = [dict(item) for item in inputs[lists[0].name]]
+        items[0][sub.name] = sub.default
+        expected[lists[0].name] = items
+        named.append(f"{lists[0].name}.0.{sub.name}")
     for f in calc.fields:
         if f.type == "list":
             pairs.append((f"{f.name}.99.{f.items[0].name}", "1"))
