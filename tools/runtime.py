@@ -220,13 +220,23 @@ def unpack_snapshot(packed: bytes) -> bytes:
 def build_snapshot(stdlib: Path, app: Path) -> Path:
     """The gzipped memory snapshot taken after the calculators are imported (cached by content)."""
     out = ROOT / ".cache" / f"pyodide-{pyodide_version()}" / app.name / snapshot_name()
-    if not out.exists():
+    if out.exists():
+        os.utime(out.parent)  # in use: the newest folders are the ones kept
+    else:
         (wheel,) = app.glob("calculators-*.whl")
         with tempfile.TemporaryDirectory() as tmp:
             raw = Path(tmp) / "snapshot.bin"
             _node("snapshot", str(stdlib), str(wheel), str(raw))
             _atomic_write(out, gzip.compress(pack_snapshot(raw.read_bytes()), compresslevel=6, mtime=0))
+        _prune(out.parent.parent, keep=8)
     return out
+
+
+def _prune(cache: Path, keep: int) -> None:
+    """Keep only the ``keep`` newest snapshot folders (each build of new rules adds one)."""
+    folders = sorted((p for p in cache.glob("app-*") if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_fast_boot(target: Path) -> None:
