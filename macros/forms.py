@@ -119,8 +119,8 @@ def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url:
             f'<p class="calc-print-meta"></p></div></section>'
             # starts the runner (and the Python worker) while the rest of the page loads;
             # the runner is fetched alongside start.js rather than after it
-            f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/runner.js">'
-            f'<script type="module" async src="{escape(root_url)}assets/calc/start.js"></script>')
+            f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/runner.js" fetchpriority="high">'
+            f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')
 
 
 def value_text(f: Field, value: Any) -> str:

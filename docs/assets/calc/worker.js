@@ -15,14 +15,39 @@ let booting = null;
 const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
 const mark = (name) => { steps[name] = Math.round(performance.now()); };
 
-// Time the runtime's wasm compilation too (inside loadPyodide), where there is WebAssembly.
-if (typeof WebAssembly === "object" && typeof WebAssembly.instantiateStreaming === "function") {
-  const instantiateStreaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async (...args) => {
-    const result = await instantiateStreaming.apply(WebAssembly, args);
-    mark("wasmCompiled");
+// The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
+// snapshot download (loadPyodide would only start compiling once the snapshot is in). When
+// loadPyodide instantiates it, the compiled module is used; if compiling ahead failed, the
+// runtime's own path runs as usual.
+let wasmUrl = "";
+let wasmModule = null; // Promise<WebAssembly.Module>
+const canCompileAhead = typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "function";
+if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
+  const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    if (wasmModule) {
+      try {
+        const module = await wasmModule;
+        const instance = await WebAssembly.instantiate(module, imports);
+        mark("wasmInstantiated");
+        return { module, instance };
+      } catch (err) {
+        wasmModule = null;
+        return instantiateStreaming(networkFetch(wasmUrl, { credentials: "same-origin" }), imports);
+      }
+    }
+    const result = await instantiateStreaming(source, imports);
+    mark("wasmInstantiated");
     return result;
   };
+}
+
+function compileAhead(url) {
+  wasmUrl = url;
+  if (!canCompileAhead) return false;
+  wasmModule = WebAssembly.compileStreaming(networkFetch(url, { credentials: "same-origin" }));
+  wasmModule.then(() => mark("wasmCompiled"), () => {});
+  return true;
 }
 
 // The snapshot file is gzip (1f 8b) of a packed snapshot (tools/runtime.py, pack_snapshot):
@@ -159,6 +184,8 @@ function prefetch(urls) {
 }
 self.fetch = (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  // the wasm compiled ahead: loadPyodide's own download is not needed (see instantiateStreaming)
+  if (url === wasmUrl && wasmModule) return Promise.resolve(new Response(null, { headers: { "Content-Type": "application/wasm" } }));
   const early = ahead.get(url);
   if (early) {
     ahead.delete(url);
@@ -170,10 +197,12 @@ self.fetch = (input, init) => {
 async function boot({ runtime, lock, stdlib, snapshot }) {
   const started = performance.now();
   mark("start");
-  // Start every download at once. The wasm, the stdlib and the lock file are fetched here and
-  // handed to loadPyodide when it asks for them (prefetch, below); the runtime's large JS
-  // module is imported later from the same URL (the module map shares the fetch).
-  prefetch([new URL("pyodide.asm.wasm", runtime).href, stdlib || new URL("python_stdlib.zip", runtime).href, lock]);
+  // Start every download at once: the wasm is compiled ahead (above); the stdlib and the lock
+  // file are fetched here and handed to loadPyodide when it asks for them (prefetch); the
+  // runtime's large JS module is imported later from the same URL (the module map shares it).
+  const wasm = new URL("pyodide.asm.wasm", runtime).href;
+  const files = [stdlib || new URL("python_stdlib.zip", runtime).href, lock];
+  prefetch(compileAhead(wasm) ? files : [wasm, ...files]);
   const early = snapshot && snapshotSupported() ? fetchSnapshot(snapshot) : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
