@@ -321,7 +321,7 @@ def validate_object(fields: Sequence[Field], raw: Any, prefix: str) -> dict[str,
         raise ValidationError([FieldError(where, "must be a JSON object", raw, "an object of named fields")])
     known = {f.name for f in fields}
     errors = [
-        FieldError(f"{prefix}{key}", "is not a known field", _MISSING, "fields: " + ", ".join(sorted(known)))
+        FieldError(prefix + (key or '""'), "is not a known field", _MISSING, "fields: " + ", ".join(sorted(known)))
         for key in raw
         if key not in known
     ]
