@@ -278,28 +278,31 @@ def compute(i: dict[str, Any]) -> Outcome:
     band = _band(i)
     anchor, ref, lo, hi = LIKELIHOOD[band]
     likelihood = round(max(lo, min(hi, anchor + (score - ref) * LIKELIHOOD_SLOPE)))
-    headline = {
-        "green": "A structured bridge: the path to Assistant Professor is written, timed and proven.",
-        "yellow": "A service-heavy job with a soft promise: the academic path is not yet real.",
-        "red": "A clinical job with an academic title: nothing here builds an academic career.",
-    }[band]
-    return Outcome(band, score, headline, factors, _next_steps(i, band),
+    return Outcome(band, score, _headline(i, band), factors, _next_steps(i, band),
                    {"promotion_likelihood": likelihood})
+
+
+def green_gaps(i: dict[str, Any]) -> list[str]:
+    """The elements of the green-flag scenario that this offer lacks (none: a green flag)."""
+    gaps = []
+    if i["track"] not in ACADEMIC_TRACKS:
+        gaps.append("a named academic track")
+    elif i["track"] == "tenure" and i["clinical_fte"] >= 0.8 - EPS:
+        gaps.append("a clinical load a tenure track can live with")
+    if not (i["protected_in_contract"] and i["protected_fte"] >= GREEN_MIN_PROTECTED - EPS):
+        gaps.append(f"at least {GREEN_MIN_PROTECTED:g} FTE protected in the contract")
+    if not i["written_criteria"]:
+        gaps.append("written promotion criteria")
+    if i["review_years"] is None or i["review_years"] > GREEN_MAX_REVIEW_YEARS + EPS:
+        gaps.append(f"a review within {GREEN_MAX_REVIEW_YEARS} years")
+    if i["promoted_examples"] < GREEN_MIN_EXAMPLES:
+        gaps.append(f"at least {GREEN_MIN_EXAMPLES} recently promoted colleagues they can name")
+    return gaps
 
 
 def _band(i: dict[str, Any]) -> str:
     """Green needs every element of the green-flag scenario; red most of the red-flag one."""
-    green = (
-        i["track"] in ACADEMIC_TRACKS
-        and i["protected_in_contract"]
-        and i["protected_fte"] >= GREEN_MIN_PROTECTED - EPS
-        and i["written_criteria"]
-        and i["review_years"] is not None
-        and i["review_years"] <= GREEN_MAX_REVIEW_YEARS + EPS
-        and i["promoted_examples"] >= GREEN_MIN_EXAMPLES
-        and not (i["track"] == "tenure" and i["clinical_fte"] >= 0.8 - EPS)
-    )
-    if green:
+    if not green_gaps(i):
         return "green"
     red_signs = sum((
         i["track"] == "unspecified",
@@ -309,6 +312,20 @@ def _band(i: dict[str, Any]) -> str:
     if not i["written_criteria"] and red_signs >= 2:
         return "red"
     return "yellow"
+
+
+def _headline(i: dict[str, Any], band: str) -> str:
+    if band == "green":
+        return "A structured bridge: the path to Assistant Professor is written, timed and proven."
+    if band == "red":
+        return "A clinical job with an academic title: nothing here builds an academic career."
+    if not i["written_criteria"]:
+        if i["clinical_fte"] >= 0.9 - EPS:
+            return "A service-heavy job with a soft promise: the academic path is not yet real."
+        return "A soft promise: without written criteria, the path to Assistant Professor is not yet real."
+    gaps = green_gaps(i)
+    missing = gaps[0] if len(gaps) == 1 else ", ".join(gaps[:-1]) + " and " + gaps[-1]
+    return f"Part of a structured bridge, not all of it: still missing {missing}."
 
 
 def _next_steps(i: dict[str, Any], band: str) -> list[str]:

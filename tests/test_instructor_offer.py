@@ -112,3 +112,17 @@ def test_promoted_examples_must_be_whole():
     with pytest.raises(ValidationError, match="whole number"):
         run(promoted_examples=1.5)
     assert run(promoted_examples=2.0)["inputs"]["promoted_examples"] == 2
+
+
+def test_a_yellow_offer_with_written_criteria_is_told_what_the_bridge_lacks():
+    """Mid-tier clinician-educator offer with a written policy: not a service job; name the gaps."""
+    offer = {"institution_type": "mid_tier", "track": "clinician_educator", "clinical_fte": 0.8,
+             "protected_fte": 0.2, "protected_in_contract": True, "written_criteria": True,
+             "review_years": 3, "promoted_examples": 1}
+    res = calculators.run("instructor-offer", offer)
+    assert res["band"] == "yellow"
+    assert "service-heavy" not in res["headline"]
+    assert "recently promoted" in res["headline"] and "written" not in res["headline"]
+    # the article's yellow scenario (0.9+ clinical, nothing written) keeps the soft-promise verdict
+    yellow = calculators.run("instructor-offer", dict(calculators.get("instructor-offer").example("yellow").inputs))
+    assert "soft promise" in yellow["headline"]
