@@ -103,8 +103,9 @@ def test_charts_show_their_values_as_text(page, site):
         assert value in text
 
 
-def test_guide_pages_have_no_axe_violations(browser, site):
-    context = browser.new_context()
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_guide_pages_have_no_axe_violations(browser, site, scheme):
+    context = browser.new_context(color_scheme=scheme)  # Material follows the reader's preference
     page = context.new_page()
     axe = AXE.read_text()
     problems = {}
