@@ -49,6 +49,9 @@ class Field:
     max_items: int = 0
     true_label: str = "Yes"
     false_label: str = "No"
+    shown_if: tuple[str, tuple[str, ...]] | None = None
+    """On the page, show this field only while a sibling field has one of these values, e.g.
+    ``("rank", ("instructor",))``. Display only: validation and scoring ignore it."""
     today_default: bool = False
     """Date fields only: an omitted or null value means today's date, written into the inputs
     (the current UTC date in Python, so it does not depend on the machine's time zone; the
@@ -367,6 +370,8 @@ def field_spec(f: Field) -> dict[str, Any]:
         out["today_default"] = f.today_default
     if f.type == "list":
         out.update(items=[field_spec(i) for i in f.items], min_items=f.min_items, max_items=f.max_items)
+    if f.shown_if:
+        out["shown_if"] = {"field": f.shown_if[0], "values": list(f.shown_if[1])}
     return out
 
 

@@ -27,6 +27,7 @@ RANKS = (
 RANK_LABELS = {c.value: c.label for c in RANKS}
 
 _IO = {f.name: f for f in io.FIELDS}
+INSTRUCTOR_ONLY = ("rank", ("instructor",))  # on the page, these fields show for Instructor offers only
 OFFER_FIELDS: tuple[Field, ...] = (
     Field("label", "Name of the offer", "text", default="", max_length=40,
           help="A short name that the result uses for this offer, such as the institution. Empty: Offer 1, Offer 2\u2026"),
@@ -37,17 +38,17 @@ OFFER_FIELDS: tuple[Field, ...] = (
     _IO["clinical_fte"],
     _IO["protected_fte"],
     _IO["protected_in_contract"],
-    replace(_IO["written_criteria"], label=_IO["written_criteria"].label + " (Instructor offers)", help="Instructor offers: a document saying what you must achieve to become "
+    replace(_IO["written_criteria"], shown_if=INSTRUCTOR_ONLY, label=_IO["written_criteria"].label + " (Instructor offers)", help="Instructor offers: a document saying what you must achieve to become "
             "Assistant Professor. An Assistant Professor post already has the school's criteria."),
-    replace(_IO["review_years"], label=_IO["review_years"].label + " (Instructor offers)", help="Instructor offers: when they expect to review you for Assistant Professor. "
+    replace(_IO["review_years"], shown_if=INSTRUCTOR_ONLY, label=_IO["review_years"].label + " (Instructor offers)", help="Instructor offers: when they expect to review you for Assistant Professor. "
             "Leave empty if no timeline was given. Not used for Assistant Professor offers."),
-    replace(_IO["promoted_examples"], label=_IO["promoted_examples"].label + " (Instructor offers)", help="Instructor offers: people they can name who went from Instructor to "
+    replace(_IO["promoted_examples"], shown_if=INSTRUCTOR_ONLY, label=_IO["promoted_examples"].label + " (Instructor offers)", help="Instructor offers: people they can name who went from Instructor to "
             "Assistant Professor recently. Not used for Assistant Professor offers."),
-    replace(_IO["years_count_toward_rank"], label=_IO["years_count_toward_rank"].label + " (Instructor offers)", help="Instructor offers: whether your Instructor years will count "
+    replace(_IO["years_count_toward_rank"], shown_if=INSTRUCTOR_ONLY, label=_IO["years_count_toward_rank"].label + " (Instructor offers)", help="Instructor offers: whether your Instructor years will count "
             "once you become Assistant Professor. Not used for Assistant Professor offers."),
-    replace(_IO["surgical_subspecialty"], label=_IO["surgical_subspecialty"].label + " (Instructor offers)", help="Instructor offers: some surgical departments use the title for a "
+    replace(_IO["surgical_subspecialty"], shown_if=INSTRUCTOR_ONLY, label=_IO["surgical_subspecialty"].label + " (Instructor offers)", help="Instructor offers: some surgical departments use the title for a "
             "super-fellow or service-fellow post."),
-    Field("leadership_support", "Written support from leadership", "boolean", default=False,
+    Field("leadership_support", "Written support from leadership", "boolean", default=False, shown_if=INSTRUCTOR_ONLY,
           help="Instructor offers: leadership states in writing that they see you as future faculty, not only as "
                "clinical coverage. An Assistant Professor appointment says this by itself."),
     Field("mentorship", "Mentors and support for scholarship", "boolean", default=False,

@@ -52,7 +52,9 @@ def field_html(f: Field, prefix: str = "") -> str:
     kind = "calc-field calc-check" if f.type == "boolean" and not f.nullable else "calc-field"
     label = f'<label for="{fid}">{escape(f.label)}{unit}</label>'
     parts = [control, label] if "calc-check" in kind else [label, control]
-    return (f'<div class="{kind}" data-field="{escape(name)}">{"".join(parts)}'
+    shown = (f' data-shown-if="{escape(f.shown_if[0])}" data-shown-values="{escape(" ".join(f.shown_if[1]))}"'
+             if f.shown_if else "")
+    return (f'<div class="{kind}" data-field="{escape(name)}"{shown}>{"".join(parts)}'
             f'<p class="calc-help" id="{fid}-help">{escape(f.help)}{allowed}</p>'
             f'<p class="calc-error" id="{fid}-error" hidden></p></div>')
 

@@ -121,3 +121,21 @@ def test_print_layout_keeps_inputs_result_version_date_and_link(page, site):
     assert page.locator(f"{RESULT} .calc-ranking").is_visible()
     assert not page.locator(".calc-actions").is_visible()
     assert len(page.pdf()) > 10000
+
+
+def test_instructor_only_fields_hide_for_an_assistant_professor_offer(page, site):
+    open_calc(page, site)
+    only = [f.name for f in oc.OFFER_FIELDS if f.shown_if]
+    assert only, "the spec marks the Instructor-only fields"
+    wrap = lambda n, name: page.locator(f'[data-field="offers.{n}.{name}"]')  # noqa: E731
+    assert all(wrap(0, name).is_visible() for name in only)
+    page.select_option('[name="offers.0.rank"]', "assistant_professor")
+    for name in only:
+        assert wrap(0, name).is_hidden(), name
+        assert wrap(1, name).is_visible(), name  # the other offer is still an Instructor offer
+    assert wrap(0, "protected_fte").is_visible()
+    # hiding is display only: the link still carries the values, and switching back shows them
+    page.wait_for_function("() => new URLSearchParams(location.search).get('offers.0.rank') === 'assistant_professor'")
+    assert "offers.0.written_criteria=false" in page.url
+    page.select_option('[name="offers.0.rank"]', "instructor")
+    assert all(wrap(0, name).is_visible() for name in only)

@@ -393,7 +393,18 @@ class Calculator {
     this.result.querySelector(".calc-fallback").hidden = false;
   }
 
+  // Fields that apply only for some values of a sibling (data-shown-if, from the spec's
+  // shown_if) are hidden otherwise; their values still travel with the inputs.
+  showApplicableFields() {
+    for (const wrap of this.form.querySelectorAll("[data-shown-if]")) {
+      const name = wrap.dataset.field;
+      const sibling = this.control(name.slice(0, name.lastIndexOf(".") + 1) + wrap.dataset.shownIf);
+      wrap.hidden = Boolean(sibling) && !wrap.dataset.shownValues.split(" ").includes(sibling.value);
+    }
+  }
+
   compute() {
+    this.showApplicableFields();
     const { inputs, errors } = this.readForm();
     this.updateUrl(inputs);
     if (errors.length) { this.invalid(errors); return; }
