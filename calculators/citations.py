@@ -5,6 +5,8 @@ the site build fails if any registered citation is not an anchor of the built si
 """
 from __future__ import annotations
 
+from typing import Callable
+
 _CITED: set[str] = set()
 
 
@@ -29,3 +31,13 @@ def all_citations() -> frozenset[str]:
 
 def is_registered(path: str) -> bool:
     return path in _CITED
+
+
+def guide_sections(folder: str, *pairs: tuple[str, str]) -> Callable[[str, str], str]:
+    """Register ``(page, anchor)`` pairs under a guide folder; return the matching ``cite``.
+
+    ``_src = guide_sections("titles-and-tracks/", ("tracks", "pure-clinical"))`` registers
+    ``titles-and-tracks/tracks/#pure-clinical``; ``_src("tracks", "pure-clinical")`` returns it.
+    """
+    register(*[(folder + page, anchor) for page, anchor in pairs])
+    return lambda page, anchor: cite(folder + page, anchor)

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .citations import cite, register
+from .citations import guide_sections
 from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
 from .evidence import EDUCATION_ACTIVITY_VALUE
 
@@ -131,7 +131,7 @@ def _check(i: dict[str, Any]) -> list[FieldError]:
     return []
 
 
-register(*[(GUIDE + page, anchor) for page, anchor in (
+_src = guide_sections(GUIDE,
     ("faq", "how-many-publications"),
     ("faq", "teaching-awards"),
     ("weighing-contributions", "activity-value"),
@@ -149,11 +149,7 @@ register(*[(GUIDE + page, anchor) for page, anchor in (
     ("myths", "evals-will-carry"),
     ("myths", "chair-support"),
     ("committees", "expectations-table"),
-)])
-
-
-def _src(page: str, anchor: str) -> str:
-    return cite(GUIDE + page, anchor)
+)
 
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .citations import cite, register
+from .citations import guide_sections
 from .contract import Calculator, Choice, Example, Factor, Field, Outcome
 
 VERSION = "1.0"
@@ -64,7 +64,7 @@ BAND_SCORES = {"cosmetic": (0, 33), "mixed": (34, 66), "real": (67, 100)}
 """The balance of signs (0-100) is placed within its band's range, so a mixed track never outscores
 a real one and every sign still shows."""
 
-register(*[(GUIDE + page, anchor) for page, anchor in (
+_src = guide_sections(GUIDE,
     ("real-or-cosmetic", "real-or-cosmetic"),
     ("real-or-cosmetic", "signs-real"),
     ("real-or-cosmetic", "signs-cosmetic"),
@@ -72,11 +72,7 @@ register(*[(GUIDE + page, anchor) for page, anchor in (
     ("myths", "chair-support"),
     ("what-tracks-dont-do", "protected-time"),
     ("faq", "going-early"),
-)])
-
-
-def _src(page: str, anchor: str) -> str:
-    return cite(GUIDE + page, anchor)
+)
 
 
 def signs(i: dict[str, Any]) -> tuple[int, int, int]:

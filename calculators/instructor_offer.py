@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .citations import cite, register
+from .citations import guide_sections
 from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
 from .evidence import PROMOTION_LIKELIHOOD_BY_CONTEXT
 from .questions import question
@@ -93,7 +93,7 @@ def _check(inputs: dict[str, Any]) -> list[FieldError]:
     return []
 
 
-register(*[(GUIDE + page, anchor) for page, anchor in (
+_src = guide_sections(GUIDE,
     ("instructor", "names-and-timelines"),
     ("instructor", "super-fellow"),
     ("instructor", "three-questions"),
@@ -114,11 +114,7 @@ register(*[(GUIDE + page, anchor) for page, anchor in (
     ("institutions", "mid-tier"),
     ("institutions", "community-affiliate"),
     ("tracks", "tenure-fantasy"),
-)])
-
-
-def _src(page: str, anchor: str) -> str:
-    return cite(GUIDE + page, anchor)
+)
 
 
 @dataclass(frozen=True)

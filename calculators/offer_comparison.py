@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import instructor_offer as io
-from .citations import cite, register
+from .citations import guide_sections
 from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
 from .questions import question
 
@@ -81,18 +81,14 @@ CLEAR_MARGIN = 10.0
 """The top offer leads clearly when its score is at least this many points above the next one."""
 OFFER_BANDS = ((70.0, "strong", "Strong academic path"), (40.0, "mixed", "Mixed"), (0.0, "weak", "Weak academic path"))
 
-register(*[(GUIDE + page, anchor) for page, anchor in (
+_src = guide_sections(GUIDE,
     ("assistant-professor", "career-ladder"),
     ("negotiating", "offer-a-vs-b"),
     ("negotiating", "when-a-wins"),
     ("negotiating", "ask-for-ap"),
     ("negotiating", "ask-for-plan"),
     ("pay-promotion-mobility", "salary"),
-)])
-
-
-def _src(page: str, anchor: str) -> str:
-    return cite(GUIDE + page, anchor)
+)
 
 
 @dataclass(frozen=True)

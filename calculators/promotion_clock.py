@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any
 
 from . import instructor_offer as io
-from .citations import cite, register
+from .citations import guide_sections
 from .contract import Calculator, Example, Factor, Field, FieldError, Outcome
 from .offer_comparison import RANK_LABELS, RANKS
 from .questions import question
@@ -56,14 +56,10 @@ FIELDS: tuple[Field, ...] = (
           help="Whether this institution counts Instructor years toward the Assistant Professor clock."),
 )
 
-register(*[(GUIDE + page, anchor) for page, anchor in (
+_src = guide_sections(GUIDE,
     ("pay-promotion-mobility", "assistant-clock"),
     ("five-to-ten-years", "instructor-as-fellowship"),
-)])
-
-
-def _src(page: str, anchor: str) -> str:
-    return cite(GUIDE + page, anchor)
+)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
