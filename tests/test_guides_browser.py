@@ -70,6 +70,20 @@ def test_search_finds_a_term_from_each_major_section(page, site, term, expected_
     assert any(expected_path in h for h in hrefs), hrefs[:10]
 
 
+@pytest.mark.parametrize("python", ["loads", "never loads"])
+def test_search_works_on_a_calculator_page_while_python_loads(page, site, python):
+    """Calculator pages build the search index after Python's start-up; a reader who searches
+    first, or whose Python never loads, still gets results."""
+    if python == "never loads":
+        page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+    page.goto(site.page_url("calculators/instructor-offer/"))
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("tenure", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.href)")
+    assert any("titles-and-tracks/tracks/" in h for h in hrefs), hrefs[:10]
+
+
 def test_flowcharts_render_without_scripts_from_elsewhere(page, site):
     for path, figure in (("titles-and-tracks/decision-flow/", "#flow-early-career-decision"),
                          ("education-tracks/making-it-work/", "#flow-ce-promotion-pathway")):
