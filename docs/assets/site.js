@@ -107,5 +107,16 @@ function registerServiceWorker() {
 
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
-if (document.readyState === "complete") registerServiceWorker();
-else window.addEventListener("load", registerServiceWorker, { once: true });
+// On a calculator page the service worker starts once Python has answered (or after 15 s), so
+// that it does not compete with Python's start-up; elsewhere once the page has loaded.
+function registerWhenQuiet() {
+  if (!document.querySelector("form[data-calculator-form]")) return registerServiceWorker();
+  let started = false;
+  const start = () => { if (!started) { started = true; registerServiceWorker(); } };
+  if (document.querySelector("[data-calculator][data-boot]")) setTimeout(start, 500); // already answered
+  else document.addEventListener("calc:ready", () => setTimeout(start, 500), { once: true });
+  setTimeout(start, 15000);
+}
+
+if (document.readyState === "complete") registerWhenQuiet();
+else window.addEventListener("load", registerWhenQuiet, { once: true });
