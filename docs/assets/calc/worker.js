@@ -151,7 +151,7 @@ async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   mark("restored");
   // The snapshot froze the interpreter's state, random's included: reseed from the OS.
   pyodide.runPython("import random; random.seed()");
-  const fn = pyodide.pyimport("calculators.web").handle;
+  const fn = settle(pyodide);
   // Cheap self-check that the restored interpreter answers: an unknown slug gives a field error.
   const probe = JSON.parse(fn(JSON.stringify({ slug: "", inputs: {} })));
   if (probe.ok !== false || !probe.errors) throw new Error("snapshot: restored interpreter did not answer");
@@ -168,7 +168,16 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
     stderr: () => {},
   });
   mark("loaded");
-  return pyodide.pyimport("calculators.web").handle;
+  return settle(pyodide);
+}
+
+// The calculators' entry point, once start-up is over. Everything made so far lives for the
+// whole visit: gc.freeze() puts it out of the cyclic collector's reach, so that a collection
+// during a recalculation stays short.
+function settle(pyodide) {
+  const fn = pyodide.pyimport("calculators.web").handle;
+  pyodide.runPython("import gc; gc.freeze()");
+  return fn;
 }
 
 // fetch() answers for URLs fetched ahead: each early response is used once, by the first
