@@ -5,6 +5,7 @@
 const BOOT_SLOW_MS = 12000;
 const BOOT_LIMIT_MS = 45000;
 const RUN_LIMIT_MS = 15000; // a scoring call takes milliseconds: no reply by then means the worker died
+const URL_DELAY_MS = 250; // the address bar is updated this long after the last change
 const MAX_PARAMS = 400;
 const MAX_VALUE_LENGTH = 200;
 const VERSION_PARAM = "v";
@@ -377,14 +378,14 @@ class Calculator {
   // --- result ---
 
   setState(state) {
-    this.result.dataset.state = state;
-    this.result.setAttribute("aria-busy", state === "loading" ? "true" : "false");
+    setAttr(this.result, "data-state", state);
+    setAttr(this.result, "aria-busy", state === "loading" ? "true" : "false");
   }
 
   status(text) {
     const p = this.result.querySelector(".calc-status");
-    p.textContent = text;
-    p.hidden = !text;
+    setText(p, text);
+    setHidden(p, !text);
   }
 
   showFailure(reason) {
@@ -406,11 +407,10 @@ class Calculator {
   compute() {
     this.showApplicableFields();
     const { inputs, errors } = this.readForm();
+    if (!errors.length && workerState === "ready") { this.latest = request(this, inputs); this.latestInputs = inputs; }
     this.updateUrl(inputs);
     if (errors.length) { this.invalid(errors); return; }
-    if (workerState === "failed") { this.showFailure(failure); return; }
-    if (workerState !== "ready") return; // computed when the worker reports ready
-    this.latest = request(this, inputs);
+    if (workerState === "failed") this.showFailure(failure);
   }
 
   invalid(errors) {
@@ -430,47 +430,45 @@ class Calculator {
     this.result.querySelector(".calc-fallback").hidden = false;
   }
 
+  // Only what changed is written (setText, setAttr, syncList): a recalculation then restyles
+  // and re-lays out as little of the page as possible.
   render(res) {
     this.lastResult = res;
     const out = this.result.querySelector(".calc-output");
-    out.querySelector(".calc-band-label").textContent = res.band_label;
-    out.querySelector(".calc-score").textContent = res.score === null ? "" : `Score ${res.score} of 100`;
-    out.querySelector(".calc-headline").textContent = res.headline;
-    const metrics = out.querySelector(".calc-metrics");
-    metrics.replaceChildren();
-    for (const [key, label, unit] of this.spec.metrics) {
-      if (!(key in res) || res[key] === null) continue;
-      const dt = document.createElement("dt"); dt.textContent = label;
-      const dd = document.createElement("dd"); dd.textContent = `${res[key]}${unit === "%" ? "%" : " " + unit}`.trim();
-      metrics.append(dt, dd);
-    }
+    setText(out.querySelector(".calc-band-label"), res.band_label);
+    setText(out.querySelector(".calc-score"), res.score === null ? "" : `Score ${res.score} of 100`);
+    setText(out.querySelector(".calc-headline"), res.headline);
+    const metrics = this.spec.metrics.filter(([key]) => key in res && res[key] !== null)
+      .map(([key, label, unit]) => [label, `${res[key]}${unit === "%" ? "%" : " " + unit}`.trim()]);
+    syncPairs(out.querySelector(".calc-metrics"), metrics);
     this.renderRanking(out, res.ranking);
-    const factors = out.querySelector(".calc-factors");
-    factors.replaceChildren();
-    for (const f of res.factors) {
+    syncList(out.querySelector(".calc-factors"), res.factors, () => {
       const li = document.createElement("li");
-      li.dataset.effect = f.effect;
       const mark = document.createElement("span");
       mark.className = "calc-effect";
-      mark.textContent = { "+": "+", "-": "\u2212", "0": "\u2022" }[f.effect] || "\u2022";
-      mark.setAttribute("aria-label", { "+": "helps", "-": "hurts", "0": "neutral" }[f.effect] || "neutral");
       mark.setAttribute("role", "img");
-      const label = document.createElement("strong"); label.textContent = f.label;
-      const detail = document.createElement("span"); detail.textContent = ` ${f.detail} `;
       const link = document.createElement("a");
-      link.href = new URL(f.source, this.root).href;
       link.textContent = "Why?";
-      li.append(mark, " ", label, detail, link);
-      factors.append(li);
-    }
-    const steps = out.querySelector(".calc-next-steps");
-    steps.replaceChildren(...res.next_steps.map((s) => { const li = document.createElement("li"); li.textContent = s; return li; }));
+      li.append(mark, " ", document.createElement("strong"), document.createElement("span"), link);
+      return li;
+    }, (li, f) => {
+      const [mark, label, detail, link] = li.children;
+      setAttr(li, "data-effect", f.effect);
+      setText(mark, { "+": "+", "-": "\u2212", "0": "\u2022" }[f.effect] || "\u2022");
+      setAttr(mark, "aria-label", { "+": "helps", "-": "hurts", "0": "neutral" }[f.effect] || "neutral");
+      setText(label, f.label);
+      setText(detail, ` ${f.detail} `);
+      setAttr(link, "href", new URL(f.source, this.root).href);
+    });
+    syncList(out.querySelector(".calc-next-steps"), res.next_steps, () => document.createElement("li"), setText);
     const meta = this.result.querySelector(".calc-print-meta");
-    if (meta) meta.textContent = `Rules version ${res.version}. Printed ${localToday()} from ${this.shareLink()}`;
+    const link = new URL(location.href);
+    link.search = encodeQuery(this.spec, this.latestInputs || this.readForm().inputs);
+    if (meta) setText(meta, `Rules version ${res.version}. Printed ${localToday()} from ${link.href}`);
     this.status("");
-    this.result.querySelector(".calc-fallback").hidden = true;
-    out.hidden = false;
-    this.result.dataset.band = res.band;
+    setHidden(this.result.querySelector(".calc-fallback"), true);
+    setHidden(out, false);
+    setAttr(this.result, "data-band", res.band);
     this.setState("ready");
   }
 
@@ -483,25 +481,38 @@ class Calculator {
       out.querySelector(".calc-metrics").after(table);
     }
     const salary = ranking.some((r) => r.salary !== null && r.salary !== undefined);
-    const head = document.createElement("tr");
-    for (const h of ["Rank", "Offer", "Score", "Band", ...(salary ? ["Salary"] : [])]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.append(th); }
-    const rows = ranking.map((r, n) => {
-      const tr = document.createElement("tr");
+    const rows = [["Rank", "Offer", "Score", "Band", ...(salary ? ["Salary"] : [])], ...ranking.map((r, n) => {
       const cells = [String(n + 1), r.label, String(r.score), r.band_label || r.band];
       if (salary) cells.push(r.salary === null || r.salary === undefined ? "not given" : r.salary.toLocaleString("en-US"));
-      for (const v of cells) { const td = document.createElement("td"); td.textContent = v; tr.append(td); }
+      return cells;
+    })];
+    const key = JSON.stringify(rows);
+    if (table.dataset.rows === key) return;
+    table.dataset.rows = key;
+    table.replaceChildren(...rows.map((cells, n) => {
+      const tr = document.createElement("tr");
+      for (const v of cells) {
+        const cell = document.createElement(n === 0 ? "th" : "td");
+        if (n === 0) cell.scope = "col";
+        cell.textContent = v;
+        tr.append(cell);
+      }
       return tr;
-    });
-    table.replaceChildren(head, ...rows);
+    }));
   }
 
   // --- URL, copying ---
 
+  // The address bar follows the inputs a moment after the last change: each update costs the
+  // browser a few milliseconds, too many to pay on every keystroke. (Copy link reads the form.)
   updateUrl(inputs) {
     if (!this.touched) return;
-    const query = encodeQuery(this.spec, inputs);
-    const url = `${location.pathname}?${query}${location.hash}`;
-    history.replaceState(history.state, "", url);
+    clearTimeout(this.urlTimer);
+    const path = location.pathname;
+    this.urlTimer = setTimeout(() => {
+      if (location.pathname !== path || !document.contains(this.form)) return; // the reader moved on
+      history.replaceState(history.state, "", `${path}?${encodeQuery(this.spec, inputs)}${location.hash}`);
+    }, URL_DELAY_MS);
   }
 
   // The page's address with every current input in the query (even before the reader edits
@@ -566,6 +577,41 @@ class Calculator {
     else if (workerState === "ready") this.compute();
     else { this.compute(); startWorker(this.boot); }
   }
+}
+
+// DOM writes that leave unchanged values alone (an unchanged write still costs a restyle).
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+function setHidden(el, hidden) {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+// Make `parent` hold one child per item: children are reused and updated in place, missing
+// ones made by `make`, extra ones removed.
+function syncList(parent, items, make, update) {
+  while (parent.children.length > items.length) parent.lastElementChild.remove();
+  items.forEach((item, i) => {
+    let el = parent.children[i];
+    if (!el) { el = make(); parent.append(el); }
+    update(el, item);
+  });
+}
+
+// A <dl> of [term, description] pairs, updated in place.
+function syncPairs(dl, pairs) {
+  while (dl.children.length > pairs.length * 2) dl.lastElementChild.remove();
+  pairs.forEach(([term, description], i) => {
+    let dt = dl.children[2 * i];
+    if (!dt) { dt = document.createElement("dt"); dl.append(dt, document.createElement("dd")); }
+    setText(dt, term);
+    setText(dt.nextElementSibling, description);
+  });
 }
 
 function friendly(message, el) {
