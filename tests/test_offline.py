@@ -118,6 +118,11 @@ def test_offline_after_the_first_visit_still_computes(page, site, context):
         result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
         assert result.get_attribute("data-band") == expected_band("green")
         assert result.get_attribute("data-boot") == "snapshot"
+        # the offline copy of the snapshot is kept inflated: a returning visit does not unpack it again
+        head = page.evaluate("""async (url) => {
+          const r = await (await caches.open("aod-runtime")).match(url);
+          return new TextDecoder().decode(new Uint8Array(await r.arrayBuffer()).subarray(0, 8)); }""", snap)
+        assert head == "AODSNAP1"
         page.fill('[name="promoted_examples"]', "3")
         page.wait_for_function("() => location.search.includes('promoted_examples=3')")
         # the guide page read before is there too

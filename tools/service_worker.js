@@ -63,12 +63,24 @@ function inScope(url) {
   return url.href.startsWith(ROOT.href) && !url.pathname.endsWith("/sw.js");
 }
 
+// The memory snapshot (a .bin.gz file) is kept inflated: a returning visit then skips
+// inflating it on the calculator worker's thread (the worker reads either form).
+async function storable(url, response) {
+  if (!url.endsWith(".bin.gz")) return response;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const gzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const body = gzip ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")) : bytes;
+  return new Response(body, { status: 200, headers: { "Content-Type": "application/octet-stream" } });
+}
+
 async function runtimeFirst(request) {
   const cache = await caches.open(RUNTIME);
   const hit = await cache.match(request.url);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.status === 200 && KEEP.has(request.url)) await cache.put(request.url, response.clone());
+  if (response.status === 200 && KEEP.has(request.url)) {
+    storable(request.url, response.clone()).then((copy) => cache.put(request.url, copy)).catch(() => {});
+  }
   return response;
 }
 
@@ -111,7 +123,7 @@ async function keep(urls) {
     if (await cache.match(key)) continue;
     try {
       const response = await fetch(url.href);
-      if (response.status === 200) await cache.put(key, response);
+      if (response.status === 200) await cache.put(key, await storable(key, response));
     } catch {
       // offline or gone: the next visit tries again
     }
