@@ -7,8 +7,9 @@
 //
 // - Runtime files (pyodide/VERSION/...) are named by content: cache-first, kept across builds
 //   while this build still uses them, deleted once it does not.
-// - Pages and assets: network first, the cached copy only when the network fails. The cache
-//   name carries the build id; a new build's worker deletes every older cache on activation.
+// - Pages and assets: network first, the cached copy only when the network fails; the theme's
+//   assets, whose names carry a hash of their content, cache first. The cache name carries
+//   the build id; a new build's worker deletes every older cache on activation.
 // - Nothing is fetched at install: a guide page never downloads the runtime. A page tells the
 //   worker which files it used ({type: "cache", urls}); those are copied (mostly from the HTTP
 //   cache) so that the first visit already works offline afterwards.
@@ -21,14 +22,19 @@ const ROOT = new URL("./", self.location.href);
 const RUNTIME_PREFIX = new URL("pyodide/", ROOT).href;
 const KEEP = new Set(RUNTIME_FILES.map((path) => new URL(path, ROOT).href));
 
+// The theme's scripts and style sheets: their names carry a hash of their content.
+const THEME_ASSETS = ["assets/javascripts/", "assets/stylesheets/"].map((path) => new URL(path, ROOT).href);
+
 self.addEventListener("install", (event) => {
-  // Where the browser supports static routes, runtime files come straight from the cache (or
-  // the network on a miss) without starting this worker: the warm boot does not wait for it.
+  // Where the browser supports static routes, runtime files and the theme's hashed assets come
+  // straight from the cache (or the network on a miss) without starting this worker: the warm
+  // boot does not wait for it, and scripts read from Cache Storage come with their compiled code.
   if (event.addRoutes) {
-    event.waitUntil(event.addRoutes({
-      condition: { urlPattern: { pathname: `${new URL(RUNTIME_PREFIX).pathname}*` } },
-      source: { cacheName: RUNTIME },
-    }).catch(() => {}));
+    event.waitUntil(event.addRoutes([
+      { condition: { urlPattern: { pathname: `${new URL(RUNTIME_PREFIX).pathname}*` } }, source: { cacheName: RUNTIME } },
+      ...THEME_ASSETS.map((prefix) => ({
+        condition: { urlPattern: { pathname: `${new URL(prefix).pathname}*` } }, source: { cacheName: PAGES } })),
+    ]).catch(() => {}));
   }
   self.skipWaiting();
 });
@@ -84,6 +90,12 @@ async function runtimeFirst(request) {
   return response;
 }
 
+// A theme asset's name changes with its content: the copy of this build is always right.
+async function themeFirst(request) {
+  const hit = await (await caches.open(PAGES)).match(request.url);
+  return hit || networkFirst(request);
+}
+
 async function networkFirst(request, preloaded) {
   const key = cacheKey(request.url);
   try {
@@ -105,6 +117,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || !inScope(url) || request.headers.has("range")) return;
   if (url.href.startsWith(RUNTIME_PREFIX)) event.respondWith(runtimeFirst(request));
+  else if (THEME_ASSETS.some((prefix) => url.href.startsWith(prefix))) event.respondWith(themeFirst(request));
   else event.respondWith(networkFirst(request, request.mode === "navigate" ? event.preloadResponse : undefined));
 });
 
