@@ -101,23 +101,13 @@ def field_html_item(f: Field, n: int) -> str:
             f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button></fieldset>')
 
 
-def boot_attributes(runtime_url: str, lock_url: str, stdlib_url: str, snapshot_url: str) -> str:
-    """The worker's boot URLs as data-* attributes, read by early.js and by the runner."""
-    return (f'data-runtime="{escape(runtime_url)}" data-lock="{escape(lock_url)}" '
-            f'data-stdlib="{escape(stdlib_url)}" data-snapshot="{escape(snapshot_url)}"')
-
-
-def head(root_url: str, boot: str) -> str:
-    """What a calculator page adds to <head>: early.js, which starts Python before the page is
-    parsed (and holds the theme's search indexing until Python has answered)."""
-    return f'<script src="{escape(root_url)}assets/calc/early.js" {boot}></script>'
-
-
-def result(slug: str, guide_url: str, root_url: str, boot: str) -> str:
-    """The live result container the page runner fills in (``boot``: ``boot_attributes``)."""
+def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url: str,
+           stdlib_url: str = "", snapshot_url: str = "") -> str:
+    """The live result container the page runner fills in."""
     calc = get(slug)
     return (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
-            f'{boot} data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
+            f'data-runtime="{escape(runtime_url)}" data-lock="{escape(lock_url)}" '
+            f'data-stdlib="{escape(stdlib_url)}" data-snapshot="{escape(snapshot_url)}" data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
             f'aria-busy="true" aria-label="{escape(calc.title)} result">'
             f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
             f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '
@@ -129,7 +119,7 @@ def result(slug: str, guide_url: str, root_url: str, boot: str) -> str:
             f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
             f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
             f'<p class="calc-print-meta"></p></div></section>'
-            # mounts the runner (which adopts the worker early.js started) while the page loads;
+            # starts the runner (and the Python worker) while the rest of the page loads;
             # the runner is fetched alongside start.js rather than after it
             f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/runner.js" fetchpriority="high">'
             f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')

@@ -82,11 +82,8 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def calculator_result(slug: str) -> str:
-        boot = forms.boot_attributes(link(runtime_path()), link(lock_path()), link(stdlib_path()),
-                                     link(snapshot_path()))
-        if env.page is not None:  # rendered into <head> by overrides/main.html
-            env.page.meta["calculator_head"] = forms.head(link(""), boot)
-        return forms.result(slug, link(get(slug).sections[0][1]), link(""), boot)
+        return forms.result(slug, link(runtime_path()), link(lock_path()), link(get(slug).sections[0][1]),
+                            link(""), link(stdlib_path()), link(snapshot_path()))
 
     @env.macro
     def worked_examples(slug: str) -> str:

@@ -125,14 +125,3 @@ def test_runtime_failure_is_reported_within_the_time_limit(page, site):
     assert page.locator(".calc-fallback").is_visible()
     assert "unavailable" in page.locator(".calc-status").inner_text()
     assert page.locator('[name="clinical_fte"]').input_value() == "0.8"
-
-
-def test_python_starts_from_the_head_in_one_worker(page, site):
-    """early.js starts the worker before the page is parsed; the runner adopts it rather than
-    starting a second Python (31 MB of memory and a second boot on a phone)."""
-    green = calculators.run(SLUG, dict(CALC.example("green").inputs))
-    open_calc(page, site, encode(CALC, green["inputs"]))
-    workers = [w.url for w in page.workers if w.url.endswith("/assets/calc/worker.js")]
-    assert len(workers) == 1, workers
-    head_scripts = page.eval_on_selector_all("head script[src]", "els => els.map(e => e.src)")
-    assert any(src.endswith("/assets/calc/early.js") for src in head_scripts)

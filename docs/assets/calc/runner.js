@@ -33,11 +33,9 @@ function startWorker(urls) {
     return fail("this browser cannot run WebAssembly (it may be switched off by a policy)");
   }
   workerState = "booting";
-  const early = window.__calcEarly; // started from <head> by early.js, with the same URLs
-  window.__calcEarly = null;
-  if (!early) performance.mark("calc:worker-start");
+  performance.mark("calc:worker-start");
   try {
-    worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (err) {
     return fail(`the browser could not start a worker (${err.message || err})`);
   }
@@ -73,11 +71,6 @@ function startWorker(urls) {
     clearTimeout(timer); clearTimeout(slow);
     fail(`the calculator worker stopped (${event.message || "it could not be loaded"})`);
   };
-  if (early) { // what it said before the runner was here
-    for (const event of early.messages) worker.onmessage(event);
-    if (early.error) worker.onerror(early.error);
-    return;
-  }
   // window.__calcBoot lets tests and the benchmark switch the snapshot off ({snapshot: ""}).
   worker.postMessage({ type: "init", ...urls, ...(window.__calcBoot || {}) });
 }
