@@ -125,3 +125,14 @@ def test_runtime_failure_is_reported_within_the_time_limit(page, site):
     assert page.locator(".calc-fallback").is_visible()
     assert "unavailable" in page.locator(".calc-status").inner_text()
     assert page.locator('[name="clinical_fte"]').input_value() == "0.8"
+
+
+def test_an_edit_just_before_leaving_does_not_follow_to_the_next_page(page, site):
+    """The address bar is updated a moment after the last edit: if the reader has moved to
+    another page by then (instant navigation), that page's address is left alone."""
+    open_calc(page, site)
+    page.fill('[name="promoted_examples"]', "3")
+    page.locator(".md-content a[href$='instructor-offers/#red-flag']").first.click()
+    page.wait_for_url(re.compile(r"instructor-offers/#red-flag$"))
+    page.wait_for_timeout(600)
+    assert "?" not in page.url and page.url.endswith("instructor-offers/#red-flag")

@@ -71,7 +71,8 @@ def test_editing_an_offer_reranks_and_rewrites_the_link(page, site):
     page.fill('[name="offers.0.protected_fte"]', "0.3")
     page.check('[name="offers.0.protected_in_contract"]')
     page.check('[name="offers.0.mentorship"]')
-    page.wait_for_function("() => new URLSearchParams(location.search).get('offers.0.protected_fte') === '0.3'")
+    # the address bar follows shortly after the last edit (the mentorship box)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('offers.0.mentorship') === 'true'")
     raw = {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query, keep_blank_values=True).items()}
     assert raw["offers.0.rank"] == "assistant_professor" and raw["offers.0.mentorship"] == "true"
     page.wait_for_function(f"() => document.querySelector('{RESULT} .calc-ranking tr:nth-child(2) td:nth-child(2)')"
