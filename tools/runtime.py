@@ -177,9 +177,16 @@ def build_stdlib() -> Path:
     out = ROOT / ".cache" / f"pyodide-{pyodide_version()}" / stdlib_name()
     if not out.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".tmp")
-        _node("pyc", str(tmp))
-        os.replace(tmp, out)
+        # a file of its own: parallel test workers may build the same zip at the same time
+        fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".tmp")
+        os.close(fd)
+        try:
+            _node("pyc", tmp)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, out)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     return out
 
 
