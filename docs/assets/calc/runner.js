@@ -462,9 +462,7 @@ class Calculator {
     });
     syncList(out.querySelector(".calc-next-steps"), res.next_steps, () => document.createElement("li"), setText);
     const meta = this.result.querySelector(".calc-print-meta");
-    const link = new URL(location.href);
-    link.search = encodeQuery(this.spec, this.latestInputs || this.readForm().inputs);
-    if (meta) setText(meta, `Rules version ${res.version}. Printed ${localToday()} from ${link.href}`);
+    if (meta) setText(meta, `Rules version ${res.version}. Printed ${localToday()} from ${this.shareLink(this.latestInputs)}`);
     this.status("");
     setHidden(this.result.querySelector(".calc-fallback"), true);
     setHidden(out, false);
@@ -511,15 +509,15 @@ class Calculator {
     const path = location.pathname;
     this.urlTimer = setTimeout(() => {
       if (location.pathname !== path || !document.contains(this.form)) return; // the reader moved on
-      history.replaceState(history.state, "", `${path}?${encodeQuery(this.spec, inputs)}${location.hash}`);
+      history.replaceState(history.state, "", this.shareLink(inputs));
     }, URL_DELAY_MS);
   }
 
   // The page's address with every current input in the query (even before the reader edits
   // anything), so a shared link reproduces this result, including a date filled in as today.
-  shareLink() {
+  shareLink(inputs = this.readForm().inputs) {
     const url = new URL(location.href);
-    url.search = encodeQuery(this.spec, this.readForm().inputs);
+    url.search = encodeQuery(this.spec, inputs);
     return url.href;
   }
 
