@@ -152,8 +152,14 @@ class Bench:
         return ms, info, longest
 
     def wait_offline_copies(self, page, timeout: float = 30) -> None:
-        """Let the service worker finish keeping the runtime (a returning reader has it)."""
+        """Let the page finish its after-boot work, as a returning reader's first visit did: the
+        service worker keeps the runtime and the page marks itself ready offline
+        (``<html data-offline="ready">``, after the stored runtime's modules are compiled once)."""
         end = time.time() + timeout
+        try:
+            page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=timeout * 1000)
+        except Exception:  # noqa: BLE001 - no service worker here: the cache check below decides
+            pass
         script = """async () => {
           const used = new Set((window.__calcBootInfo.urls || []).filter((u) => u.includes("/pyodide/")));
           if (!(await caches.has("aod-runtime"))) return false;

@@ -132,6 +132,31 @@ def test_offline_after_the_first_visit_still_computes(page, site, context):
         context.set_offline(False)
 
 
+def test_after_the_first_visit_a_short_lived_worker_compiles_the_stored_runtime_once(page, site):
+    """Once the runtime is stored for offline use, a second calculator worker imports its
+    modules from those copies and ends (the browser then keeps their compiled code); the page
+    says it is ready offline. A returning visit has nothing new to store and starts no extra
+    worker."""
+    def visit() -> list[tuple[str, str]]:
+        seen: list[tuple[str, str]] = []
+        page.on("worker", lambda w: (seen.append(("start", w.url)), w.on("close", lambda w: seen.append(("end", w.url)))))
+        page.goto(site.page_url(shared_link("red")))
+        page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)
+        return [(what, url) for what, url in seen if url.endswith("/assets/calc/worker.js")]
+
+    first = visit()
+    assert first.count(("start", first[0][1])) == 2, first  # the calculator's worker and the warm-up
+    assert ("end", first[0][1]) in first, "the warm-up worker did not end"
+    stored = page.evaluate("""async () => { const c = await caches.open("aod-runtime");
+      return Promise.all((await c.keys()).filter((r) => r.url.endsWith(".mjs"))
+        .map(async (r) => (await (await c.match(r)).text()).split("\\n", 1)[0])); }""")
+    assert stored and set(stored) == {"//# allFunctionsCalledOnLoad"}, stored
+    page.goto(site.page_url(GUIDES[0]))
+    second = visit()
+    assert [what for what, _ in second] == ["start"], second
+
+
 @pytest.fixture
 def copy_of_site(site, tmp_path):
     """A private copy of the built site, served on its own port, that a test may redeploy."""

@@ -79,13 +79,17 @@ async function storable(url, response) {
   return new Response(body, { status: 200, headers: { "Content-Type": "application/octet-stream" } });
 }
 
+// Runtime files stored by runtimeFirst since this worker started, reported by the next keep().
+const fresh = new Set();
+
 async function runtimeFirst(request) {
   const cache = await caches.open(RUNTIME);
   const hit = await cache.match(request.url);
   if (hit) return hit;
   const response = await fetch(request);
   if (response.status === 200 && KEEP.has(request.url)) {
-    storable(request.url, response.clone()).then((copy) => cache.put(request.url, copy)).catch(() => {});
+    storable(request.url, response.clone()).then((copy) => cache.put(request.url, copy))
+      .then(() => fresh.add(request.url), () => {});
   }
   return response;
 }
@@ -121,10 +125,12 @@ self.addEventListener("fetch", (event) => {
   else event.respondWith(networkFirst(request, request.mode === "navigate" ? event.preloadResponse : undefined));
 });
 
-// Copy what a page used into the caches (from the HTTP cache when it has them).
+// Copy what a page used into the caches (from the HTTP cache when it has them). Returns the
+// URLs of the runtime files stored just now.
 async function keep(urls) {
   const pages = await caches.open(PAGES);
   const runtime = await caches.open(RUNTIME);
+  const added = [];
   for (const raw of urls) {
     let url;
     try { url = new URL(raw, ROOT); } catch { continue; }
@@ -136,18 +142,28 @@ async function keep(urls) {
     if (await cache.match(key)) continue;
     try {
       const response = await fetch(url.href);
-      if (response.status === 200) await cache.put(key, await storable(key, response));
+      if (response.status === 200) {
+        await cache.put(key, await storable(key, response));
+        if (isRuntime) added.push(key);
+      }
     } catch {
       // offline or gone: the next visit tries again
     }
   }
+  for (const url of fresh) added.push(url);
+  fresh.clear();
+  return added;
 }
+
+// One keep() at a time: a request that arrives while another is storing the same files waits,
+// then finds them stored (and does not report them as added a second time).
+let queue = Promise.resolve([]);
 
 self.addEventListener("message", (event) => {
   const msg = event.data || {};
   if (msg.type === "cache" && Array.isArray(msg.urls)) {
-    const done = keep(msg.urls.slice(0, 500));
+    const done = queue = queue.then(() => keep(msg.urls.slice(0, 500)));
     event.waitUntil(done);
-    done.then(() => event.source && event.source.postMessage({ type: "cached", build: BUILD }));
+    done.then((added) => event.source && event.source.postMessage({ type: "cached", build: BUILD, id: msg.id, added }));
   }
 });

@@ -83,11 +83,52 @@ document.addEventListener("calc:ready", (event) => {
   setTimeout(keepOffline, 3000);
 });
 
+// Each request carries an id; the service worker answers {type: "cached", id, added} once the
+// files are stored. When the answer covers everything this page used (on a calculator page, the
+// Python runtime too), <html data-offline="ready"> says the page works offline from now on.
+let requests = 0;
+let complete = 0; // id of the first request that covers everything this page uses
+let warmed = false;
+
 function keepOffline() {
   if (!registration) return;
+  const id = ++requests;
+  if (!complete && (workerFiles.length || !document.querySelector("form[data-calculator-form]"))) complete = id;
   const used = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name), ...workerFiles]
     .filter((u) => u.startsWith(SITE_ROOT.href));
-  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", urls: used }), () => {});
+  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", id, urls: used }), () => {});
+}
+
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.addEventListener("message", async (event) => {
+    const msg = event.data || {};
+    if (msg.type !== "cached") return;
+    const modules = (msg.added || []).filter((u) => u.startsWith(SITE_ROOT.href) && u.endsWith(".mjs"));
+    if (modules.length && !warmed) {
+      warmed = true;
+      await warmUp([...new Set(modules)]);
+    }
+    if (complete && msg.id >= complete) document.documentElement.dataset.offline = "ready";
+  });
+}
+
+// The runtime's modules were just stored for offline use: a short-lived copy of the calculator
+// worker imports them once from there, so that the browser keeps their compiled code and the
+// next visit starts sooner (worker.js, "Warm-up"). It runs off the page's thread, once.
+function warmUp(urls) {
+  return new Promise((resolve) => {
+    let worker;
+    const end = () => { if (worker) worker.terminate(); resolve(); };
+    try {
+      worker = new Worker(new URL("./calc/worker.js", import.meta.url), { type: "module" });
+    } catch {
+      return resolve();
+    }
+    worker.onmessage = end;
+    worker.onerror = (event) => { event.preventDefault(); end(); };
+    setTimeout(end, 20000);
+    worker.postMessage({ type: "warm", urls });
+  });
 }
 
 function registerServiceWorker() {

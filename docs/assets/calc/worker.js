@@ -1,8 +1,10 @@
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
 // Messages in:  {type: "init", runtime, lock, stdlib, snapshot}   (absolute URLs; the last two may be "")
 //               {type: "run", id, slug, inputs}
+//               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
 // Messages out: {type: "ready", ms, mode, steps, fallback?} | {type: "fatal", message}
 //               {type: "result", id, reply}   (reply: {ok, result} | {ok: false, errors} | {ok: false, crash})
+//               {type: "warmed"}
 //
 // Boot paths, fastest first:
 //   snapshot: restore a memory snapshot made at build time (calculators already imported);
@@ -25,19 +27,19 @@ const canCompileAhead = typeof WebAssembly === "object" && typeof WebAssembly.co
 if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
   const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (source, imports) => {
+    let result = null;
     if (wasmModule) {
       try {
         const module = await wasmModule;
-        const instance = await WebAssembly.instantiate(module, imports);
-        mark("wasmInstantiated");
-        return { module, instance };
+        result = { module, instance: await WebAssembly.instantiate(module, imports) };
       } catch (err) {
         wasmModule = null;
-        return instantiateStreaming(networkFetch(wasmUrl, { credentials: "same-origin" }), imports);
+        source = networkFetch(wasmUrl, { credentials: "same-origin" });
       }
     }
-    const result = await instantiateStreaming(source, imports);
+    if (!result) result = await instantiateStreaming(source, imports);
     mark("wasmInstantiated");
+    if (snapshot) await snapshot.settled; // Pyodide copies the snapshot in right after this
     return result;
   };
 }
@@ -89,7 +91,8 @@ async function* inflated(response) {
 }
 
 // Rebuild the full snapshot while it streams in: each block goes straight to its place.
-async function unpack(response) {
+// `sized(out)` is called with the full-size (still mostly empty) array once the header is read.
+async function unpack(response, sized = () => {}) {
   let header = null; // {total, size, blocks}
   let pending = new Uint8Array(0); // bytes of the header not parsed yet
   let out = null;
@@ -109,6 +112,7 @@ async function unpack(response) {
       const blocks = Array.from({ length: count }, (_, i) => list.getUint32(4 * i, true));
       header = { total, size, blocks };
       out = new Uint8Array(total);
+      sized(out);
       chunk = joined.subarray(20 + 4 * count);
     }
     let at = 0;
@@ -126,12 +130,27 @@ async function unpack(response) {
   return out;
 }
 
-async function fetchSnapshot(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const bytes = await unpack(response);
-  mark("snapshotFetched");
-  return bytes;
+// The snapshot boot under way: {early, settled}. Pyodide needs only the snapshot's length before
+// it instantiates the wasm (to size its memory) and reads the bytes right after. So `early`
+// hands it the full-size array as soon as the header is in, and the instantiation runs while the
+// blocks still arrive; instantiateStreaming (above) then waits for `settled`. If the download
+// fails after that, the array's header is wiped: Pyodide's restore then rejects it (bad magic)
+// and the boot falls back to the .pyc path instead of running on half a snapshot.
+let snapshot = null;
+
+function fetchSnapshot(url) {
+  let out = null;
+  let sized;
+  const size = new Promise((resolve) => { sized = resolve; });
+  const done = (async () => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+    const bytes = await unpack(response, (array) => { out = array; sized(array); });
+    mark("snapshotFetched");
+    return bytes;
+  })();
+  const settled = done.then(() => {}, () => { if (out) out.fill(0, 0, 16); });
+  return { early: Promise.race([size, done]), settled };
 }
 
 function snapshotSupported() {
@@ -203,7 +222,8 @@ self.fetch = (input, init) => {
   return networkFetch(input, init);
 };
 
-async function boot({ runtime, lock, stdlib, snapshot }) {
+async function boot(init) {
+  const { runtime, lock, stdlib } = init;
   const started = performance.now();
   mark("start");
   // Start every download at once: the wasm is compiled ahead (above); the stdlib and the lock
@@ -212,7 +232,7 @@ async function boot({ runtime, lock, stdlib, snapshot }) {
   const wasm = new URL("pyodide.asm.wasm", runtime).href;
   const files = [stdlib || new URL("python_stdlib.zip", runtime).href, lock];
   prefetch(compileAhead(wasm) ? files : [wasm, ...files]);
-  const early = snapshot && snapshotSupported() ? fetchSnapshot(snapshot) : null;
+  const early = init.snapshot && snapshotSupported() ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
@@ -226,7 +246,8 @@ async function boot({ runtime, lock, stdlib, snapshot }) {
     } catch (err) {
       fallback = String((err && err.message) || err).slice(0, 200);
     }
-  } else if (snapshot) {
+    snapshot = null;
+  } else if (init.snapshot) {
     fallback = "snapshot: this browser lacks DecompressionStream";
   }
   if (!handle) handle = await bootPyc(loadPyodide, runtime, lock, stdlib);
@@ -234,6 +255,19 @@ async function boot({ runtime, lock, stdlib, snapshot }) {
   // The files this boot used, so that the page can ask the service worker to keep them offline.
   const urls = performance.getEntriesByType("resource").map((e) => e.name);
   return { ms: Math.round(performance.now() - started), mode, steps, fallback, urls };
+}
+
+// Warm-up (a separate, short-lived instance of this worker, started by site.js after a first
+// visit): import the runtime's modules once from the copies the service worker has just stored.
+// Chrome keeps compiled code with a cached script from its first run out of Cache Storage; the
+// modules carry V8's hint to compile every function (tools/runtime.py, COMPILE_ALL), so that
+// code covers the whole file and the next visit does not parse 1.3 MB of JavaScript again.
+// Only this site's files are imported.
+async function warm(urls) {
+  for (const url of Array.isArray(urls) ? urls : []) {
+    if (new URL(url, self.location.href).origin !== self.location.origin) continue;
+    try { await import(url); } catch { /* nothing to keep */ }
+  }
 }
 
 // A failed download inside the runtime can surface as an unhandled rejection: report it once.
@@ -254,6 +288,9 @@ self.onmessage = async (event) => {
     } catch (err) {
       self.postMessage({ type: "fatal", message: String((err && err.message) || err) });
     }
+  } else if (msg.type === "warm") {
+    await warm(msg.urls);
+    self.postMessage({ type: "warmed" });
   } else if (msg.type === "run") {
     let reply;
     try {
