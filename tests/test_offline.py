@@ -157,6 +157,21 @@ def test_after_the_first_visit_a_short_lived_worker_compiles_the_stored_runtime_
     assert [what for what, _ in second] == ["start"], second
 
 
+def test_the_service_worker_stores_the_theme_scripts_when_it_installs(page, site):
+    """Stored while the worker installs, the theme's scripts get their compiled code kept with
+    them. site.js is stubbed out here, so no page hands the worker a list of files: whatever is
+    cached comes from the install step alone."""
+    page.route("**/assets/site.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(site.page_url(GUIDES[0]))
+    page.wait_for_load_state("networkidle")
+    page.evaluate("""async (root) => { await navigator.serviceWorker.register(root + "sw.js", { scope: root });
+                                         await navigator.serviceWorker.ready; }""", site.page_url(""))
+    held = wait_for_caches(page, lambda h: any(k.startswith("aod-pages-") and h[k] for k in h))
+    (pages,) = [urls for name, urls in held.items() if name.startswith("aod-pages-")]
+    names = sorted(url.rsplit("/", 1)[1].split(".")[0] for url in pages)
+    assert names == ["bundle", "search"], pages
+
+
 @pytest.fixture
 def copy_of_site(site, tmp_path):
     """A private copy of the built site, served on its own port, that a test may redeploy."""

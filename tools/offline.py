@@ -22,6 +22,14 @@ def runtime_files(site_dir: Path) -> list[str]:
     return paths
 
 
+def theme_scripts(site_dir: Path) -> list[str]:
+    """Site paths of the theme's scripts every page runs (its bundle and search worker, named by
+    content hash); the service worker stores them when it installs (see service_worker.js)."""
+    scripts = site_dir / "assets" / "javascripts"
+    found = sorted([*scripts.glob("bundle.*.min.js"), *scripts.glob("workers/search.*.min.js")])
+    return [p.relative_to(site_dir).as_posix() for p in found]
+
+
 def build_id(site_dir: Path) -> str:
     """A digest of every built file except the service worker; runtime files count by name."""
     h = hashlib.sha256()
@@ -40,6 +48,7 @@ def write_service_worker(site_dir: Path) -> str:
     build = build_id(site_dir)
     text = (TEMPLATE.read_text(encoding="utf-8")
             .replace('"__BUILD__"', json.dumps(build))
-            .replace("__RUNTIME_FILES__", json.dumps(runtime_files(site_dir))))
+            .replace("__RUNTIME_FILES__", json.dumps(runtime_files(site_dir)))
+            .replace("__THEME_SCRIPTS__", json.dumps(theme_scripts(site_dir))))
     (site_dir / SW_NAME).write_text(text, encoding="utf-8")
     return build

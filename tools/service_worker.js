@@ -10,12 +10,16 @@
 // - Pages and assets: network first, the cached copy only when the network fails; the theme's
 //   assets, whose names carry a hash of their content, cache first. The cache name carries
 //   the build id; a new build's worker deletes every older cache on activation.
-// - Nothing is fetched at install: a guide page never downloads the runtime. A page tells the
-//   worker which files it used ({type: "cache", urls}); those are copied (mostly from the HTTP
-//   cache) so that the first visit already works offline afterwards.
+// - At install, only the theme's bundle and search worker script, which every page has just
+//   run (so they come from the HTTP cache): a script stored while a service worker installs gets
+//   its compiled code stored with it, so a returning visit does not compile them again. A guide
+//   page never downloads the runtime: a page tells the worker which files it used
+//   ({type: "cache", urls}); those are copied (mostly from the HTTP cache) so that the first
+//   visit already works offline afterwards.
 
 const BUILD = "__BUILD__";
 const RUNTIME_FILES = __RUNTIME_FILES__; // site paths under pyodide/ used by this build
+const THEME_SCRIPTS = __THEME_SCRIPTS__; // the theme's bundle and search worker (hashed names)
 const PAGES = `aod-pages-${BUILD}`;
 const RUNTIME = "aod-runtime";
 const ROOT = new URL("./", self.location.href);
@@ -36,6 +40,9 @@ self.addEventListener("install", (event) => {
         condition: { urlPattern: { pathname: `${new URL(prefix).pathname}*` } }, source: { cacheName: PAGES } })),
     ]).catch(() => {}));
   }
+  event.waitUntil(caches.open(PAGES)
+    .then((cache) => cache.addAll(THEME_SCRIPTS.map((path) => new URL(path, ROOT).href)))
+    .catch(() => {})); // offline copies come later anyway; installing must not fail on this
   self.skipWaiting();
 });
 
