@@ -169,8 +169,10 @@ let queue = Promise.resolve([]);
 self.addEventListener("message", (event) => {
   const msg = event.data || {};
   if (msg.type === "cache" && Array.isArray(msg.urls)) {
-    const done = queue = queue.then(() => keep(msg.urls.slice(0, 500)));
-    event.waitUntil(done);
-    done.then((added) => event.source && event.source.postMessage({ type: "cached", build: BUILD, id: msg.id, added }));
+    const done = queue.then(() => keep(msg.urls.slice(0, 500)));
+    queue = done.catch(() => []); // a failed request does not hold up the next ones
+    event.waitUntil(queue);
+    done.then((added) => event.source && event.source.postMessage({ type: "cached", build: BUILD, id: msg.id, added }),
+      () => {});
   }
 });

@@ -67,6 +67,9 @@ function onPage() {
   sectionLinks();
   checklists();
   calculators();
+  // after an instant navigation, "ready offline" is decided again for the new page
+  complete = 0;
+  delete document.documentElement.dataset.offline;
   keepOffline();
 }
 
@@ -88,7 +91,7 @@ document.addEventListener("calc:ready", (event) => {
 // Python runtime too), <html data-offline="ready"> says the page works offline from now on.
 let requests = 0;
 let complete = 0; // id of the first request that covers everything this page uses
-let warmed = false;
+let warming = null; // the warm-up, once started (at most once per page load)
 
 function keepOffline() {
   if (!registration) return;
@@ -104,10 +107,8 @@ if ("serviceWorker" in navigator) {
     const msg = event.data || {};
     if (msg.type !== "cached") return;
     const modules = (msg.added || []).filter((u) => u.startsWith(SITE_ROOT.href) && u.endsWith(".mjs"));
-    if (modules.length && !warmed) {
-      warmed = true;
-      await warmUp([...new Set(modules)]);
-    }
+    if (modules.length && !warming) warming = warmUp([...new Set(modules)]);
+    if (warming) await warming;
     if (complete && msg.id >= complete) document.documentElement.dataset.offline = "ready";
   });
 }
