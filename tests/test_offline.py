@@ -54,7 +54,8 @@ def wait_for_caches(page, ready, timeout: float = 60) -> dict:
 
 def runtime_cached(held: dict, snapshot_url: str) -> bool:
     runtime = held.get("aod-runtime", [])
-    return snapshot_url in runtime and any(u.endswith("pyodide.asm.wasm") for u in runtime)
+    return snapshot_url in runtime and all(any(u.rsplit("/", 1)[1].startswith(name) for u in runtime)
+                                           for name in ("pyodide.asm.wasm", "python_stdlib-pyc-"))
 
 
 def snapshot_url(page) -> str:
@@ -91,6 +92,25 @@ def test_a_broken_snapshot_falls_back_to_the_pyc_boot(page, site, damage):
     # the page keeps working after the fallback
     page.fill('[name="clinical_fte"]', "1.5")
     page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
+
+
+def test_the_first_answer_does_not_wait_for_the_standard_library(page, site):
+    """A snapshot boot needs none of the 4.5 MB standard library for its first answer: with the
+    zip's download held back, the result still appears; the zip is fetched after it, and the
+    page keeps answering."""
+    held = []
+    page.route("**/python_stdlib-pyc-*.zip", lambda route: held.append(route))
+    page.goto(site.page_url(shared_link("red")))
+    result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+    assert result.get_attribute("data-boot") == "snapshot"
+    assert result.get_attribute("data-band") == expected_band("red")
+    page.wait_for_timeout(500)
+    assert len(held) == 1, "the standard library was not requested after the first answer"
+    for route in held:
+        route.continue_()
+    page.fill('[name="promoted_examples"]', "3")
+    page.wait_for_function("() => location.search.includes('promoted_examples=3')")
+    page.wait_for_function(f"() => document.querySelector('{RESULT}').dataset.state === 'ready'")
 
 
 def test_guide_pages_fetch_no_runtime_and_cache_none(page, site):

@@ -174,6 +174,7 @@ async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   // Cheap self-check that the restored interpreter answers: an unknown slug gives a field error.
   const probe = JSON.parse(fn(JSON.stringify({ slug: "", inputs: {} })));
   if (probe.ok !== false || !probe.errors) throw new Error("snapshot: restored interpreter did not answer");
+  python = pyodide;
   return fn;
 }
 
@@ -199,6 +200,32 @@ function settle(pyodide) {
   return fn;
 }
 
+// The standard library after a snapshot boot. Every module the calculators use is imported in
+// the snapshot, so the first answer needs none of the 4.5 MB zip; Pyodide would still fetch and
+// mount it before restoring, which costs the worker's thread 20-40 ms. So a snapshot boot hands
+// Pyodide an empty zip in its place, and the real one is fetched and written over it after the
+// first answer (zipimport's index of it, made at build time, is in the snapshot). A run that
+// fails before then is run again once the real zip is in.
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+let python = null; // the restored Pyodide
+let stdlibLater = ""; // URL of the standard library while an empty zip stands in for it
+let stdlibInstall = null; // Promise: the real zip written in place
+
+function installStdlib() {
+  if (!stdlibInstall) {
+    const url = stdlibLater;
+    stdlibInstall = (async () => {
+      const response = await networkFetch(url, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(`standard library: HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      python.FS.writeFile(python.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))"), bytes);
+      stdlibLater = "";
+    })();
+    stdlibInstall.catch(() => { stdlibInstall = null; }); // the next run tries again
+  }
+  return stdlibInstall;
+}
+
 // fetch() answers for URLs fetched ahead: each early response is used once, by the first
 // fetch of its URL (loadPyodide's); anything else, or a failed early fetch, goes to the network.
 const ahead = new Map();
@@ -214,6 +241,7 @@ self.fetch = (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   // the wasm compiled ahead: loadPyodide's own download is not needed (see instantiateStreaming)
   if (url === wasmUrl && wasmModule) return Promise.resolve(new Response(null, { headers: { "Content-Type": "application/wasm" } }));
+  if (url === stdlibLater && !python) return Promise.resolve(new Response(EMPTY_ZIP, { headers: { "Content-Type": "application/zip" } }));
   const early = ahead.get(url);
   if (early) {
     ahead.delete(url);
@@ -226,14 +254,17 @@ async function boot(init) {
   const { runtime, lock, stdlib } = init;
   const started = performance.now();
   mark("start");
-  // Start every download at once: the wasm is compiled ahead (above); the stdlib and the lock
-  // file are fetched here and handed to loadPyodide when it asks for them (prefetch); the
-  // runtime's large JS module is imported later from the same URL (the module map shares it).
+  // Start every download at once: the wasm is compiled ahead (above); the lock file (and, for
+  // the .pyc boot, the stdlib) are fetched here and handed to loadPyodide when it asks for them
+  // (prefetch); the runtime's large JS module is imported later from the same URL (the module
+  // map shares it). A snapshot boot fetches the stdlib after its first answer (installStdlib).
   const wasm = new URL("pyodide.asm.wasm", runtime).href;
-  const files = [stdlib || new URL("python_stdlib.zip", runtime).href, lock];
-  prefetch(compileAhead(wasm) ? files : [wasm, ...files]);
+  const stdlibUrl = stdlib || new URL("python_stdlib.zip", runtime).href;
   const early = init.snapshot && snapshotSupported() ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
+  if (early) stdlibLater = stdlibUrl;
+  const files = early ? [lock] : [stdlibUrl, lock];
+  prefetch(compileAhead(wasm) ? files : [wasm, ...files]);
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
@@ -245,6 +276,8 @@ async function boot(init) {
       mode = "snapshot";
     } catch (err) {
       fallback = String((err && err.message) || err).slice(0, 200);
+      python = null;
+      stdlibLater = ""; // the .pyc boot reads the real one
     }
     snapshot = null;
   } else if (init.snapshot) {
@@ -252,8 +285,9 @@ async function boot(init) {
   }
   if (!handle) handle = await bootPyc(loadPyodide, runtime, lock, stdlib);
   mark("ready");
-  // The files this boot used, so that the page can ask the service worker to keep them offline.
-  const urls = performance.getEntriesByType("resource").map((e) => e.name);
+  // The files this boot used, so that the page can ask the service worker to keep them offline
+  // (the stdlib too: a snapshot boot reads it only after its first answer).
+  const urls = [...new Set([...performance.getEntriesByType("resource").map((e) => e.name), stdlibUrl])];
   return { ms: Math.round(performance.now() - started), mode, steps, fallback, urls };
 }
 
@@ -267,6 +301,14 @@ async function warm(urls) {
   for (const url of Array.isArray(urls) ? urls : []) {
     if (new URL(url, self.location.href).origin !== self.location.origin) continue;
     try { await import(url); } catch { /* nothing to keep */ }
+  }
+}
+
+function run({ slug, inputs }) {
+  try {
+    return JSON.parse(handle(JSON.stringify({ slug, inputs })));
+  } catch (err) {
+    return { ok: false, crash: String((err && err.message) || err) };
   }
 }
 
@@ -292,12 +334,11 @@ self.onmessage = async (event) => {
     await warm(msg.urls);
     self.postMessage({ type: "warmed" });
   } else if (msg.type === "run") {
-    let reply;
-    try {
-      reply = JSON.parse(handle(JSON.stringify({ slug: msg.slug, inputs: msg.inputs })));
-    } catch (err) {
-      reply = { ok: false, crash: String((err && err.message) || err) };
+    let reply = run(msg);
+    if (reply.crash && stdlibLater) { // perhaps a module outside the snapshot: again, with the stdlib
+      try { await installStdlib(); reply = run(msg); } catch { /* keep the first reply */ }
     }
     self.postMessage({ type: "result", id: msg.id, reply });
+    if (stdlibLater) installStdlib().catch(() => {});
   }
 };
