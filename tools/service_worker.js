@@ -107,13 +107,23 @@ async function themeFirst(request) {
   return hit || networkFirst(request);
 }
 
+// The stored copy is rewritten only when the file changed (its validator differs): on a
+// returning visit most requests revalidate to the very same file.
+function sameFile(a, b) {
+  const validator = (r) => r.headers.get("ETag") || r.headers.get("Last-Modified");
+  return Boolean(validator(a)) && validator(a) === validator(b);
+}
+
 async function networkFirst(request, preloaded) {
   const key = cacheKey(request.url);
   try {
     const response = (await preloaded) || await fetch(request);
     if (response.status === 200 && response.type === "basic") {
       const copy = response.clone();
-      caches.open(PAGES).then((cache) => cache.put(key, copy));
+      caches.open(PAGES).then(async (cache) => {
+        const old = await cache.match(key);
+        if (!old || !sameFile(old, copy)) await cache.put(key, copy);
+      }).catch(() => {});
     }
     return response;
   } catch (err) {
