@@ -1,4 +1,6 @@
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
+// Boot:         the same fields in the script URL's fragment (#runtime=...&lock=...) start the
+//               boot as soon as this script runs; "init" then only asks for the "ready" reply.
 // Messages in:  {type: "init", runtime, lock, stdlib, snapshot}   (absolute URLs; the last two may be "")
 //               {type: "run", id, slug, inputs}
 //               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
@@ -318,6 +320,14 @@ self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
   if (!ready) self.postMessage({ type: "fatal", message: String((event.reason && event.reason.message) || event.reason) });
 });
+
+if (self.location.hash.length > 1) {
+  const init = Object.fromEntries(new URLSearchParams(self.location.hash.slice(1)));
+  if (init.runtime) {
+    booting = boot(init);
+    booting.catch(() => {}); // reported when "init" arrives
+  }
+}
 
 self.onmessage = async (event) => {
   const msg = event.data || {};
