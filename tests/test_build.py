@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import subprocess
 
 import pytest
@@ -78,18 +79,53 @@ def test_pyc_stdlib_is_the_npm_stdlib_compiled(site):
 def test_snapshot_was_made_by_the_shipped_runtime(site):
     import gzip
 
-    from tools.runtime import unpack_snapshot
+    from tools.runtime import unpack_snapshot, wasm_data_image
 
     runtime = site.dir / "pyodide" / pyodide_version()
     build_id = re.search(r'BUILD_ID:"([0-9a-f]+)"', (runtime / "pyodide.mjs").read_text()).group(1)
     (snapshot,) = runtime.glob("app-*/snapshot-*.bin.gz")
     assert snapshot.name.startswith(f"snapshot-{build_id[:16]}")
     assert snapshot.parent == next(runtime.glob("app-*/pyodide-lock.json")).parent
-    raw = unpack_snapshot(gzip.decompress(snapshot.read_bytes()))
+    raw = unpack_snapshot(gzip.decompress(snapshot.read_bytes()), wasm_data_image((runtime / "pyodide.asm.wasm").read_bytes()))
     # the header holds the build id as eight little-endian 32-bit words; a mismatch is refused
     words = [raw[i:i + 4][::-1].hex() for i in range(16, 48, 4)]
     assert "".join(words) == build_id
     assert len(raw) < 40_000_000  # taken before the wasm heap grew
+
+
+def test_snapshot_leaves_out_what_the_browser_already_has():
+    """Packing drops the zero blocks and the blocks equal to the wasm's data segments, and
+    unpacking with those segments gives the snapshot back byte for byte."""
+    from tools.runtime import SNAPSHOT_BLOCK as B, pack_snapshot, unpack_snapshot, wasm_data_image
+
+    # a tiny wasm: one memory, one active data segment of 3 blocks at offset 0
+    segment = bytes(range(256)) * (3 * B // 256)
+    data = b"\x01\x00\x41\x00\x0b" + leb(len(segment)) + segment
+    wasm = b"\0asm\x01\0\0\0" + b"\x05\x03\x01\x00\x10" + b"\x0b" + leb(len(data)) + data
+    image = wasm_data_image(wasm)
+    assert image == segment
+    base = 144  # Pyodide's header length, at byte 4 of its snapshot
+    memory = bytearray(8 * B)
+    memory[:len(segment)] = segment  # untouched data segments
+    memory[B + 10] ^= 0xFF  # ... except one byte in the second block
+    memory[6 * B:6 * B + 5] = b"heap!"  # a heap block; the rest stays zero
+    raw = b"\0snp" + base.to_bytes(4, "little") + bytes(base - 8) + bytes(memory)
+    packed = pack_snapshot(raw, image)
+    assert unpack_snapshot(packed, image) == raw
+    # snapshot block i holds memory from i * B - base: block 0 has the header, 1 the changed
+    # byte, 3 runs past the end of the segment, 6 the heap; only block 2 equals the segment
+    n, m = struct.unpack_from("<II", packed, 20)
+    assert struct.unpack_from(f"<{n + m}I", packed, 28) == (0, 1, 3, 6, 2) and (n, m) == (4, 1)
+    assert unpack_snapshot(pack_snapshot(raw), b"") == raw  # without the image: zeros only
+
+
+def leb(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
 
 
 def test_no_page_references_another_origin(site):

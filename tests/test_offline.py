@@ -142,7 +142,7 @@ def test_offline_after_the_first_visit_still_computes(page, site, context):
         head = page.evaluate("""async (url) => {
           const r = await (await caches.open("aod-runtime")).match(url);
           return new TextDecoder().decode(new Uint8Array(await r.arrayBuffer()).subarray(0, 8)); }""", snap)
-        assert head == "AODSNAP1"
+        assert head == "AODSNAP2"
         page.fill('[name="promoted_examples"]', "3")
         page.wait_for_function("() => location.search.includes('promoted_examples=3')")
         # the guide page read before is there too

@@ -202,37 +202,105 @@ def build_stdlib() -> Path:
     return out
 
 
-SNAPSHOT_MAGIC = b"AODSNAP1"
+SNAPSHOT_MAGIC = b"AODSNAP2"
 SNAPSHOT_BLOCK = 65536
+_PACK_HEAD = struct.Struct("<8sIIIII")  # magic, total, block size, base, stored count, wasm count
 
 
-def pack_snapshot(raw: bytes) -> bytes:
-    """Drop the all-zero 64 KiB blocks of a memory snapshot (about half of it).
+def _leb(data: bytes, i: int, signed: bool = False) -> tuple[int, int]:
+    """A LEB128 number at ``data[i]``; returns it and the index after it."""
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            if signed and byte & 0x40:
+                value -= 1 << shift
+            return value, i
 
-    Layout: magic, total length, block size, count n, n block indices (uint32, little-endian),
-    then those blocks in order. The worker rebuilds the full snapshot while it decompresses:
-    half the bytes to inflate, the same bytes once restored.
+
+def wasm_data_image(wasm: bytes) -> bytes:
+    """The wasm's linear memory as instantiating it leaves it: the active data segments at their
+    offsets, up to the end of the last one. Empty when that cannot be known from the file alone
+    (a start function, or a segment whose offset is not a constant)."""
+    image = bytearray()
+    i = 8  # after the magic and version
+    while i < len(wasm):
+        section = wasm[i]
+        size, i = _leb(wasm, i + 1)
+        end = i + size
+        if section == 8:  # a start function runs at instantiation and may write memory
+            return b""
+        if section == 11:
+            count, j = _leb(wasm, i)
+            for _ in range(count):
+                flag, j = _leb(wasm, j)
+                if flag == 1:  # passive: copied by code later, not at instantiation
+                    length, j = _leb(wasm, j)
+                    j += length
+                    continue
+                if flag == 2:
+                    _, j = _leb(wasm, j)  # memory index
+                if wasm[j] != 0x41:  # i32.const
+                    return b""
+                offset, j = _leb(wasm, j + 1, signed=True)
+                if wasm[j] != 0x0B:  # end
+                    return b""
+                length, j = _leb(wasm, j + 1)
+                if len(image) < offset + length:
+                    image.extend(bytes(offset + length - len(image)))
+                image[offset:offset + length] = wasm[j:j + length]
+                j += length
+        i = end
+    return bytes(image)
+
+
+def pack_snapshot(raw: bytes, image: bytes = b"") -> bytes:
+    """Drop the 64 KiB blocks of a memory snapshot that the browser already has: the all-zero
+    ones (about half of it) and those still equal to the wasm's own data segments (``image``,
+    from ``wasm_data_image``; about 3 MB), which the worker copies from the freshly
+    instantiated memory.
+
+    Layout: magic, total length, block size, base (where memory starts in Pyodide's snapshot:
+    the length of its header), counts n and m, n indices of the blocks stored, m indices of the
+    blocks equal to the data segments (uint32, little-endian), then the n blocks in order.
     """
     size = SNAPSHOT_BLOCK
+    base = struct.unpack_from("<I", raw, 4)[0]
     zero = bytes(size)
-    kept = [i for i in range((len(raw) + size - 1) // size)
-            if raw[i * size:(i + 1) * size] != zero[:len(raw[i * size:(i + 1) * size])]]
-    header = SNAPSHOT_MAGIC + struct.pack(f"<III{len(kept)}I", len(raw), size, len(kept), *kept)
-    return header + b"".join(raw[i * size:(i + 1) * size] for i in kept)
+    stored, from_wasm = [], []
+    for i in range((len(raw) + size - 1) // size):
+        block = raw[i * size:(i + 1) * size]
+        start = i * size - base
+        if block == zero[:len(block)]:
+            continue
+        if image and 0 <= start and start + len(block) <= len(image) and image[start:start + len(block)] == block:
+            from_wasm.append(i)
+        else:
+            stored.append(i)
+    header = _PACK_HEAD.pack(SNAPSHOT_MAGIC, len(raw), size, base, len(stored), len(from_wasm))
+    indices = struct.pack(f"<{len(stored) + len(from_wasm)}I", *stored, *from_wasm)
+    return header + indices + b"".join(raw[i * size:(i + 1) * size] for i in stored)
 
 
-def unpack_snapshot(packed: bytes) -> bytes:
-    """The full memory snapshot from ``pack_snapshot``'s layout (what the worker does in JS)."""
-    if packed[:8] != SNAPSHOT_MAGIC:
+def unpack_snapshot(packed: bytes, image: bytes = b"") -> bytes:
+    """The full memory snapshot from ``pack_snapshot``'s layout (what the worker does in JS);
+    ``image`` supplies the blocks equal to the wasm's data segments."""
+    magic, total, size, base, n, m = _PACK_HEAD.unpack_from(packed)
+    if magic != SNAPSHOT_MAGIC:
         raise ValueError("not a packed snapshot")
-    total, size, count = struct.unpack_from("<III", packed, 8)
-    kept = struct.unpack_from(f"<{count}I", packed, 20)
+    indices = struct.unpack_from(f"<{n + m}I", packed, _PACK_HEAD.size)
     out = bytearray(total)
-    pos = 20 + 4 * count
-    for i in kept:
+    pos = _PACK_HEAD.size + 4 * (n + m)
+    for i in indices[:n]:
         length = min(size, total - i * size)
         out[i * size:i * size + length] = packed[pos:pos + length]
         pos += length
+    for i in indices[n:]:
+        length = min(size, total - i * size)
+        out[i * size:i * size + length] = image[i * size - base:i * size - base + length]
     return bytes(out)
 
 
@@ -246,7 +314,8 @@ def build_snapshot(stdlib: Path, app: Path) -> Path:
         with tempfile.TemporaryDirectory() as tmp:
             raw = Path(tmp) / "snapshot.bin"
             _node("snapshot", str(stdlib), str(wheel), str(raw))
-            _atomic_write(out, gzip.compress(pack_snapshot(raw.read_bytes()), compresslevel=6, mtime=0))
+            image = wasm_data_image((NODE_PYODIDE / "pyodide.asm.wasm").read_bytes())
+            _atomic_write(out, gzip.compress(pack_snapshot(raw.read_bytes(), image), compresslevel=6, mtime=0))
         _prune(out.parent.parent, keep=8)
     return out
 

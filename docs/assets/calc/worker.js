@@ -24,6 +24,7 @@ const mark = (name) => { steps[name] = Math.round(performance.now()); };
 // loadPyodide instantiates it, the compiled module is used; if compiling ahead failed, the
 // runtime's own path runs as usual.
 let wasmUrl = "";
+let hooked = false; // instantiateStreaming goes through the hook below (a snapshot boot needs it)
 let wasmModule = null; // Promise<WebAssembly.Module>
 const canCompileAhead = typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "function";
 if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
@@ -39,11 +40,22 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
         source = networkFetch(wasmUrl, { credentials: "same-origin" });
       }
     }
-    if (!result) result = await instantiateStreaming(source, imports);
-    mark("wasmInstantiated");
-    if (snapshot) await snapshot.settled; // Pyodide copies the snapshot in right after this
+    try {
+      if (!result) result = await instantiateStreaming(source, imports);
+      mark("wasmInstantiated");
+      // Pyodide copies the snapshot in right after this: complete it first
+      if (snapshot) {
+        snapshot.fill(result.instance);
+        await snapshot.settled;
+      }
+    } catch (err) {
+      // Pyodide would retry without this hook, and restore a snapshot missing its blocks
+      if (snapshot) snapshot.wipe();
+      throw err;
+    }
     return result;
   };
+  hooked = true;
 }
 
 function compileAhead(url) {
@@ -55,9 +67,12 @@ function compileAhead(url) {
 }
 
 // The snapshot file is gzip (1f 8b) of a packed snapshot (tools/runtime.py, pack_snapshot):
-// "AODSNAP1", total length, block size, count n, n block indices, then those blocks; the
-// missing blocks are zeros. Hosts that send Content-Encoding: gzip have already inflated it.
-const MAGIC = "AODSNAP1";
+// "AODSNAP2", total length, block size, base, counts n and m, n indices of the blocks stored,
+// m indices of the blocks equal to the wasm's data segments, then the n blocks. Missing blocks
+// are zeros; the m blocks are copied from the wasm's memory once it is instantiated (memory
+// offset = snapshot offset - base). Hosts that send Content-Encoding: gzip have inflated it.
+const MAGIC = "AODSNAP2";
+const HEAD = 28; // bytes before the block indices
 
 async function* chunks(stream) {
   const reader = stream.getReader();
@@ -93,9 +108,10 @@ async function* inflated(response) {
 }
 
 // Rebuild the full snapshot while it streams in: each block goes straight to its place.
-// `sized(out)` is called with the full-size (still mostly empty) array once the header is read.
+// `sized(out, header)` is called with the full-size (still mostly empty) array once the header
+// is read.
 async function unpack(response, sized = () => {}) {
-  let header = null; // {total, size, blocks}
+  let header = null; // {total, size, base, blocks, fromWasm}
   let pending = new Uint8Array(0); // bytes of the header not parsed yet
   let out = null;
   let block = 0; // index into header.blocks
@@ -105,17 +121,17 @@ async function unpack(response, sized = () => {}) {
     if (!header) {
       const joined = new Uint8Array(pending.length + chunk.length);
       joined.set(pending); joined.set(chunk, pending.length);
-      if (joined.length < 20) { pending = joined; continue; }
+      if (joined.length < HEAD) { pending = joined; continue; }
       if (new TextDecoder().decode(joined.subarray(0, 8)) !== MAGIC) throw new Error("snapshot: bad magic");
-      const v = words(joined, 8, 3);
-      const [total, size, count] = [v.getUint32(0, true), v.getUint32(4, true), v.getUint32(8, true)];
-      if (joined.length < 20 + 4 * count) { pending = joined; continue; }
-      const list = words(joined, 20, count);
-      const blocks = Array.from({ length: count }, (_, i) => list.getUint32(4 * i, true));
-      header = { total, size, blocks };
+      const v = words(joined, 8, 5);
+      const [total, size, base, n, m] = [0, 1, 2, 3, 4].map((k) => v.getUint32(4 * k, true));
+      if (joined.length < HEAD + 4 * (n + m)) { pending = joined; continue; }
+      const list = words(joined, HEAD, n + m);
+      const indices = Array.from({ length: n + m }, (_, i) => list.getUint32(4 * i, true));
+      header = { total, size, base, blocks: indices.slice(0, n), fromWasm: indices.slice(n) };
       out = new Uint8Array(total);
-      sized(out);
-      chunk = joined.subarray(20 + 4 * count);
+      sized(out, header);
+      chunk = joined.subarray(HEAD + 4 * (n + m));
     }
     let at = 0;
     while (at < chunk.length) {
@@ -142,22 +158,34 @@ let snapshot = null;
 
 function fetchSnapshot(url) {
   let out = null;
+  let header = null;
   let sized;
   const size = new Promise((resolve) => { sized = resolve; });
   const done = (async () => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-    const bytes = await unpack(response, (array) => { out = array; sized(array); });
+    const bytes = await unpack(response, (array, head) => { out = array; header = head; sized(array); });
     mark("snapshotFetched");
     return bytes;
   })();
-  const settled = done.then(() => {}, () => { if (out) out.fill(0, 0, 16); });
-  return { early: Promise.race([size, done]), settled };
+  const wipe = () => { if (out) out.fill(0, 0, 16); };
+  const settled = done.then(() => {}, wipe);
+  // Called with the instantiated wasm, before Pyodide restores: copy the blocks that equal its
+  // data segments from its memory (the header is in by then: Pyodide had the array's length).
+  const fill = (instance) => {
+    const memory = new Uint8Array(instance.exports.memory.buffer);
+    for (const i of header.fromWasm) {
+      const start = i * header.size;
+      const length = Math.min(header.size, header.total - start);
+      if (start - header.base < 0 || start - header.base + length > memory.length) throw new Error("snapshot: block outside the wasm's memory");
+      out.set(memory.subarray(start - header.base, start - header.base + length), start);
+    }
+  };
+  return { early: Promise.race([size, done]), settled, fill, wipe };
 }
 
 function snapshotSupported() {
-  return typeof DecompressionStream === "function" && typeof ReadableStream === "function"
-    && typeof WebAssembly === "object";
+  return typeof DecompressionStream === "function" && typeof ReadableStream === "function" && hooked;
 }
 
 async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
@@ -283,7 +311,7 @@ async function boot(init) {
     }
     snapshot = null;
   } else if (init.snapshot) {
-    fallback = "snapshot: this browser lacks DecompressionStream";
+    fallback = "snapshot: this browser lacks DecompressionStream or streaming WebAssembly";
   }
   if (!handle) handle = await bootPyc(loadPyodide, runtime, lock, stdlib);
   mark("ready");
