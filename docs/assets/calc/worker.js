@@ -43,8 +43,10 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
     try {
       if (!result) result = await instantiateStreaming(source, imports);
       mark("wasmInstantiated");
-      // Pyodide copies the snapshot in right after this: complete it first
-      if (snapshot) {
+      // Pyodide copies the snapshot in right after the main module's instantiation: complete it
+      // first (once: any later instantiation is not the main module's)
+      if (snapshot && !snapshot.filled) {
+        snapshot.filled = true;
         snapshot.fill(result.instance);
         await snapshot.settled;
       }
