@@ -44,9 +44,7 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
       if (!result) result = await instantiateStreaming(source, imports);
       mark("wasmInstantiated");
       // Pyodide copies the snapshot in right after the main module's instantiation: complete it
-      // first (once: any later instantiation is not the main module's)
-      if (snapshot && !snapshot.filled) {
-        snapshot.filled = true;
+      if (snapshot) {
         snapshot.fill(result.instance);
         await snapshot.settled;
       }
@@ -174,7 +172,11 @@ function fetchSnapshot(url) {
   const settled = done.then(() => {}, wipe);
   // Called with the instantiated wasm, before Pyodide restores: copy the blocks that equal its
   // data segments from its memory (the header is in by then: Pyodide had the array's length).
+  // Only the first instantiation is the main module's: later ones are left alone.
+  let filled = false;
   const fill = (instance) => {
+    if (filled) return;
+    filled = true;
     const memory = new Uint8Array(instance.exports.memory.buffer);
     for (const i of header.fromWasm) {
       const start = i * header.size;
