@@ -43,15 +43,10 @@ def test_runtime_is_self_hosted_under_its_version(site):
 
 
 def test_runtime_files_match_the_npm_package(site):
-    """npm's files byte for byte; the JavaScript modules only gain V8's compile hint on top."""
+    """The runtime is npm's files, byte for byte."""
     runtime = site.dir / "pyodide" / pyodide_version()
     for name in RUNTIME_FILES:
-        npm = (ROOT / "node_modules" / "pyodide" / name).read_bytes()
-        shipped = (runtime / name).read_bytes()
-        if name.endswith(".mjs"):
-            assert shipped.startswith(b"//# allFunctionsCalledOnLoad\n") and shipped.split(b"\n", 1)[1] == npm, name
-        else:
-            assert shipped == npm, name
+        assert (runtime / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes(), name
 
 
 def test_pyc_stdlib_is_the_npm_stdlib_compiled(site):

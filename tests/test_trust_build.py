@@ -190,8 +190,6 @@ def test_shipped_runtime_matches_the_lock_files(site):
     assert runtime.is_dir(), "the runtime folder is not named by the locked version"
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"):
         shipped = (runtime / name).read_bytes()
-        if name.endswith(".mjs"):  # npm's module under one line: V8's compile hint (tools/runtime.py)
-            shipped = shipped.removeprefix(b"//# allFunctionsCalledOnLoad\n")
         assert shipped == (ROOT / "node_modules" / "pyodide" / name).read_bytes(), name
     (pyodide_lock,) = runtime.glob("app-*/pyodide-lock.json")
     packages = json.loads(pyodide_lock.read_text())["packages"]

@@ -29,14 +29,6 @@ NODE_SCRIPT = ROOT / "tools" / "pyodide_build.mjs"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed so wheel bytes depend only on the sources
 
 
-# V8's explicit compile hint, added as the first line of the runtime's JavaScript modules: the
-# whole file is compiled at once (in the background where the engine can), and the compiled code
-# the browser keeps with the file covers every function, so a returning visit parses none of it
-# (the warm-up after a first visit, docs/assets/site.js, makes the browser keep that code).
-# Engines without the hint read a comment. The bench's stock page uses npm's files unchanged.
-COMPILE_ALL = b"//# allFunctionsCalledOnLoad\n"
-
-
 class RuntimeBuildError(RuntimeError):
     """The runtime could not be assembled; the message says what to install or run."""
 
@@ -126,11 +118,7 @@ def write_runtime(site_dir: Path) -> Path:
     for name in RUNTIME_FILES:
         src = NODE_PYODIDE / name
         dst = target / name
-        if name.endswith(".mjs"):
-            data = COMPILE_ALL + src.read_bytes()
-            if not dst.exists() or dst.read_bytes() != data:
-                dst.write_bytes(data)
-        elif not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:
+        if not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:
             shutil.copy2(src, dst)
     built = build_wheel_and_lock()
     shutil.copytree(built, target, dirs_exist_ok=True)

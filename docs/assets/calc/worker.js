@@ -327,10 +327,8 @@ async function boot(init) {
 
 // Warm-up (a separate, short-lived instance of this worker, started by site.js after a first
 // visit): import the runtime's modules once from the copies the service worker has just stored.
-// Chrome keeps compiled code with a cached script from its first run out of Cache Storage; the
-// modules carry V8's hint to compile every function (tools/runtime.py, COMPILE_ALL), so that
-// code covers the whole file and the next visit does not parse 1.3 MB of JavaScript again.
-// Only this site's files are imported.
+// Chrome keeps compiled code with a cached script from its first run out of Cache Storage, so
+// the next visit does not compile them again. Only this site's files are imported.
 async function warm(urls) {
   for (const url of Array.isArray(urls) ? urls : []) {
     if (new URL(url, self.location.href).origin !== self.location.origin) continue;
