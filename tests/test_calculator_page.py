@@ -117,6 +117,48 @@ def test_works_after_instant_navigation(page, site):
     assert page.evaluate("window.__marker") == 1, "navigation was a full page load"
 
 
+BUNDLE_TIMES = """() => ({
+  band: window.__bandAt,
+  bundle: performance.getEntriesByType("resource").filter((e) => /bundle\\.[0-9a-f]+\\.min\\.js/.test(e.name))
+    .map((e) => e.startTime)[0] ?? null,
+})"""
+
+
+def test_the_theme_bundle_runs_after_the_first_answer_and_then_works(page, site):
+    """The theme's bundle is not even fetched before the first result is shown; afterwards the
+    theme's behaviour is all there: instant navigation to a guide page, where site.js's section
+    links are set up as on any page load."""
+    page.add_init_script("""new MutationObserver((m, o) => { if (document.querySelector("[data-band]")) {
+      window.__bandAt = performance.now(); o.disconnect(); } }).observe(document, {subtree: true, attributes: true});""")
+    open_calc(page, site)
+    page.wait_for_function("() => window.document$ !== undefined", timeout=10000)
+    times = page.evaluate(BUNDLE_TIMES)
+    assert times["bundle"] is not None and times["bundle"] >= times["band"], times
+    page.evaluate("window.__marker = 1")
+    page.locator(".md-content a[href$='instructor-offers/#red-flag']").first.click()
+    page.wait_for_selector("#red-flag a.headerlink[data-copy-ready]", state="attached", timeout=10000)
+    assert page.evaluate("window.__marker") == 1, "navigation was a full page load"
+
+
+@pytest.mark.parametrize("trigger", ["a key press", "a failed start"])
+def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, site, trigger):
+    """A reader who presses a key, or a calculator that cannot start, gets the theme at once
+    (well before the 8-second fallback)."""
+    if trigger == "a key press":
+        page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+    else:
+        page.add_init_script("window.__calcBootLimitMs = 2000")
+        page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site.page_url(PATH))
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.document$ === undefined")
+    if trigger == "a key press":
+        page.keyboard.press("Tab")
+    else:
+        page.wait_for_selector(f'{RESULT}[data-state="error"]', timeout=15000)
+    page.wait_for_function("() => window.document$ !== undefined", timeout=3000)
+
+
 def test_runtime_failure_is_reported_within_the_time_limit(page, site):
     page.add_init_script("window.__calcBootLimitMs = 4000")
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())

@@ -38,6 +38,23 @@ def missing_citations(site_dir: Path) -> list[str]:
     return missing
 
 
+_CODE_BLOCK = re.compile(r"<pre>(<span></span>)?<code>")
+
+
+def is_calculator_page(url: str) -> bool:
+    """A calculator's own page (not the calculators' index)."""
+    return url.startswith("calculators/") and url != "calculators/"
+
+
+def on_page_content(html: str, page, **kwargs) -> str:
+    """Calculator pages run the theme's bundle only after Python's first answer
+    (assets/calc/theme-later.js); the keyboard access the bundle gives scrollable code blocks
+    (tabindex) is given here instead, so that it is there from the start."""
+    if not is_calculator_page(page.url):
+        return html
+    return _CODE_BLOCK.sub(r'<pre>\1<code tabindex="0">', html)
+
+
 def on_post_build(config, **kwargs) -> None:
     site_dir = Path(config["site_dir"])
     try:

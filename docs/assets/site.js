@@ -147,8 +147,19 @@ function registerServiceWorker() {
     () => {});
 }
 
+// Material's document$ announces every page, the first one included. On a calculator page the
+// theme's bundle arrives after this script has run (calc/theme-later.js): this page is done, so
+// follow the pages after it.
+function followPages() {
+  let first = true;
+  window.document$.subscribe(() => { if (!first) onPage(); first = false; });
+}
+
 if (window.document$) window.document$.subscribe(onPage);
-else onPage();
+else {
+  onPage();
+  document.addEventListener("theme:loaded", () => { if (window.document$) followPages(); }, { once: true });
+}
 // On a calculator page the service worker starts once Python has answered (or after 15 s), so
 // that it does not compete with Python's start-up; elsewhere once the page has loaded.
 function registerWhenQuiet() {

@@ -23,6 +23,7 @@ const waiting = new Set(); // mounted calculators waiting for the worker
 const pending = new Map(); // request id -> calculator
 const watchdogs = new Map(); // request id -> timer that fails the runtime if no reply comes
 let nextId = 1;
+let answered = false; // the first result has come back ("calc:answered")
 
 // ---------- worker ----------
 
@@ -70,6 +71,7 @@ function startWorker(urls) {
       clearTimeout(watchdogs.get(msg.id));
       watchdogs.delete(msg.id);
       if (calc) calc.receive(msg.id, msg.reply);
+      if (!answered) { answered = true; document.dispatchEvent(new Event("calc:answered")); } // theme-later.js
     }
   };
   worker.onerror = (event) => {
@@ -83,6 +85,7 @@ function startWorker(urls) {
 function fail(reason) {
   workerState = "failed";
   failure = reason;
+  document.dispatchEvent(new Event("calc:failed")); // theme-later.js
   if (worker) worker.terminate();
   for (const c of waiting) c.showFailure(reason);
   for (const calc of pending.values()) calc.showFailure(reason);
