@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from calculators import get
 from calculators.contract import Calculator, Field
 from calculators.urlstate import encode
+
+# Inlined after each result container: starts the Python worker while the page still parses.
+EARLY_WORKER = (Path(__file__).with_name("early_worker.js")).read_text(encoding="utf-8").strip()
 
 
 def _num(x: float | None) -> str:
@@ -119,8 +123,10 @@ def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url:
             f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
             f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
             f'<p class="calc-print-meta"></p></div></section>'
-            # starts the runner (and the Python worker) while the rest of the page loads;
-            # the runner is fetched alongside start.js rather than after it
+            # starts the Python worker at once (inline: no download, no wait for layout), then
+            # the runner, which takes it over, while the rest of the page loads; the runner is
+            # fetched alongside start.js rather than after it
+            f'<script>{EARLY_WORKER}</script>'
             f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/runner.js" fetchpriority="high">'
             f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')
 

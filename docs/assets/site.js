@@ -148,8 +148,8 @@ function registerServiceWorker() {
 }
 
 // Material's document$ announces every page, the first one included. On a calculator page the
-// theme's bundle arrives after this script has run (calc/theme-later.js): this page is done, so
-// follow the pages after it.
+// theme's bundle arrives after this script has run (overrides/partials/theme-later.js): this
+// page is done, so follow the pages after it.
 function followPages() {
   let first = true;
   window.document$.subscribe(() => { if (!first) onPage(); first = false; });

@@ -34,15 +34,22 @@ function startWorker(urls) {
     return fail("this browser cannot run WebAssembly (it may be switched off by a policy)");
   }
   workerState = "booting";
-  performance.mark("calc:worker-start");
   // The boot URLs travel in the worker's URL fragment as well, so that the worker starts booting
   // as soon as its script runs rather than when this thread gets round to delivering "init".
   // window.__calcBoot lets tests and the benchmark switch the snapshot off ({snapshot: ""}).
   const boot = { ...urls, ...(window.__calcBoot || {}) };
+  // Usually the page has started the worker already, while it was parsed (macros/early_worker.js).
+  const early = window.__calcEarly;
+  window.__calcEarly = "taken";
   try {
-    const url = new URL("./worker.js", import.meta.url);
-    url.hash = new URLSearchParams(boot).toString();
-    worker = new Worker(url, { type: "module" });
+    if (early && early.worker) {
+      worker = early.worker;
+    } else {
+      performance.mark("calc:worker-start");
+      const url = new URL("./worker.js", import.meta.url);
+      url.hash = new URLSearchParams(boot).toString();
+      worker = new Worker(url, { type: "module" });
+    }
   } catch (err) {
     return fail(`the browser could not start a worker (${err.message || err})`);
   }
@@ -71,7 +78,8 @@ function startWorker(urls) {
       clearTimeout(watchdogs.get(msg.id));
       watchdogs.delete(msg.id);
       if (calc) calc.receive(msg.id, msg.reply);
-      if (!answered) { answered = true; document.dispatchEvent(new Event("calc:answered")); } // theme-later.js
+      // the theme's bundle waits for this (overrides/partials/theme-later.js)
+      if (!answered) { answered = true; document.dispatchEvent(new Event("calc:answered")); }
     }
   };
   worker.onerror = (event) => {
@@ -80,12 +88,13 @@ function startWorker(urls) {
     fail(`the calculator worker stopped (${event.message || "it could not be loaded"})`);
   };
   worker.postMessage({ type: "init", ...boot });
+  if (early && early.error) fail(`the calculator worker stopped (${early.error})`);
 }
 
 function fail(reason) {
   workerState = "failed";
   failure = reason;
-  document.dispatchEvent(new Event("calc:failed")); // theme-later.js
+  document.dispatchEvent(new Event("calc:failed")); // the theme's bundle need not wait any more
   if (worker) worker.terminate();
   for (const c of waiting) c.showFailure(reason);
   for (const calc of pending.values()) calc.showFailure(reason);

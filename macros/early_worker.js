@@ -1,0 +1,25 @@
+// Inlined right after a calculator's result container (macros/forms.py, result): starts the
+// Python worker while the parser is still on this page, before layout and before any module
+// script could run. runner.js takes the worker over from window.__calcEarly; if this did not
+// run (no WebAssembly, no Worker, an instant navigation), the runner starts one itself.
+// __calcEarly: undefined = nothing started yet; {worker, error} = started here, not taken over
+// yet; "taken" = the runner owns its worker (a later page of the same visit starts none here).
+(() => {
+  const result = document.currentScript && document.currentScript.previousElementSibling;
+  if (window.__calcEarly !== undefined || !result || !result.dataset.runtime) return;
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
+  const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
+  const boot = { runtime: absolute(result.dataset.runtime), lock: absolute(result.dataset.lock),
+                 stdlib: absolute(result.dataset.stdlib), snapshot: absolute(result.dataset.snapshot),
+                 ...(window.__calcBoot || {}) };
+  const url = new URL("assets/calc/worker.js", new URL(result.dataset.root, document.baseURI));
+  url.hash = new URLSearchParams(boot).toString();
+  try {
+    performance.mark("calc:worker-start");
+    const early = { worker: new Worker(url, { type: "module" }), error: "" };
+    early.worker.onerror = (event) => { event.preventDefault(); early.error = event.message || "it could not be loaded"; };
+    window.__calcEarly = early;
+  } catch {
+    // the runner tries again and says what went wrong
+  }
+})();
