@@ -6,18 +6,21 @@
 // yet; "taken" = the runner owns its worker (a later page of the same visit starts none here).
 (() => {
   const result = document.currentScript && document.currentScript.previousElementSibling;
-  if (window.__calcEarly !== undefined || !result || !result.dataset.runtime) return;
+  if (window.__calcEarly !== undefined || !result || !result.dataset.worker) return;
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
   const boot = { runtime: absolute(result.dataset.runtime), lock: absolute(result.dataset.lock),
                  stdlib: absolute(result.dataset.stdlib), snapshot: absolute(result.dataset.snapshot),
                  ...(window.__calcBoot || {}) };
-  const url = new URL("assets/calc/worker.js", new URL(result.dataset.root, document.baseURI));
-  url.hash = new URLSearchParams(boot).toString();
+  const url = new URL(result.dataset.worker, document.baseURI);
   try {
     performance.mark("calc:worker-start");
-    const early = { worker: new Worker(url, { type: "module" }), error: "" };
-    early.worker.onerror = (event) => { event.preventDefault(); early.error = event.message || "it could not be loaded"; };
+    const name = new URLSearchParams(boot).toString(); // the boot URLs: worker.js reads self.name
+    const early = { worker: new Worker(url, { type: "module", name }), error: "" };
+    early.worker.onerror = (event) => {
+      event.preventDefault();
+      early.error = event.message || "it could not be loaded";
+    };
     window.__calcEarly = early;
   } catch {
     // the runner tries again and says what went wrong

@@ -1,6 +1,7 @@
 """Where the Pyodide runtime is served from: a path that carries its version."""
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -41,3 +42,14 @@ def snapshot_path() -> str:
     from tools.runtime import app_dir_name, snapshot_name
 
     return f"{runtime_path()}{app_dir_name()}/{snapshot_name()}"
+
+
+WORKER_SOURCE = ROOT / "docs" / "assets" / "calc" / "worker.js"
+
+
+def worker_path() -> str:
+    """Site path of the calculator worker, named by its content (``assets/calc/worker.HASH.js``):
+    a returning visit takes it from the cache without asking the server. The build writes it
+    there (tools/mkdocs_hooks.py, ship_worker)."""
+    digest = hashlib.sha256(WORKER_SOURCE.read_bytes()).hexdigest()[:8]
+    return f"assets/calc/worker.{digest}.js"

@@ -1,6 +1,7 @@
 """The built site: strict build, cited anchors, runtime files, nothing from other origins."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import struct
@@ -157,6 +158,17 @@ def test_only_calculator_pages_hold_the_theme_bundle_back(site):
             assert not re.search(r"<pre>(<span></span>)?<code(?! tabindex=\"0\")", html), rel
         elif "404" not in rel:
             assert bundle.search(html) and "data-theme-later" not in html, rel
+
+
+def test_the_worker_is_shipped_only_under_its_content_hash(site):
+    """Pages start the worker by a name that changes with its content, so a cached copy is
+    always the right one (served immutable, cache-first offline)."""
+    source = ROOT / "docs" / "assets" / "calc" / "worker.js"
+    shipped = list((site.dir / "assets" / "calc").glob("worker*.js"))
+    assert [p.name for p in shipped] == [f"worker.{hashlib.sha256(source.read_bytes()).hexdigest()[:8]}.js"]
+    assert shipped[0].read_bytes() == source.read_bytes()
+    html = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text()
+    assert f'data-worker="../../assets/calc/{shipped[0].name}"' in html
 
 
 def test_calculator_pages_have_results_containers(site):

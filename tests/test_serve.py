@@ -5,6 +5,8 @@ import gzip
 import re
 import urllib.request
 
+from macros.runtime_info import worker_path
+
 LONG = "public, max-age=31536000, immutable"
 
 
@@ -24,14 +26,14 @@ def test_versioned_files_are_cached_for_a_year(site):
     runtime = [p.relative_to(site.dir).as_posix() for p in (site.dir / "pyodide").rglob("*") if p.is_file()]
     assert any(p.endswith(".wasm") for p in runtime) and any(p.endswith(".bin.gz") for p in runtime)
     for path in [p for p in runtime if p.endswith((".wasm", ".bin.gz", ".zip", ".json", ".mjs"))] + [
-            theme_asset(site, "javascripts", ".js"), theme_asset(site, "stylesheets", ".css")]:
+            theme_asset(site, "javascripts", ".js"), theme_asset(site, "stylesheets", ".css"), worker_path()]:
         headers, _ = get(site.page_url(path))
         assert headers["Cache-Control"] == LONG, path
 
 
 def test_everything_else_is_revalidated(site):
     for path in ("", "titles-and-tracks/", "sw.js", "assets/site.js", "assets/calc/runner.js",
-                 "assets/calc/worker.js", "search/search_index.json", "sitemap.xml"):
+                 "search/search_index.json", "sitemap.xml"):
         headers, _ = get(site.page_url(path))
         assert headers["Cache-Control"] == "no-cache", path
 

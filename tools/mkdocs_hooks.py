@@ -15,6 +15,7 @@ if str(ROOT) not in sys.path:  # mkdocs' entry point does not put the project on
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from calculators.citations import all_citations  # noqa: E402
+from macros.runtime_info import worker_path  # noqa: E402
 from tools.csp import apply_csp  # noqa: E402
 from tools.offline import write_service_worker  # noqa: E402
 from tools.runtime import RuntimeBuildError, write_runtime  # noqa: E402
@@ -55,8 +56,17 @@ def on_page_content(html: str, page, **kwargs) -> str:
     return _CODE_BLOCK.sub(r'<pre>\1<code tabindex="0">', html)
 
 
+def ship_worker(site_dir: Path) -> None:
+    """Move the calculator worker to its content-hashed name (macros/runtime_info.py,
+    worker_path), the only name pages use for it."""
+    built = site_dir / "assets" / "calc" / "worker.js"
+    if built.exists():
+        built.replace(site_dir / worker_path())
+
+
 def on_post_build(config, **kwargs) -> None:
     site_dir = Path(config["site_dir"])
+    ship_worker(site_dir)
     try:
         write_runtime(site_dir)
     except RuntimeBuildError as exc:

@@ -26,8 +26,11 @@ const ROOT = new URL("./", self.location.href);
 const RUNTIME_PREFIX = new URL("pyodide/", ROOT).href;
 const KEEP = new Set(RUNTIME_FILES.map((path) => new URL(path, ROOT).href));
 
-// The theme's scripts and style sheets: their names carry a hash of their content.
+// The theme's scripts and style sheets, and the calculator worker (assets/calc/worker.HASH.js):
+// their names carry a hash of their content.
 const THEME_ASSETS = ["assets/javascripts/", "assets/stylesheets/"].map((path) => new URL(path, ROOT).href);
+const HASHED_WORKER = new URL("assets/calc/worker.", ROOT).href; // then 8 hex digits and ".js"
+const isHashed = (url) => [...THEME_ASSETS, HASHED_WORKER].some((prefix) => url.href.startsWith(prefix));
 
 self.addEventListener("install", (event) => {
   // Where the browser supports static routes, runtime files and the theme's hashed assets come
@@ -38,6 +41,7 @@ self.addEventListener("install", (event) => {
       { condition: { urlPattern: { pathname: `${new URL(RUNTIME_PREFIX).pathname}*` } }, source: { cacheName: RUNTIME } },
       ...THEME_ASSETS.map((prefix) => ({
         condition: { urlPattern: { pathname: `${new URL(prefix).pathname}*` } }, source: { cacheName: PAGES } })),
+      { condition: { urlPattern: { pathname: `${new URL(HASHED_WORKER).pathname}*.js` } }, source: { cacheName: PAGES } },
     ]).catch(() => {}));
   }
   event.waitUntil(caches.open(PAGES)
@@ -101,7 +105,7 @@ async function runtimeFirst(request) {
   return response;
 }
 
-// A theme asset's name changes with its content: the copy of this build is always right.
+// A hashed asset's name changes with its content: the copy of this build is always right.
 async function themeFirst(request) {
   const hit = await (await caches.open(PAGES)).match(request.url);
   return hit || networkFirst(request);
@@ -138,7 +142,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || !inScope(url) || request.headers.has("range")) return;
   if (url.href.startsWith(RUNTIME_PREFIX)) event.respondWith(runtimeFirst(request));
-  else if (THEME_ASSETS.some((prefix) => url.href.startsWith(prefix))) event.respondWith(themeFirst(request));
+  else if (isHashed(url)) event.respondWith(themeFirst(request));
   else event.respondWith(networkFirst(request, request.mode === "navigate" ? event.preloadResponse : undefined));
 });
 

@@ -121,7 +121,8 @@ function warmUp(urls) {
     let worker;
     const end = () => { if (worker) worker.terminate(); resolve(); };
     try {
-      worker = new Worker(new URL("./calc/worker.js", import.meta.url), { type: "module" });
+      const url = document.querySelector("[data-calculator][data-worker]").dataset.worker;
+      worker = new Worker(new URL(url, document.baseURI), { type: "module" });
     } catch {
       return resolve();
     }

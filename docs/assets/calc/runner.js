@@ -27,15 +27,15 @@ let answered = false; // the first result has come back ("calc:answered")
 
 // ---------- worker ----------
 
-function startWorker(urls) {
+function startWorker(urls, workerUrl) {
   if (worker) return;
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     workerState = "booting";
     return fail("this browser cannot run WebAssembly (it may be switched off by a policy)");
   }
   workerState = "booting";
-  // The boot URLs travel in the worker's URL fragment as well, so that the worker starts booting
-  // as soon as its script runs rather than when this thread gets round to delivering "init".
+  // The boot URLs travel in the worker's name as well, so that the worker starts booting as soon
+  // as its script runs rather than when this thread gets round to delivering "init".
   // window.__calcBoot lets tests and the benchmark switch the snapshot off ({snapshot: ""}).
   const boot = { ...urls, ...(window.__calcBoot || {}) };
   // Usually the page has started the worker already, while it was parsed (macros/early_worker.js).
@@ -46,9 +46,7 @@ function startWorker(urls) {
       worker = early.worker;
     } else {
       performance.mark("calc:worker-start");
-      const url = new URL("./worker.js", import.meta.url);
-      url.hash = new URLSearchParams(boot).toString();
-      worker = new Worker(url, { type: "module" });
+      worker = new Worker(workerUrl, { type: "module", name: new URLSearchParams(boot).toString() });
     }
   } catch (err) {
     return fail(`the browser could not start a worker (${err.message || err})`);
@@ -250,6 +248,7 @@ class Calculator {
     const optional = (url) => (url ? new URL(url, document.baseURI).href : "");
     this.boot = { runtime: this.runtime, lock: this.lock, stdlib: optional(result.dataset.stdlib),
                   snapshot: optional(result.dataset.snapshot) };
+    this.workerUrl = new URL(result.dataset.worker, document.baseURI).href; // named by its content
   }
 
   control(name) {
@@ -590,7 +589,7 @@ class Calculator {
     waiting.add(this);
     if (workerState === "failed") this.showFailure(failure);
     else if (workerState === "ready") this.compute();
-    else { this.compute(); startWorker(this.boot); }
+    else { this.compute(); startWorker(this.boot, this.workerUrl); }
   }
 }
 

@@ -1,6 +1,7 @@
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
-// Boot:         the same fields in the script URL's fragment (#runtime=...&lock=...) start the
-//               boot as soon as this script runs; "init" then only asks for the "ready" reply.
+// Boot:         the same fields in the worker's name (runtime=...&lock=..., set by the page:
+//               the script itself is cached by its content hash, so its URL cannot carry them)
+//               start the boot as soon as this script runs; "init" then only asks for "ready".
 // Messages in:  {type: "init", runtime, lock, stdlib, snapshot}   (absolute URLs; the last two may be "")
 //               {type: "run", id, slug, inputs}
 //               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
@@ -351,8 +352,8 @@ self.addEventListener("unhandledrejection", (event) => {
   if (!ready) self.postMessage({ type: "fatal", message: String((event.reason && event.reason.message) || event.reason) });
 });
 
-if (self.location.hash.length > 1) {
-  const init = Object.fromEntries(new URLSearchParams(self.location.hash.slice(1)));
+if (self.name) {
+  const init = Object.fromEntries(new URLSearchParams(self.name));
   if (init.runtime) {
     booting = boot(init);
     booting.catch(() => {}); // reported when "init" arrives
