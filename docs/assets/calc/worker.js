@@ -203,8 +203,9 @@ async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
     stderr: () => {},
   });
   mark("restored");
-  // The snapshot froze the interpreter's state, random's included: reseed from the OS.
-  pyodide.runPython("import random; random.seed()");
+  // The snapshot froze the interpreter's state, random's included: reseed from the OS. (Direct
+  // calls here and below: runPython would parse and compile source first.)
+  call(pyodide, "random", "seed");
   const fn = settle(pyodide);
   // Cheap self-check that the restored interpreter answers: an unknown slug gives a field error.
   const probe = JSON.parse(fn(JSON.stringify({ slug: "", inputs: {} })));
@@ -231,8 +232,14 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
 // during a recalculation stays short.
 function settle(pyodide) {
   const fn = pyodide.pyimport("calculators.web").handle;
-  pyodide.runPython("import gc; gc.freeze()");
+  call(pyodide, "gc", "freeze");
   return fn;
+}
+
+// module.name() for an imported module, without keeping a proxy of it.
+function call(pyodide, module, name) {
+  const proxy = pyodide.pyimport(module);
+  try { proxy[name](); } finally { proxy.destroy(); }
 }
 
 // The standard library after a snapshot boot. Every module the calculators use is imported in
