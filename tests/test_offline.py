@@ -173,6 +173,26 @@ def test_after_the_first_visit_a_short_lived_worker_compiles_the_stored_runtime_
     assert [what for what, _ in second] == ["start"], second
 
 
+@pytest.mark.parametrize("page_compiles", [True, False], ids=["page-compiles", "page-cannot-compile"])
+def test_a_returning_visit_compiles_the_wasm_on_the_page(page, site, page_compiles):
+    """On a returning visit the page compiles the wasm from its offline copy and hands it to the
+    Python worker; where the page cannot, the worker compiles it itself. Either way the snapshot
+    boot gives the right answer."""
+    if not page_compiles:
+        page.add_init_script("WebAssembly.compileStreaming = () => Promise.reject(new Error('switched off'))")
+    steps = []
+    for _ in range(2):
+        page.goto(site.page_url(shared_link("green")))
+        result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        assert result.get_attribute("data-boot") == "snapshot"
+        assert result.get_attribute("data-band") == expected_band("green")
+        steps.append(page.evaluate("window.__calcBootInfo.steps"))
+        page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)
+    first, returning = steps
+    assert "wasmFromPage" not in first, first  # nothing stored yet: the worker compiles it
+    assert ("wasmFromPage" in returning) == page_compiles, returning
+
+
 def test_the_service_worker_stores_the_theme_scripts_when_it_installs(page, site):
     """Stored while the worker installs, the theme's scripts get their compiled code kept with
     them. site.js is stubbed out here, so no page hands the worker a list of files: whatever is

@@ -3,6 +3,7 @@
 //               the script itself is cached by its content hash, so its URL cannot carry them)
 //               start the boot as soon as this script runs; "init" then only asks for "ready".
 // Messages in:  {type: "init", runtime, lock, stdlib, snapshot}   (absolute URLs; the last two may be "")
+//               {type: "wasm", module?}   (the page's compiled wasm, when the boot fields say wasm=page)
 //               {type: "run", id, slug, inputs}
 //               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
 // Messages out: {type: "ready", ms, mode, steps, fallback?} | {type: "fatal", message}
@@ -23,7 +24,10 @@ const mark = (name) => { steps[name] = Math.round(performance.now()); };
 // The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
 // snapshot download (loadPyodide would only start compiling once the snapshot is in). When
 // loadPyodide instantiates it, the compiled module is used; if compiling ahead failed, the
-// runtime's own path runs as usual.
+// runtime's own path runs as usual. On a returning visit the page compiles it from its offline
+// copy ("wasm=page" in the boot fields, then a {type: "wasm", module} message): this thread then
+// has the snapshot, the modules and Pyodide's restore to itself. Without a module from the page
+// (not stored yet, or compiling failed there) it is compiled here after all.
 let wasmUrl = "";
 let hooked = false; // instantiateStreaming goes through the hook below (a snapshot boot needs it)
 let wasmModule = null; // Promise<WebAssembly.Module>
@@ -59,13 +63,19 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
   hooked = true;
 }
 
-function compileAhead(url) {
+function compileAhead(url, fromPage) {
   wasmUrl = url;
   if (!canCompileAhead) return false;
-  wasmModule = WebAssembly.compileStreaming(networkFetch(url, { credentials: "same-origin" }));
+  const compileHere = () => WebAssembly.compileStreaming(networkFetch(url, { credentials: "same-origin" }));
+  const fromPageOrHere = (module) => (module ? (mark("wasmFromPage"), module) : compileHere());
+  wasmModule = fromPage && hooked ? pageModule.then(fromPageOrHere) : compileHere();
   wasmModule.then(() => mark("wasmCompiled"), () => {});
   return true;
 }
+
+// The module the page compiled, or null ({type: "wasm"} message; see compileAhead).
+let deliverModule;
+const pageModule = new Promise((resolve) => { deliverModule = resolve; });
 
 // The snapshot file is gzip (1f 8b) of a packed snapshot (tools/runtime.py, pack_snapshot):
 // "AODSNAP2", total length, block size, base, counts n and m, n indices of the blocks stored,
@@ -306,7 +316,7 @@ async function boot(init) {
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   if (early) stdlibLater = stdlibUrl;
   const files = early ? [lock] : [stdlibUrl, lock];
-  prefetch(compileAhead(wasm) ? files : [wasm, ...files]);
+  prefetch(compileAhead(wasm, init.wasm === "page") ? files : [wasm, ...files]);
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
@@ -378,6 +388,8 @@ self.onmessage = async (event) => {
     } catch (err) {
       self.postMessage({ type: "fatal", message: String((err && err.message) || err) });
     }
+  } else if (msg.type === "wasm") {
+    deliverModule(msg.module instanceof WebAssembly.Module ? msg.module : null);
   } else if (msg.type === "warm") {
     await warm(msg.urls);
     self.postMessage({ type: "warmed" });
