@@ -186,8 +186,11 @@ def test_an_edit_just_before_leaving_does_not_follow_to_the_next_page(page, site
     """The address bar is updated a moment after the last edit: if the reader has moved to
     another page by then (instant navigation), that page's address is left alone."""
     open_calc(page, site)
+    page.wait_for_function("() => window.document$ !== undefined", timeout=10000)  # the theme's navigation
+    page.evaluate("window.__marker = 1")
     page.fill('[name="promoted_examples"]', "3")
     page.locator(".md-content a[href$='instructor-offers/#red-flag']").first.click()
     page.wait_for_url(re.compile(r"instructor-offers/#red-flag$"))
     page.wait_for_timeout(600)
+    assert page.evaluate("window.__marker") == 1, "navigation was a full page load"
     assert "?" not in page.url and page.url.endswith("instructor-offers/#red-flag")

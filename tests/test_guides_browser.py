@@ -35,6 +35,9 @@ def test_permalink_lands_on_its_section_on_a_full_load(page, site):
 def test_permalink_lands_on_its_section_after_instant_navigation(page, site):
     page.goto(site.page_url("calculators/instructor-offer/"))
     page.wait_for_load_state("networkidle")
+    # a calculator page runs the theme (and its instant navigation) once Python has answered;
+    # a link followed before then is an ordinary page load
+    page.wait_for_function("() => window.document$ !== undefined", timeout=30000)
     page.evaluate("window.__marker = 1")
     page.locator(".md-content a[href$='instructor-offers/#red-flag']").first.click()
     page.wait_for_url(re.compile(r"instructor-offers/#red-flag$"))
