@@ -49,10 +49,12 @@ def is_calculator_page(url: str) -> bool:
 
 def on_page_content(html: str, page, **kwargs) -> str:
     """Calculator pages run the theme's bundle only after Python's first answer
-    (overrides/partials/theme-later.js); the keyboard access the bundle gives scrollable code
-    blocks (tabindex) is given here instead, so that it is there from the start."""
+    (overrides/partials/theme-later.js): ``page.meta.calculator_page`` tells the template
+    (overrides/main.html), and the keyboard access the bundle gives scrollable code blocks
+    (tabindex) is given here instead, so that it is there from the start."""
     if not is_calculator_page(page.url):
         return html
+    page.meta["calculator_page"] = True
     return _CODE_BLOCK.sub(r'<pre>\1<code tabindex="0">', html)
 
 
