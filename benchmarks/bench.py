@@ -7,7 +7,9 @@ it on loopback with tools/serve.py and measures, interleaving the variants in ev
 - first_result: navigation start -> ``data-band`` set on the instructor-offer page opened from a
                 shared link (the site's boot: snapshot, falling back to .pyc);
 - first_result_pyc: the same with the snapshot switched off (the .pyc boot alone), for reference;
-each cold (a fresh browser profile) and warm (same profile, second visit). Then, once:
+each cold (a fresh browser profile) and warm (same profile, second visit), driven directly over
+the DevTools protocol (benchmarks/cdp.py: no automation framework attached to the page's workers;
+``--driver playwright`` runs them through Playwright instead). Then, once, through Playwright:
 - recalc:       input event -> result updated in the DOM, p50/p95 over 100 changes;
 - longest_task: the longest main-thread task (Long Tasks API) while the calculator page boots;
 - bytes:        what a cold visit transfers for a guide page and a calculator page (on the wire,
@@ -37,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import calculators  # noqa: E402
 from calculators.urlstate import encode  # noqa: E402
+from benchmarks import cdp  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
 from tools import serve  # noqa: E402
 from tools.runtime import pyodide_version  # noqa: E402
@@ -116,33 +119,75 @@ def add_bare_page(site: Path) -> None:
     (page / "bare-worker.js").write_text(BARE_WORKER)
 
 
+class PlaywrightChromium:
+    """cdp.Chromium's interface over Playwright (``--driver playwright``, for comparison)."""
+
+    def __init__(self, playwright, profile: str):
+        self._ctx = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+    def new_page(self) -> PlaywrightPage:
+        return PlaywrightPage(self._ctx.new_page())
+
+    def close(self) -> None:
+        self._ctx.close()
+
+
+class PlaywrightPage:
+    def __init__(self, page):
+        self._page = page
+        self.add_init_script = page.add_init_script
+        self.close = page.close
+
+    def goto(self, url: str) -> None:
+        self._page.goto(url, wait_until="commit")
+
+    def evaluate(self, expression: str, timeout: float = 60):
+        return self._page.evaluate(expression)
+
+    def wait_for(self, expression: str, timeout: float = 120):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            value = self._page.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.05)
+        raise cdp.DriverError(f"timed out after {timeout:.0f} s waiting for {expression}")
+
+
 class Bench:
-    def __init__(self, playwright, base: str, site: Path):
+    def __init__(self, playwright, base: str, site: Path, driver: str):
         self.pw = playwright
         self.base = base
         self.site = site
+        self.driver = driver
         inputs = dict(calculators.get(SLUG).example("yellow").inputs)
         self.shared_query = encode(calculators.get(SLUG), calculators.run(SLUG, inputs)["inputs"])
 
     def profile(self, tmp: Path):
-        """A fresh browser profile (disk cache, code cache, service workers of its own)."""
+        """A fresh Playwright browser profile, for the untimed measurements."""
         return self.pw.chromium.launch_persistent_context(
             str(tmp), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
-    def bare(self, ctx) -> float:
-        page = ctx.new_page()
+    def browser(self, tmp: Path):
+        """A fresh browser profile (disk cache, code cache, service workers of its own) for the
+        timed runs, driven by the chosen driver."""
+        if self.driver == "playwright":
+            return PlaywrightChromium(self.pw, str(tmp))
+        return cdp.Chromium(CHROMIUM, str(tmp), CHROMIUM_ARGS)
+
+    def bare(self, browser) -> float:
+        page = browser.new_page()
         page.goto(self.base + BARE_DIR + "/")
-        page.wait_for_function("window.__ready", timeout=120000, polling=50)
-        ms = page.evaluate("window.__ready")
+        ms = page.wait_for("window.__ready")
         page.close()
         return ms
 
-    def calc(self, ctx, pyc_only: bool) -> tuple[float, dict, float]:
-        page = ctx.new_page()
+    def calc(self, browser, pyc_only: bool) -> tuple[float, dict, float]:
+        page = browser.new_page()
         page.add_init_script(PROBE + ("window.__calcBoot = {snapshot: ''};" if pyc_only else ""))
         page.goto(self.base + CALC_PATH + "?" + self.shared_query)
-        page.wait_for_selector(BAND, state="attached", timeout=120000)
-        ms = page.evaluate("window.__band")
+        ms = page.wait_for("window.__band")
         info = page.evaluate("(({mode, ms, steps, fallback}) => ({mode, ms, steps, fallback,"
                              " workerStart: Math.round(performance.getEntriesByName('calc:worker-start')[0].startTime)}))"
                              "(window.__calcBootInfo)")
@@ -157,14 +202,14 @@ class Bench:
         (``<html data-offline="ready">``, after the stored runtime's modules are compiled once)."""
         end = time.time() + timeout
         try:
-            page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=timeout * 1000)
-        except Exception:  # noqa: BLE001 - no service worker here: the cache check below decides
+            page.wait_for("document.documentElement.dataset.offline === 'ready'", timeout=timeout)
+        except cdp.DriverError:  # no service worker here: the cache check below decides
             pass
-        script = """async () => {
+        script = """(async () => {
           const used = new Set((window.__calcBootInfo.urls || []).filter((u) => u.includes("/pyodide/")));
           if (!(await caches.has("aod-runtime"))) return false;
           const held = new Set((await (await caches.open("aod-runtime")).keys()).map((r) => r.url));
-          return [...used].every((u) => held.has(u)); }"""
+          return [...used].every((u) => held.has(u)); })()"""
         while time.time() < end:
             if page.evaluate(script):
                 time.sleep(0.5)  # let the cache writes settle
@@ -209,7 +254,7 @@ class Bench:
                 "files": rows}
 
 
-def run(rounds: int, recalc_n: int) -> dict:
+def run(rounds: int, recalc_n: int, driver: str) -> dict:
     from playwright.sync_api import sync_playwright
 
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -235,19 +280,19 @@ def run(rounds: int, recalc_n: int) -> dict:
     variants = ["bare", "snapshot", "pyc"]
     try:
         with sync_playwright() as pw:
-            bench = Bench(pw, base, site)
+            bench = Bench(pw, base, site, driver)
             for r in range(rounds):
                 order = variants[r % 3:] + variants[:r % 3]  # rotate who goes first
                 for variant in order:
                     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
-                        ctx = bench.profile(Path(tmp))
+                        browser = bench.browser(Path(tmp))
                         if variant == "bare":
-                            samples["bare_boot_cold"].append(bench.bare(ctx))
-                            samples["bare_boot_warm"].append(bench.bare(ctx))
+                            samples["bare_boot_cold"].append(bench.bare(browser))
+                            samples["bare_boot_warm"].append(bench.bare(browser))
                         else:
                             key = "first_result" if variant == "snapshot" else "first_result_pyc"
-                            cold, info, longest = bench.calc(ctx, pyc_only=variant == "pyc")
-                            warm, info_w, _ = bench.calc(ctx, pyc_only=variant == "pyc")
+                            cold, info, longest = bench.calc(browser, pyc_only=variant == "pyc")
+                            warm, info_w, _ = bench.calc(browser, pyc_only=variant == "pyc")
                             samples[f"{key}_cold"].append(cold)
                             samples[f"{key}_warm"].append(warm)
                             if variant == "snapshot":
@@ -257,7 +302,7 @@ def run(rounds: int, recalc_n: int) -> dict:
                                                        **info["steps"]},
                                               "warm": {"pageWorkerStart": info_w["workerStart"], "band": round(warm),
                                                        **info_w["steps"]}})
-                        ctx.close()
+                        browser.close()
                 print(f"round {r + 1}/{rounds}: " + ", ".join(
                     f"{k}={v[-1]:.0f}" for k, v in samples.items() if v), flush=True)
             # recalc: one warm page, 100 changes
@@ -267,7 +312,7 @@ def run(rounds: int, recalc_n: int) -> dict:
                 page.add_init_script(PROBE)
                 page.goto(base + CALC_PATH + "?" + bench.shared_query)
                 page.wait_for_selector(BAND, state="attached", timeout=120000)
-                bench.wait_offline_copies(page)  # the background copy of the runtime is done
+                bench.wait_offline_copies(PlaywrightPage(page))  # the background copy of the runtime is done
                 page.evaluate(RECALC, [10])  # warm-up
                 recalc = page.evaluate(RECALC, [recalc_n])
                 ctx.close()
@@ -298,7 +343,7 @@ def run(rounds: int, recalc_n: int) -> dict:
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": {"cores": os.cpu_count(), "os": platform.platform(), "chromium": browser_version,
                     "load_average_at_end": os.getloadavg()},
-        "pyodide": pyodide_version(), "rounds": rounds, "build_seconds": build_s,
+        "pyodide": pyodide_version(), "rounds": rounds, "driver": driver, "build_seconds": build_s,
         "results": res, "ratios": ratios, "budgets": budgets, "boot_modes": modes, "boot_steps": steps,
         "bytes": {"guide": guide_bytes, "calculator": calc_bytes},
     }
@@ -307,7 +352,7 @@ def run(rounds: int, recalc_n: int) -> dict:
 def table(report: dict) -> str:
     r = report["results"]
     lines = [f"Benchmark {report['date']} | Pyodide {report['pyodide']} | Chromium {report['machine']['chromium']} | "
-             f"{report['machine']['cores']} cores | {report['rounds']} rounds",
+             f"{report['machine']['cores']} cores | {report['rounds']} rounds | timed runs driven by {report['driver']}",
              "", f"{'metric':34} {'median':>9} {'range':>19}", "-" * 64]
     for key in ("bare_boot_cold", "first_result_cold", "first_result_pyc_cold",
                 "bare_boot_warm", "first_result_warm", "first_result_pyc_warm", "longest_task"):
@@ -333,11 +378,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="cold+warm rounds per variant (default 5)")
     parser.add_argument("--recalc", type=int, default=100, help="input changes for recalc (default 100)")
+    parser.add_argument("--driver", choices=("cdp", "playwright"), default="cdp",
+                        help="what drives the timed runs: the DevTools protocol directly (default) or Playwright")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"error: Chromium not found at {CHROMIUM}", file=sys.stderr)
         return 2
-    report = run(args.rounds, args.recalc)
+    report = run(args.rounds, args.recalc, args.driver)
     text = table(report)
     print(text)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
