@@ -7,7 +7,8 @@ it on loopback with tools/serve.py and measures, interleaving the variants in ev
 - first_result: navigation start -> ``data-band`` set on the instructor-offer page opened from a
                 shared link (the site's boot: snapshot, falling back to .pyc);
 - first_result_pyc: the same with the snapshot switched off (the .pyc boot alone), for reference;
-each cold (a fresh browser profile) and warm (same profile, second visit), driven directly over
+each cold (a fresh browser profile, started SETTLE_S before the visit) and warm (same profile,
+second visit), driven directly over
 the DevTools protocol (benchmarks/cdp.py: no automation framework attached to the page's workers;
 ``--driver playwright`` runs them through Playwright instead). Then, once, through Playwright:
 - recalc:       input event -> result updated in the DOM, p50/p95 over 100 changes;
@@ -52,6 +53,10 @@ BARE_DIR = "bench-bare"  # minimal stock page; its runtime copy sits under pyodi
 NPM_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 BAND = "[data-calculator][data-band]"
 IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".webp", ".ico", ".gif")
+# A freshly started Chromium spends its first second or so on its own start-up, even headless
+# (it preloads its omnibox popup's WebUI in a renderer of its own): a timed visit waits this long
+# after the launch, as a reader's browser is already running when a shared link is opened.
+SETTLE_S = 3
 
 BARE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare Pyodide</title>
 <script type="module" src="bare.js"></script></head><body><p id="status">booting</p></body></html>"""
@@ -171,10 +176,13 @@ class Bench:
 
     def browser(self, tmp: Path):
         """A fresh browser profile (disk cache, code cache, service workers of its own) for the
-        timed runs, driven by the chosen driver."""
+        timed runs, driven by the chosen driver, once the browser's own start-up is over."""
         if self.driver == "playwright":
-            return PlaywrightChromium(self.pw, str(tmp))
-        return cdp.Chromium(CHROMIUM, str(tmp), CHROMIUM_ARGS)
+            browser = PlaywrightChromium(self.pw, str(tmp))
+        else:
+            browser = cdp.Chromium(CHROMIUM, str(tmp), CHROMIUM_ARGS)
+        time.sleep(SETTLE_S)
+        return browser
 
     def bare(self, browser) -> float:
         page = browser.new_page()
