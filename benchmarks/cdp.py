@@ -13,10 +13,11 @@ Chromium gets the switches Playwright would pass (below), so both drivers load p
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import queue
-import subprocess
+import signal
 import threading
 import time
 from typing import Any
@@ -37,6 +38,14 @@ SWITCHES = [
 ]
 
 
+def _high(fd: int) -> int:
+    """The same pipe end on a descriptor above 4 (close-on-exec), so that placing the pipes on 3
+    and 4 in the child is always a real copy."""
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return high
+
+
 class DriverError(RuntimeError):
     """Chromium did not answer, or a page script threw."""
 
@@ -45,17 +54,15 @@ class Chromium:
     """One Chromium process with its own profile directory, driven over a pipe."""
 
     def __init__(self, executable: str, profile: str, args: list[str]):
-        ours_in, theirs_out = os.pipe()  # Chromium writes its replies to fd 4
-        theirs_in, ours_out = os.pipe()  # and reads commands from fd 3
-
-        def pipe_fds() -> None:
-            os.dup2(theirs_in, 3)
-            os.dup2(theirs_out, 4)
-
-        self._proc = subprocess.Popen(
-            [executable, *SWITCHES, *args, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
-            pass_fds=(3, 4, theirs_in, theirs_out), preexec_fn=pipe_fds,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ours_in, theirs_out = map(_high, os.pipe())  # Chromium writes its replies to fd 4
+        theirs_in, ours_out = map(_high, os.pipe())  # and reads commands from fd 3
+        argv = [executable, *SWITCHES, *args, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"]
+        # posix_spawn, not subprocess: placing the pipes on fds 3 and 4 would need a preexec_fn,
+        # which is unsafe in a process with threads (the benchmark's server runs in one)
+        self._pid = os.posix_spawn(executable, argv, os.environ, file_actions=[
+            (os.POSIX_SPAWN_DUP2, theirs_in, 3), (os.POSIX_SPAWN_DUP2, theirs_out, 4),
+            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
         os.close(theirs_in)
         os.close(theirs_out)
         self._out = ours_out
@@ -106,10 +113,15 @@ class Chromium:
     def close(self) -> None:
         try:
             self.send("Browser.close", timeout=10)
-            self._proc.wait(10)
-        except (DriverError, subprocess.TimeoutExpired):
-            self._proc.kill()
-            self._proc.wait()
+        except DriverError:
+            pass
+        end = time.monotonic() + 10
+        while os.waitpid(self._pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > end:
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+                break
+            time.sleep(0.05)
         os.close(self._out)
 
 
