@@ -8,9 +8,9 @@ it on loopback with tools/serve.py and measures, interleaving the variants in ev
                 shared link (the site's boot: snapshot, falling back to .pyc);
 - first_result_pyc: the same with the snapshot switched off (the .pyc boot alone), for reference;
 each cold (a fresh browser profile, started SETTLE_S before the visit) and warm (same profile,
-second visit), driven directly over
-the DevTools protocol (benchmarks/cdp.py: no automation framework attached to the page's workers;
-``--driver playwright`` runs them through Playwright instead). Then, once, through Playwright:
+second visit), driven directly over the DevTools protocol (benchmarks/cdp.py: no automation
+framework attached to the page's workers; ``--driver playwright`` runs them through Playwright
+instead). Then, once, through Playwright:
 - recalc:       input event -> result updated in the DOM, p50/p95 over 100 changes;
 - longest_task: the longest main-thread task (Long Tasks API) while the calculator page boots;
 - bytes:        what a cold visit transfers for a guide page and a calculator page (on the wire,
@@ -139,6 +139,8 @@ class PlaywrightChromium:
 
 
 class PlaywrightPage:
+    """cdp.Page's interface over a Playwright page."""
+
     def __init__(self, page):
         self._page = page
         self.add_init_script = page.add_init_script
@@ -153,7 +155,10 @@ class PlaywrightPage:
     def wait_for(self, expression: str, timeout: float = 120):
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            value = self._page.evaluate(expression)
+            try:
+                value = self._page.evaluate(expression)
+            except Exception:  # noqa: BLE001 - between documents while navigating
+                value = None
             if value:
                 return value
             time.sleep(0.05)
