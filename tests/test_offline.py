@@ -30,6 +30,14 @@ CACHES = """async () => {
 }"""
 
 
+SERVICE_WORKERS = """async () => {
+  const reg = await navigator.serviceWorker.getRegistration();
+  const state = (w) => (w ? `${w.state} (${w.scriptURL})` : null);
+  return { controller: state(navigator.serviceWorker.controller), active: reg && state(reg.active),
+           waiting: reg && state(reg.waiting), installing: reg && state(reg.installing) };
+}"""
+
+
 def shared_link(example: str = "red") -> str:
     calc = calculators.get(SLUG)
     inputs = calculators.run(SLUG, dict(calc.example(example).inputs))["inputs"]
@@ -49,7 +57,9 @@ def wait_for_caches(page, ready, timeout: float = 60) -> dict:
         if ready(held):
             return held
         time.sleep(0.5)
-    raise AssertionError(f"caches never reached the expected state: { {k: len(v) for k, v in held.items()} }")
+    workers = page.evaluate(SERVICE_WORKERS)
+    raise AssertionError(f"caches never reached the expected state: { {k: len(v) for k, v in held.items()} }; "
+                         f"service workers: {workers}")
 
 
 def runtime_cached(held: dict, snapshot_url: str) -> bool:

@@ -64,6 +64,12 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// A worker a newer build has replaced stores nothing more: storing still under way when the new
+// one took over would bring back the caches it has just deleted (caches.open creates them).
+function retired() {
+  return Boolean(self.serviceWorker) && self.serviceWorker.state === "redundant";
+}
+
 function isPage(url) {
   return url.pathname.endsWith("/") || url.pathname.endsWith(".html");
 }
@@ -98,7 +104,7 @@ async function runtimeFirst(request) {
   const hit = await cache.match(request.url);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.status === 200 && KEEP.has(request.url)) {
+  if (response.status === 200 && KEEP.has(request.url) && !retired()) {
     storable(request.url, response.clone()).then((copy) => cache.put(request.url, copy))
       .then(() => fresh.add(request.url), () => {});
   }
@@ -122,7 +128,7 @@ async function networkFirst(request, preloaded) {
   const key = cacheKey(request.url);
   try {
     const response = (await preloaded) || await fetch(request);
-    if (response.status === 200 && response.type === "basic") {
+    if (response.status === 200 && response.type === "basic" && !retired()) {
       const copy = response.clone();
       caches.open(PAGES).then(async (cache) => {
         const old = await cache.match(key);
@@ -149,6 +155,7 @@ self.addEventListener("fetch", (event) => {
 // Copy what a page used into the caches (from the HTTP cache when it has them). Returns the
 // URLs of the runtime files stored just now.
 async function keep(urls) {
+  if (retired()) return [];
   const pages = await caches.open(PAGES);
   const runtime = await caches.open(RUNTIME);
   const added = [];
@@ -163,6 +170,7 @@ async function keep(urls) {
     if (await cache.match(key)) continue;
     try {
       const response = await fetch(url.href);
+      if (retired()) break;
       if (response.status === 200) {
         await cache.put(key, await storable(key, response));
         if (isRuntime) added.push(key);

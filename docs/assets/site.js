@@ -103,6 +103,9 @@ function keepOffline() {
 }
 
 if ("serviceWorker" in navigator) {
+  // A new deploy's worker empties the old caches when it takes over this page: hand it this
+  // page's files. (Its "updatefound" may come before this page registers, so not from there.)
+  navigator.serviceWorker.addEventListener("controllerchange", () => keepOffline());
   navigator.serviceWorker.addEventListener("message", async (event) => {
     const msg = event.data || {};
     if (msg.type !== "cached") return;
@@ -139,11 +142,6 @@ function registerServiceWorker() {
     (reg) => {
       registration = navigator.serviceWorker.ready;
       keepOffline();
-      // A new deploy's worker empties the old caches when it activates: hand it this page's files.
-      reg.addEventListener("updatefound", () => {
-        const next = reg.installing;
-        if (next) next.addEventListener("statechange", () => { if (next.state === "activated") keepOffline(); });
-      });
     },
     () => {});
 }
