@@ -153,16 +153,9 @@ class PlaywrightPage:
         return self._page.evaluate(expression)
 
     def wait_for(self, expression: str, timeout: float = 120):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                value = self._page.evaluate(expression)
-            except Exception:  # noqa: BLE001 - between documents while navigating
-                value = None
-            if value:
-                return value
-            time.sleep(0.05)
-        raise cdp.DriverError(f"timed out after {timeout:.0f} s waiting for {expression}")
+        from playwright.sync_api import Error  # a page between documents while navigating
+
+        return cdp.poll(lambda: self._page.evaluate(expression), expression, timeout, Error)
 
 
 class Bench:

@@ -20,7 +20,7 @@ import queue
 import signal
 import threading
 import time
-from typing import Any
+from typing import Any, Callable
 
 # Playwright's default Chromium switches that bear on timing or on what the browser does in the
 # background (its chromiumSwitches), plus --headless and the project's own CHROMIUM_ARGS.
@@ -48,6 +48,21 @@ def _high(fd: int) -> int:
 
 class DriverError(RuntimeError):
     """Chromium did not answer, or a page script threw."""
+
+
+def poll(evaluate: Callable[[], Any], expression: str, timeout: float, transient: type[Exception]) -> Any:
+    """Call ``evaluate`` every 50 ms until it returns something truthy; that value. A
+    ``transient`` error (the page is between documents while navigating) counts as not yet."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            value = evaluate()
+        except transient:
+            value = None
+        if value:
+            return value
+        time.sleep(0.05)
+    raise DriverError(f"timed out after {timeout:.0f} s waiting for {expression}")
 
 
 class Chromium:
@@ -150,16 +165,7 @@ class Page:
 
     def wait_for(self, expression: str, timeout: float = 120) -> Any:
         """Poll an expression every 50 ms until it is truthy; its value."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                value = self.evaluate(expression, timeout=10)
-            except DriverError:  # between documents while navigating
-                value = None
-            if value:
-                return value
-            time.sleep(0.05)
-        raise DriverError(f"timed out after {timeout:.0f} s waiting for {expression}")
+        return poll(lambda: self.evaluate(expression, timeout=10), expression, timeout, DriverError)
 
     def close(self) -> None:
         self._browser.send("Target.closeTarget", {"targetId": self._target})
