@@ -191,3 +191,20 @@ def test_guides_are_in_own_words():
     out = subprocess.run(["python3", str(checker), "docs", "macros", "calculators"], cwd=ROOT,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:]
+
+
+def test_wide_tables_carry_their_column_headings_for_phone_cards(site):
+    """Tables of three or more columns get a heading label on every cell (tools/table_cards.py);
+    narrower tables and the theme's own classed tables are left alone."""
+    from tools.table_cards import stack_wide_tables
+
+    html = (site.dir / "titles-and-tracks" / "instructor" / "index.html").read_text()
+    table = re.search(r"<table data-cards>.*?</table>", html, re.S).group(0)
+    assert table.count('data-label="What it looks like"') == 4
+    assert table.count("<td") == table.count("data-label=")
+    two = "<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>"
+    assert stack_wide_tables(two) == two
+    three = two.replace("<th>B</th>", '<th>B "<abbr title="x">FTE</abbr>"</th>\n<th>C</th>').replace(
+        "<td>2</td>", "<td>2</td>\n<td>3</td>")
+    assert '<td data-label="B &quot;FTE&quot;">2</td>' in stack_wide_tables(three)
+    assert stack_wide_tables('<table class="chart-table"><tr><td>x</td></tr></table>').count("data-label") == 0

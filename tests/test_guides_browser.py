@@ -148,3 +148,30 @@ def test_pages_have_link_preview_metadata(site):
         html = (site.dir / path / "index.html").read_text()
         assert re.search(r'<meta name="description" content="[^"]{20,}"', html), path
         assert 'property="og:title"' in html and 'property="og:description"' in html, path
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["with scripts", "without scripts"])
+def test_wide_tables_read_as_stacked_cards_on_a_phone(browser, site, scripts):
+    """On a 390 px screen each row of a three-column table is a card: its cells stacked at the
+    card's full width, each under its column's heading; nothing scrolls sideways. A wide
+    screen keeps the table."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=scripts)
+    page = context.new_page()
+    page.goto(site.page_url("titles-and-tracks/instructor/#common-uses"))
+    page.wait_for_load_state("load")
+    table = page.locator("table[data-cards]").first  # the four uses of the title
+    headings = table.locator("thead th").all_text_contents()
+    assert len(headings) == 3 and table.locator("thead").bounding_box()["height"] <= 1  # kept for screen readers
+    row = table.locator("tbody tr").first
+    row_box = row.bounding_box()
+    cells = row.locator("td")
+    boxes = [cells.nth(i).bounding_box() for i in range(3)]
+    assert all(abs(b["width"] - row_box["width"]) < 4 for b in boxes)  # stacked, full width
+    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
+    labels = [cells.nth(i).evaluate("td => getComputedStyle(td, '::before').content") for i in range(1, 3)]
+    assert labels == [f'"{h}"' for h in headings[1:]]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
+    boxes = [cells.nth(i).bounding_box() for i in range(3)]
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"] and abs(boxes[0]["y"] - boxes[1]["y"]) < 2
+    context.close()

@@ -19,6 +19,7 @@ from macros.runtime_info import worker_path  # noqa: E402
 from tools.csp import apply_csp  # noqa: E402
 from tools.offline import write_service_worker  # noqa: E402
 from tools.runtime import RuntimeBuildError, write_runtime  # noqa: E402
+from tools.table_cards import stack_wide_tables  # noqa: E402
 
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -51,7 +52,9 @@ def on_page_content(html: str, page, **kwargs) -> str:
     """Calculator pages run the theme's bundle only after Python's first answer
     (overrides/partials/theme-later.js): ``page.meta.calculator_page`` tells the template
     (overrides/main.html), and the keyboard access the bundle gives scrollable code blocks
-    (tabindex) is given here instead, so that it is there from the start."""
+    (tabindex) is given here instead, so that it is there from the start. On every page, wide
+    tables get the labels that show them as cards on a phone (tools/table_cards.py)."""
+    html = stack_wide_tables(html)
     if not is_calculator_page(page.url):
         return html
     page.meta["calculator_page"] = True
