@@ -24,6 +24,9 @@ class Choice:
 
     value: str
     label: str
+    unknown: bool = False
+    """This answer means "not known" or "not specified": what would change the result tries the
+    field's other answers in its place (see ``what_would_change.py``)."""
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,25 @@ class Field:
     """Date fields only: an omitted or null value means today's date, written into the inputs
     (the current UTC date in Python, so it does not depend on the machine's time zone; the
     page fills in the reader's local date)."""
+    null_is_unknown: bool = False
+    """Nullable fields only: null means the reader does not know the answer (rather than a value
+    the rules fill in, such as today's date or the usual window), so what would change the
+    result tries the field's answers in its place."""
+    representative_values: tuple[float, ...] = ()
+    """Number fields only: the answers tried in place of an unknown (null) value when looking for
+    what would change the result. Without them an unknown number is not varied."""
+    item_label: str = "Item"
+    """List fields only: what one item is called in sentences, numbered from 1 ("Offer 1") when
+    the item has no ``label`` of its own."""
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:
             raise ValueError(f"field {self.name}: unknown type {self.type!r}")
+        if self.null_is_unknown and not self.nullable:
+            raise ValueError(f"field {self.name}: null_is_unknown needs a nullable field")
+        for v in self.representative_values:
+            if self.type not in ("number", "integer") or validate_value(self, v, self.name)[1]:
+                raise ValueError(f"field {self.name}: representative value {v!r} is not {self.allowed()}")
 
     def allowed(self) -> str:
         """Describe the allowed values in words, for error messages."""
@@ -360,8 +378,12 @@ def field_spec(f: Field) -> dict[str, Any]:
     }
     if f.type in ("number", "integer"):
         out.update(minimum=f.minimum, maximum=f.maximum, step=f.step)
+    if f.nullable:
+        out["null_is_unknown"] = f.null_is_unknown
+    if f.type in ("number", "integer") and f.representative_values:
+        out["representative_values"] = list(f.representative_values)
     if f.type == "choice":
-        out["choices"] = [{"value": c.value, "label": c.label} for c in f.choices]
+        out["choices"] = [{"value": c.value, "label": c.label, "unknown": c.unknown} for c in f.choices]
     if f.type == "boolean":
         out.update(true_label=f.true_label, false_label=f.false_label)
     if f.type == "text":
@@ -369,7 +391,8 @@ def field_spec(f: Field) -> dict[str, Any]:
     if f.type == "date":
         out["today_default"] = f.today_default
     if f.type == "list":
-        out.update(items=[field_spec(i) for i in f.items], min_items=f.min_items, max_items=f.max_items)
+        out.update(items=[field_spec(i) for i in f.items], min_items=f.min_items, max_items=f.max_items,
+                   item_label=f.item_label)
     if f.shown_if:
         out["shown_if"] = {"field": f.shown_if[0], "values": list(f.shown_if[1])}
     return out
