@@ -202,15 +202,26 @@ class Calculator:
             raise ValidationError(errors)
         return inputs
 
-    def run(self, raw: Any) -> dict[str, Any]:
-        """Validate ``raw`` and return the public result object."""
-        inputs = self.validate(raw)
+    def evaluate(self, inputs: dict[str, Any]) -> tuple[Outcome, float | None]:
+        """Score validated ``inputs``: the outcome and its score as published (0-100, one decimal)."""
         outcome = self.compute(inputs)
         if outcome.band not in self.bands:
             raise AssertionError(f"{self.slug}: band {outcome.band!r} not in {self.bands}")
         score = outcome.score
         if score is not None:
             score = round(min(100.0, max(0.0, float(score))), 1)
+        return outcome, score
+
+    def run(self, raw: Any) -> dict[str, Any]:
+        """Validate ``raw`` and return the public result object.
+
+        Besides the outcome it carries ``what_would_change`` (the single answers, to inputs left
+        unknown, that move the result to another band; computed by running the rules again).
+        """
+        from .what_would_change import what_would_change
+
+        inputs = self.validate(raw)
+        outcome, score = self.evaluate(inputs)
         result: dict[str, Any] = {
             "calculator": self.slug,
             "version": self.version,
@@ -222,6 +233,7 @@ class Calculator:
         result.update(outcome.extra)
         result["factors"] = [f.as_dict() for f in outcome.factors]
         result["next_steps"] = list(outcome.next_steps)
+        result["what_would_change"] = what_would_change(self, inputs, outcome.band)
         result["inputs"] = inputs
         return result
 
