@@ -216,8 +216,10 @@ class Calculator:
         """Validate ``raw`` and return the public result object.
 
         Besides the outcome it carries ``what_would_change`` (the single answers, to inputs left
-        unknown, that move the result to another band; computed by running the rules again).
+        unknown, that move the result to another band; computed by running the rules again) and
+        ``negotiation_email`` (a text to send the department, or null where none applies).
         """
+        from .negotiation import negotiation_email
         from .what_would_change import what_would_change
 
         inputs = self.validate(raw)
@@ -234,6 +236,7 @@ class Calculator:
         result["factors"] = [f.as_dict() for f in outcome.factors]
         result["next_steps"] = list(outcome.next_steps)
         result["what_would_change"] = what_would_change(self, inputs, outcome.band)
+        result["negotiation_email"] = negotiation_email(self, result | {"inputs": inputs})
         result["inputs"] = inputs
         return result
 
