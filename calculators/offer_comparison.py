@@ -56,12 +56,13 @@ OFFER_FIELDS: tuple[Field, ...] = (
     Field("funding", "Start-up funds or grant support", "boolean", default=False,
           help="Money behind research or tenure-track expectations."),
     Field("salary", "Salary", "number", unit="per year", default=None, nullable=True, null_label="Not given",
+          null_is_unknown=True,  # no representative_values: an unknown salary is not varied
           minimum=0, maximum=10_000_000, step=1000,
           help="Base salary, in any one currency for all offers. Shown for comparison; it only breaks exact ties."),
 )
 
 FIELDS: tuple[Field, ...] = (
-    Field("offers", "Offers", "list", items=OFFER_FIELDS, min_items=2, max_items=5,
+    Field("offers", "Offers", "list", items=OFFER_FIELDS, min_items=2, max_items=5, item_label="Offer",
           default=[{f.name: f.default for f in OFFER_FIELDS} for _ in range(2)],
           help="Two to five offers. Leave what you do not know at its default."),
 )
