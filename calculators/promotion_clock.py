@@ -189,9 +189,9 @@ def compute(i: dict[str, Any]) -> Outcome:
                                   "or move on.", _src("five-to-ten-years", "instructor-as-fellowship")))
         if in_rank >= INSTRUCTOR_LONG_YEARS:
             factors.append(Factor("A long stay as Instructor", "-",
-                                  "Five to seven years as Instructor with minimal publications and no clear promotion "
-                                  "story read to search committees as a clinical career without an academic arc. "
-                                  "Publications and a promotion story are what change that reading.",
+                                  "Search committees read five to seven years in this rank as a clinical career "
+                                  "without an academic arc when the years bring minimal publications and no promotion "
+                                  "story. Publications and a promotion story are what change that reading.",
                                   _src("pay-promotion-mobility", "mobility")))
         if in_rank > 0:
             factors.append(Factor(f"{in_rank:g} years that may not count if you move", "-",
