@@ -32,7 +32,7 @@ def test_form_is_rendered_from_the_spec(page, site):
     {"institution_type": "community_affiliate", "clinical_fte": 0.6, "protected_fte": 0.4,
      "protected_in_contract": True, "written_criteria": True, "review_years": 2, "promoted_examples": 4,
      "surgical_subspecialty": True, "years_count_toward_rank": False, "track": "research"},
-], ids=["green", "yellow", "red", "community"])
+], ids=[e.name for e in CALC.examples] + ["community"])
 def test_shared_link_restores_inputs_and_shows_the_cli_band(page, site, inputs):
     expected = calculators.run(SLUG, inputs)
     result = open_calc(page, site, encode(CALC, expected["inputs"]))
