@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import calculators
 from calculators import ValidationError
@@ -197,3 +198,49 @@ def test_a_yellow_offer_with_written_criteria_is_told_what_the_bridge_lacks():
     # the article's yellow scenario (0.9+ clinical, nothing written) keeps the soft-promise verdict
     yellow = calculators.run("instructor-offer", dict(calculators.get("instructor-offer").example("yellow").inputs))
     assert "soft promise" in yellow["headline"]
+
+
+# ---------- properties ----------
+
+
+FTE = st.sampled_from([0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 0.8, 0.85, 0.9, 1.0])
+
+
+@st.composite
+def offers(draw) -> dict:
+    clinical = draw(FTE)
+    return {
+        "institution_type": draw(st.sampled_from(["research_intensive", "mid_tier", "community_affiliate"])),
+        "track": draw(st.sampled_from(["clinician_educator", "research", "tenure", "pure_clinical", "unspecified"])),
+        "clinical_fte": clinical, "protected_fte": draw(FTE.filter(lambda p: p + clinical <= 1)),
+        "protected_in_contract": draw(st.booleans()), "written_criteria": draw(st.booleans()),
+        "review_years": draw(st.none() | st.sampled_from([1, 2, 3, 4, 6, 9, 15])),
+        "promoted_examples": draw(st.integers(0, 4)),
+        "years_count_toward_rank": draw(st.sampled_from([None, True, False])),
+        "surgical_subspecialty": draw(st.booleans()),
+    }
+
+
+def improvements(o: dict) -> list[dict]:
+    """Single changes the guides call better (a tenure track on a heavy load is no improvement)."""
+    room = round(1 - o["clinical_fte"] - o["protected_fte"], 4)
+    out = [{"protected_in_contract": True}, {"written_criteria": True}, {"promoted_examples": o["promoted_examples"] + 1},
+           {"surgical_subspecialty": False}, {"years_count_toward_rank": True}]
+    if room > 0:
+        out += [{"protected_fte": round(o["protected_fte"] + room, 4)}, {"clinical_fte": round(o["clinical_fte"] - min(room, o["clinical_fte"]), 4)}]
+    if o["track"] in ("unspecified", "pure_clinical"):
+        out.append({"track": "clinician_educator"})
+    if o["institution_type"] == "mid_tier":
+        out.append({"institution_type": "research_intensive"})
+    out.append({"review_years": 2} if o["review_years"] is None or o["review_years"] > 2 else {})
+    return out
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(offers(), st.data())
+def test_improving_an_offer_never_lowers_its_score_or_its_chance(offer, data):
+    change = data.draw(st.sampled_from(improvements(offer)))
+    before, after = run(**offer), run(**offer | change)
+    assert after["score"] >= before["score"]
+    assert after["promotion_likelihood_range"][0] >= before["promotion_likelihood_range"][0]
+    assert after["promotion_likelihood"] >= before["promotion_likelihood"]
