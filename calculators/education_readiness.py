@@ -1,15 +1,16 @@
 """``education-readiness``: is an education-track dossier ready for Associate Professor?
 
 Reads "The Truth About Education Tracks" (Residency Advisor, 2026-01-08): about 3-6 peer-reviewed
-education products at a mid-tier school (the top of that range, with more rigour and national
+education products at a mid-tier school (the top of that range, with more rigor and national
 reputation, at a top-tier one), at least two of them first- or senior-authored and on one theme,
-and the author's relative values of common education activities (``EDUCATION_ACTIVITY_VALUE``).
-Teaching volume, evaluations and awards support a dossier; they never carry it. Every threshold
-below is a reading of that article, not official data.
+and the author's chart of how committees value common education activities
+(``EDUCATION_ACTIVITY_VALUE``). The chart's values are relative weights, not points that add up,
+so nothing here sums them: the band follows which of the article's expectations are met and which
+of the chart's items are present. Teaching volume, evaluations and awards support a dossier; they
+never carry it. How the items map to bands is this site's reading of the article, not official data.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,19 +18,8 @@ from .citations import guide_sections
 from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
 from .evidence import EDUCATION_ACTIVITY_VALUE
 
-VERSION = "1.0"
+VERSION = "2.0"
 GUIDE = "education-tracks/"
-
-# The article's relative values (0-100) of common education activities, read from evidence.py.
-_V = dict(EDUCATION_ACTIVITY_VALUE.points)
-VALUE_SERIES = _V["Coherent series of 3\u20135 related education publications"]
-VALUE_NATIONAL_WORKSHOPS = _V["National workshop faculty for several years"]
-VALUE_SINGLE_PAPER = _V["One high-quality education paper in a solid journal"]
-VALUE_DIRECTOR = _V["Major local course or clerkship director role"]
-VALUE_LECTURES = _V["Dozens of lectures with strong evaluations"]
-VALUE_AWARD = _V["A student-voted teaching award"]
-# Alternatives do not add up: the scholarship slot is worth at most a coherent series.
-MAX_POINTS = VALUE_SERIES + VALUE_NATIONAL_WORKSHOPS + VALUE_DIRECTOR + VALUE_LECTURES + VALUE_AWARD
 
 
 @dataclass(frozen=True)
@@ -41,7 +31,7 @@ class Tier:
     low: int          # the article's range of peer-reviewed education products
     high: int
     needed: int       # what this calculator asks for before calling a dossier ready
-    rigour: tuple[str, ...]      # publication_rigor values good enough for ready
+    rigor: tuple[str, ...]       # publication_rigor values good enough for ready
     national: float   # share of full national presence needed for ready (0-1)
 
 
@@ -57,31 +47,18 @@ TIERS: dict[str, Tier] = {
 }
 LEAD_AUTHOR_MIN = 2            # "at least a couple" first- or senior-author papers
 SERIES_MIN = 3                 # a coherent series is 3-5 related papers
-SCATTERED_STEP = 2.5           # each extra one-off paper beyond the first, up to SCATTERED_MAX_EXTRA
-SCATTERED_MAX_EXTRA = 4
-RIGOUR_SHARE = {               # by tier: how much a paper of this rigour counts
-    "mid_tier": {"rigorous": 1.0, "standard": 0.85, "weak": 0.5},
-    "top_tier": {"rigorous": 1.0, "standard": 0.75, "weak": 0.4},
-}
-LEAD_SHARE = (0.7, 0.85, 1.0)  # by first/senior-author papers: 0, 1, 2 or more
 WORKSHOP_FULL_YEARS = 3        # "several years" of national workshop faculty
 TALKS_FULL, TALKS_MAX_SHARE = 6, 0.5       # invited talks alone reach at most half of national presence
 ROLES_FULL, ROLES_MAX_SHARE = 2, 0.5       # so do national committee or society roles
 TEACHING_FULL_HOURS = 40       # about "dozens of lectures" over five years; beyond it hours stop counting
-EVALUATION_SHARE = {"outstanding": 1.0, "strong": 0.9, "average": 0.6, "weak": 0.25}
-WEAK_EVALUATION_PENALTY = 20   # raw points, out of MAX_POINTS
-BORDERLINE_SCORE = 40          # below this, and with no peer-reviewed paper, the dossier is not yet close
-BORDERLINE_SCHOLARSHIP = 0.5   # ... or scholarship at half of a coherent series makes it borderline
-BAND_SCORES = {"not_yet": (0, 39), "borderline": (40, 69), "ready": (70, 100)}
-"""The overall strength (0-100) is placed within its band's range, so a borderline dossier never
-outscores a ready one and every improvement still shows."""
+GOOD_EVALUATIONS = ("outstanding", "strong")
 EPS = 1e-9
 
 TIER_CHOICES = tuple(Choice(k, t.label) for k, t in TIERS.items())
-RIGOUR = (
+RIGOR = (
     Choice("rigorous", "Rigorous: solid journals, sound methods (outcomes, validity evidence)"),
     Choice("standard", "Standard: peer-reviewed, modest methods"),
-    Choice("weak", "Weak: low-impact venues, little rigour"),
+    Choice("weak", "Weak: low-impact venues, little rigor"),
 )
 EVALUATIONS = (
     Choice("outstanding", "Outstanding: among the best in the department"),
@@ -92,7 +69,7 @@ EVALUATIONS = (
 
 FIELDS: tuple[Field, ...] = (
     Field("institution_tier", "Institution tier", "choice", default="mid_tier", choices=TIER_CHOICES,
-          help="Top-tier schools expect the high end of the range, more rigour and a national reputation to match."),
+          help="Top-tier schools expect the high end of the range, more rigor and a national reputation to match."),
     Field("education_publications", "Peer-reviewed education publications", "integer", default=0, minimum=0,
           maximum=100, step=1, unit="papers",
           help="Curriculum papers, assessment studies, MedEdPORTAL publications and similar peer-reviewed work. "
@@ -101,7 +78,7 @@ FIELDS: tuple[Field, ...] = (
           maximum=100, step=1, unit="papers", help="May not exceed the number of publications."),
     Field("coherent_theme", "The papers form one coherent theme", "boolean", default=False,
           help="One line of work (for example, assessment of clinical reasoning) rather than scattered one-off projects."),
-    Field("publication_rigor", "Rigour of the papers", "choice", default="standard", choices=RIGOUR,
+    Field("publication_rigor", "Rigor of the papers", "choice", default="standard", choices=RIGOR,
           help="How a committee or an outside reviewer would judge the journals and the methods."),
     Field("national_workshop_years", "Years as faculty of national workshops", "integer", default=0, minimum=0,
           maximum=40, step=1, unit="years",
@@ -110,7 +87,7 @@ FIELDS: tuple[Field, ...] = (
           step=1, unit="talks", help="Invited talks at other institutions or at national or regional meetings."),
     Field("national_roles", "National education committee or society roles", "integer", default=0, minimum=0,
           maximum=20, step=1, unit="roles",
-          help="Seats on education committees of national organisations, or roles in multi-institution collaboratives."),
+          help="Seats on education committees of national organizations, or roles in multi-institution collaboratives."),
     Field("leadership_roles", "Education leadership roles", "integer", default=0, minimum=0, maximum=20, step=1,
           unit="roles", help="Major local roles: course, clerkship or program director."),
     Field("teaching_hours", "Teaching hours over the last five years", "number", default=0, minimum=0,
@@ -118,7 +95,7 @@ FIELDS: tuple[Field, ...] = (
     Field("evaluations", "Teaching evaluations", "choice", default="strong", choices=EVALUATIONS,
           help="How learners rate your teaching, overall."),
     Field("teaching_awards", "Teaching awards", "integer", default=0, minimum=0, maximum=50, step=1,
-          unit="awards", help="Student- or resident-voted teaching awards and similar honours."),
+          unit="awards", help="Student- or resident-voted teaching awards and similar honors."),
     Field("local_presentations", "Local posters and presentations", "integer", default=0, minimum=0, maximum=200,
           step=1, unit="items", help="Posters and talks at your own institution that were never published."),
 )
@@ -161,21 +138,50 @@ def _count(n: int, noun: str, plural: str = "") -> str:
     return f"{word} {noun if n == 1 else plural or noun + 's'}"
 
 
-def scholarship_points(i: dict[str, Any]) -> float:
-    """Points for peer-reviewed education work, at most a coherent series (``VALUE_SERIES``)."""
-    n, k = i["education_publications"], i["first_or_senior_author"]
-    if n == 0:
-        return 0.0
-    if i["coherent_theme"] and n >= SERIES_MIN:
-        base = VALUE_SERIES
-    elif i["coherent_theme"] and n == SERIES_MIN - 1:
-        base = (VALUE_SINGLE_PAPER + VALUE_SERIES) / 2
-    else:  # one paper, or scattered one-off papers: each extra adds little
-        base = VALUE_SINGLE_PAPER + SCATTERED_STEP * min(n - 1, SCATTERED_MAX_EXTRA)
-    tier = TIERS[i["institution_tier"]]
-    coverage = math.sqrt(min(1.0, n / tier.needed))
-    lead = LEAD_SHARE[min(k, len(LEAD_SHARE) - 1)]
-    return base * RIGOUR_SHARE[i["institution_tier"]][i["publication_rigor"]] * lead * coverage
+# ---------------------------------------------------------------------------------------------
+# What the dossier is judged on. The tier's expectations come from the article's table and FAQ;
+# the chart's items are read as present or absent, with their relative value shown beside them.
+
+EXPECTATIONS: dict[str, str] = {
+    "count": "the tier's number of peer-reviewed education papers",
+    "lead": f"at least {LEAD_AUTHOR_MIN} of them as first or senior author",
+    "theme": "one coherent theme",
+    "rigor": "the rigor the tier expects",
+    "national": "national presence at the tier's level",
+    "evaluations": "teaching evaluations that are not weak",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of the article's chart, and when this calculator counts it as present."""
+
+    key: str
+    label: str        # as the chart names it (evidence.py)
+    value: float      # the chart's relative value: shown, never added
+    when: str         # when it counts as present, in words (the page quotes it)
+
+
+_V = dict(EDUCATION_ACTIVITY_VALUE.points)
+_L = [label for label, _ in EDUCATION_ACTIVITY_VALUE.points]
+ITEMS: dict[str, Item] = {it.key: it for it in (
+    Item("series", _L[0], _V[_L[0]], f"{SERIES_MIN} or more peer-reviewed papers on one theme"),
+    Item("national", _L[1], _V[_L[1]], "national presence at the tier's level"),
+    Item("quality_paper", _L[2], _V[_L[2]], "a peer-reviewed paper of the rigor the tier expects"),
+    Item("director", _L[3], _V[_L[3]], "an education leadership role"),
+    Item("lectures", _L[4], _V[_L[4]], f"{TEACHING_FULL_HOURS} or more teaching hours in five years with strong or "
+                                       "outstanding evaluations"),
+    Item("award", _L[5], _V[_L[5]], "a teaching award"),
+)}
+LOCAL_ITEMS = ("director", "lectures", "award")
+"""The chart's local, supporting items: together, with a paper, the dossier that split a committee."""
+BORDERLINE_RULES = (
+    f"{TIERS['mid_tier'].low} or more peer-reviewed papers (the low end of the article's range), even if scattered",
+    "national presence at the tier's level, the chart's second most valued item",
+    "all three local items of the chart (a leadership role, sustained well-rated teaching and an award): "
+    "the article's dossier of 250+ lecture hours that split a committee",
+)
+"""Borderline: at least one peer-reviewed paper and any one of these (this site's reading)."""
 
 
 def national_share(i: dict[str, Any]) -> float:
@@ -186,9 +192,18 @@ def national_share(i: dict[str, Any]) -> float:
     return min(1.0, share)
 
 
-def teaching_volume(hours: float) -> float:
-    """Share (0-1) of credit for teaching volume: logarithmic, full at ``TEACHING_FULL_HOURS``."""
-    return min(1.0, math.log1p(hours) / math.log1p(TEACHING_FULL_HOURS))
+def present(i: dict[str, Any]) -> dict[str, bool]:
+    """Which of the chart's items the dossier has."""
+    tier = TIERS[i["institution_tier"]]
+    n = i["education_publications"]
+    return {
+        "series": i["coherent_theme"] and n >= SERIES_MIN,
+        "national": national_share(i) >= tier.national - EPS,
+        "quality_paper": n >= 1 and i["publication_rigor"] in tier.rigor,
+        "director": i["leadership_roles"] >= 1,
+        "lectures": i["teaching_hours"] >= TEACHING_FULL_HOURS - EPS and i["evaluations"] in GOOD_EVALUATIONS,
+        "award": i["teaching_awards"] >= 1,
+    }
 
 
 def _gaps(i: dict[str, Any]) -> dict[str, bool]:
@@ -197,145 +212,142 @@ def _gaps(i: dict[str, Any]) -> dict[str, bool]:
     return {
         "count": i["education_publications"] < tier.needed,
         "lead": i["first_or_senior_author"] < LEAD_AUTHOR_MIN,
-        "theme": not i["coherent_theme"],
-        "rigour": i["publication_rigor"] not in tier.rigour,
+        "theme": not i["coherent_theme"] or i["education_publications"] == 0,
+        "rigor": i["publication_rigor"] not in tier.rigor or i["education_publications"] == 0,
         "national": national_share(i) < tier.national - EPS,
         "evaluations": i["evaluations"] == "weak",
     }
 
 
+def _band(i: dict[str, Any], gaps: dict[str, bool], have: dict[str, bool]) -> str:
+    """Ready needs every expectation of the tier; borderline a paper and one of ``BORDERLINE_RULES``."""
+    if not any(gaps.values()):
+        return "ready"
+    n = i["education_publications"]
+    if n >= 1 and (n >= TIERS[i["institution_tier"]].low or have["national"]
+                   or all(have[k] for k in LOCAL_ITEMS)):
+        return "borderline"
+    return "not_yet"
+
+
+def _rated(key: str) -> str:
+    return f"{ITEMS[key].value:g} on the chart's relative scale"
+
+
 def compute(i: dict[str, Any]) -> Outcome:
-    """Score the dossier and classify it."""
+    """Check the dossier against the tier's expectations and the chart's items, and classify it."""
     tier = TIERS[i["institution_tier"]]
     n, k = i["education_publications"], i["first_or_senior_author"]
+    have, gaps = present(i), _gaps(i)
     factors: list[Factor] = []
-    raw = 0.0
 
-    def add(points: float, label: str, effect: str, detail: str, source: str) -> None:
-        nonlocal raw
-        raw += points
+    def add(label: str, effect: str, detail: str, source: str) -> None:
         factors.append(Factor(label, effect, detail, source))
 
-    sch = scholarship_points(i)
     expect = f"{tier.plural} expect about {tier.low}\u2013{tier.high}"
     if _high_end(tier):
         expect += ", toward the high end"
     if n == 0:
-        add(0, "No peer-reviewed education publications", "-",
+        add("No peer-reviewed education publications", "-",
             "An education track changes which publications count, not whether you need them.",
             _src("myths", "no-publications-needed"))
     else:
-        effect = "+" if n >= tier.needed else "0" if n >= tier.low else "-"
-        add(sch, f"{_count(n, 'peer-reviewed education paper').capitalize()}", effect,
-            f"{expect.capitalize()}; this part counts {sch:.0f} of the {VALUE_SERIES:g} a coherent series is worth.",
+        add(f"{_count(n, 'peer-reviewed education paper').capitalize()}",
+            "+" if n >= tier.needed else "0" if n >= tier.low else "-", f"{expect.capitalize()}.",
             _src("faq", "how-many-publications"))
         if k >= LEAD_AUTHOR_MIN:
-            factors.append(Factor(f"{_count(k, 'first- or senior-author paper').capitalize()}", "+",
-                                  "At least two papers you led is what committees look for.",
-                                  _src("faq", "how-many-publications")))
+            add(f"{_count(k, 'first- or senior-author paper').capitalize()}", "+",
+                "At least two papers you led is what committees look for.", _src("faq", "how-many-publications"))
         else:
-            factors.append(Factor(f"Only {_count(k, 'first- or senior-author paper')}", "-",
-                                  "Committees expect you to lead at least two of the papers.",
-                                  _src("faq", "how-many-publications")))
-        if i["coherent_theme"] and n >= SERIES_MIN:
-            factors.append(Factor("A coherent series", "+",
-                                  f"Related papers on one theme are the most valued item in the article's chart "
-                                  f"({VALUE_SERIES:g}, against {VALUE_SINGLE_PAPER:g} for one good paper).",
-                                  _src("weighing-contributions", "activity-value")))
+            add(f"Only {_count(k, 'first- or senior-author paper')}", "-",
+                "Committees expect you to lead at least two of the papers.", _src("faq", "how-many-publications"))
+        if have["series"]:
+            add("A coherent series", "+",
+                f"Related papers on one theme are the most valued item in the article's chart ({_rated('series')}, "
+                f"against {ITEMS['quality_paper'].value:g} for one good paper).",
+                _src("weighing-contributions", "activity-value"))
         elif i["coherent_theme"]:
-            factors.append(Factor("A theme, not yet a series", "0",
-                                  f"A series takes {SERIES_MIN} or more related papers.",
-                                  _src("making-it-work", "choose-niche")))
+            add("A theme, not yet a series", "0", f"A series takes {SERIES_MIN} or more related papers.",
+                _src("making-it-work", "choose-niche"))
         else:
-            factors.append(Factor("Scattered one-off papers", "-",
-                                  "Papers without a common theme count for less than a coherent line of work.",
-                                  _src("making-it-work", "choose-niche")))
-        rigour = i["publication_rigor"]
-        if rigour == "weak":
-            factors.append(Factor("Weak venues or methods", "-",
-                                  "Low-impact, not very rigorous papers are not the scholarship committees trust.",
-                                  _src("what-tracks-help", "non-traditional-scholarship")))
-        elif rigour not in tier.rigour:
-            factors.append(Factor("Methods short of top-tier rigour", "-",
-                                  "Top-tier schools expect more methodological rigour.",
-                                  _src("faq", "how-many-publications")))
+            add("Scattered one-off papers", "-",
+                "Papers without a common theme count for less than a coherent line of work.",
+                _src("making-it-work", "choose-niche"))
+        rigor = i["publication_rigor"]
+        if rigor == "weak":
+            add("Weak venues or methods", "-",
+                "Low-impact, not very rigorous papers are not the scholarship committees trust.",
+                _src("what-tracks-help", "non-traditional-scholarship"))
+        elif rigor not in tier.rigor:
+            add("Methods short of top-tier rigor", "-", "Top-tier schools expect more methodological rigor.",
+                _src("faq", "how-many-publications"))
+        elif not have["series"]:
+            add("A high-quality paper", "+",
+                f"One good paper in a solid journal ({_rated('quality_paper')}) outweighs many extra lectures "
+                f"({ITEMS['lectures'].value:g}).", _src("weighing-contributions", "translation"))
 
     share = national_share(i)
     w, t, r = i["national_workshop_years"], i["invited_talks"], i["national_roles"]
     parts = [p for p in (_count(w, "year") + " of national workshops" if w else "",
                          _count(t, "invited talk") if t else "", _count(r, "national role") if r else "") if p]
     if share <= EPS:
-        add(0, "No national reputation", "-",
+        add("No national reputation", "-",
             "Committees and outside letter writers look for work that reaches beyond your own institution.",
             _src("making-it-work", "national-presence"))
     else:
-        add(VALUE_NATIONAL_WORKSHOPS * share, "National presence: " + ", ".join(parts),
-            "+" if share >= tier.national - EPS else "0",
-            f"Several years as national workshop faculty is worth {VALUE_NATIONAL_WORKSHOPS:g} in the article's "
-            f"chart; this counts {share:.0%} of it" + (" (this tier expects a national reputation to match)."
-                                                        if tier.national > 0.5 else "."),
+        add("National presence: " + ", ".join(parts), "+" if have["national"] else "0",
+            f"Several years as national workshop faculty is rated {_rated('national')}. This dossier has "
+            f"{share:.0%} of that presence; this site asks for {tier.national:.0%} at {tier.plural}"
+            + (" (a national reputation to match)." if tier.national > 0.5 else "."),
             _src("making-it-work", "national-presence"))
 
     lead_roles = i["leadership_roles"]
     if lead_roles:
-        add(VALUE_DIRECTOR, f"{_count(lead_roles, 'education leadership role').capitalize()}", "+",
-            f"A major course or clerkship directorship is worth {VALUE_DIRECTOR:g}; a second one adds little "
+        add(f"{_count(lead_roles, 'education leadership role').capitalize()}", "+",
+            f"A major course or clerkship directorship is rated {_rated('director')}; a second one adds little "
             "unless it produces scholarship.", _src("making-it-work", "roles-into-studies"))
     else:
-        add(0, "No education leadership role", "0",
+        add("No education leadership role", "0",
             "Course, clerkship or program director roles are part of the education-track currency.",
             _src("making-it-work", "roles-into-studies"))
 
     hours, evals = i["teaching_hours"], i["evaluations"]
-    volume = teaching_volume(hours)
-    teach = VALUE_LECTURES * volume * EVALUATION_SHARE[evals]
-    add(teach, f"{hours:g} teaching hours in five years", "+" if volume >= 1 - EPS and evals != "weak" else "0",
-        f"Credit grows with the logarithm of hours and stops at {TEACHING_FULL_HOURS}: after sustained teaching, "
-        "committees stop counting hours and ask what came of them.", _src("what-tracks-dont-do", "diminishing-returns"))
+    add(f"{hours:g} teaching hours in five years", "+" if have["lectures"] else "0",
+        f"Dozens of lectures with strong evaluations are rated {_rated('lectures')}: supporting evidence. Past "
+        f"about {TEACHING_FULL_HOURS} hours, more hours change nothing here; committees ask what came of them.",
+        _src("what-tracks-dont-do", "diminishing-returns"))
     if evals == "weak":
-        add(-WEAK_EVALUATION_PENALTY, "Weak teaching evaluations", "-",
+        add("Weak teaching evaluations", "-",
             "Weak evaluations hurt an education-track dossier and block a confident recommendation.",
             _src("myths", "evals-will-carry"))
     else:
-        factors.append(Factor(f"{dict((c.value, c.label) for c in EVALUATIONS)[evals].split(':')[0]} evaluations",
-                              "+" if evals in ("outstanding", "strong") else "0",
-                              "Good evaluations keep you promotable; on their own they do not get you promoted.",
-                              _src("myths", "evals-will-carry")))
+        add(f"{dict((c.value, c.label) for c in EVALUATIONS)[evals].split(':')[0]} evaluations",
+            "+" if evals in GOOD_EVALUATIONS else "0",
+            "Good evaluations keep you promotable; on their own they do not get you promoted.",
+            _src("myths", "evals-will-carry"))
 
     awards = i["teaching_awards"]
     if awards:
-        add(VALUE_AWARD, f"{_count(awards, 'teaching award').capitalize()}", "+",
-            f"Supporting evidence (worth {VALUE_AWARD:g} in the chart): awards add credibility, never the decision.",
-            _src("faq", "teaching-awards"))
+        add(f"{_count(awards, 'teaching award').capitalize()}", "+",
+            f"Supporting evidence ({_rated('award')}, the lowest in the chart): awards add credibility, never the "
+            "decision.", _src("faq", "teaching-awards"))
     posters = i["local_presentations"]
     if posters:
-        factors.append(Factor(f"{_count(posters, 'local poster or talk', 'local posters or talks').capitalize()}", "0",
-                              "Work that stays local and unpublished is service, not scholarship; it earns no points here.",
-                              _src("what-tracks-help", "scholarship-vs-service")))
+        add(f"{_count(posters, 'local poster or talk', 'local posters or talks').capitalize()}", "0",
+            "Work that stays local and unpublished is service, not scholarship; it does not count here.",
+            _src("what-tracks-help", "scholarship-vs-service"))
 
-    strength = max(0.0, min(100.0, 100 * raw / MAX_POINTS))
-    gaps = _gaps(i)
-    band = _band(i, strength, gaps)
-    low, high = BAND_SCORES[band]
-    score = low + (high - low) * strength / 100
+    band = _band(i, gaps, have)
     headline = {
         "ready": "Ready to go up: the scholarship, its theme and a national presence meet what this tier expects.",
         "borderline": "Borderline: a committee could split on this dossier; close the gaps below before going up.",
         "not_yet": "Not yet: the dossier lacks the peer-reviewed, generalizable work committees promote on.",
     }[band]
     need_pubs, need_lead = _shortfall(i)
-    return Outcome(band, score, headline, factors, _next_steps(i, band, gaps),
-                   {"publications_short": need_pubs, "lead_author_short": need_lead})
-
-
-def _band(i: dict[str, Any], strength: float, gaps: dict[str, bool]) -> str:
-    """Ready needs every expectation of the tier; awards, hours and evaluations cannot stand in for any."""
-    if not any(gaps.values()):
-        return "ready"
-    if i["education_publications"] >= 1 and (
-            strength >= BORDERLINE_SCORE - EPS or scholarship_points(i) >= BORDERLINE_SCHOLARSHIP * VALUE_SERIES - EPS):
-        return "borderline"
-    return "not_yet"
+    met = sum(not g for g in gaps.values())
+    return Outcome(band, None, headline, factors, _next_steps(i, band, gaps),
+                   {"expectations_met": met, "publications_short": need_pubs, "lead_author_short": need_lead,
+                    "items_present": [key for key, yes in have.items() if yes]})
 
 
 def _shortfall(i: dict[str, Any]) -> tuple[int, int]:
@@ -361,8 +373,8 @@ def _next_steps(i: dict[str, Any], band: str, gaps: dict[str, bool]) -> list[str
     if gaps["theme"]:
         steps.append("Choose one education niche you can work in for 5\u201310 years (assessment, simulation, "
                      "feedback, remediation, interprofessional teamwork) and make each new paper build on the last.")
-    if gaps["rigour"] and i["education_publications"]:
-        steps.append("Raise the rigour of the next papers: pre-specified outcomes, validity evidence, solid journals.")
+    if gaps["rigor"] and i["education_publications"]:
+        steps.append("Raise the rigor of the next papers: pre-specified outcomes, validity evidence, solid journals.")
     if gaps["national"]:
         missing = max(0, WORKSHOP_FULL_YEARS - i["national_workshop_years"])
         steps.append(f"Build a national presence: co-lead a workshop at a national education meeting each year "
@@ -428,18 +440,16 @@ CALCULATOR = Calculator(
               ("Teaching hours are not promotion points", _src("what-tracks-dont-do", "teaching-hours")),
               ("Build national presence early", _src("making-it-work", "national-presence")),
               ("Research vs education track expectations", _src("committees", "expectations-table"))),
-    metrics=(("publications_short", "More peer-reviewed education papers needed", ""),
+    metrics=(("expectations_met", "Expectations of this tier met", f"of {len(EXPECTATIONS)}"),
+             ("publications_short", "More peer-reviewed education papers needed", ""),
              ("lead_author_short", "More first- or senior-author papers needed", "")),
 )
 
-# The thresholds the page's "How it decides" section quotes, through the calculator_rules macro.
+
+# What the page's "How it decides" section quotes, through the calculator_rules macro.
 RULES: dict[str, Any] = {
     "tiers": TIERS, "lead_author_min": LEAD_AUTHOR_MIN, "series_min": SERIES_MIN,
     "workshop_full_years": WORKSHOP_FULL_YEARS, "talks_full": TALKS_FULL, "roles_full": ROLES_FULL,
-    "teaching_full_hours": TEACHING_FULL_HOURS, "teaching_volume": teaching_volume,
-    "borderline_score": BORDERLINE_SCORE, "borderline_scholarship": BORDERLINE_SCHOLARSHIP,
-    "band_scores": BAND_SCORES, "weak_evaluation_penalty": WEAK_EVALUATION_PENALTY, "max_points": MAX_POINTS,
-    "values": {"series": VALUE_SERIES, "national_workshops": VALUE_NATIONAL_WORKSHOPS,
-               "single_paper": VALUE_SINGLE_PAPER, "director": VALUE_DIRECTOR, "lectures": VALUE_LECTURES,
-               "award": VALUE_AWARD},
+    "teaching_full_hours": TEACHING_FULL_HOURS, "expectations": EXPECTATIONS, "items": ITEMS,
+    "local_items": LOCAL_ITEMS, "borderline_rules": BORDERLINE_RULES,
 }

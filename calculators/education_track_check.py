@@ -21,8 +21,8 @@ CRITERIA = (
     Choice("vague", "Vague: \u201cexcellence in teaching\u201d and little else"),
     Choice("none", "No written criteria for the track"),
 )
-PROTECTED = (
-    Choice("honoured", "Honoured: the protected FTE shows up in the schedule"),
+PROTECTED = (  # "honoured" keeps its first spelling: shared links carry it, and values are permanent
+    Choice("honoured", "Honored: the protected FTE shows up in the schedule"),
     Choice("evaporates", "On paper, but it disappears when clinical volume rises"),
     Choice("none", "No protected time for education"),
 )
@@ -133,7 +133,7 @@ def compute(i: dict[str, Any]) -> Outcome:
         add(_yes_no(v, True), "Promoted educators show clear lines of work" if v else
             "Promoted educators show no clear line of work", "+" if v else "-",
             "Focused bodies of education work, judged against reasonable expectations, mark a real track."
-            if v else "A real track promotes people for a recognisable line of education work.", real_src)
+            if v else "A real track promotes people for a recognizable line of education work.", real_src)
 
     v = i["promoted_look_like_researchers"]
     if v is not None:
@@ -148,7 +148,7 @@ def compute(i: dict[str, Any]) -> Outcome:
             "Ask people on the track what happened to their protected time in a busy season.",
             _src("what-tracks-dont-do", "protected-time"))
     elif prot == "honoured":
-        add(PROTECTED_SIGNS[prot], "Protected time is honoured", "+",
+        add(PROTECTED_SIGNS[prot], "Protected time is honored", "+",
             "The protected FTE survives the building of the schedule: the clearest sign the track is real.", real_src)
     else:
         add(PROTECTED_SIGNS[prot], "Protected time evaporates" if prot == "evaporates" else "No protected time", "-",
@@ -234,7 +234,7 @@ def _next_steps(i: dict[str, Any], band: str) -> list[str]:
 
 
 EXAMPLES = (
-    Example("real", "A real track: written criteria, honoured time, people to follow", {
+    Example("real", "A real track: written criteria, honored time, people to follow", {
         "written_criteria": "examples", "successful_candidates_have_research": False,
         "promoted_have_clear_lines": True, "promoted_look_like_researchers": False, "protected_time": "honoured",
         "recent_role_models": 3, "past_output_explained": True}, _src("real-or-cosmetic", "signs-real")),

@@ -1,8 +1,9 @@
 """``instructor-offer``: is this Instructor offer a green, yellow or red flag?
 
-Follows the green-, yellow- and red-flag scenarios and the promotion-likelihood estimates
-(85 / 60 / 15 %) of "Academic Titles and Tracks Decoded" (Residency Advisor, 2026-01-07).
-Every weight below is a reading of that article, not official data.
+Follows the green-, yellow- and red-flag scenarios of "Academic Titles and Tracks Decoded"
+(Residency Advisor, 2026-01-07). The article's rough odds of promotion (85 / 60 / 15 %) belong to
+three situations, so an offer takes the figure of the situation it matches, shown as rough. The
+score's weights are this site's judgement, not the article's, and not official data.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Ou
 from .evidence import PROMOTION_LIKELIHOOD_BY_CONTEXT
 from .questions import question
 
-VERSION = "1.0"
+VERSION = "2.0"
 GUIDE = "titles-and-tracks/"
 
 INSTITUTIONS = (
@@ -59,7 +60,11 @@ FIELDS: tuple[Field, ...] = (
           help="Whether your Instructor years will count once you become Assistant Professor."),
 )
 
-# Points out of 100 for each part of the offer; see the guide sections cited in each factor.
+# ---------------------------------------------------------------------------------------------
+# The score (0-100): how much of the green-flag structure the offer has. Each element earns a
+# share of its weight, by the rungs below; the page lists them all (``weight_rows``). The weights
+# and rungs are this site's judgement: the article describes the elements, not their points.
+
 WEIGHTS = {
     "track": 15,
     "clinical": 10,
@@ -71,27 +76,192 @@ WEIGHTS = {
     "years_count": 5,
 }
 PENALTY_SURGICAL_NO_PATH = 5
-PENALTY_TENURE_FANTASY = 10
-GREEN_MAX_REVIEW_YEARS = 3
-GREEN_MIN_PROTECTED = 0.2
-GREEN_MIN_EXAMPLES = 2
+GREEN_MAX_CLINICAL = 0.8        # the green-flag offer's 0.7-0.8 clinical
+SERVICE_HEAVY_CLINICAL = 0.9    # the yellow-flag offer's 0.9+ clinical
+GREEN_MIN_PROTECTED = 0.2       # the green-flag offer's 0.2-0.3 protected
+SOME_PROTECTED = 0.1
+GREEN_MAX_REVIEW_YEARS = 3      # review "in 2-3 years"
+REVIEW_MID_YEARS, REVIEW_LATE_YEARS = 5, 8
+GREEN_MIN_EXAMPLES = 2          # "multiple people in your division"
+TENURE_MAX_CLINICAL = 0.8
+"""A tenure track with this much clinical effort or more is the article's "sparkle", not a track."""
 EPS = 1e-9
 
-LIKELIHOOD = {  # band: (anchor %, score at which the anchor applies, lowest %, highest %)
-    "green": (PROMOTION_LIKELIHOOD_BY_CONTEXT.points[0][1], 95.0, 75.0, 92.0),
-    "yellow": (PROMOTION_LIKELIHOOD_BY_CONTEXT.points[1][1], 50.0, 35.0, 70.0),
-    "red": (PROMOTION_LIKELIHOOD_BY_CONTEXT.points[2][1], 5.0, 5.0, 25.0),
+
+@dataclass(frozen=True)
+class Step:
+    """One rung of a scored element: the share of the element's weight it earns, and when."""
+
+    share: float
+    when: str
+
+
+STEPS: dict[str, tuple[Step, ...]] = {
+    "track": (Step(1.0, "clinician-educator, research or tenure track named (tenure only below "
+                        f"{TENURE_MAX_CLINICAL:g} clinical FTE)"),
+              Step(0.0, f"pure clinical line, no track named, or tenure track at {TENURE_MAX_CLINICAL:g} "
+                        "clinical FTE or more")),
+    "clinical": (Step(1.0, f"{GREEN_MAX_CLINICAL:g} FTE or less"),
+                 Step(0.6, f"over {GREEN_MAX_CLINICAL:g}, under {SERVICE_HEAVY_CLINICAL:g}"),
+                 Step(0.3, f"{SERVICE_HEAVY_CLINICAL:g} or more, below 1"),
+                 Step(0.0, "1.0, all clinical")),
+    "protected": (Step(1.0, f"{GREEN_MIN_PROTECTED:g} FTE or more in the contract"),
+                  Step(0.6, f"{SOME_PROTECTED:g} to under {GREEN_MIN_PROTECTED:g} in the contract"),
+                  Step(0.3, f"less than {SOME_PROTECTED:g} in the contract"),
+                  Step(0.2, "some time, not in the contract"),
+                  Step(0.0, "none")),
+    "written": (Step(1.0, "written criteria for promotion to Assistant Professor"),
+                Step(0.0, "nothing written")),
+    "review": (Step(1.0, f"review within {GREEN_MAX_REVIEW_YEARS} years"),
+               Step(0.6, f"within {REVIEW_MID_YEARS} years"),
+               Step(0.3, f"within {REVIEW_LATE_YEARS} years"),
+               Step(0.1, f"after more than {REVIEW_LATE_YEARS} years"),
+               Step(0.0, "no timeline")),
+    "promoted": (Step(1.0, f"{GREEN_MIN_EXAMPLES} or more recent promotions they can name"),
+                 Step(0.5, "one"),
+                 Step(0.0, "none")),
+    "institution": (Step(1.0, "research-intensive, with written criteria"),
+                    Step(0.6, "mid-tier, with written criteria"),
+                    Step(0.0, "community affiliate, or no written criteria (a big name alone adds nothing)")),
+    "years_count": (Step(1.0, "Instructor years count toward time in rank"),
+                    Step(0.4, "not known"),
+                    Step(0.0, "they do not count")),
 }
-LIKELIHOOD_SLOPE = 0.5
+ELEMENT_TITLES = {
+    "track": "Track", "clinical": "Clinical effort", "protected": "Protected time",
+    "written": "Written promotion criteria", "review": "Review timeline", "promoted": "Named precedents",
+    "institution": "Institution", "years_count": "Instructor years count",
+}
+INSTITUTION_SHARE = {"research_intensive": 0, "mid_tier": 1, "community_affiliate": 2}
+"""Rung of ``STEPS["institution"]`` by institution type, when the criteria are written."""
 
 
-def _check(inputs: dict[str, Any]) -> list[FieldError]:
-    total = inputs["clinical_fte"] + inputs["protected_fte"]
-    if total > 1 + EPS:
-        return [FieldError("protected_fte", "clinical_fte plus protected_fte may not exceed 1",
-                           inputs["protected_fte"],
-                           f"at most {round(1 - inputs['clinical_fte'], 4)} with clinical_fte {inputs['clinical_fte']}")]
-    return []
+def rungs_text(rungs: list[tuple[str, float]]) -> str:
+    """Rungs as one line: "0.8 FTE or less: 10; over 0.8, under 0.9: 6; ..."."""
+    return "; ".join(f"{when}: {points:g}" for when, points in rungs)
+
+
+def weight_rows() -> list[tuple[str, int, str]]:
+    """Every element's title, weight and rungs with their points: what the page discloses."""
+    return [(ELEMENT_TITLES[k], WEIGHTS[k], rungs_text([(s.when, round(WEIGHTS[k] * s.share, 1)) for s in STEPS[k]]))
+            for k in WEIGHTS]
+
+
+def tenure_on_heavy_load(i: dict[str, Any]) -> bool:
+    """A tenure track with a clinical load that leaves no room for it."""
+    return i["track"] == "tenure" and i["clinical_fte"] >= TENURE_MAX_CLINICAL - EPS
+
+
+def named_track(i: dict[str, Any]) -> bool:
+    """A named academic track that can carry a promotion (a tenure track only on a light clinical load)."""
+    return i["track"] in ACADEMIC_TRACKS and not tenure_on_heavy_load(i)
+
+
+def service_heavy(i: dict[str, Any]) -> bool:
+    """0.9 or more clinical, or no protected time written into the contract."""
+    return (i["clinical_fte"] >= SERVICE_HEAVY_CLINICAL - EPS
+            or not (i["protected_in_contract"] and i["protected_fte"] > EPS))
+
+
+def step_index(key: str, i: dict[str, Any]) -> int:
+    """Which rung of ``STEPS[key]`` this offer reaches."""
+    if key == "track":
+        return 0 if named_track(i) else 1
+    if key == "clinical":
+        c = i["clinical_fte"]
+        return 0 if c <= GREEN_MAX_CLINICAL + EPS else 1 if c < SERVICE_HEAVY_CLINICAL - EPS else 2 if c < 1 - EPS else 3
+    if key == "protected":
+        p = i["protected_fte"]
+        if p <= EPS:
+            return 4
+        if not i["protected_in_contract"]:
+            return 3
+        return 0 if p >= GREEN_MIN_PROTECTED - EPS else 1 if p >= SOME_PROTECTED - EPS else 2
+    if key == "written":
+        return 0 if i["written_criteria"] else 1
+    if key == "review":
+        r = i["review_years"]
+        if r is None:
+            return 4
+        return (0 if r <= GREEN_MAX_REVIEW_YEARS + EPS else 1 if r <= REVIEW_MID_YEARS + EPS
+                else 2 if r <= REVIEW_LATE_YEARS + EPS else 3)
+    if key == "promoted":
+        n = i["promoted_examples"]
+        return 0 if n >= GREEN_MIN_EXAMPLES else 1 if n == 1 else 2
+    if key == "institution":
+        return INSTITUTION_SHARE[i["institution_type"]] if i["written_criteria"] else 2
+    if key == "years_count":
+        return {True: 0, None: 1, False: 2}[i["years_count_toward_rank"]]
+    raise KeyError(key)
+
+
+def share(key: str, i: dict[str, Any]) -> float:
+    """The share (0-1) of ``WEIGHTS[key]`` this offer earns."""
+    return STEPS[key][step_index(key, i)].share
+
+
+# ---------------------------------------------------------------------------------------------
+# The rough chance of promotion. The article gives rough odds for three situations; the offer
+# takes the figure of the situation it matches (institution type and structure), never one
+# read from its flag colour. Which inputs make which situation is this site's reading.
+
+_ODDS = dict(PROMOTION_LIKELIHOOD_BY_CONTEXT.points)
+_BRIDGE, _CLEAR, _VAGUE = (label for label, _ in PROMOTION_LIKELIHOOD_BY_CONTEXT.points)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One of the article's three situations, or the gap between two of them."""
+
+    key: str
+    label: str
+    low: int
+    high: int
+    rule: str
+    """Which offers this site places here, in words (the page quotes it)."""
+
+    @property
+    def text(self) -> str:
+        """The chance as a reader should read it: rough."""
+        return f"about {self.low}%" if self.low == self.high else f"between {self.low}% and {self.high}%"
+
+    @property
+    def figure(self) -> int:
+        """One number for the command line: the figure, or the middle of the range rounded to 5."""
+        return int(ROUND_TO * round((self.low + self.high) / 2 / ROUND_TO))
+
+
+ROUND_TO = 5
+SITUATIONS: dict[str, Situation] = {s.key: s for s in (
+    Situation("bridge", _BRIDGE, int(_ODDS[_BRIDGE]), int(_ODDS[_BRIDGE]),
+              "a research-intensive institution and every element of the green-flag offer"),
+    Situation("clear_policy", _CLEAR, int(_ODDS[_CLEAR]), int(_ODDS[_CLEAR]),
+              "written promotion criteria on a named academic track, anywhere else (the article gives no "
+              "figure for a community affiliate or for a full bridge outside a research center, so they "
+              "take this one)"),
+    Situation("between", "Between a clear policy and a vague plan", int(_ODDS[_VAGUE]), int(_ODDS[_CLEAR]),
+              "written criteria without a named track, or nothing written but a lighter load with protected "
+              "time in the contract: the article gives no figure, so the result is the range between the two"),
+    Situation("vague_plan", _VAGUE, int(_ODDS[_VAGUE]), int(_ODDS[_VAGUE]),
+              f"nothing written, and service-heavy: {SERVICE_HEAVY_CLINICAL:g} FTE clinical or more, or no "
+              "protected time in the contract"),
+)}
+
+
+def situation(i: dict[str, Any]) -> Situation:
+    """The article's situation this offer matches, by institution type and structure."""
+    if i["institution_type"] == "research_intensive" and not green_gaps(i):
+        return SITUATIONS["bridge"]
+    if i["written_criteria"] and named_track(i):
+        return SITUATIONS["clear_policy"]
+    if not i["written_criteria"] and service_heavy(i):
+        return SITUATIONS["vague_plan"]
+    return SITUATIONS["between"]
+
+
+def anchors_text() -> str:
+    """The article's three figures, to show beside the chance."""
+    return "; ".join(f"{v:g}% {label[:1].lower()}{label[1:]}" for label, v in PROMOTION_LIKELIHOOD_BY_CONTEXT.points)
 
 
 _src = guide_sections(GUIDE,
@@ -102,6 +272,8 @@ _src = guide_sections(GUIDE,
     ("instructor-offers", "green-flag"),
     ("instructor-offers", "red-flag"),
     ("instructor-offers", "yellow-flag"),
+    ("instructor-offers", "likelihood"),
+    ("misconceptions", "big-name"),
     ("pay-promotion-mobility", "deadline"),
     ("pay-promotion-mobility", "instructor-clock"),
     ("pay-promotion-mobility", "instructor-years"),
@@ -118,11 +290,21 @@ _src = guide_sections(GUIDE,
 )
 
 
+def _check(inputs: dict[str, Any]) -> list[FieldError]:
+    total = inputs["clinical_fte"] + inputs["protected_fte"]
+    if total > 1 + EPS:
+        return [FieldError("protected_fte", "clinical_fte plus protected_fte may not exceed 1",
+                           inputs["protected_fte"],
+                           f"at most {round(1 - inputs['clinical_fte'], 4)} with clinical_fte {inputs['clinical_fte']}")]
+    return []
+
+
 @dataclass(frozen=True)
 class Part:
-    """One scored element of an Instructor offer: its ``WEIGHTS`` key (or penalty name), points, reason."""
+    """One scored element of an Instructor offer: its ``WEIGHTS`` key (or penalty name), share, points, reason."""
 
     key: str
+    share: float
     points: float
     factor: Factor
 
@@ -130,153 +312,164 @@ class Part:
 def score_parts(i: dict[str, Any]) -> list[Part]:
     """Score each element of an Instructor offer; the offer's score is the sum of the points.
 
-    ``offer-comparison`` reuses these parts for Instructor offers (and some of them for
-    Assistant Professor offers), so the weights live here only.
+    ``offer-comparison`` reuses the shares and reasons (with points of its own), so the rungs
+    live here only.
     """
     parts: list[Part] = []
-    key = ""
 
-    def add(points: float, label: str, effect: str, detail: str, source: str) -> None:
-        parts.append(Part(key, points, Factor(label, effect, detail, source)))
+    def add(key: str, label: str, effect: str, detail: str, source: str) -> None:
+        s = share(key, i) if key in WEIGHTS else 0.0
+        points = WEIGHTS[key] * s if key in WEIGHTS else -PENALTY_SURGICAL_NO_PATH
+        parts.append(Part(key, s, points, Factor(label, effect, detail, source)))
 
-    key = "track"
     track = i["track"]
-    if track in ACADEMIC_TRACKS:
-        add(WEIGHTS["track"], "Named academic track", "+",
+    if tenure_on_heavy_load(i):
+        add("track", "Tenure track on a heavy clinical load", "-",
+            f"A tenure track with {i['clinical_fte']:g} clinical FTE is not realistic: the word tenure is decoration "
+            "here, so it earns no track credit.", _src("tracks", "tenure-fantasy"))
+    elif named_track(i):
+        add("track", "Named academic track", "+",
             "The offer names an academic track, so you know which promotion rules apply.",
             _src("tracks", "clinician-educator" if track == "clinician_educator" else "research-tenure"))
     elif track == "pure_clinical":
-        add(0, "Pure clinical line", "-",
+        add("track", "Pure clinical line", "-",
             "A staff or pure clinical line does not follow the usual academic promotion criteria.",
             _src("tracks", "pure-clinical"))
     else:
-        add(0, "No track named", "-",
+        add("track", "No track named", "-",
             "\u201cWe don't really have tracks\u201d is part of the red-flag pattern.", _src("instructor-offers", "red-flag"))
 
-    key = "clinical"
     c = i["clinical_fte"]
-    if c <= 0.8 + EPS:
-        add(WEIGHTS["clinical"], f"Clinical effort {c:g} FTE", "+",
-            "At or below the 0.7\u20130.8 clinical effort of a green-flag offer.", _src("instructor-offers", "green-flag"))
-    elif c < 0.9 - EPS:
-        add(WEIGHTS["clinical"] * 0.6, f"Clinical effort {c:g} FTE", "0",
-            "Between the green-flag 0.7\u20130.8 and the yellow-flag 0.9+.", _src("instructor-offers", "yellow-flag"))
-    elif c < 1 - EPS:
-        add(WEIGHTS["clinical"] * 0.3, f"Clinical effort {c:g} FTE", "-",
-            "0.9 or more clinical is the yellow-flag pattern: a service-heavy job.", _src("instructor-offers", "yellow-flag"))
-    else:
-        add(0, "All clinical (1.0 FTE)", "-",
-            "A fully clinical job, with teaching counted as part of clinical work, is the red-flag pattern.",
-            _src("instructor-offers", "red-flag"))
+    n = step_index("clinical", i)
+    add("clinical", f"Clinical effort {c:g} FTE" if n < 3 else "All clinical (1.0 FTE)", ("+", "0", "-", "-")[n],
+        ("At or below the 0.7\u20130.8 clinical effort of a green-flag offer.",
+         "Between the green-flag 0.7\u20130.8 and the yellow-flag 0.9+.",
+         "0.9 or more clinical is the yellow-flag pattern: a service-heavy job.",
+         "A fully clinical job, with teaching counted as part of clinical work, is the red-flag pattern.")[n],
+        _src("instructor-offers", ("green-flag", "yellow-flag", "yellow-flag", "red-flag")[n]))
 
-    key = "protected"
-    p, in_contract = i["protected_fte"], i["protected_in_contract"]
-    if p > EPS and in_contract:
-        share = 1.0 if p >= GREEN_MIN_PROTECTED - EPS else 0.6 if p >= 0.1 - EPS else 0.3
-        add(WEIGHTS["protected"] * share, f"{p:g} FTE protected in the contract",
-            "+" if share == 1.0 else "0",
-            "Contractual protected time of 0.2\u20130.3 FTE marks a green-flag offer." if share == 1.0 else
+    p = i["protected_fte"]
+    n = step_index("protected", i)
+    if n <= 2:
+        add("protected", f"{p:g} FTE protected in the contract", "+" if n == 0 else "0",
+            "Contractual protected time of 0.2\u20130.3 FTE marks a green-flag offer." if n == 0 else
             "Protected in writing, but below the 0.2\u20130.3 FTE of a green-flag offer.",
             _src("instructor", "three-questions"))
-    elif p > EPS:
-        add(WEIGHTS["protected"] * 0.2, f"{p:g} FTE of \u201csome time\u201d, not in the contract", "-",
+    elif n == 3:
+        add("protected", f"{p:g} FTE of \u201csome time\u201d, not in the contract", "-",
             "Time that is not contractually protected tends to disappear when the service is busy.",
             _src("instructor-offers", "yellow-flag"))
     else:
-        add(0, "No protected time", "-", "Nothing is set aside for teaching, scholarship or research.",
+        add("protected", "No protected time", "-", "Nothing is set aside for teaching, scholarship or research.",
             _src("instructor", "three-questions"))
 
-    key = "written"
     if i["written_criteria"]:
-        add(WEIGHTS["written"], "Written promotion criteria", "+",
+        add("written", "Written promotion criteria", "+",
             "A written standard for Instructor \u2192 Assistant Professor is the core of a structured bridge.",
             _src("pay-promotion-mobility", "deadline"))
     else:
-        add(0, "No written promotion criteria", "-",
+        add("written", "No written promotion criteria", "-",
             "\u201cWe usually move people up\u201d without a written standard is a soft promise.",
             _src("pay-promotion-mobility", "instructor-clock"))
 
-    key = "review"
     r = i["review_years"]
-    if r is None:
-        add(0, "No review timeline", "-", "Instructors often have no formal clock and can sit in the rank indefinitely.",
+    n = step_index("review", i)
+    if n == 4:
+        add("review", "No review timeline", "-", "Instructors often have no formal clock and can sit in the rank indefinitely.",
             _src("pay-promotion-mobility", "instructor-clock"))
-    elif r <= GREEN_MAX_REVIEW_YEARS + EPS:
-        add(WEIGHTS["review"], f"Review expected in {r:g} years", "+",
+    elif n == 0:
+        add("review", f"Review expected in {r:g} years", "+",
             "A review within 2\u20133 years is what a green-flag bridge looks like.", _src("instructor-offers", "green-flag"))
-    elif r <= 5 + EPS:
-        add(WEIGHTS["review"] * 0.6, f"Review expected in {r:g} years", "0",
+    elif n == 1:
+        add("review", f"Review expected in {r:g} years", "0",
             "Longer than the 2\u20133 years of a structured bridge.", _src("pay-promotion-mobility", "mobility"))
     else:
-        add(WEIGHTS["review"] * (0.3 if r <= 8 + EPS else 0.1), f"Review expected in {r:g} years", "-",
-            "Five or more years as Instructor without a clear story reads as a career clinician to search committees.",
-            _src("pay-promotion-mobility", "mobility"))
+        add("review", f"Review expected in {r:g} years", "-",
+            "Five to seven years as Instructor with few publications and no clear promotion story reads as a "
+            "career clinician to search committees.", _src("pay-promotion-mobility", "mobility"))
 
-    key = "promoted"
-    n = i["promoted_examples"]
-    if n >= GREEN_MIN_EXAMPLES:
-        add(WEIGHTS["promoted"], f"{n} recent promotions they can name", "+",
-            "Several named people who made the jump on time is the evidence that counts.",
-            _src("instructor", "names-and-timelines"))
-    elif n == 1:
-        add(WEIGHTS["promoted"] * 0.5, "One recent promotion they can name", "0",
-            "One example is a start; a green-flag department can name several.", _src("instructor", "names-and-timelines"))
-    else:
-        add(0, "No recent promotions they can name", "-",
-            "If nobody can be named, be suspicious of the promised path.", _src("instructor", "names-and-timelines"))
+    k = i["promoted_examples"]
+    n = step_index("promoted", i)
+    add("promoted", (f"{k} recent promotions they can name", "One recent promotion they can name",
+                     "No recent promotions they can name")[n], ("+", "0", "-")[n],
+        ("Several named people who made the jump on time is the evidence that counts.",
+         "One example is a start; a green-flag department can name several.",
+         "If nobody can be named, be suspicious of the promised path.")[n],
+        _src("instructor", "names-and-timelines"))
 
-    key = "institution"
     inst = i["institution_type"]
-    inst_share = {"research_intensive": 1.0, "mid_tier": 0.6, "community_affiliate": 0.0}[inst]
-    inst_detail = {
-        "research_intensive": ("+", "At a big-name center, Instructor can be a genuine bridge while you build a CV.",
-                               "research-heavy"),
-        "mid_tier": ("0", "Mid-tier centers start most full-time faculty as Assistant Professor; ask why you are not.",
-                     "mid-tier"),
-        "community_affiliate": ("-", "At community affiliates the Instructor title is often a courtesy with little promotion path.",
-                                "community-affiliate"),
-    }[inst]
-    add(WEIGHTS["institution"] * inst_share, dict((c.value, c.label) for c in INSTITUTIONS)[inst],
-        inst_detail[0], inst_detail[1], _src("institutions", inst_detail[2]))
-
-    key = "years_count"
-    yc = i["years_count_toward_rank"]
-    if yc is True:
-        add(WEIGHTS["years_count"], "Instructor years count toward rank", "+",
-            "Your time as Instructor will not be lost if you are promoted.", _src("pay-promotion-mobility", "instructor-years"))
-    elif yc is False:
-        add(0, "Instructor years do not count", "-",
-            "Years that do not count make the probation effectively longer.", _src("pay-promotion-mobility", "instructor-years"))
+    label = dict((ch.value, ch.label) for ch in INSTITUTIONS)[inst]
+    page = {"research_intensive": "research-heavy", "mid_tier": "mid-tier",
+            "community_affiliate": "community-affiliate"}[inst]
+    if inst == "community_affiliate":
+        add("institution", label, "-",
+            "At community affiliates the Instructor title is often a courtesy with little promotion path.",
+            _src("institutions", page))
+    elif not i["written_criteria"]:
+        add("institution", label, "0",
+            "Without written criteria the institution adds nothing: big-name centers also use Instructor as "
+            "service labor.", _src("misconceptions", "big-name"))
+    elif inst == "research_intensive":
+        add("institution", label, "+", "At a big-name center, a written path makes Instructor a genuine bridge "
+            "while you build a CV.", _src("institutions", page))
     else:
-        add(WEIGHTS["years_count"] * 0.4, "Unknown whether Instructor years count", "0",
-            "Ask; if they do not count, the probation is longer than it looks.",
-            _src("pay-promotion-mobility", "instructor-years"))
+        add("institution", label, "0",
+            "Mid-tier centers start most full-time faculty as Assistant Professor; ask why you are not.",
+            _src("institutions", page))
 
-    key = "surgical"
+    n = step_index("years_count", i)
+    add("years_count", ("Instructor years count toward rank", "Unknown whether Instructor years count",
+                        "Instructor years do not count")[n], ("+", "0", "-")[n],
+        ("Your time as Instructor will not be lost if you are promoted.",
+         "Ask; if they do not count, the probation is longer than it looks.",
+         "Years that do not count make the probation effectively longer.")[n],
+        _src("pay-promotion-mobility", "instructor-years"))
+
     if i["surgical_subspecialty"] and not i["written_criteria"]:
-        add(-PENALTY_SURGICAL_NO_PATH, "Surgical Instructor post without a written path", "-",
+        add("surgical", "Surgical Instructor post without a written path", "-",
             "In surgical subspecialties this can be a super-fellow or service-fellow post rather than a faculty job.",
             _src("instructor", "super-fellow"))
-    key = "tenure_fantasy"
-    if track == "tenure" and c >= 0.8 - EPS:
-        add(-PENALTY_TENURE_FANTASY, "Tenure track on a heavy clinical load", "-",
-            "A tenure track with 0.8\u20130.9 clinical effort and no funding is not realistic.",
-            _src("tracks", "tenure-fantasy"))
-
     return parts
 
 
 def compute(i: dict[str, Any]) -> Outcome:
-    """Score the offer and classify it."""
+    """Score the offer, classify it and place it among the article's situations."""
     parts = score_parts(i)
     factors = [p.factor for p in parts]
-    score = sum(p.points for p in parts)
-    score = max(0.0, min(100.0, score))
+    score = max(0.0, min(100.0, sum(p.points for p in parts)))
     band = _band(i)
-    anchor, ref, lo, hi = LIKELIHOOD[band]
-    likelihood = round(max(lo, min(hi, anchor + (score - ref) * LIKELIHOOD_SLOPE)))
-    return Outcome(band, score, _headline(i, band), factors, _next_steps(i, band),
-                   {"promotion_likelihood": likelihood})
+    where = situation(i)
+    factors.append(_situation_factor(i, where))
+    extra = {
+        "promotion_chance": f"{where.text} ({where.label[:1].lower()}{where.label[1:]})",
+        "likelihood_anchors": anchors_text(),
+        "promotion_likelihood": where.figure,
+        "promotion_likelihood_range": [where.low, where.high],
+        "likelihood_situation": where.key,
+    }
+    return Outcome(band, score, _headline(i, band), factors, _next_steps(i, band), extra)
+
+
+def _situation_factor(i: dict[str, Any], where: Situation) -> Factor:
+    """Why the offer takes the figure it takes."""
+    if where.key == "bridge":
+        detail = "A written, timed and proven path at a research-intensive center: the article's structured bridge."
+    elif where.key == "clear_policy" and not green_gaps(i):
+        detail = ("Every green-flag element is here, but the article's higher figure belongs to a bridge at a "
+                  "research center; elsewhere this site uses the clear-policy figure.")
+    elif where.key == "clear_policy":
+        detail = "Written criteria on a named track: the article's mid-tier track with a clear policy."
+    elif where.key == "vague_plan":
+        detail = ("Nothing in writing and a service-heavy load: the article's service-heavy role with a vague plan, "
+                  "whatever the institution's name.")
+    elif i["written_criteria"]:
+        detail = ("Written criteria, but no named academic track to carry them: the article gives no figure, so "
+                  "this is the range between its clear-policy and vague-plan figures.")
+    else:
+        detail = ("A lighter load with protected time in the contract, but nothing written about promotion: the "
+                  "article gives no figure, so this is the range between its clear-policy and vague-plan figures.")
+    effect = {"bridge": "+", "clear_policy": "+", "between": "0", "vague_plan": "-"}[where.key]
+    return Factor(f"Rough chance {where.text}", effect, detail, _src("instructor-offers", "likelihood"))
 
 
 def green_gaps(i: dict[str, Any]) -> list[str]:
@@ -284,7 +477,7 @@ def green_gaps(i: dict[str, Any]) -> list[str]:
     gaps = []
     if i["track"] not in ACADEMIC_TRACKS:
         gaps.append("a named academic track")
-    elif i["track"] == "tenure" and i["clinical_fte"] >= 0.8 - EPS:
+    elif tenure_on_heavy_load(i):
         gaps.append("a clinical load a tenure track can live with")
     if not (i["protected_in_contract"] and i["protected_fte"] >= GREEN_MIN_PROTECTED - EPS):
         gaps.append(f"at least {GREEN_MIN_PROTECTED:g} FTE protected in the contract")
@@ -317,7 +510,7 @@ def _headline(i: dict[str, Any], band: str) -> str:
     if band == "red":
         return "A clinical job with an academic title: nothing here builds an academic career."
     if not i["written_criteria"]:
-        if i["clinical_fte"] >= 0.9 - EPS:
+        if i["clinical_fte"] >= SERVICE_HEAVY_CLINICAL - EPS:
             return "A service-heavy job with a soft promise: the academic path is not yet real."
         return "A soft promise: without written criteria, the path to Assistant Professor is not yet real."
     gaps = green_gaps(i)
@@ -358,6 +551,10 @@ EXAMPLES = (
         "institution_type": "research_intensive", "track": "unspecified", "clinical_fte": 1.0,
         "protected_fte": 0.0, "protected_in_contract": False, "written_criteria": False,
         "review_years": None, "promoted_examples": 0}, _src("instructor-offers", "red-flag")),
+    Example("clear-policy", "A mid-tier clinician-educator track with a clear policy", {
+        "institution_type": "mid_tier", "track": "clinician_educator", "clinical_fte": 0.8,
+        "protected_fte": 0.2, "protected_in_contract": True, "written_criteria": True,
+        "review_years": 3, "promoted_examples": 1}, _src("instructor-offers", "likelihood")),
 )
 
 CALCULATOR = Calculator(
@@ -376,5 +573,6 @@ CALCULATOR = Calculator(
               ("The three questions that separate good Instructor jobs from bad", _src("instructor", "three-questions")),
               ("Questions to ask before signing", _src("questions", "checklist")),
               ("Promotion and time in rank", _src("pay-promotion-mobility", "time-in-rank"))),
-    metrics=(("promotion_likelihood", "Approximate chance of promotion to Assistant Professor", "%"),),
+    metrics=(("promotion_chance", "Rough chance of promotion to Assistant Professor", ""),
+             ("likelihood_anchors", "The article's rough odds, by situation", "")),
 )

@@ -2,10 +2,12 @@
 
 Follows the Offer A / Offer B comparison of "Academic Titles and Tracks Decoded" (Residency
 Advisor, 2026-01-07): a Clinical Instructor post at a big-name institution against an Assistant
-Professor post on the clinician-educator track at a regional center. Instructor offers are scored
-with the parts of ``instructor-offer`` (one set of weights); an Assistant Professor offer already
-stands on the school's promotion ladder, so its path parts count in full. Salary is shown and
-breaks exact ties only. Every weight is a reading of the article, not official data.
+Professor post on the clinician-educator track at a regional center. Title and path, track,
+effort (FTE) and support are scored separately, so that track and FTE count as much as title.
+Instructor offers reuse the rungs of ``instructor-offer`` (one set of shares); an Assistant
+Professor post on an academic line stands on the school's promotion ladder, while on a pure
+clinical line the title is a courtesy. Salary is shown and breaks exact ties only. The points are
+this site's judgement, not the article's, and not official data.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from .citations import guide_sections
 from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
 from .questions import question
 
-VERSION = "1.0"
+VERSION = "2.0"
 GUIDE = "titles-and-tracks/"
 
 RANKS = (
@@ -67,17 +69,27 @@ FIELDS: tuple[Field, ...] = (
           help="Two to five offers. Leave what you do not know at its default."),
 )
 
-# Points out of 100 for one offer. The instructor-offer parts (0-100) fill STRUCTURE_SHARE of it.
-STRUCTURE_SHARE = 0.70
-LADDER_POINTS = 15      # an Assistant Professor post is on the promotion ladder
-LEADERSHIP_POINTS = 5   # written backing as future faculty (implied by an Assistant Professor post)
-MENTORSHIP_POINTS = 6
-FUNDING_POINTS = 4
-PATH_KEYS = ("written", "review", "promoted", "years_count", "surgical")
-"""instructor-offer parts that an Assistant Professor post gets in full from the school's ladder."""
+# Points out of 100 for one offer. The article ranks nothing in points: these weights are this
+# site's judgement, set so that track and effort (FTE) together weigh as much as title and path,
+# as the article says they matter, and so that an Instructor offer with the article's three
+# conditions (a clear 2-3 year path, real support for scholarship, written backing from
+# leadership) can come close to or beat an Assistant Professor offer on the same terms.
+POINTS = {
+    "path": 30,         # title and promotion path
+    "track": 15,
+    "clinical": 10,
+    "protected": 15,
+    "mentorship": 10,   # mentors and support staff for scholarship
+    "leadership": 10,   # backing as future faculty
+    "funding": 5,
+    "institution": 5,
+}
+INSTRUCTOR_PATH = {"written": 10, "review": 7, "promoted": 4, "years_count": 4}
+"""An Instructor's path, by the instructor-offer rungs. At most 25 of the path's 30: the rest is
+the rank itself (time in rank that travels, a CV that reads as faculty)."""
 AP_INSTITUTION_SHARE = {"research_intensive": 1.0, "mid_tier": 1.0, "community_affiliate": 0.4}
 """Assistant Professor is the normal entry rank at research and mid-tier centers; rare at affiliates."""
-TENURE_FANTASY_MIN_CLINICAL = 0.8
+TENURE_FANTASY_MIN_CLINICAL = io.TENURE_MAX_CLINICAL
 CLEAR_MARGIN = 10.0
 """The top offer leads clearly when its score is at least this many points above the next one."""
 OFFER_BANDS = ((70.0, "strong", "Strong academic path"), (40.0, "mixed", "Mixed"), (0.0, "weak", "Weak academic path"))
@@ -89,7 +101,46 @@ _src = guide_sections(GUIDE,
     ("negotiating", "ask-for-ap"),
     ("negotiating", "ask-for-plan"),
     ("pay-promotion-mobility", "salary"),
+    ("five-to-ten-years", "three-things"),
 )
+
+
+def weight_rows() -> list[tuple[str, int, str]]:
+    """Every group's title, maximum and rungs with their points: what the page discloses."""
+    def scaled(key: str, points: float) -> list[tuple[str, float]]:
+        return [(st.when, round(points * st.share, 1)) for st in io.STEPS[key]]
+
+    def name(key: str) -> str:
+        title = io.ELEMENT_TITLES[key]
+        return title if title.startswith("Instructor") else _lc(title)
+
+    instructor_path = ", ".join(f"{name(k)} up to {pts}" for k, pts in INSTRUCTOR_PATH.items())
+    return [
+        ("Title and promotion path", POINTS["path"], io.rungs_text([
+            ("Assistant Professor on an academic line", POINTS["path"]),
+            ("Assistant Professor on a pure clinical line (a courtesy title)", 0)])
+         + f"; Instructor: {instructor_path} (at most {sum(INSTRUCTOR_PATH.values())}), each by the rungs of the "
+           f"Instructor offer check, minus {io.PENALTY_SURGICAL_NO_PATH} for a surgical subspecialty post without "
+           "written criteria"),
+        ("Track", POINTS["track"], io.rungs_text([
+            ("clinician-educator, research or tenure track named", POINTS["track"]),
+            (f"tenure track at {TENURE_FANTASY_MIN_CLINICAL:g} clinical FTE or more without funding", 0),
+            ("pure clinical line or no track named", 0)])),
+        ("Clinical effort", POINTS["clinical"], io.rungs_text(scaled("clinical", POINTS["clinical"]))),
+        ("Protected time", POINTS["protected"], io.rungs_text(scaled("protected", POINTS["protected"]))),
+        ("Support for scholarship", POINTS["mentorship"], io.rungs_text([
+            ("mentors and support staff", POINTS["mentorship"]), ("none named", 0)])),
+        ("Backing from leadership", POINTS["leadership"], io.rungs_text([
+            ("Assistant Professor on an academic line (the appointment says it)", POINTS["leadership"]),
+            ("Instructor with written support from leadership", POINTS["leadership"]), ("otherwise", 0)])),
+        ("Funding", POINTS["funding"], io.rungs_text([("start-up funds or grant support", POINTS["funding"]),
+                                                      ("none", 0)])),
+        ("Institution", POINTS["institution"], io.rungs_text(
+            [(f"Assistant Professor, {lab}", round(POINTS["institution"] * AP_INSTITUTION_SHARE[v], 1))
+             for v, lab in (("research_intensive", "research-intensive"), ("mid_tier", "mid-tier"),
+                            ("community_affiliate", "community affiliate"))]
+            + [("Instructor, " + when, pts) for when, pts in scaled("institution", POINTS["institution"])])),
+    ]
 
 
 @dataclass(frozen=True)
@@ -142,39 +193,93 @@ def _check(inputs: dict[str, Any]) -> list[FieldError]:
     return errors
 
 
+def unrealistic_tenure(offer: dict[str, Any]) -> bool:
+    """A tenure track on a heavy clinical load with no funding behind it."""
+    return (offer["track"] == "tenure" and offer["clinical_fte"] >= TENURE_FANTASY_MIN_CLINICAL - io.EPS
+            and not offer["funding"])
+
+
+def academic_line(offer: dict[str, Any]) -> bool:
+    """Not a pure clinical line: an Assistant Professor title here stands on a promotion ladder."""
+    return offer["track"] != "pure_clinical"
+
+
 def score_offer(offer: dict[str, Any], n: int) -> Scored:
     """Score one offer's long-term academic prospects (0-100)."""
     ap = offer["rank"] == "assistant_professor"
     parts = {p.key: p for p in io.score_parts(offer)}
-    s = STRUCTURE_SHARE
     groups: dict[str, Group] = {}
 
     def group(key: str, title: str, points: float, summary: str, factor: Factor) -> None:
         groups[key] = Group(key, title, points, summary, factor)
 
-    for key, title in (("track", "Track"), ("clinical", "Clinical effort"), ("protected", "Protected time")):
-        p = parts[key]
-        group(key, title, s * p.points, p.factor.label, p.factor)
-
-    if ap:
-        full = sum(io.WEIGHTS[k] for k in PATH_KEYS if k in io.WEIGHTS)
-        group("path", "Promotion path", s * full + LADDER_POINTS + LEADERSHIP_POINTS,
-              "Assistant Professor, on the promotion ladder",
+    if ap and academic_line(offer):
+        group("path", "Promotion path", POINTS["path"], "Assistant Professor, on the promotion ladder",
               Factor("Assistant Professor", "+", "The rank starts the promotion clock, with criteria the school "
                      "has written down; the path does not depend on promises.", _src("assistant-professor", "career-ladder")))
+    elif ap:
+        group("path", "Promotion path", 0, "Assistant Professor on a pure clinical line: a courtesy title",
+              Factor("Courtesy title", "-", "On a pure clinical line the Assistant Professor title carries no academic "
+                     "promotion criteria: it is a courtesy, not a ladder.", _src("tracks", "pure-clinical")))
     else:
-        path = [parts[k] for k in PATH_KEYS if k in parts]
-        lead = offer["leadership_support"]
-        worst = min(path, key=lambda p: p.points - io.WEIGHTS.get(p.key, 0))
+        path = [parts[k] for k in INSTRUCTOR_PATH]
+        points = sum(INSTRUCTOR_PATH[p.key] * p.share for p in path)
+        if "surgical" in parts:
+            path.append(parts["surgical"])
+            points = max(0.0, points - io.PENALTY_SURGICAL_NO_PATH)
+        worst = min(path, key=lambda p: INSTRUCTOR_PATH.get(p.key, 0) * (p.share - 1) if p.key != "surgical" else -99)
+        clear = offer["written_criteria"] and io.step_index("review", offer) == 0
         summary = "Instructor: " + "; ".join(_lc(p.factor.label) for p in path)
-        if lead:
-            summary += "; written support from leadership"
-        complete = all(p.factor.effect == "+" for p in path if p.key != "surgical") and lead
-        group("path", "Promotion path", s * sum(p.points for p in path) + (LEADERSHIP_POINTS if lead else 0), summary,
-              Factor("Instructor path", "+" if complete else "-",
-                     "An Instructor post leads somewhere only with a written, timed path that others have walked, "
-                     "and leadership backing in writing." if complete else worst.factor.detail,
-                     _src("negotiating", "when-a-wins") if complete else worst.factor.source))
+        group("path", "Promotion path", points, summary,
+              Factor("A clear 2\u20133 year path", "+", "Written criteria and a review within three years: the first "
+                     "of the three things that make an Instructor offer competitive.", _src("negotiating", "when-a-wins"))
+              if clear and worst.share == 1.0 else
+              Factor("Instructor path", "0" if clear else "-", worst.factor.detail, worst.factor.source))
+
+    flags = []
+    if unrealistic_tenure(offer):
+        flags.append("unrealistic tenure track")
+        group("track", "Track", 0, "tenure track on a heavy clinical load without funding",
+              Factor("Unrealistic tenure track", "-", f"Tenure track with {offer['clinical_fte']:g} clinical FTE and "
+                     "no funding: the word tenure is decoration here, so it earns no track credit.",
+                     _src("tracks", "tenure-fantasy")))
+    elif offer["track"] in io.ACADEMIC_TRACKS:
+        track = "clinician-educator" if offer["track"] == "clinician_educator" else "research-tenure"
+        group("track", "Track", POINTS["track"], "named academic track",
+              Factor("Named academic track", "+", "The offer names an academic track, so you know which promotion "
+                     "rules apply.", _src("tracks", track)))
+    else:
+        p = parts["track"]
+        group("track", "Track", 0, p.factor.label, p.factor)
+
+    for key, title in (("clinical", "Clinical effort"), ("protected", "Protected time")):
+        p = parts[key]
+        group(key, title, POINTS[key] * p.share, p.factor.label, p.factor)
+
+    group("mentorship", "Support for scholarship", POINTS["mentorship"] if offer["mentorship"] else 0,
+          "mentors and support staff" if offer["mentorship"] else "no named mentors or support",
+          Factor("Mentors and support", "+" if offer["mentorship"] else "-",
+                 "Real opportunities for scholarship, such as mentors and support staff, are one of the three things "
+                 "that make an Instructor offer competitive.", _src("negotiating", "when-a-wins")))
+
+    if ap and academic_line(offer):
+        group("leadership", "Backing from leadership", POINTS["leadership"], "an Assistant Professor appointment",
+              Factor("Appointed as faculty", "+", "An Assistant Professor appointment says by itself that the "
+                     "department sees you as faculty.", _src("assistant-professor", "career-ladder")))
+    elif not ap and offer["leadership_support"]:
+        group("leadership", "Backing from leadership", POINTS["leadership"], "written support from leadership",
+              Factor("Written support from leadership", "+", "Leadership states in writing that you are part of the "
+                     "faculty pipeline, not only clinical coverage.", _src("negotiating", "when-a-wins")))
+    else:
+        group("leadership", "Backing from leadership", 0, "no written backing as future faculty",
+              Factor("No written backing", "-", "Without leadership saying in writing that you are future faculty, "
+                     "the post reads as clinical coverage first.", _src("negotiating", "when-a-wins")))
+
+    group("funding", "Funding", POINTS["funding"] if offer["funding"] else 0,
+          "start-up or grant support" if offer["funding"] else "no funding",
+          Factor("Funding", "+" if offer["funding"] else "0",
+                 "Research and tenure-track posts need funding behind their expectations.",
+                 _src("tracks", "research-tenure")))
 
     inst = offer["institution_type"]
     if ap:
@@ -183,32 +288,12 @@ def score_offer(offer: dict[str, Any], n: int) -> Scored:
                              "Assistant Professor is the usual entry rank for long-term faculty here." if share == 1.0 else
                              "At community affiliates the rank is rare and often tied to leadership roles.",
                              parts["institution"].factor.source)
-        group("institution", "Institution", s * io.WEIGHTS["institution"] * share, inst_factor.label, inst_factor)
+        group("institution", "Institution", POINTS["institution"] * share, inst_factor.label, inst_factor)
     else:
         p = parts["institution"]
-        group("institution", "Institution", s * p.points, p.factor.label, p.factor)
+        group("institution", "Institution", POINTS["institution"] * p.share, p.factor.label, p.factor)
 
-    group("mentorship", "Support for scholarship", MENTORSHIP_POINTS if offer["mentorship"] else 0,
-          "mentors and support staff" if offer["mentorship"] else "no named mentors or support",
-          Factor("Mentors and support", "+" if offer["mentorship"] else "-",
-                 "Real opportunities for scholarship, such as mentors and support staff, are one of the three things "
-                 "that make an Instructor offer competitive.", _src("negotiating", "when-a-wins")))
-    group("funding", "Funding", FUNDING_POINTS if offer["funding"] else 0,
-          "start-up or grant support" if offer["funding"] else "no funding",
-          Factor("Funding", "+" if offer["funding"] else "0",
-                 "Research and tenure-track posts need funding behind their expectations.",
-                 _src("tracks", "research-tenure")))
-
-    flags = []
-    fantasy = (offer["track"] == "tenure" and offer["clinical_fte"] >= TENURE_FANTASY_MIN_CLINICAL - io.EPS
-               and not offer["funding"])
-    if fantasy:
-        flags.append("unrealistic tenure track")
-        group("tenure_fantasy", "Tenure track", -s * io.PENALTY_TENURE_FANTASY,
-              "tenure track on a heavy clinical load without funding",
-              Factor("Unrealistic tenure track", "-", f"Tenure track with {offer['clinical_fte']:g} clinical FTE and "
-                     "no funding: the word tenure is decoration here.", _src("tracks", "tenure-fantasy")))
-    score = max(0.0, min(100.0, sum(g.points for g in groups.values())))  # a penalty never goes below zero
+    score = max(0.0, min(100.0, sum(g.points for g in groups.values())))
     return Scored(n, _label(offer, n), offer, round(score, 1), groups, flags)
 
 
@@ -231,7 +316,8 @@ def compute(i: dict[str, Any]) -> Outcome:
     factors: list[Factor] = []
 
     diffs = [(k, top.groups.get(k), second.groups.get(k)) for k in ("path", "track", "protected", "clinical",
-                                                                    "institution", "mentorship", "funding")]
+                                                                    "leadership", "mentorship", "institution",
+                                                                    "funding")]
     diffs = [(k, a, b) for k, a, b in diffs if a and b and abs(a.points - b.points) > 0.05]
     diffs.sort(key=lambda d: -abs(d[1].points - d[2].points))
     for key, a, b in diffs:
@@ -250,17 +336,16 @@ def compute(i: dict[str, Any]) -> Outcome:
                               _src("negotiating", "offer-a-vs-b")))
     for o in ranked[2:]:
         gaps = sorted(((top.groups[k].points - o.groups[k].points, o.groups[k]) for k in top.groups
-                       if k in o.groups and k != "tenure_fantasy"), key=lambda g: -g[0])
+                       if k in o.groups), key=lambda g: -g[0])
         gaps = [g for g in gaps if g[0] > 0.05][:2]
-        where = " and ".join(g.title.lower() for _, g in gaps) or "the penalties below"
+        where = " and ".join(g.title.lower() for _, g in gaps) or "nothing scored here"
         factors.append(Factor(f"{o.label}: {top.score - o.score:.1f} points behind {top.label}", "0",
                               f"Mostly on {where}: {'; '.join(_lc(g.summary) for _, g in gaps) or 'see below'}.",
                               gaps[0][1].factor.source if gaps else _src("negotiating", "offer-a-vs-b")))
     for o in ranked:
-        if "tenure_fantasy" in o.groups:
-            g = o.groups["tenure_fantasy"]
-            factors.append(Factor(f"{o.label}: unrealistic tenure track", "-",
-                                  f"{g.factor.detail} ({g.points:.1f} points)", g.factor.source))
+        if "unrealistic tenure track" in o.flags:
+            g = o.groups["track"]
+            factors.append(Factor(f"{o.label}: unrealistic tenure track", "-", g.factor.detail, g.factor.source))
     salaries = [(o.label, o.inputs["salary"]) for o in ranked]
     if any(s is not None for _, s in salaries):
         tie_broken = top.score == second.score and top.inputs["salary"] != second.inputs["salary"]
@@ -299,6 +384,9 @@ def _next_steps(ranked: list[Scored], band: str) -> list[str]:
             steps.append(f"{o.label}: {question('promotion-ratio').ask}")
         if x["rank"] == "instructor" and x["years_count_toward_rank"] is None:
             steps.append(f"{o.label}: {question('years-count').ask}")
+        if x["rank"] == "assistant_professor" and not academic_line(x):
+            steps.append(f"{o.label}: ask whether the title comes with academic promotion criteria; on a pure "
+                         "clinical line it is a courtesy title.")
         if "unrealistic tenure track" in o.flags:
             steps.append(f"{o.label}: ask what funding backs the tenure-track expectations; without it, ask for the "
                          "clinician-educator track instead.")
@@ -314,6 +402,8 @@ OFFER_A = {"label": "A", "rank": "instructor", "institution_type": "research_int
            "clinical_fte": 0.9, "protected_fte": 0.0, "protected_in_contract": False}
 OFFER_B = {"label": "B", "rank": "assistant_professor", "institution_type": "mid_tier",
            "track": "clinician_educator", "clinical_fte": 0.8, "protected_fte": 0.2, "protected_in_contract": True}
+THREE_CONDITIONS = {"written_criteria": True, "review_years": 2.5, "mentorship": True, "leadership_support": True}
+"""The article's three conditions: a clear 2-3 year path, real support for scholarship, written backing."""
 OFFER_A_IMPROVED = OFFER_A | {"label": "A with a written path", "track": "clinician_educator", "clinical_fte": 0.8,
                               "protected_fte": 0.2, "protected_in_contract": True, "written_criteria": True,
                               "review_years": 2.5, "promoted_examples": 3, "years_count_toward_rank": True,
@@ -322,8 +412,20 @@ OFFER_A_IMPROVED = OFFER_A | {"label": "A with a written path", "track": "clinic
 EXAMPLES = (
     Example("a-vs-b", "Offer A (Instructor, big name) against Offer B (Assistant Professor, regional)",
             {"offers": [OFFER_A, OFFER_B]}, _src("negotiating", "offer-a-vs-b")),
-    Example("a-improved", "Offer A with a written path, protected time and named precedents",
+    Example("three-conditions", "Offer A with the three conditions, still 0.9 clinical with no track named",
+            {"offers": [OFFER_A | THREE_CONDITIONS | {"label": "A with the three conditions"}, OFFER_B]},
+            _src("five-to-ten-years", "three-things")),
+    Example("a-improved", "Offer A with the three conditions, a track, protected time and named precedents",
             {"offers": [OFFER_A_IMPROVED, OFFER_B]}, _src("negotiating", "when-a-wins")),
+    Example("same-terms", "The three conditions against an Assistant Professor post on the same terms",
+            {"offers": [
+                {"label": "Instructor with the three conditions", "rank": "instructor",
+                 "institution_type": "research_intensive", "track": "clinician_educator", "clinical_fte": 0.9,
+                 "protected_fte": 0.1, "protected_in_contract": False} | THREE_CONDITIONS,
+                {"label": "Assistant Professor", "rank": "assistant_professor", "institution_type": "research_intensive",
+                 "track": "clinician_educator", "clinical_fte": 0.9, "protected_fte": 0.1,
+                 "protected_in_contract": False},
+            ]}, _src("negotiating", "when-a-wins")),
     Example("tenure-fantasy", "A tenure-track title on a 0.85 clinical load, without funding",
             {"offers": [
                 {"label": "Tenure-track offer", "rank": "assistant_professor", "institution_type": "research_intensive",

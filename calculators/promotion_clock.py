@@ -1,9 +1,10 @@
 """``promotion-clock``: when does your promotion review fall, and how much time is left?
 
-From "Academic Titles and Tracks Decoded" (Residency Advisor, 2026-01-07): Assistant Professors
-are typically reviewed for Associate Professor 6-9 years into the rank; Instructors often have no
-formal clock, should treat 2-3 years as the deadline for promotion to Assistant Professor, and may
-find their Instructor years do not count. Dates are calendar dates only: nothing here reads the
+From "Academic Titles and Tracks Decoded" (Residency Advisor, 2026-01-07): some tracks review
+Assistant Professors for Associate Professor within an up-or-out window (6-9 years, for example);
+Instructors often have no formal clock, should treat 2-3 years as the deadline for promotion to
+Assistant Professor, and may find their Instructor years do not count. Only a window the school
+has set is spoken of as a deadline: without one, the result says "the usual window". Dates are calendar dates only: nothing here reads the
 machine's clock or time zone except the contract's "today" default (UTC), which is written into
 the inputs so that the result can be reproduced.
 """
@@ -19,16 +20,17 @@ from .contract import Calculator, Example, Factor, Field, FieldError, Outcome
 from .offer_comparison import RANK_LABELS, RANKS
 from .questions import question
 
-VERSION = "1.0"
+VERSION = "1.1"
 GUIDE = "titles-and-tracks/"
 
 DEFAULT_WINDOW = {"assistant_professor": (6.0, 9.0), "instructor": (2.0, 3.0)}
 """Review window in years when the institution gives none: 6-9 years to Associate Professor; for an
 Instructor, the guide's 2-3 year deadline for Assistant Professor (Instructors often have no clock)."""
 INSTRUCTOR_DEADLINE_YEARS = 3.0
-"""Past this many years as Instructor, the guide's warning applies whatever the local window."""
+"""Past this many years as Instructor the band is at least ``watch``, whatever the local window."""
 INSTRUCTOR_LONG_YEARS = 5.0
-"""From here on, years as Instructor read to other institutions as a career without an academic arc."""
+"""From here on, years as Instructor with minimal publications and no promotion story read to other
+institutions as a career without an academic arc (the article's 5-7 years)."""
 WATCH_LEAD_MONTHS = 12
 """The band turns to ``watch`` this long before the review window opens."""
 DAYS_PER_YEAR = 365.2425
@@ -111,6 +113,17 @@ def _clock_start(i: dict[str, Any]) -> tuple[dt.date, float]:
     return add_months(appointed, -_months(counted)), counted
 
 
+def window_words(i: dict[str, Any]) -> str:
+    """Whose window this is, in words: the school's, or the usual figures when none was entered."""
+    w_open, w_due, given = window(i)
+    span = f"{w_open:g}\u2013{w_due:g} years" if w_open != w_due else f"{w_due:g} years"
+    if given:
+        return f"your school's: {span}"
+    if i["rank"] == "instructor":
+        return f"{span}, the deadline the guide suggests setting yourself (none entered)"
+    return f"the usual {span} on some tracks (none entered)"
+
+
 def compute(i: dict[str, Any]) -> Outcome:
     """Place today on the review clock and warn about time that will not count."""
     today = dt.date.fromisoformat(i["today"])
@@ -129,12 +142,14 @@ def compute(i: dict[str, Any]) -> Outcome:
         band = "watch"
     else:
         band = "on_track"
-    if instructor and in_rank > INSTRUCTOR_LONG_YEARS:
-        band = "overdue"
-    elif instructor and in_rank > INSTRUCTOR_DEADLINE_YEARS and band == "on_track":
+    if instructor and in_rank > INSTRUCTOR_DEADLINE_YEARS and band == "on_track":
         band = "watch"
 
     window_text = f"{w_open:g}\u2013{w_due:g} years" if w_open != w_due else f"{w_due:g} years"
+    # whose window it is: the school's (entered), or the usual figures, which no school has set for you
+    whose = ("your school's window" if given else f"the guide's {window_text.replace(' years', '-year')} window"
+             if instructor else "the usual window")
+    clock_src = _src("pay-promotion-mobility", "deadline" if instructor else "assistant-clock")
     if instructor:
         if given:
             factors.append(Factor(f"Review for Assistant Professor at {window_text}", "+",
@@ -145,34 +160,39 @@ def compute(i: dict[str, Any]) -> Outcome:
                                   f"Instructors often have none; the {window_text} used here is the deadline the "
                                   "guide suggests setting yourself, as for a fellowship.",
                                   _src("pay-promotion-mobility", "instructor-clock")))
+    elif given:
+        factors.append(Factor(f"Your school's window: {window_text}", "0", "The window you entered.",
+                              _src("pay-promotion-mobility", "assistant-clock")))
     else:
-        factors.append(Factor(f"Review for Associate Professor at {window_text}", "0",
-                              ("The window you entered." if given else "The 6\u20139 years common on many tracks; "
-                               "enter your school's window if it differs."),
+        factors.append(Factor(f"The usual window: {window_text}", "0",
+                              f"Some tracks set an up-or-out review {window_text} into the rank; yours may set another "
+                              "window or none. Enter your school's window if you know it.",
                               _src("pay-promotion-mobility", "assistant-clock")))
 
-    if band == "overdue" and today > due:
-        factors.append(Factor(f"Past the review date ({due.isoformat()})", "-",
-                              f"{_years((today - due).days):g} years beyond the end of the window.",
-                              _src("pay-promotion-mobility", "deadline" if instructor else "assistant-clock")))
+    if today > due:
+        factors.append(Factor(f"Past {whose} ({due.isoformat()})", "-",
+                              f"{_years((today - due).days):g} years beyond its end." if given or instructor else
+                              f"{_years((today - due).days):g} years beyond the usual {w_due:g} years; whether that "
+                              "matters depends on your school's policy for your track.", clock_src))
     elif today >= opens:
-        factors.append(Factor("Inside the review window", "0",
-                              f"The window opened on {opens.isoformat()}; the review is due by {due.isoformat()}.",
-                              _src("pay-promotion-mobility", "deadline" if instructor else "assistant-clock")))
+        factors.append(Factor(f"Inside {whose}", "0",
+                              f"It opened on {opens.isoformat()} and ends on {due.isoformat()}.", clock_src))
     else:
-        factors.append(Factor(f"Window opens {opens.isoformat()}", "+" if band == "on_track" else "0",
-                              f"{_years((opens - today).days):g} years from the date measured.",
-                              _src("pay-promotion-mobility", "deadline" if instructor else "assistant-clock")))
+        factors.append(Factor(f"{whose[:1].upper()}{whose[1:]} opens {opens.isoformat()}",
+                              "+" if band == "on_track" else "0",
+                              f"{_years((opens - today).days):g} years from the date measured.", clock_src))
 
     if instructor:
         if in_rank > INSTRUCTOR_DEADLINE_YEARS:
             factors.append(Factor(f"Instructor for {in_rank:g} years", "-",
                                   f"Past the {INSTRUCTOR_DEADLINE_YEARS:g} years by which the guide says to move up "
                                   "or move on.", _src("five-to-ten-years", "instructor-as-fellowship")))
-        if in_rank > INSTRUCTOR_LONG_YEARS:
+        if in_rank >= INSTRUCTOR_LONG_YEARS:
             factors.append(Factor("A long stay as Instructor", "-",
-                                  "Five or more years as Instructor without a promotion story reads to search "
-                                  "committees as a clinical career.", _src("pay-promotion-mobility", "mobility")))
+                                  "Search committees read five to seven years in this rank as a clinical career "
+                                  "without an academic arc when the years bring minimal publications and no promotion "
+                                  "story. Publications and a promotion story are what change that reading.",
+                                  _src("pay-promotion-mobility", "mobility")))
         if in_rank > 0:
             factors.append(Factor(f"{in_rank:g} years that may not count if you move", "-",
                                   "Another institution may hire you as Assistant Professor with the clock at zero.",
@@ -201,31 +221,60 @@ def compute(i: dict[str, Any]) -> Outcome:
                               _src("pay-promotion-mobility", "time-in-rank")))
         if i["track"] == "tenure":
             factors.append(Factor("Up-or-out review", "0",
-                                  "On a tenure track a review that comes too late or fails can end the appointment.",
-                                  _src("tracks", "research-tenure")))
+                                  "Some tracks set an up-or-out window: a review by a fixed year. Read what your "
+                                  "school's tenure policy says happens at that review.",
+                                  _src("pay-promotion-mobility", "assistant-clock")))
     if i["track"] in ("pure_clinical", "unspecified"):
         factors.append(Factor("No academic track named", "-",
                               "Promotion on a staff or unnamed line may not follow academic criteria or any clock.",
                               _src("tracks", "pure-clinical")))
 
     left = max(0.0, _years((due - today).days))
-    rank = RANK_LABELS[i["rank"]]
     target = "Assistant Professor" if instructor else "Associate Professor"
-    if band == "overdue":
-        headline = (f"Past the point for review to {target}: it was due by {due.isoformat()}." if today > due else
-                    f"{in_rank:g} years as Instructor: far past the point to move up or move on.")
-    elif band == "watch":
-        headline = f"Review to {target} is close: due by {due.isoformat()}, {left:g} years from now."
-    else:
-        headline = f"On track: the window for review to {target} opens {opens.isoformat()}."
-    extra = {"years_in_rank": in_rank, "years_on_clock": on_clock, "review_opens": opens.isoformat(),
-             "review_due": due.isoformat(), "years_left": left, "window_source": "institution" if given else "default"}
+    headline = _headline(band, instructor, given, target, window_text, opens, due, today, left)
+    extra = {"window_used": window_words(i), "years_in_rank": in_rank, "years_on_clock": on_clock,
+             "review_opens": opens.isoformat(), "review_due": due.isoformat(), "years_left": left,
+             "window_source": "institution" if given else "default"}
     return Outcome(band, None, headline, factors, _next_steps(i, band), extra)
+
+
+def _headline(band: str, instructor: bool, given: bool, target: str, window_text: str, opens: dt.date,
+              due: dt.date, today: dt.date, left: float) -> str:
+    """One sentence; only a window the school set is spoken of as a deadline."""
+    if given:
+        if band == "overdue":
+            return f"Past your school's window for review to {target}: it ended on {due.isoformat()}."
+        if band == "watch" and today >= opens:
+            return (f"Inside your school's window for review to {target}: it ends on {due.isoformat()}, "
+                    f"{left:g} years from now.")
+        if band == "watch":
+            return f"Your school's window for review to {target} opens soon, on {opens.isoformat()}."
+        return f"On track: your school's window for review to {target} opens on {opens.isoformat()}."
+    if instructor:
+        if band == "overdue":
+            return (f"Past the {window_text} the guide suggests as your own deadline for {target}: there is no "
+                    "formal clock, so set one now.")
+        if band == "watch":
+            return (f"Watch: the guide suggests reaching {target} within {window_text}; for you that is by "
+                    f"{due.isoformat()}.")
+        return (f"On track: the guide suggests reaching {target} within {window_text}; for you that is by "
+                f"{due.isoformat()}.")
+    if band == "overdue":
+        return (f"Past the usual window: some tracks review for {target} within {window_text}; check whether "
+                "yours has a window and when your review will be.")
+    if band == "watch" and today >= opens:
+        return (f"Inside the usual window: some tracks review for {target} within {window_text}; for you that "
+                f"window ends on {due.isoformat()}.")
+    if band == "watch":
+        return (f"The usual window opens soon: some tracks review for {target} within {window_text}; for you "
+                f"that window opens on {opens.isoformat()}.")
+    return f"On track: the usual window for review to {target} ({window_text} on some tracks) opens on {opens.isoformat()}."
 
 
 def _next_steps(i: dict[str, Any], band: str) -> list[str]:
     steps = []
-    if i["window_start_years"] is None and i["window_end_years"] is None:
+    given = i["window_start_years"] is not None or i["window_end_years"] is not None
+    if not given:
         steps.append("Find your school's written promotion policy for your track and enter its review window.")
     if i["rank"] == "instructor":
         steps.append(question("promotion-timeline").ask)
@@ -238,8 +287,11 @@ def _next_steps(i: dict[str, Any], band: str) -> list[str]:
         if band == "watch":
             steps.append("Start the promotion dossier now: teaching portfolio, peer-reviewed output and evidence of "
                          "regional recognition.")
-        if band == "overdue":
+        if band == "overdue" and given:
             steps.append("Ask the department in writing whether your clock was extended and when the review will be.")
+        elif band == "overdue":
+            steps.append("Ask the department whether your track has a review window at all, and when your review "
+                         "for Associate Professor will be.")
         if i["prior_instructor_years"] > 0 and i["instructor_years_count"] is None:
             steps.append("Ask whether your Instructor years count toward time in rank here.")
     return steps
@@ -257,7 +309,7 @@ EXAMPLES = (
             {"appointment_date": "2025-07-01", "today": "2026-01-15", "rank": "assistant_professor",
              "track": "clinician_educator", "prior_instructor_years": 3, "instructor_years_count": False},
             _src("pay-promotion-mobility", "instructor-years")),
-    Example("tenure-overdue", "Tenure track, past the end of the window",
+    Example("tenure-overdue", "Tenure track, past the end of the usual window",
             {"appointment_date": "2016-07-01", "today": "2026-01-15", "rank": "assistant_professor",
              "track": "tenure"}, _src("pay-promotion-mobility", "assistant-clock")),
 )
@@ -269,7 +321,7 @@ CALCULATOR = Calculator(
             "and which years may not count.",
     version=VERSION,
     bands=("on_track", "watch", "overdue"),
-    band_labels={"on_track": "On track", "watch": "Watch: review is near", "overdue": "Overdue"},
+    band_labels={"on_track": "On track", "watch": "Watch: the window is near", "overdue": "Past the window"},
     fields=FIELDS,
     compute=compute,
     checks=_check,
@@ -280,7 +332,7 @@ CALCULATOR = Calculator(
               ("Do Instructor years count?", _src("pay-promotion-mobility", "instructor-years")),
               ("Treat the promotion date as a deadline", _src("pay-promotion-mobility", "deadline")),
               ("Treat Instructor as a time-limited fellowship", _src("five-to-ten-years", "instructor-as-fellowship"))),
-    metrics=(("review_opens", "Review window opens", ""), ("review_due", "Review due by", ""),
-             ("years_left", "Years left until the review is due", "years"),
+    metrics=(("window_used", "Review window used", ""), ("review_opens", "Window opens", ""),
+             ("review_due", "Window ends", ""), ("years_left", "Years left in the window", "years"),
              ("years_in_rank", "Years in this rank", "years")),
 )

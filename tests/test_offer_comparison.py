@@ -77,6 +77,54 @@ def test_each_improvement_to_offer_a_raises_its_score(change):
     assert scores(run(OFFER_A | change, OFFER_B))["A"] > scores(run(OFFER_A, OFFER_B))["A"]
 
 
+# The three conditions of "When Offer A can win": a clear 2-3 year path, real support for scholarship
+# (mentors, support staff) and written backing from leadership.
+THREE_CONDITIONS = {"written_criteria": True, "review_years": 2, "mentorship": True, "leadership_support": True}
+SAME_TERMS = {"institution_type": "research_intensive", "track": "clinician_educator", "clinical_fte": 0.9,
+              "protected_fte": 0.1, "protected_in_contract": False}
+
+
+def test_instructor_with_the_three_conditions_comes_close_to_or_beats_an_assistant_professor_post():
+    instructor = {"label": "I", "rank": "instructor"} | SAME_TERMS | THREE_CONDITIONS
+    plain_ap = {"label": "AP", "rank": "assistant_professor"} | SAME_TERMS
+    res = run(instructor, plain_ap)
+    assert res["band"] == "close" or res["ranking"][0]["label"] == "I"
+    # with named precedents and counted years as well, the Instructor post leads
+    better = run(instructor | {"promoted_examples": 3, "years_count_toward_rank": True}, plain_ap)
+    assert better["ranking"][0]["label"] == "I"
+
+
+def test_the_three_conditions_do_not_make_up_for_track_and_effort():
+    """Offer A with the three conditions but still 0.9 clinical, no track and no protected time: B leads
+    on track and protected time, which matter as much as title."""
+    res = run(OFFER_A | THREE_CONDITIONS, OFFER_B)
+    assert res["ranking"][0]["label"] == "B"
+    biggest = [f["label"] for f in res["factors"][:2]]
+    assert any(label.startswith("Track") for label in biggest) and any("Protected" in label for label in biggest)
+    assert scores(res)["A"] > scores(run(OFFER_A, OFFER_B))["A"] + 30
+
+
+def test_an_assistant_professor_title_on_a_pure_clinical_line_is_no_ladder():
+    clinical = {"track": "pure_clinical", "clinical_fte": 1.0, "protected_fte": 0.0, "protected_in_contract": False,
+                "institution_type": "mid_tier"}
+    courtesy = {"label": "Courtesy", "rank": "assistant_professor"} | clinical
+    res = run(courtesy, OFFER_A | {"label": "Instructor"} | clinical | {"written_criteria": True, "review_years": 2})
+    assert res["ranking"][0]["label"] == "Instructor"
+    alone = run(courtesy, OFFER_B)
+    assert scores(alone)["Courtesy"] < 15, "no ladder, no track, no effort credit: little is left"
+    assert any("courtesy" in f["detail"] for f in alone["factors"])
+
+
+def test_an_unrealistic_tenure_track_earns_no_named_track_credit():
+    heavy = {"label": "T", "rank": "assistant_professor", "institution_type": "research_intensive",
+             "clinical_fte": 0.85, "protected_fte": 0.15, "protected_in_contract": True}
+    tenure = scores(run(heavy | {"track": "tenure"}, OFFER_B))["T"]
+    unnamed = scores(run(heavy | {"track": "unspecified"}, OFFER_B))["T"]
+    assert tenure == unnamed
+    funded = scores(run(heavy | {"track": "tenure", "funding": True}, OFFER_B))["T"]
+    assert funded > tenure
+
+
 def test_salary_is_shown_but_does_not_overturn_the_path():
     res = run(OFFER_A | {"salary": 400000}, OFFER_B | {"salary": 200000})
     assert res["ranking"][0]["label"] == "B"
@@ -176,8 +224,10 @@ def better(draw, o: dict) -> dict:
         options.append({"protected_fte": round(o["protected_fte"] + draw(st.sampled_from([x for x in (0.05, 0.1, 0.2, 0.3) if x <= room] or [room])), 4)})
         options.append({"clinical_fte": round(o["clinical_fte"] - min(room, o["clinical_fte"]), 4)})
     options += [{"protected_in_contract": True}, {"written_criteria": True}, {"mentorship": True},
-                {"funding": True}, {"leadership_support": True}, {"rank": "assistant_professor"},
+                {"funding": True}, {"leadership_support": True},
                 {"promoted_examples": o["promoted_examples"] + draw(st.integers(1, 5))}]
+    if o["track"] != "pure_clinical":  # there the Assistant Professor title is a courtesy, not a step up
+        options.append({"rank": "assistant_professor"})
     if o["track"] in ("unspecified", "pure_clinical"):
         options.append({"track": draw(st.sampled_from(["clinician_educator", "research", "tenure"]))})
     if o["review_years"] is None:

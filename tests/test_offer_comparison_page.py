@@ -107,7 +107,7 @@ def test_copy_result_as_email_text(page, site, context):
     text = page.evaluate("navigator.clipboard.readText()")
     assert "Ranking:" in text and "1. B" in text and "2. A" in text
     assert "offers.0.label=A" in text and "offers.1.rank=assistant_professor" in text
-    assert "Rules version 1.0" in text and "Not legal or financial advice" in text
+    assert f"Rules version {CALC.version}" in text and "Not legal or financial advice" in text
     assert "<" not in text, "plain text"
 
 
@@ -117,7 +117,7 @@ def test_print_layout_keeps_inputs_result_version_date_and_link(page, site):
     meta = page.locator(".calc-print-meta")
     assert meta.is_visible()
     text = meta.inner_text()
-    assert "Rules version 1.0" in text and "offers.1.label=B" in text
+    assert f"Rules version {CALC.version}" in text and "offers.1.label=B" in text
     assert page.locator('[name="offers.0.clinical_fte"]').is_visible()
     assert page.locator(f"{RESULT} .calc-ranking").is_visible()
     assert not page.locator(".calc-actions").is_visible()

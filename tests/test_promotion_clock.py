@@ -63,10 +63,48 @@ def test_instructor_with_a_short_institutional_window_starts_on_track():
     assert not any(f["label"] == "No formal clock" for f in res["factors"])
 
 
-def test_long_stay_as_instructor_is_overdue_even_with_a_long_local_window():
+def test_long_stay_as_instructor_is_warned_about_but_not_past_a_window_still_open():
+    """6.4 years as Instructor with the school's window at 7-8 years: not past that window, but the
+    article's 5-7 year warning applies, and it is about minimal publications and no promotion story."""
     res = run(appointment_date="2019-01-01", today="2025-06-01", rank="instructor",
               window_start_years=7, window_end_years=8)
-    assert res["band"] == "overdue"
+    assert res["band"] == "watch" and res["band_label"] != "Past the window"
+    warning = next(f for f in res["factors"] if f["label"] == "A long stay as Instructor")
+    assert warning["effect"] == "-" and "minimal publications" in warning["detail"]
+    assert "promotion story" in warning["detail"] and warning["source"].endswith("#mobility")
+    assert "A long stay as Instructor" not in labels(run(appointment_date="2021-01-01", today="2025-06-01",
+                                                         rank="instructor", window_start_years=7, window_end_years=8))
+
+
+def labels(res) -> str:
+    return " ".join(f["label"] for f in res["factors"])
+
+
+def everything_said(res) -> str:
+    return " ".join([res["band_label"], res["headline"], str(res["window_used"])]
+                    + [f["label"] + " " + f["detail"] for f in res["factors"]] + res["next_steps"]
+                    + [label for _, label, _ in pc.CALCULATOR.metrics])
+
+
+def test_without_a_school_window_the_result_speaks_of_the_usual_window_not_a_deadline():
+    """The 6-9 year up-or-out window applies on some tracks; with no window from the school the result
+    never says overdue or due by a date, as if the school had set it."""
+    res = ap("2016-07-01", "2026-01-15")
+    said = everything_said(res).lower()
+    assert res["band_label"] == "Past the window" and "past the usual window" in res["headline"].lower()
+    assert "overdue" not in said and "due by" not in said
+    assert "some tracks" in res["headline"] and res["window_source"] == "default"
+    assert "(none entered)" in res["window_used"]
+    # year 7 of the usual window: inside it, still no deadline of the school's
+    inside = everything_said(ap("2019-07-01", "2026-07-01")).lower()
+    assert "usual window" in inside and "overdue" not in inside and "due by" not in inside
+
+
+def test_a_window_from_the_school_is_spoken_of_as_the_schools():
+    res = ap("2019-07-01", "2026-07-01", window_start_years=4, window_end_years=6)
+    assert res["band"] == "overdue" and "your school's window" in res["headline"]
+    assert res["window_used"] == "your school's: 4\u20136 years" and res["window_source"] == "institution"
+    assert "usual" not in res["headline"]
 
 
 def test_counted_instructor_years_bring_the_review_forward():
