@@ -20,6 +20,13 @@ from .links import relative
 from .runtime_info import lock_path, runtime_path, snapshot_path, stdlib_path, worker_path
 
 
+def source_path(page: Any) -> str:
+    """The page's Markdown file relative to ``docs/`` (MkDocs: ``page.file.src_uri``; Zensical's
+    page has no ``file``, its ``path`` is that file)."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path
+
+
 def define_env(env: Any) -> None:
     """Register the macros."""
 
@@ -33,9 +40,9 @@ def define_env(env: Any) -> None:
         """A Markdown link target (``../x/y.md#a``) for site path ``target``, so MkDocs checks it."""
         path, _, anchor = target.partition("#")
         page = path.strip("/")
-        docs = Path(env.conf["docs_dir"])
+        docs = Path(env.conf.get("root_dir", ".")) / env.conf["docs_dir"]  # MkDocs: absolute already
         src = f"{page}/index.md" if (docs / page / "index.md").exists() or not page else f"{page}.md"
-        here_dir = posixpath.dirname(env.page.file.src_uri) if env.page is not None else ""
+        here_dir = posixpath.dirname(source_path(env.page)) if env.page is not None else ""
         rel = posixpath.relpath(src, here_dir or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
@@ -82,6 +89,9 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def calculator_result(slug: str) -> str:
+        if env.page is not None and not env.page.meta.get("calculator_page"):
+            raise ValueError(f"{source_path(env.page)} shows a calculator: its front matter needs "
+                             "`calculator_page: true` (the theme's bundle then waits for Python's first answer)")
         return forms.result(slug, link(runtime_path()), link(lock_path()), link(get(slug).sections[0][1]),
                             link(""), link(stdlib_path()), link(snapshot_path()), link(worker_path()))
 
