@@ -105,9 +105,12 @@ def define_env(env: Any) -> None:
         return "\n".join(f"- [{title}]({md_link(path)})" for title, path in get(slug).sections) + "\n"
 
     @env.macro
-    def calculators_list() -> list[Any]:
-        """Every registered calculator, in registry order."""
-        return list(CALCULATORS.values())
+    def calculators_table() -> str:
+        """A Markdown table of every registered calculator (in registry order), linking its page.
+        Written here rather than as a loop in the page: a link checker reading the page's
+        source (Zensical's) would see ``{{ calc.slug }}.md`` as a page that does not exist."""
+        rows = [f"| [{c.title}]({md_link(f'calculators/{c.slug}/')}) | {c.summary} |" for c in CALCULATORS.values()]
+        return "\n".join(["| Calculator | Use it when |", "| --- | --- |", *rows]) + "\n"
 
     @env.macro
     def calculator(slug: str) -> Any:
