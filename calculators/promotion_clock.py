@@ -16,7 +16,7 @@ from typing import Any
 from . import instructor_offer as io
 from .citations import guide_sections
 from .contract import Calculator, Example, Factor, Field, FieldError, Outcome
-from .offer_comparison import RANK_LABELS, RANKS
+from .offer_comparison import RANKS
 from .questions import question
 
 VERSION = "1.0"
@@ -209,7 +209,6 @@ def compute(i: dict[str, Any]) -> Outcome:
                               _src("tracks", "pure-clinical")))
 
     left = max(0.0, _years((due - today).days))
-    rank = RANK_LABELS[i["rank"]]
     target = "Assistant Professor" if instructor else "Associate Professor"
     if band == "overdue":
         headline = (f"Past the point for review to {target}: it was due by {due.isoformat()}." if today > due else

@@ -154,7 +154,10 @@ def article_sentence() -> str:
 def test_prose_check_catches_a_copied_sentence(project):
     if not PROSE_CHECK.exists():
         pytest.skip("shared/tools/prose_check.py is not beside this checkout")
-    run = lambda: subprocess.run(["python3", str(PROSE_CHECK), "docs"], cwd=project, capture_output=True, text=True)
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run(["python3", str(PROSE_CHECK), "docs"], cwd=project, capture_output=True, text=True)
+
     assert run().returncode == 0, "the guides already hold copied prose"
     append(project / "docs" / "glossary.md", article_sentence())
     done = run()
