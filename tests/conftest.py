@@ -146,7 +146,8 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if not _SECONDS_PER_FILE:
         return
     terminalreporter.section("time per test file")
+    terminalreporter.write_line("set-up, call and tear-down added up; a session fixture (the site build) counts "
+                                "towards the first file of each worker that uses it")
     for path, seconds in sorted(_SECONDS_PER_FILE.items(), key=lambda item: -item[1]):
         terminalreporter.write_line(f"{seconds:8.1f} s  {path}")
-    terminalreporter.write_line(f"{sum(_SECONDS_PER_FILE.values()):8.1f} s  in all; a session fixture (the site build) "
-                                "counts towards the first file that needs it, and workers run files side by side")
+    terminalreporter.write_line(f"{sum(_SECONDS_PER_FILE.values()):8.1f} s  in all")
