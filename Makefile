@@ -17,12 +17,15 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help deps build serve test chromium lock bench lighthouse clean
+.PHONY: help deps build serve test test-fast lint check-zensical chromium lock bench lighthouse clean
 
 help:
 	@echo "make serve   install everything, build the site and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test    install everything and run the whole test suite"
+	@echo "make test-fast  the test suite without the browser tests (no Chromium needed)"
+	@echo "make lint    ruff over the Python code (make test runs it too)"
 	@echo "make build   build the complete site into site/"
+	@echo "make check-zensical  build docs/ with Zensical into site-zensical/, ship it and check it"
 	@echo "make bench   measure load and calculator speed in headless Chromium"
 	@echo "make lighthouse  Lighthouse scores of a guide page and a calculator page"
 	@echo "make lock    re-pin Python dependencies (requirements.txt, with hashes)"
@@ -42,6 +45,14 @@ deps: $(BIN)/.installed node_modules/.installed
 build: deps
 	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict
 
+# The same docs/ built by Zensical (zensical.yml inherits mkdocs.yml), then the ship step the
+# MkDocs hook runs, then the checks of tests/test_zensical.py on that folder.
+check-zensical: deps
+	rm -rf site-zensical
+	SITE_URL=$(SITE_URL) NO_COLOR=1 $(BIN)/zensical build --clean -f zensical.yml
+	$(BIN)/python -m tools.ship site-zensical
+	ZENSICAL_SITE=site-zensical $(BIN)/python -m pytest tests/test_zensical.py -q
+
 serve: build
 	$(BIN)/python tools/serve.py site $(PORT)
 
@@ -54,8 +65,16 @@ chromium:
 	    echo "error: the browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'" >&2; exit 2; \
 	  fi; }
 
-test: deps chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+lint: deps
+	$(BIN)/ruff check .
+
+# Two workers, each taking whole test files: a module-scoped fixture (the Zensical build) is set up once.
+test: deps chromium lint
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# No browser: every test that uses the browser, context or page fixture is marked `browser`.
+test-fast: deps lint
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
 
 bench: deps chromium
 	$(BIN)/python benchmarks/bench.py
@@ -69,4 +88,4 @@ lock:
 	.cache/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
 
 clean:
-	rm -rf site .cache dist
+	rm -rf site site-zensical .cache dist

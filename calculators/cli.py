@@ -48,7 +48,7 @@ def _read_json(path: str, stdin: TextIO) -> Any:
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     except UnicodeDecodeError:
-        raise UsageError(f"input is not UTF-8 text: expected a JSON object of inputs") from None
+        raise UsageError("input is not UTF-8 text: expected a JSON object of inputs") from None
     try:
         return json.loads(text)
     except ValueError as exc:

@@ -320,7 +320,7 @@ def compute(i: dict[str, Any]) -> Outcome:
                                                                     "funding")]
     diffs = [(k, a, b) for k, a, b in diffs if a and b and abs(a.points - b.points) > 0.05]
     diffs.sort(key=lambda d: -abs(d[1].points - d[2].points))
-    for key, a, b in diffs:
+    for _key, a, b in diffs:
         ahead, behind = (top, second) if a.points > b.points else (second, top)
         better = a if a.points > b.points else b
         worse = b if better is a else a

@@ -17,7 +17,7 @@ from typing import Any
 from . import instructor_offer as io
 from .citations import guide_sections
 from .contract import Calculator, Example, Factor, Field, FieldError, Outcome
-from .offer_comparison import RANK_LABELS, RANKS
+from .offer_comparison import RANKS
 from .questions import question
 
 VERSION = "1.1"

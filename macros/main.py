@@ -20,6 +20,13 @@ from .links import relative
 from .runtime_info import lock_path, runtime_path, snapshot_path, stdlib_path, worker_path
 
 
+def source_path(page: Any) -> str:
+    """The page's Markdown file relative to ``docs/`` (MkDocs: ``page.file.src_uri``; Zensical's
+    page has no ``file``, its ``path`` is that file)."""
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path
+
+
 def define_env(env: Any) -> None:
     """Register the macros."""
 
@@ -33,9 +40,9 @@ def define_env(env: Any) -> None:
         """A Markdown link target (``../x/y.md#a``) for site path ``target``, so MkDocs checks it."""
         path, _, anchor = target.partition("#")
         page = path.strip("/")
-        docs = Path(env.conf["docs_dir"])
+        docs = Path(env.conf.get("root_dir", ".")) / env.conf["docs_dir"]  # MkDocs: absolute already
         src = f"{page}/index.md" if (docs / page / "index.md").exists() or not page else f"{page}.md"
-        here_dir = posixpath.dirname(env.page.file.src_uri) if env.page is not None else ""
+        here_dir = posixpath.dirname(source_path(env.page)) if env.page is not None else ""
         rel = posixpath.relpath(src, here_dir or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
@@ -82,6 +89,9 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def calculator_result(slug: str) -> str:
+        if env.page is not None and not env.page.meta.get("calculator_page"):
+            raise ValueError(f"{source_path(env.page)} shows a calculator: its front matter needs "
+                             "`calculator_page: true` (the theme's bundle then waits for Python's first answer)")
         return forms.result(slug, link(runtime_path()), link(lock_path()), link(get(slug).sections[0][1]),
                             link(""), link(stdlib_path()), link(snapshot_path()), link(worker_path()))
 
@@ -95,9 +105,12 @@ def define_env(env: Any) -> None:
         return "\n".join(f"- [{title}]({md_link(path)})" for title, path in get(slug).sections) + "\n"
 
     @env.macro
-    def calculators_list() -> list[Any]:
-        """Every registered calculator, in registry order."""
-        return list(CALCULATORS.values())
+    def calculators_table() -> str:
+        """A Markdown table of every registered calculator (in registry order), linking its page.
+        Written here rather than as a loop in the page: a link checker reading the page's
+        source (Zensical's) would see ``{{ calc.slug }}.md`` as a page that does not exist."""
+        rows = [f"| [{c.title}]({md_link(f'calculators/{c.slug}/')}) | {c.summary} |" for c in CALCULATORS.values()]
+        return "\n".join(["| Calculator | Use it when |", "| --- | --- |", *rows]) + "\n"
 
     @env.macro
     def calculator(slug: str) -> Any:

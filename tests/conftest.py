@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -93,7 +94,7 @@ class Traffic:
         self.errors: list[str] = []
 
     def foreign(self, origin: str) -> list[str]:
-        return [u for u in self.requests if not (u.startswith(origin + "/") or u.startswith(("data:", "blob:")))]
+        return [u for u in self.requests if not u.startswith((origin + "/", "data:", "blob:"))]
 
 
 @pytest.fixture
@@ -118,3 +119,35 @@ def page(context, site):
         assert violations == [], "Content Security Policy violations"
     assert traffic.foreign(site.origin) == [], "requests left the site's origin"
     assert traffic.errors == [], "uncaught errors on the page"
+
+
+# ---------- test selection and timing ----------
+
+BROWSER_FIXTURES = {"browser", "context", "page"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that drives a browser is marked ``browser``: ``make test-fast`` leaves them out."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+_SECONDS_PER_FILE: dict[str, float] = defaultdict(float)
+
+
+def pytest_runtest_logreport(report) -> None:
+    """Add up set-up, call and tear-down per test file (with xdist, as each worker reports)."""
+    _SECONDS_PER_FILE[report.nodeid.split("::")[0]] += report.duration
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The time per test file, slowest first, at the end of the run (CI's output shows it)."""
+    if not _SECONDS_PER_FILE:
+        return
+    terminalreporter.section("time per test file")
+    terminalreporter.write_line("set-up, call and tear-down added up; a session fixture (the site build) counts "
+                                "towards the first file of each worker that uses it")
+    for path, seconds in sorted(_SECONDS_PER_FILE.items(), key=lambda item: -item[1]):
+        terminalreporter.write_line(f"{seconds:8.1f} s  {path}")
+    terminalreporter.write_line(f"{sum(_SECONDS_PER_FILE.values()):8.1f} s  in all")

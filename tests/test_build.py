@@ -9,9 +9,10 @@ import subprocess
 
 import pytest
 
+from calculators import CALCULATORS
 from calculators.citations import all_citations
 from conftest import ROOT
-from tools.mkdocs_hooks import missing_citations, site_anchors
+from tools.anchors import missing_citations, page_ids
 from tools.runtime import RUNTIME_FILES, pyodide_version
 
 EXTERNAL = re.compile(r'''(?:src|href|content)=["'](?:https?:)?//(?!127\\.0\\.0\\.1)''')
@@ -148,10 +149,11 @@ def test_only_calculator_pages_hold_the_theme_bundle_back(site):
     loader (overrides/partials/theme-later.js) runs it; its code blocks are keyboard-scrollable
     without it. Other pages run it as usual."""
     bundle = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+    calculator_pages = {f"calculators/{slug}/" for slug in CALCULATORS}
     for page in html_pages(site):
         rel = page.relative_to(site.dir).parent.as_posix() + "/"
         html = page.read_text(encoding="utf-8")
-        if rel.startswith("calculators/") and rel != "calculators/":
+        if rel in calculator_pages:
             assert len(bundle.findall(html)) == 1, rel
             assert re.search(r"<template data-theme-later>" + bundle.pattern + "</template>", html), rel
             assert "template[data-theme-later]" in html.split("</head>")[0], rel  # its loader, inline
@@ -174,7 +176,7 @@ def test_the_worker_is_shipped_only_under_its_content_hash(site):
 def test_calculator_pages_have_results_containers(site):
     html = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text()
     assert 'data-calculator="instructor-offer"' in html and 'data-state="loading"' in html
-    assert "form" in site_anchors(site.dir, "calculators/instructor-offer/")
+    assert "form" in page_ids(site.dir, "calculators/instructor-offer/")
 
 
 def test_workflows_pass_actionlint():

@@ -1,7 +1,6 @@
 """Link checker over the built site: every internal link and asset resolves, anchors included."""
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit

@@ -97,7 +97,7 @@ def test_cli_and_page_agree(page, site, slug, inputs):
     assert score == ("" if expected["score"] is None else f"Score {js(expected['score'])} of 100")
 
     shown = dict(zip(result.locator(".calc-metrics dt").all_inner_texts(),
-                     result.locator(".calc-metrics dd").all_inner_texts()))
+                     result.locator(".calc-metrics dd").all_inner_texts(), strict=True))
     want = {label: f"{js(expected[key])}{'%' if unit == '%' else ' ' + unit}".strip()
             for key, label, unit in calc.metrics if expected.get(key) is not None}
     assert shown == want

@@ -5,7 +5,7 @@ import gzip
 import re
 import urllib.request
 
-from macros.runtime_info import worker_path
+from tools.published import worker_path
 
 LONG = "public, max-age=31536000, immutable"
 

@@ -128,6 +128,19 @@ def test_build_fails_when_a_section_a_calculator_cites_is_gone(project):
     assert "cite sections that do not exist" in log and cited in log, log[-3000:]
 
 
+def test_build_fails_when_a_calculator_page_is_not_marked(project):
+    """A page showing a calculator must say so in its front matter (``calculator_page: true``),
+    or the theme's bundle would compete with Python's start-up."""
+    source = project / "docs" / "calculators" / "instructor-offer.md"
+    text = source.read_text(encoding="utf-8")
+    marked = re.search(r"^calculator_page: true.*\n", text, re.M)
+    assert marked, "the calculator page is not marked in its front matter"
+    source.write_text(text.replace(marked.group(0), ""), encoding="utf-8")
+    code, log = build(project)
+    assert code != 0
+    assert "calculators/instructor-offer.md" in log and "calculator_page: true" in log, log[-3000:]
+
+
 def article_sentence() -> str:
     """Fourteen consecutive words from one of the source articles."""
     for seed in sorted(SEEDS.glob("*.txt")):
@@ -141,7 +154,10 @@ def article_sentence() -> str:
 def test_prose_check_catches_a_copied_sentence(project):
     if not PROSE_CHECK.exists():
         pytest.skip("shared/tools/prose_check.py is not beside this checkout")
-    run = lambda: subprocess.run(["python3", str(PROSE_CHECK), "docs"], cwd=project, capture_output=True, text=True)
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run(["python3", str(PROSE_CHECK), "docs"], cwd=project, capture_output=True, text=True)
+
     assert run().returncode == 0, "the guides already hold copied prose"
     append(project / "docs" / "glossary.md", article_sentence())
     done = run()

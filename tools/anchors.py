@@ -1,4 +1,8 @@
-"""List the anchors a reader may link to: every heading id and checklist item of the built site.
+"""Anchors of the built site: the ones readers may link to, and the ones the calculators cite.
+
+The published anchors are every heading id and checklist item; ``published-anchors.txt`` lists
+those that must keep working. The calculators' citations (``calculators/citations.py``) must
+each name an element id of a built page; the ship step fails the build otherwise.
 
 Usage: python tools/anchors.py [SITE_DIR]          print every anchor of the built site
        python tools/anchors.py --add [SITE_DIR]    append the new ones to published-anchors.txt
@@ -13,6 +17,7 @@ import re
 import sys
 from pathlib import Path
 
+ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
 ITEM_ID = re.compile(r'<li[^>]*\sid="(q-[^"]+)"')
 REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
@@ -55,10 +60,28 @@ def missing(site_dir: Path, published: list[str]) -> list[str]:
         page, _, anchor = line.partition("#")
         if page not in cache:
             html = resolve(site_dir, page.rstrip("/") + "/" if page else "")
-            cache[page] = set(re.findall(r'\sid="([^"]+)"', html))
+            cache[page] = set(ELEMENT_ID.findall(html))
         if anchor not in cache[page]:
             gone.append(line)
     return gone
+
+
+def page_ids(site_dir: Path, page: str) -> set[str]:
+    """The element ids of the built page at site path ``page`` (e.g. ``a/b/``)."""
+    html = site_dir / page / "index.html"
+    return set(ELEMENT_ID.findall(html.read_text(encoding="utf-8"))) if html.exists() else set()
+
+
+def missing_citations(site_dir: Path) -> list[str]:
+    """Citations of the calculators whose page or anchor is not in the built site."""
+    from calculators.citations import all_citations  # the project root is on the path when imported
+
+    missing = []
+    for cited in sorted(all_citations()):
+        page, _, anchor = cited.partition("#")
+        if anchor not in page_ids(site_dir, page):
+            missing.append(cited)
+    return missing
 
 
 PUBLISHED = Path(__file__).resolve().parent.parent / "published-anchors.txt"

@@ -4,15 +4,14 @@ a standard library precompiled to ``.pyc`` and a memory snapshot.
 The wheel is built from ``pyproject.toml`` with a fixed timestamp, so the same sources give the
 same bytes (and the same sha256 in the lock file); results are cached in ``.cache/runtime``.
 The ``.pyc`` standard library and the snapshot are made in Node by the npm Pyodide itself
-(``tools/pyodide_build.mjs``) and cached in ``.cache/pyodide-VERSION/``; both are named by
-what they are made from, so every file under ``pyodide/VERSION/`` is immutable.
+(``tools/pyodide_build.mjs``) and cached in ``.cache/pyodide-VERSION/``. Every file is written
+under the name ``tools/published.py`` gives it (named by what it is made from), so every file under
+``pyodide/VERSION/`` is immutable.
 """
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
-import re
 import os
 import shutil
 import struct
@@ -21,34 +20,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
+from tools.published import (NODE_PYODIDE, NODE_SCRIPT, ROOT, RuntimeBuildError, app_dir_name, snapshot_name,
+                             stdlib_name)
+from tools.published import pyodide_version as _pinned_version
+
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 CACHE = ROOT / ".cache" / "runtime"
-NODE_SCRIPT = ROOT / "tools" / "pyodide_build.mjs"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed so wheel bytes depend only on the sources
 
 
-class RuntimeBuildError(RuntimeError):
-    """The runtime could not be assembled; the message says what to install or run."""
-
-
 def pyodide_version() -> str:
-    pkg = NODE_PYODIDE / "package.json"
-    if not pkg.exists():
+    """The installed npm Pyodide's version; the runtime is copied from there, so it must be installed."""
+    if not (NODE_PYODIDE / "package.json").exists():
         raise RuntimeBuildError("node_modules/pyodide is missing: run `npm ci` (or `make build`).")
-    return json.loads(pkg.read_text())["version"]
-
-
-def sources_digest() -> str:
-    """A digest of everything that goes into the wheel and the lock file."""
-    h = hashlib.sha256()
-    files = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", Path(__file__),
-                                                          NODE_PYODIDE / "pyodide-lock.json", NODE_SCRIPT]
-    for path in files:
-        h.update(str(path.relative_to(ROOT)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
+    return _pinned_version()
 
 
 def _bin(name: str) -> str:
@@ -57,11 +42,6 @@ def _bin(name: str) -> str:
     if not found:
         raise RuntimeBuildError(f"`{name}` is not installed in this environment: run `make build`.")
     return found
-
-
-def app_dir_name() -> str:
-    """Folder (under the runtime folder) for this build's wheel and lock file: named by content."""
-    return f"app-{sources_digest()}"
 
 
 def build_wheel_and_lock() -> Path:
@@ -127,31 +107,6 @@ def write_runtime(site_dir: Path) -> Path:
 
 
 # ---------- precompiled standard library and memory snapshot ----------
-
-def build_id() -> str:
-    """The runtime's BUILD_ID (a hash of pyodide.asm.mjs and .wasm); a snapshot only loads in it."""
-    found = re.search(r'BUILD_ID:"([0-9a-f]{16,})"', (NODE_PYODIDE / "pyodide.mjs").read_text())
-    if not found:
-        raise RuntimeBuildError("pyodide.mjs has no BUILD_ID: is node_modules/pyodide the pinned version?")
-    return found.group(1)
-
-
-def _digest(*paths: Path) -> str:
-    h = hashlib.sha256()
-    for path in paths:
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def stdlib_name() -> str:
-    """File name of the .pyc standard library: named by the npm zip and the script that compiles it."""
-    return f"python_stdlib-pyc-{_digest(NODE_PYODIDE / 'python_stdlib.zip', NODE_SCRIPT)}.zip"
-
-
-def snapshot_name() -> str:
-    """File name (inside ``app-DIGEST/``) of the gzipped memory snapshot, named by the runtime build."""
-    return f"snapshot-{build_id()[:16]}.bin.gz"
-
 
 def _node(*args: str) -> str:
     node = shutil.which("node")

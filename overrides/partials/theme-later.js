@@ -1,6 +1,6 @@
 // Calculator pages only, inline in <head> (overrides/main.html). The theme's bundle (Material's
 // search, instant navigation and header behaviour) is held in an inert <template data-theme-later>
-// (overrides/main.html) instead of running while the page parses: on these machines it is 60 ms of
+// (by the ship step, tools/ship.py) instead of running while the page parses: on these machines it is 60 ms of
 // the page's thread and more of the processors that Python's start-up needs. It runs once the
 // calculator has shown its first answer (or failed), as soon as the reader presses a key or the
 // pointer or moves the focus, and after 8 seconds at the latest. The page's text, links, form and

@@ -1,0 +1,60 @@
+"""The ship step (tools/ship.py), which any generator's output goes through: it finds the theme's
+bundle by name, runs as a command on a built folder, and changes nothing when run again."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from tools.ship import THEME_LATER_LOADER, ShipError, hold_theme_bundle
+
+BUNDLE = '<script src="../../assets/javascripts/bundle.0123abcd.min.js"></script>'
+
+
+def calculator_page(*scripts: str) -> str:
+    return (f"<html><head>{THEME_LATER_LOADER}/* loader */</script></head><body>"
+            f"<pre><span></span><code>x = 1</code></pre>{''.join(scripts)}</body></html>")
+
+
+def test_the_bundle_is_found_by_name_not_by_position():
+    before = '<script src="../../assets/first.js"></script>'
+    after = '<script src="../../assets/site.js" type="module"></script>'
+    html = hold_theme_bundle(calculator_page(before, BUNDLE, after), "calculators/x/index.html")
+    assert f"{before}<template data-theme-later>{BUNDLE}</template>{after}" in html
+    assert '<code tabindex="0">x = 1' in html  # keyboard-scrollable without the bundle
+
+
+def test_holding_twice_changes_nothing():
+    once = hold_theme_bundle(calculator_page(BUNDLE), "p")
+    assert hold_theme_bundle(once, "p") == once
+
+
+@pytest.mark.parametrize("scripts", [(), (BUNDLE, BUNDLE)], ids=["none", "two"])
+def test_a_page_without_exactly_one_bundle_fails(scripts):
+    with pytest.raises(ShipError, match="calculators/x/index.html: expected one script tag"):
+        hold_theme_bundle(calculator_page(*scripts), "calculators/x/index.html")
+
+
+def tree_digest(folder) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_shipping_a_shipped_site_again_changes_nothing(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.dir, copy, ignore=shutil.ignore_patterns("pyodide"))  # the runtime is added again
+    before = tree_digest(site.dir)
+    done = subprocess.run([sys.executable, "-m", "tools.ship", str(copy)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert tree_digest(copy) == before
+
+
+@pytest.mark.parametrize("args, code, says", [([], 2, "usage: python -m tools.ship SITE_DIR"),
+                                               (["no-such-folder"], 1, "no-such-folder: not a built site")])
+def test_the_command_says_what_is_wrong(args, code, says):
+    done = subprocess.run([sys.executable, "-m", "tools.ship", *args], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == code and says in done.stderr

@@ -1,0 +1,115 @@
+"""The names under which the build publishes the files pages load, and the digests in them.
+
+Pages link to these files (the macros write the URLs) and the ship step writes them
+(``tools/ship.py``, ``tools/runtime.py``): both read the names here, so they cannot disagree.
+Every name that carries a digest changes when what the file is made from changes, so each one
+can be cached for good.
+
+| site path | named by |
+| --- | --- |
+| ``pyodide/VERSION/`` | the pinned npm ``pyodide`` |
+| ``pyodide/VERSION/python_stdlib-pyc-DIGEST.zip`` | npm's stdlib zip and the script compiling it |
+| ``pyodide/VERSION/app-DIGEST/`` (wheel, lock file) | the calculators' sources and the build scripts |
+| ``pyodide/VERSION/app-DIGEST/snapshot-BUILDID.bin.gz`` | the runtime's ``BUILD_ID`` |
+| ``assets/calc/worker.DIGEST.js`` | the worker script's content |
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
+NODE_SCRIPT = ROOT / "tools" / "pyodide_build.mjs"
+WHEEL_BUILD = ROOT / "tools" / "runtime.py"  # builds the wheel and the lock file: its code is in their digest
+WORKER_SOURCE = ROOT / "docs" / "assets" / "calc" / "worker.js"
+
+
+class RuntimeBuildError(RuntimeError):
+    """The runtime could not be assembled; the message says what to install or run."""
+
+
+@lru_cache(maxsize=1)
+def pyodide_version() -> str:
+    """The pinned Pyodide version (from the installed npm package, else package.json)."""
+    installed = NODE_PYODIDE / "package.json"
+    if installed.exists():
+        return json.loads(installed.read_text())["version"]
+    return json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
+
+
+def _digest(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def sources_digest() -> str:
+    """A digest of everything that goes into the wheel and the lock file."""
+    h = hashlib.sha256()
+    files = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", WHEEL_BUILD,
+                                                          NODE_PYODIDE / "pyodide-lock.json", NODE_SCRIPT]
+    for path in files:
+        h.update(str(path.relative_to(ROOT)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def app_dir_name() -> str:
+    """Folder (under the runtime folder) for this build's wheel and lock file: named by content."""
+    return f"app-{sources_digest()}"
+
+
+def stdlib_name() -> str:
+    """File name of the .pyc standard library: named by the npm zip and the script that compiles it."""
+    return f"python_stdlib-pyc-{_digest(NODE_PYODIDE / 'python_stdlib.zip', NODE_SCRIPT)}.zip"
+
+
+def build_id() -> str:
+    """The runtime's BUILD_ID (a hash of pyodide.asm.mjs and .wasm); a snapshot only loads in it."""
+    found = re.search(r'BUILD_ID:"([0-9a-f]{16,})"', (NODE_PYODIDE / "pyodide.mjs").read_text())
+    if not found:
+        raise RuntimeBuildError("pyodide.mjs has no BUILD_ID: is node_modules/pyodide the pinned version?")
+    return found.group(1)
+
+
+def snapshot_name() -> str:
+    """File name (inside ``app-DIGEST/``) of the gzipped memory snapshot, named by the runtime build."""
+    return f"snapshot-{build_id()[:16]}.bin.gz"
+
+
+def worker_name() -> str:
+    """File name of the calculator worker, named by its content (``worker.HASH.js``)."""
+    return f"worker.{hashlib.sha256(WORKER_SOURCE.read_bytes()).hexdigest()[:8]}.js"
+
+
+# ---------- site paths (what pages link to) ----------
+
+def runtime_path() -> str:
+    """Site path of the runtime folder, e.g. ``pyodide/314.0.7/``."""
+    return f"pyodide/{pyodide_version()}/"
+
+
+def lock_path() -> str:
+    """Site path of this build's lock file (its folder is named by the calculators' content)."""
+    return f"{runtime_path()}{app_dir_name()}/pyodide-lock.json"
+
+
+def stdlib_path() -> str:
+    """Site path of the standard library precompiled to .pyc."""
+    return f"{runtime_path()}{stdlib_name()}"
+
+
+def snapshot_path() -> str:
+    """Site path of this build's gzipped memory snapshot (beside the lock file)."""
+    return f"{runtime_path()}{app_dir_name()}/{snapshot_name()}"
+
+
+def worker_path() -> str:
+    """Site path of the calculator worker (``assets/calc/worker.HASH.js``): a returning visit takes
+    it from the cache without asking the server. The ship step moves ``worker.js`` there."""
+    return f"assets/calc/{worker_name()}"

@@ -1,0 +1,119 @@
+"""Ship a built site: the step that turns a generator's output folder into the site we serve.
+
+    python -m tools.ship SITE_DIR
+
+MkDocs runs it from its hook (``tools/mkdocs_hooks.py``); after ``zensical build`` it is run as
+this command (``make check-zensical``). On the folder it is given, in this order:
+
+1. moves the calculator worker to its content-hashed name (``tools/published.py``);
+2. on calculator pages, holds the theme's bundle back until Python has answered (below); on
+   every page, labels wide tables so that they read as cards on a phone (``tools/table_cards.py``);
+3. adds the runtime, the calculators wheel, the ``.pyc`` standard library and the snapshot
+   (``tools/runtime.py``);
+4. adds the Content Security Policy to every page (``tools/csp.py``);
+5. writes the service worker, whose build id is a digest of all of the above (``tools/offline.py``);
+6. fails if a section a calculator cites is missing from the site (``tools/anchors.py``).
+
+Running it again on a shipped folder changes nothing.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.anchors import missing_citations  # noqa: E402
+from tools.csp import apply_csp  # noqa: E402
+from tools.offline import write_service_worker  # noqa: E402
+from tools.published import RuntimeBuildError, worker_path  # noqa: E402
+from tools.runtime import write_runtime  # noqa: E402
+from tools.table_cards import stack_wide_tables  # noqa: E402
+
+
+class ShipError(RuntimeError):
+    """The built site cannot be shipped; the message names the page or file and what is wrong."""
+
+
+# A calculator page (``calculator_page: true`` in its front matter) carries this inline loader
+# in <head> (overrides/main.html, partials/theme-later.js), which runs the theme's bundle later.
+THEME_LATER_LOADER = '<script id="theme-later">'
+# The theme's bundle, found by its name (Material for MkDocs and Zensical both ship it so).
+THEME_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+HELD = "<template data-theme-later>"
+CODE_BLOCK = re.compile(r"<pre>(<span></span>)?<code>")
+
+
+def ship_worker(site_dir: Path) -> None:
+    """Move the calculator worker to its content-hashed name, the only name pages use for it."""
+    built = site_dir / "assets" / "calc" / "worker.js"
+    if built.exists():
+        built.replace(site_dir / worker_path())
+
+
+def hold_theme_bundle(html: str, page: str) -> str:
+    """A calculator page with the theme's bundle held in an inert ``<template data-theme-later>``,
+    which the page's loader runs once Python has answered. Code blocks get the keyboard access
+    (``tabindex``) the bundle would give them, so that it is there from the start."""
+    tags = THEME_BUNDLE.findall(html)
+    held = len(re.findall(re.escape(HELD) + THEME_BUNDLE.pattern, html))
+    if len(tags) != 1:
+        raise ShipError(f"{page}: expected one script tag of the theme's bundle "
+                        f"(assets/javascripts/bundle.HASH.min.js), found {len(tags)}")
+    if not held:
+        html = THEME_BUNDLE.sub(lambda m: f"{HELD}{m.group(0)}</template>", html)
+    return CODE_BLOCK.sub(r'<pre>\1<code tabindex="0">', html)
+
+
+def finish_pages(site_dir: Path) -> list[str]:
+    """Hold the theme's bundle back on every calculator page and label every page's wide tables
+    as cards; return the calculator pages' site paths."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir)
+        if rel.parts[0] == "pyodide":
+            continue
+        html = path.read_text(encoding="utf-8")
+        new = stack_wide_tables(html)
+        if THEME_LATER_LOADER in html:
+            new = hold_theme_bundle(new, rel.as_posix())
+        if new != html:
+            path.write_text(new, encoding="utf-8")
+        if THEME_LATER_LOADER in html:
+            pages.append(rel.as_posix())
+    return pages
+
+
+def ship(site_dir: Path) -> None:
+    """Ship the built site in ``site_dir`` (see the module's docstring)."""
+    if not (site_dir / "index.html").is_file():
+        raise ShipError(f"{site_dir}: not a built site (no index.html)")
+    ship_worker(site_dir)
+    finish_pages(site_dir)
+    try:
+        write_runtime(site_dir)
+    except RuntimeBuildError as exc:
+        raise ShipError(str(exc)) from None
+    apply_csp(site_dir)
+    write_service_worker(site_dir)
+    missing = missing_citations(site_dir)
+    if missing:
+        raise ShipError("calculator factors cite sections that do not exist in the site: " + ", ".join(missing))
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or argv[0].startswith("-"):
+        print("usage: python -m tools.ship SITE_DIR", file=sys.stderr)
+        return 2
+    try:
+        ship(Path(argv[0]))
+    except ShipError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
