@@ -282,8 +282,9 @@ def test_wording_table_names_real_fields_and_answers(slug):
 def test_every_answer_tried_has_its_own_wording(slug):
     """The fallback ("the answer to ... is ...") is for new fields; the declared ones are worded."""
     calc = calculators.get(slug)
-    for f in [f for f in calc.fields if f.type != "list"] + [s for f in calc.fields for s in f.items]:
-        key = f.name if f in calc.fields else f"{next(l.name for l in calc.fields if f in l.items)}.{f.name}"
+    keyed = [(f.name, f) for f in calc.fields if f.type != "list"]
+    keyed += [(f"{lst.name}.{item.name}", item) for lst in calc.fields for item in lst.items]
+    for key, f in keyed:
         if not (f.null_is_unknown or any(c.unknown for c in f.choices)) or not answers(f):
             continue
         phrase = CONDITIONS.get(slug, {}).get(key)
