@@ -54,6 +54,24 @@ chromium:
 	    echo "error: the browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'" >&2; exit 2; \
 	  fi; }
 
+# Firefox ESR and WebKit for tests/test_engines.py: Debian's firefox-esr, and webkit2gtk-driver
+# (WebKitWebDriver, with WebKitGTK's MiniBrowser) on a virtual display (xvfb; xclip reads its
+# clipboard). Installed like chromium: with apt-get when run as root, else a clear error.
+ENGINE_PACKAGES := firefox-esr webkit2gtk-driver xvfb xclip
+ENGINE_FILES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser \
+	/usr/bin/Xvfb /usr/bin/xclip
+.PHONY: engines
+engines:
+	@for f in $(ENGINE_FILES); do test -x $$f || missing=1; done; test -z "$$missing" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's $(ENGINE_PACKAGES) for the Firefox and WebKit tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(ENGINE_PACKAGES) >/dev/null; \
+	  else \
+	    echo "error: the Firefox and WebKit tests need $(ENGINE_PACKAGES): run 'sudo apt-get install $(ENGINE_PACKAGES)'" >&2; exit 2; \
+	  fi; }
+
+test: engines
+
 test: deps chromium
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
