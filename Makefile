@@ -24,6 +24,7 @@ help:
 	@echo "make test    install everything and run the whole test suite"
 	@echo "make build   build the complete site into site/"
 	@echo "make bench   measure load and calculator speed in headless Chromium"
+	@echo "make screenshots  every page at phone and desktop sizes, light and dark (screenshots/index.html)"
 	@echo "make lighthouse  Lighthouse scores of a guide page and a calculator page"
 	@echo "make lock    re-pin Python dependencies (requirements.txt, with hashes)"
 
@@ -81,6 +82,12 @@ bench: deps chromium
 # Lighthouse (mobile) on a guide page and a calculator page, against Debian's Chromium.
 lighthouse: deps chromium
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/lighthouse.py
+
+# Every page of the built site at phone and desktop sizes, light and dark, into screenshots/
+# (not committed); screenshots/index.html is a contact sheet. Debian's Chromium, as the tests.
+.PHONY: screenshots
+screenshots: build chromium
+	$(BIN)/python tools/screenshots.py site screenshots
 
 lock:
 	$(PYTHON) -m venv .cache/lock-venv && .cache/lock-venv/bin/pip install --quiet pip-tools
