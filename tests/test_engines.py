@@ -4,7 +4,7 @@ A shared link gives the command line's result from the snapshot boot; a hostile 
 script and says what it ignored; a calculator works offline after a first visit; "Copy link"
 puts the link on the clipboard. Residents read on iPhones (WebKit) and some on Firefox, and the
 snapshot boot is private Pyodide API: a Pyodide or theme upgrade that breaks an engine fails
-here. One browser per engine for this module (see ``engine_drivers.py``); a missing browser is
+here. One browser per engine (and xdist worker), see ``engine_drivers.py``; a missing browser is
 a failure, not a skip.
 """
 from __future__ import annotations
@@ -22,16 +22,22 @@ from engine_drivers import ENGINES, Engine, EngineMissing
 from test_trust import example_inputs, hostile_link
 from tools import serve
 
-pytestmark = pytest.mark.browser
+# One browser per engine and worker: pytest runs each engine's tests one after the other. They
+# are marked as an xdist group, meant to put them all on one worker; pytest-xdist 3.8 ignores
+# groups under pytest 9 (it renames items through an attribute pytest no longer reads), so with
+# `-n 2` an engine may start once on each worker.
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize(
+    "engine", [pytest.param(name, marks=pytest.mark.xdist_group(name)) for name in ENGINES],
+    indirect=True, scope="module")]
 
 SLUGS = sorted(calculators.CALCULATORS)
 BOOT_S = 90  # Pyodide's boot on a busy two-core machine; the page's own limit is shorter
 LOOPBACK = "http://127.0.0.1:"
 
 
-@pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.xdist_group(name)) for name in ENGINES])
+@pytest.fixture(scope="module")
 def engine(request) -> Engine:
-    """One browser per engine for the whole module (its tests share one xdist worker)."""
+    """The browser of the engine named by the module's parametrization, started once."""
     try:
         browser = ENGINES[request.param]()
     except EngineMissing as exc:
