@@ -58,8 +58,10 @@ chromium:
 # Firefox ESR and WebKit for tests/test_engines.py: Debian's firefox-esr, and webkit2gtk-driver
 # (WebKitWebDriver, with WebKitGTK's MiniBrowser) on a virtual display (xvfb; xclip reads its
 # clipboard). Installed like chromium: with apt-get when run as root, else a clear error.
+FIREFOX ?= /usr/bin/firefox-esr
+export FIREFOX
 ENGINE_PACKAGES := firefox-esr webkit2gtk-driver xvfb xclip
-ENGINE_FILES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser \
+ENGINE_FILES := $(FIREFOX) /usr/bin/WebKitWebDriver /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser \
 	/usr/bin/Xvfb /usr/bin/xclip
 .PHONY: engines
 engines:
