@@ -27,6 +27,7 @@ help:
 	@echo "make build   build the complete site into site/"
 	@echo "make check-zensical  build docs/ with Zensical into site-zensical/, ship it and check it"
 	@echo "make bench   measure load and calculator speed in headless Chromium"
+	@echo "make screenshots  every page at phone and desktop sizes, light and dark (screenshots/index.html)"
 	@echo "make lighthouse  Lighthouse scores of a guide page and a calculator page"
 	@echo "make lock    re-pin Python dependencies (requirements.txt, with hashes)"
 
@@ -65,11 +66,29 @@ chromium:
 	    echo "error: the browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'" >&2; exit 2; \
 	  fi; }
 
+# Firefox ESR and WebKit for tests/test_engines.py: Debian's firefox-esr, and webkit2gtk-driver
+# (WebKitWebDriver, with WebKitGTK's MiniBrowser) on a virtual display (xvfb; xclip reads its
+# clipboard). Installed like chromium: with apt-get when run as root, else a clear error.
+FIREFOX ?= /usr/bin/firefox-esr
+export FIREFOX
+ENGINE_PACKAGES := firefox-esr webkit2gtk-driver xvfb xclip
+ENGINE_FILES := $(FIREFOX) /usr/bin/WebKitWebDriver /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser \
+	/usr/bin/Xvfb /usr/bin/xclip
+.PHONY: engines
+engines:
+	@for f in $(ENGINE_FILES); do test -x $$f || missing=1; done; test -z "$$missing" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's $(ENGINE_PACKAGES) for the Firefox and WebKit tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(ENGINE_PACKAGES) >/dev/null; \
+	  else \
+	    echo "error: the Firefox and WebKit tests need $(ENGINE_PACKAGES): run 'sudo apt-get install $(ENGINE_PACKAGES)'" >&2; exit 2; \
+	  fi; }
+
 lint: deps
 	$(BIN)/ruff check .
 
 # Two workers, each taking whole test files: a module-scoped fixture (the Zensical build) is set up once.
-test: deps chromium lint
+test: deps chromium engines lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # No browser: every test that uses the browser, context or page fixture is marked `browser`.
@@ -82,6 +101,12 @@ bench: deps chromium
 # Lighthouse (mobile) on a guide page and a calculator page, against Debian's Chromium.
 lighthouse: deps chromium
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/lighthouse.py
+
+# Every page of the built site at phone and desktop sizes, light and dark, into screenshots/
+# (not committed); screenshots/index.html is a contact sheet. Debian's Chromium, as the tests.
+.PHONY: screenshots
+screenshots: build chromium
+	$(BIN)/python tools/screenshots.py site screenshots
 
 lock:
 	$(PYTHON) -m venv .cache/lock-venv && .cache/lock-venv/bin/pip install --quiet pip-tools

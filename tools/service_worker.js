@@ -52,8 +52,10 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    // Navigations start on the network while this worker starts up.
-    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+    // No navigation preload: with it on, Firefox (ESR 153) fails a navigation whose preload
+    // request fails, before this worker can answer from the cache, so no page opened offline.
+    // Turned off explicitly, as earlier builds turned it on for their registration.
+    if (self.registration.navigationPreload) await self.registration.navigationPreload.disable();
     for (const name of await caches.keys()) {
       if (name.startsWith("aod-") && name !== PAGES && name !== RUNTIME) await caches.delete(name);
     }
@@ -124,10 +126,10 @@ function sameFile(a, b) {
   return Boolean(validator(a)) && validator(a) === validator(b);
 }
 
-async function networkFirst(request, preloaded) {
+async function networkFirst(request) {
   const key = cacheKey(request.url);
   try {
-    const response = (await preloaded) || await fetch(request);
+    const response = await fetch(request);
     if (response.status === 200 && response.type === "basic" && !retired()) {
       const copy = response.clone();
       caches.open(PAGES).then(async (cache) => {
@@ -149,7 +151,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !inScope(url) || request.headers.has("range")) return;
   if (url.href.startsWith(RUNTIME_PREFIX)) event.respondWith(runtimeFirst(request));
   else if (isHashed(url)) event.respondWith(themeFirst(request));
-  else event.respondWith(networkFirst(request, request.mode === "navigate" ? event.preloadResponse : undefined));
+  else event.respondWith(networkFirst(request));
 });
 
 // Copy what a page used into the caches (from the HTTP cache when it has them). Returns the

@@ -1,0 +1,59 @@
+// Drives Firefox ESR for the cross-engine browser tests (tests/engine_drivers.py), over WebDriver BiDi
+// with puppeteer-core: nothing is downloaded, the browser is Debian's firefox-esr.
+//
+// One browser, one page. Commands arrive as JSON lines on stdin, {id, op, ...args}; each answer
+// is one JSON line on stdout, {id, ok: true, value} or {id, ok: false, error}. The first line
+// written is {ready: true, version} once the browser has started.
+import { createInterface } from "node:readline";
+import puppeteer from "puppeteer-core";
+
+const executablePath = process.env.FIREFOX || "/usr/bin/firefox-esr";
+const send = (msg) => process.stdout.write(JSON.stringify(msg) + "\n");
+
+const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true });
+const page = await browser.newPage();
+page.setDefaultTimeout(120000);
+const events = { errors: [], requests: [] };
+page.on("pageerror", (error) => events.errors.push(String(error && error.message || error)));
+page.on("request", (request) => events.requests.push(request.url()));
+
+const ops = {
+  async goto({ url }) {
+    await page.goto(url, { waitUntil: "domcontentloaded" });
+  },
+  // `expr` is a JavaScript expression, evaluated in the page; a promise is awaited.
+  async evaluate({ expr }) {
+    return await page.evaluate(`(async () => (${expr}))()`);
+  },
+  async initScript({ source }) {
+    await page.evaluateOnNewDocument(source);
+  },
+  async click({ selector }) {
+    await page.click(selector);
+  },
+  // Replace a field's value as a reader does: select what is there, type over it.
+  async fill({ selector, text }) {
+    await page.focus(selector);
+    await page.keyboard.down("Control");
+    await page.keyboard.press("KeyA");
+    await page.keyboard.up("Control");
+    await page.keyboard.type(text);
+  },
+  // Requests (the page's and its workers') and uncaught page errors since the last call.
+  async events() {
+    return { requests: events.requests.splice(0), errors: events.errors.splice(0) };
+  },
+};
+
+send({ ready: true, version: await browser.version() });
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) {
+  const { id, op, ...args } = JSON.parse(line);
+  if (op === "close") break;
+  try {
+    send({ id, ok: true, value: (await ops[op](args)) ?? null });
+  } catch (error) {
+    send({ id, ok: false, error: String(error && error.stack || error) });
+  }
+}
+await browser.close();

@@ -1,0 +1,229 @@
+"""The scenarios that matter most, in Firefox ESR and WebKit as well as Chromium.
+
+A shared link gives the command line's result from the snapshot boot; a hostile link runs no
+script and says what it ignored; a calculator works offline after a first visit; "Copy link"
+puts the link on the clipboard. Residents read on iPhones (WebKit) and some on Firefox, and the
+snapshot boot is private Pyodide API: a Pyodide or theme upgrade that breaks an engine fails
+here. One browser per engine (and xdist worker), see ``engine_drivers.py``; a missing browser is
+a failure, not a skip.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import calculators
+from calculators.contract import Field
+from calculators.urlstate import encode
+from conftest import free_port
+from engine_drivers import ENGINES, Engine, EngineMissing
+from test_trust import example_inputs, hostile_link
+from tools import serve
+
+# One browser per engine and worker: pytest runs each engine's tests one after the other. They
+# are marked as an xdist group, meant to put them all on one worker; pytest-xdist 3.8 ignores
+# groups under pytest 9 (it renames items through an attribute pytest no longer reads), so with
+# `-n 2` an engine may start once on each worker.
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize(
+    "engine", [pytest.param(name, marks=pytest.mark.xdist_group(name)) for name in ENGINES],
+    indirect=True, scope="module")]
+
+SLUGS = sorted(calculators.CALCULATORS)
+BOOT_S = 90  # Pyodide's boot on a busy two-core machine; the page's own limit is shorter
+LOOPBACK = "http://127.0.0.1:"
+
+
+@pytest.fixture(scope="module")
+def engine(request) -> Engine:
+    """The browser of the engine named by the module's parametrization, started once."""
+    try:
+        browser = ENGINES[request.param]()
+    except EngineMissing as exc:
+        pytest.fail(str(exc))
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def web(engine: Engine) -> Engine:
+    """The engine's page, watched: nothing may leave the machine, no uncaught page error, no
+    Content Security Policy violation (as far as the engine reports them)."""
+    engine.traffic()  # forget what earlier tests saw
+    yield engine
+    requests, errors = engine.traffic()
+    foreign = [u for u in requests if not u.startswith((LOOPBACK, "data:", "blob:", "about:"))]
+    assert foreign == [], f"{engine.name}: requests left the machine"
+    assert errors == [], f"{engine.name}: uncaught errors on the page"
+    if engine.watches_csp and engine.evaluate("location.protocol") == "http:":
+        assert engine.evaluate("window.__cspViolations || []") == [], f"{engine.name}: CSP violations"
+
+
+def result_sel(slug: str) -> str:
+    return f'[data-calculator="{slug}"]'
+
+
+def result_of(web: Engine, slug: str) -> dict[str, Any]:
+    """Wait for the calculator's first answer; return what the result container shows."""
+    sel = json.dumps(result_sel(slug))
+    return web.wait_for(f"""(() => {{ const r = document.querySelector({sel});
+        return r && r.dataset.state === "ready" && r.dataset.band
+          ? {{ band: r.dataset.band, boot: r.dataset.boot, text: r.innerText }} : null; }})()""",
+                        BOOT_S, f"{slug} showed no result")
+
+
+def form_controls(web: Engine) -> dict[str, Any]:
+    """What each control of the calculator form holds (checkboxes: checked or not)."""
+    return web.evaluate("""Object.fromEntries([...document.querySelectorAll("form[data-calculator-form] [name]")]
+        .map((c) => [c.name, c.type === "checkbox" ? c.checked : c.value]))""")
+
+
+def form_mismatches(calc, inputs: dict[str, Any], controls: dict[str, Any]) -> list[str]:
+    """Fields whose control does not hold the value in ``inputs``."""
+    def differs(f: Field, name: str, value: Any) -> bool:
+        shown = controls.get(name)
+        if isinstance(shown, bool):
+            return shown != (value is True)
+        if value is None:
+            return f.type != "date" and shown != ""  # an empty date is filled in with today
+        if isinstance(value, bool):
+            return shown != ("true" if value else "false")
+        if f.type in ("number", "integer"):
+            return shown in ("", None) or float(shown) != float(value)
+        return shown != str(value)
+
+    bad = []
+    for f in calc.fields:
+        items = [(f"{f.name}.{n}.", sub, item.get(sub.name, sub.default))
+                 for n, item in enumerate(inputs.get(f.name) or []) for sub in f.items] if f.type == "list" \
+            else [("", f, inputs.get(f.name, f.default))]
+        bad += [prefix + sub.name for prefix, sub, value in items if differs(sub, prefix + sub.name, value)]
+    return bad
+
+
+# ---------- a shared link ----------
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_shared_link_gives_the_cli_result_from_the_snapshot(web, site, slug):
+    calc = calculators.get(slug)
+    inputs = example_inputs(calc)
+    expected = calc.run(inputs)
+    web.goto(site.page_url(f"calculators/{slug}/") + "?" + encode(calc, expected["inputs"]))
+    shown = result_of(web, slug)
+    assert shown["boot"] == "snapshot", f"{web.name} booted {shown['boot']!r}, not from the snapshot"
+    assert shown["band"] == expected["band"]
+    assert expected["band_label"] in shown["text"]
+    assert form_mismatches(calc, expected["inputs"], form_controls(web)) == []
+
+
+# ---------- a hostile link ----------
+
+def test_hostile_link_runs_no_script_and_says_what_it_ignored(web, site):
+    slug = "instructor-offer"
+    calc = calculators.get(slug)
+    query, expected, named = hostile_link(calc)
+    web.goto(site.page_url(f"calculators/{slug}/") + "?" + query)
+    sel = json.dumps(result_sel(slug))
+    web.wait_for(f"document.querySelector({sel}).dataset.state !== 'loading'", BOOT_S, "the page never answered")
+    notices = web.evaluate("""(() => { const n = document.querySelector(".calc-notices");
+        return n && !n.hidden && n.getClientRects().length ? n.innerText : null; })()""")
+    assert notices, f"{web.name}: no visible notice"
+    for key in named:
+        assert key in notices, (key, notices)
+    assert "not a known field" in notices and "too long" in notices
+    # nothing from the link became markup or ran
+    assert web.evaluate("window.__xss === undefined"), f"{web.name}: script from the link ran"
+    assert web.evaluate("document.querySelectorAll('img[src=\"x\"], [onerror]').length") == 0
+    assert form_mismatches(calc, expected, form_controls(web)) == []
+    # the valid parts are applied: the page answers as the rules do for them
+    try:
+        band = calc.run(expected)["band"]
+    except calculators.ValidationError as exc:  # the dropped values broke a cross-field rule
+        for error in exc.errors:
+            web.wait_for(f"document.querySelector('[name=\"{error.field}\"]').getAttribute('aria-invalid') === 'true'",
+                         BOOT_S, f"{error.field} was not marked invalid")
+    else:
+        assert result_of(web, slug)["band"] == band
+
+
+# ---------- offline after a first visit ----------
+
+class OwnServer:
+    """The built site on a port of its own (a fresh origin: no service worker, no offline copy
+    yet), which a test can take down."""
+
+    def __init__(self, site):
+        port = free_port()
+        self.server = serve.start(site.dir, port)
+        self.url = f"http://127.0.0.1:{port}/"
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()  # connections are refused from now on
+            self.server = None
+
+
+@pytest.fixture
+def own_server(site):
+    server = OwnServer(site)
+    yield server
+    server.stop()
+
+
+def shared_link(example: str) -> tuple[str, str]:
+    """(path with query, band) of the instructor-offer example ``example``."""
+    calc = calculators.get("instructor-offer")
+    expected = calc.run(dict(calc.example(example).inputs))
+    return "calculators/instructor-offer/?" + encode(calc, expected["inputs"]), expected["band"]
+
+
+RUNTIME_STORED = """(async () => {
+  const snapshot = new URL(document.querySelector("[data-calculator]").dataset.snapshot, document.baseURI).href;
+  const stored = (await (await caches.open("aod-runtime")).keys()).map((r) => r.url);
+  return stored.includes(snapshot) && stored.some((u) => u.endsWith("/pyodide.asm.wasm"));
+})()"""
+PAGE_STATE = "[location.href, document.title, document.querySelectorAll('h1').length]"
+
+
+def test_offline_after_a_first_visit_still_computes(web, own_server):
+    guide = "titles-and-tracks/instructor-offers/"
+    web.goto(own_server.url + guide)
+    web.wait_for("document.documentElement.dataset.offline === 'ready'", BOOT_S,
+                 "the guide page never said it was ready offline (service worker)")
+    red, _ = shared_link("red")
+    web.goto(own_server.url + red)
+    result_of(web, "instructor-offer")
+    web.wait_for("document.documentElement.dataset.offline === 'ready'", BOOT_S,
+                 "the calculator page never said it was ready offline (service worker)")
+    assert web.evaluate(RUNTIME_STORED), f"{web.name}: the runtime is not in the service worker's cache"
+    own_server.stop()
+    # a different shared link, with the site unreachable
+    green, band = shared_link("green")
+    web.goto(own_server.url + green)
+    shown = result_of(web, "instructor-offer")
+    assert shown["band"] == band and shown["boot"] == "snapshot", shown
+    # the guide page read before is there too
+    web.goto(own_server.url + guide)
+    state = web.evaluate(PAGE_STATE)
+    assert state[2] == 1 and state[0] == own_server.url + guide, f"{web.name}: {state}"
+    # Firefox reports each file it could not load with the site unreachable (the guide page's
+    # search index, fetched after the first visit's files were stored) as a page error: those
+    # are expected here, nothing else is.
+    _, errors = web.traffic()
+    assert [e for e in errors if not e.startswith("Failed to load")] == [], f"{web.name}: uncaught errors"
+
+
+# ---------- copy link ----------
+
+def test_copy_link_puts_the_link_with_the_inputs_on_the_clipboard(web, site):
+    web.goto(site.page_url("calculators/instructor-offer/"))
+    result_of(web, "instructor-offer")
+    web.fill('[name="promoted_examples"]', "4")
+    web.wait_for("location.search.includes('promoted_examples=4')", 10, "the address did not follow the form")
+    web.click("[data-copy-link]")
+    note = web.wait_for("document.querySelector('.calc-copied').textContent", 10, "copying said nothing")
+    assert "Link copied" in note, f"{web.name}: {note}"
+    copied = web.clipboard_text()
+    assert copied == web.evaluate("location.href") and "promoted_examples=4" in copied, copied
