@@ -22,13 +22,9 @@ from engine_drivers import ENGINES, Engine, EngineMissing
 from test_trust import example_inputs, hostile_link
 from tools import serve
 
-# One browser per engine and worker: pytest runs each engine's tests one after the other. They
-# are marked as an xdist group, meant to put them all on one worker; pytest-xdist 3.8 ignores
-# groups under pytest 9 (it renames items through an attribute pytest no longer reads), so with
-# `-n 2` an engine may start once on each worker.
-pytestmark = [pytest.mark.browser, pytest.mark.parametrize(
-    "engine", [pytest.param(name, marks=pytest.mark.xdist_group(name)) for name in ENGINES],
-    indirect=True, scope="module")]
+# One browser per engine: pytest runs each engine's tests one after the other, and `make test`
+# hands whole files to its workers (`--dist loadfile`), so each engine starts once.
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("engine", list(ENGINES), indirect=True, scope="module")]
 
 SLUGS = sorted(calculators.CALCULATORS)
 BOOT_S = 90  # Pyodide's boot on a busy two-core machine; the page's own limit is shorter
