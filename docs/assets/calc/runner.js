@@ -3,6 +3,7 @@
 // inputs in the URL query, asks the client for results and hands them to render.js.
 
 import { connect } from "./client.js";
+import { readConfig } from "./launch.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
 import { hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices, showStatus } from "./render.js";
 import { copy, localToday, summaryText } from "./share.js";
@@ -25,11 +26,7 @@ class Calculator {
     this.touched = false;
     this.urlTimer = 0;
     this.detached = new AbortController(); // the page moved on: stop listening to the client
-    this.root = new URL(result.dataset.root || "../../", document.baseURI);
-    const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
-    this.boot = { runtime: absolute(result.dataset.runtime), lock: absolute(result.dataset.lock),
-                  stdlib: absolute(result.dataset.stdlib), snapshot: absolute(result.dataset.snapshot) };
-    this.workerUrl = new URL(result.dataset.worker, document.baseURI).href; // named by its content
+    this.root = new URL(readConfig().root, document.baseURI); // factors cite site paths
   }
 
   control(name) {
@@ -253,7 +250,7 @@ class Calculator {
     });
     for (const field of this.spec.fields) if (field.type === "list") this.renumber(field);
     this.compute(); // reads the form, fills in the address, shows errors while Python loads
-    const client = connect(this.boot, this.workerUrl);
+    const client = connect();
     this.client = client;
     const signal = this.detached.signal;
     client.addEventListener("slow", () => showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection."), { signal });
