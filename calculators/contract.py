@@ -52,6 +52,8 @@ class Field:
     max_items: int = 0
     true_label: str = "Yes"
     false_label: str = "No"
+    item_label: str = "Item"
+    """List fields only: what one item is called on the page ("Offer" -> "Offer 2")."""
     shown_if: tuple[str, tuple[str, ...]] | None = None
     """On the page, show this field only while a sibling field has one of these values, e.g.
     ``("rank", ("instructor",))``. Display only: validation and scoring ignore it."""
@@ -123,7 +125,11 @@ class FieldError:
         return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"field": self.field, "message": self.text(), "allowed": self.allowed}
+        """The error as data, for the page to word: ``field`` as the form and shared links name
+        it (``offers.1.label`` for ``offers[1].label``), ``problem`` (this error's message),
+        ``given`` (the value shown as text, or None when nothing was given) and ``allowed``."""
+        return {"field": _BRACKETED_INDEX.sub(r".\1", self.field), "problem": self.message,
+                "given": None if self.given is _MISSING else _show(self.given), "allowed": self.allowed}
 
 
 class ValidationError(ValueError):
@@ -266,6 +272,7 @@ class Calculator:
 
 
 _MISSING = object()
+_BRACKETED_INDEX = re.compile(r"\[(\d+)\]")
 
 
 def _num(x: float) -> str:

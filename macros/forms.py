@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -9,11 +10,67 @@ from typing import Any
 from calculators import get
 from calculators.contract import Calculator, Field
 from calculators.answers import answer_text
+from calculators import urlstate
 from calculators.urlstate import encode
 from calculators.what_would_change import empty_note
 
-# Inlined after each result container: starts the Python worker while the page still parses.
-EARLY_WORKER = (Path(__file__).with_name("early_worker.js")).read_text(encoding="utf-8").strip()
+from .page_config import config_html
+
+CALC_ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "calc"
+_EXPORT = re.compile(r"^export ", re.M)
+_COMMENTS = re.compile(r"^\s*//.*\n|/\*.*?\*/\s*", re.M | re.S)
+_STATIC_IMPORT = re.compile(r'^import [^;]*? from "\./([\w.-]+\.js)";', re.M)
+
+
+def early_start_script() -> str:
+    """launch.js as the inline script that starts the Python worker while the page is parsed:
+    its declarations (``export`` dropped, comments too: whole-line and JSDoc) and a call to launchEarly."""
+    source = (CALC_ASSETS / "launch.js").read_text(encoding="utf-8")
+    body = _COMMENTS.sub("", _EXPORT.sub("", source)).strip()
+    if re.search(r"^import ", body, re.M):
+        raise ValueError("launch.js is inlined as a classic script: it must import nothing")
+    return f"(() => {{\n{body}\nlaunchEarly();\n}})();"
+
+
+def page_modules(entry: str = "runner.js") -> list[str]:
+    """The runner's module graph (file names in ``docs/assets/calc``), read from its static
+    imports: the page preloads them all at once instead of discovering them level by level."""
+    found: list[str] = []
+    todo = [entry]
+    while todo:
+        name = todo.pop(0)
+        if name in found:
+            continue
+        found.append(name)
+        todo += _STATIC_IMPORT.findall((CALC_ASSETS / name).read_text(encoding="utf-8"))
+    return found
+
+
+# How form elements are named: the control of field ``offers.1.label`` has the id
+# ``f-offers-1-label``, its help text ``f-offers-1-label-help``, its error slot
+# ``f-offers-1-label-error``; a list's own error slot is ``f-offers-error``. The page's spec
+# carries this (``ids``) for the runner, which renumbers list items; tests use field_id/error_id.
+ID_SCHEME = {"prefix": "f-", "separator": "-", "help": "-help", "error": "-error"}
+
+
+def field_id(name: str) -> str:
+    """The id of a field's control (its name with dots as in shared links)."""
+    return ID_SCHEME["prefix"] + name.replace(".", ID_SCHEME["separator"])
+
+
+def help_id(name: str) -> str:
+    return field_id(name) + ID_SCHEME["help"]
+
+
+def error_id(name: str) -> str:
+    """The id of the element that shows a field's error."""
+    return field_id(name) + ID_SCHEME["error"]
+
+
+def page_spec(calc: Calculator) -> dict[str, Any]:
+    """What the page's runner reads: the calculator's spec, the URL codec's limits
+    (calculators/urlstate.py) and the id scheme above."""
+    return {**calc.spec(), "url": urlstate.limits(), "ids": ID_SCHEME}
 
 
 def _num(x: float | None) -> str:
@@ -23,9 +80,9 @@ def _num(x: float | None) -> str:
 def field_html(f: Field, prefix: str = "") -> str:
     """One labelled form control with its help text and an (empty) error slot."""
     name = prefix + f.name
-    fid = "f-" + name.replace(".", "-")
+    fid = field_id(name)
     unit = f' <span class="calc-unit">({escape(f.unit)})</span>' if f.unit else ""
-    describe = f'aria-describedby="{fid}-help {fid}-error"'
+    describe = f'aria-describedby="{help_id(name)} {error_id(name)}"'
     common = f'id="{fid}" name="{escape(name)}" {describe}'
     if f.type == "choice" or (f.type == "boolean" and f.nullable):
         if f.type == "choice":
@@ -61,15 +118,15 @@ def field_html(f: Field, prefix: str = "") -> str:
     shown = (f' data-shown-if="{escape(f.shown_if[0])}" data-shown-values="{escape(" ".join(f.shown_if[1]))}"'
              if f.shown_if else "")
     return (f'<div class="{kind}" data-field="{escape(name)}"{shown}>{"".join(parts)}'
-            f'<p class="calc-help" id="{fid}-help">{escape(f.help)}{allowed}</p>'
-            f'<p class="calc-error" id="{fid}-error" hidden></p></div>')
+            f'<p class="calc-help" id="{help_id(name)}">{escape(f.help)}{allowed}</p>'
+            f'<p class="calc-error" id="{error_id(name)}" hidden></p></div>')
 
 
 def list_template(f: Field) -> str:
     """A <template> for one item of a list field, with ``__INDEX__`` placeholders."""
     inner = "".join(field_html(sub, prefix=f"{f.name}.__INDEX__.") for sub in f.items)
     return (f'<template data-item-template="{escape(f.name)}"><fieldset class="calc-item" data-item>'
-            f'<legend>Item __NUMBER__</legend>{inner}'
+            f'<legend>{escape(f.item_label)} __NUMBER__</legend>{inner}'
             f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button>'
             f'</fieldset></template>')
 
@@ -86,12 +143,12 @@ def form(slug: str) -> str:
                 f'<fieldset class="calc-list" data-list="{escape(f.name)}"><legend>{escape(f.label)}</legend>'
                 f'<p class="calc-help">{escape(f.help)}</p><div class="calc-items">{items}</div>'
                 f'<button type="button" class="md-button" data-add-item="{escape(f.name)}">Add another</button>'
-                f'<p class="calc-error" id="f-{escape(f.name)}-error" hidden></p>'
+                f'<p class="calc-error" id="{error_id(f.name)}" hidden></p>'
                 f'{list_template(f)}</fieldset>')
         else:
             parts.append(field_html(f))
     # The spec rides on an attribute, not a <script> (instant navigation re-runs content scripts).
-    spec = escape(json.dumps(calc.spec(), ensure_ascii=False, separators=(",", ":")))
+    spec = escape(json.dumps(page_spec(calc), ensure_ascii=False, separators=(",", ":")))
     return (f'<form class="calc-form" data-calculator-form="{escape(slug)}" data-spec="{spec}" novalidate autocomplete="off" '
             f'aria-label="{escape(calc.title)} inputs">'
             f'<div class="calc-notices" role="status" hidden></div>{"".join(parts)}'
@@ -103,34 +160,38 @@ def form(slug: str) -> str:
 
 def field_html_item(f: Field, n: int) -> str:
     inner = "".join(field_html(sub, prefix=f"{f.name}.{n}.") for sub in f.items)
-    return (f'<fieldset class="calc-item" data-item><legend>Item {n + 1}</legend>{inner}'
+    return (f'<fieldset class="calc-item" data-item><legend>{escape(f.item_label)} {n + 1}</legend>{inner}'
             f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button></fieldset>')
 
 
-def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url: str,
-           stdlib_url: str = "", snapshot_url: str = "", worker_url: str = "") -> str:
-    """The live result container the page runner fills in."""
+def result(slug: str, guide_url: str, root_url: str, config: dict[str, Any] | None) -> str:
+    """The live result container the page runner fills in. With the page's runtime ``config``
+    (macros/page_config.py; given for the first calculator of a page only), also the config
+    element, the inline early start and the runner's modules."""
     calc = get(slug)
-    return (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
-            f'data-runtime="{escape(runtime_url)}" data-lock="{escape(lock_url)}" '
-            f'data-stdlib="{escape(stdlib_url)}" data-snapshot="{escape(snapshot_url)}" data-worker="{escape(worker_url)}" data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
-            f'aria-busy="true" aria-label="{escape(calc.title)} result">'
-            f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
-            f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '
-            f'the address bar; the <a href="{escape(guide_url)}">guide</a> answers the same question.</p>'
-            f'<div class="calc-output" hidden>'
-            f'<p class="calc-band"><span class="calc-band-label"></span> <span class="calc-score"></span></p>'
-            f'<p class="calc-headline"></p><dl class="calc-metrics"></dl>'
-            f'<p class="calc-subtitle">What drove the result</p><ul class="calc-factors"></ul>'
-            f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
-            f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
-            f'<p class="calc-print-meta"></p></div></section>'
+    section = (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
+               f'data-version="{escape(calc.version)}" aria-live="polite" '
+               f'aria-busy="true" aria-label="{escape(calc.title)} result">'
+               f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
+               f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '
+               f'the address bar; the <a href="{escape(guide_url)}">guide</a> answers the same question.</p>'
+               f'<div class="calc-output" hidden>'
+               f'<p class="calc-band"><span class="calc-band-label"></span> <span class="calc-score"></span></p>'
+               f'<p class="calc-headline"></p><dl class="calc-metrics"></dl>'
+               f'<p class="calc-subtitle">What drove the result</p><ul class="calc-factors"></ul>'
+               f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
+               f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
+               f'<p class="calc-print-meta"></p></div></section>')
+    if config is None:
+        return section
+    return (section + config_html(config)
             # starts the Python worker at once (inline: no download, no wait for layout), then
-            # the runner, which takes it over, while the rest of the page loads; the runner is
-            # fetched alongside start.js rather than after it
-            f'<script>{EARLY_WORKER}</script>'
-            f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/runner.js" fetchpriority="high">'
-            f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')
+            # the runner, which takes it over, while the rest of the page loads; the runner's
+            # modules are fetched alongside start.js rather than one import level after another
+            + f'<script>{early_start_script()}</script>'
+            + "".join(f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/{name}" fetchpriority="high">'
+                      for name in page_modules())
+            + f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')
 
 
 def value_text(f: Field, value: Any) -> str:
@@ -145,7 +206,7 @@ def describe_inputs(calc: Calculator, inputs: dict[str, Any]) -> list[tuple[str,
         value = inputs.get(f.name)
         if f.type == "list":
             for n, item in enumerate(value or []):
-                name = item.get("label") or f"{n + 1}"
+                name = item.get("label") or f"{f.item_label} {n + 1}"
                 rows += [(f"{name}: {sub.label}", value_text(sub, item.get(sub.name))) for sub in f.items
                          if sub.name != "label"]
         else:
@@ -155,7 +216,7 @@ def describe_inputs(calc: Calculator, inputs: dict[str, Any]) -> list[tuple[str,
 
 def list_table(f: Field, items: list[dict[str, Any]]) -> str:
     """A list field's items side by side: one column per item, one row per sub-field."""
-    names = [item.get("label") or f"{f.label} {n + 1}" for n, item in enumerate(items)]
+    names = [item.get("label") or f"{f.item_label} {n + 1}" for n, item in enumerate(items)]
     head = "".join(f'<th scope="col">{escape(str(x))}</th>' for x in names)
     body = "".join(
         f'<tr><th scope="row">{escape(sub.label)}</th>'

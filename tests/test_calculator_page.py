@@ -6,7 +6,9 @@ import re
 import pytest
 
 import calculators
-from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc as open_page
+from calc_pages import (assert_controls_hold, assert_form_matches_spec, error_slot, open_calc as open_page,
+                        python_message, with_config)
+from macros.forms import error_id
 from calculators.urlstate import encode
 
 pytestmark = pytest.mark.browser
@@ -62,13 +64,15 @@ def test_changing_the_form_updates_result_and_url(page, site):
 
 
 def test_bad_input_shows_a_message_at_the_field(page, site):
+    """Python sends the error as data; the page words it, led by the field's label."""
     open_calc(page, site)
     page.fill('[name="clinical_fte"]', "1.5")
     field = page.locator('[name="clinical_fte"]')
     page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
-    error = page.locator("#f-clinical_fte-error")
+    error = error_slot(page, "clinical_fte")
     assert error.is_visible() and "0 to 1" in error.inner_text()
-    assert "f-clinical_fte-error" in field.get_attribute("aria-describedby")
+    assert error.inner_text() == python_message(CALC, CALC.defaults() | {"clinical_fte": 1.5}, "clinical_fte")
+    assert error_id("clinical_fte") in field.get_attribute("aria-describedby")
     assert page.locator(RESULT).get_attribute("data-band") is None
     page.fill('[name="clinical_fte"]', "0.8")
     page.wait_for_selector(f"{RESULT}[data-band]")
@@ -80,7 +84,9 @@ def test_sum_over_one_is_reported_at_protected_time(page, site):
     page.fill('[name="clinical_fte"]', "0.9")
     page.fill('[name="protected_fte"]', "0.3")
     page.wait_for_selector('[name="protected_fte"][aria-invalid="true"]')
-    assert "exceed 1" in page.locator("#f-protected_fte-error").inner_text()
+    assert "exceed 1" in error_slot(page, "protected_fte").inner_text()
+    inputs = CALC.defaults() | {"clinical_fte": 0.9, "protected_fte": 0.3}
+    assert error_slot(page, "protected_fte").inner_text() == python_message(CALC, inputs, "protected_fte")
 
 
 def test_hostile_link_is_applied_in_part_with_a_notice(page, site):
@@ -162,7 +168,7 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
     if trigger == "a key press":
         page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
     else:
-        page.add_init_script("window.__calcBootLimitMs = 2000")
+        with_config(page, limits={"boot_ms": 2000})
         page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site.page_url(PATH))
     page.wait_for_load_state("load")
@@ -175,7 +181,7 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
 
 
 def test_runtime_failure_is_reported_within_the_time_limit(page, site):
-    page.add_init_script("window.__calcBootLimitMs = 4000")
+    with_config(page, limits={"boot_ms": 4000})
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site.page_url(PATH) + "?clinical_fte=0.8")
     page.wait_for_selector(f'{RESULT}[data-state="error"]', timeout=15000)
