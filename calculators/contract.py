@@ -53,7 +53,8 @@ class Field:
     true_label: str = "Yes"
     false_label: str = "No"
     item_label: str = "Item"
-    """List fields only: what one item is called on the page ("Offer" -> "Offer 2")."""
+    """List fields only: what one item is called on the page and in sentences, numbered from 1
+    ("Offer" -> "Offer 2") when the item has no ``label`` of its own."""
     shown_if: tuple[str, tuple[str, ...]] | None = None
     """On the page, show this field only while a sibling field has one of these values, e.g.
     ``("rank", ("instructor",))``. Display only: validation and scoring ignore it."""
@@ -68,9 +69,6 @@ class Field:
     representative_values: tuple[float, ...] = ()
     """Number fields only: the answers tried in place of an unknown (null) value when looking for
     what would change the result. Without them an unknown number is not varied."""
-    item_label: str = "Item"
-    """List fields only: what one item is called in sentences, numbered from 1 ("Offer 1") when
-    the item has no ``label`` of its own."""
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:
