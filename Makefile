@@ -21,6 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@echo "make serve   install everything, build the site and serve it at http://127.0.0.1:$(PORT)"
+	@echo "             (LINK=1.6:150 sends it as over a 1.6 Mbit/s link with 150 ms per request)"
 	@echo "make test    install everything and run the whole test suite"
 	@echo "make build   build the complete site into site/"
 	@echo "make bench   measure load and calculator speed in headless Chromium"
@@ -43,7 +44,7 @@ build: deps
 	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict
 
 serve: build
-	$(BIN)/python tools/serve.py site $(PORT)
+	$(BIN)/python tools/serve.py site $(PORT) $(if $(LINK),--link $(LINK))
 
 chromium:
 	@test -x "$(CHROMIUM)" || { \
