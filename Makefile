@@ -24,7 +24,8 @@ help:
 	@echo "             (LINK=1.6:150 sends it as over a 1.6 Mbit/s link with 150 ms per request)"
 	@echo "make test    install everything and run the whole test suite"
 	@echo "make build   build the complete site into site/"
-	@echo "make bench   measure load and calculator speed in headless Chromium"
+	@echo "make bench   measure load and calculator speed in headless Chromium on loopback and two paced links"
+	@echo "             (BENCH=\"--profiles 1.6mbit --rounds 2\" to choose; see benchmarks/bench.py --help)"
 	@echo "make lighthouse  Lighthouse scores of a guide page and a calculator page"
 	@echo "make lock    re-pin Python dependencies (requirements.txt, with hashes)"
 
@@ -59,7 +60,7 @@ test: deps chromium
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: deps chromium
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(BENCH)
 
 # Lighthouse (mobile) on a guide page and a calculator page, against Debian's Chromium.
 lighthouse: deps chromium

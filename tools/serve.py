@@ -107,6 +107,21 @@ class Link:
         with self._lock:
             return sum(n for t, n, _ in self.log if start <= t <= end)
 
+    def files_between(self, start: float, end: float) -> dict[str, int]:
+        """``sent_between`` per requested path (query strings dropped)."""
+        files: dict[str, int] = {}
+        with self._lock:
+            for t, n, path in self.log:
+                if start <= t <= end:
+                    key = path.split("?", 1)[0]
+                    files[key] = files.get(key, 0) + n
+        return files
+
+    def last_sent(self) -> float:
+        """When the last piece queued so far leaves (``time.monotonic()``; 0 if none yet)."""
+        with self._lock:
+            return self.log[-1][0] if self.log else 0.0
+
     @classmethod
     def parse(cls, text: str) -> Link:
         """``"MBIT:DELAY_MS"``, e.g. ``"1.6:150"``."""
