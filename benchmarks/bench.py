@@ -268,9 +268,10 @@ class Bench:
         time.sleep(SETTLE_S)
         return browser
 
-    def visit(self, browser, variant: Variant, timeout: float, keep_files: bool = False) -> Visit:
+    def visit(self, browser, variant: Variant, timeout: float, cold: bool, keep_files: bool = False) -> Visit:
         """Open the stock page or the calculator page from a shared link; wait for the first
-        result (or the page's failure notice), then for its after-boot work and a quiet link."""
+        result (or the page's failure notice), then for its after-boot work and, on a first
+        visit, for a quiet link (a returning visit is counted until its page closes)."""
         page = browser.new_page()
         started = time.monotonic()
         if variant.stock:
@@ -288,7 +289,7 @@ class Bench:
                 self.wait_offline_copies(page, timeout)
         ms = ms if ms > 0 else None
         before = self.link.sent_between(started, started + ms / 1000) if ms else 0
-        ended = self.wait_quiet(started)
+        ended = self.wait_quiet(started) if cold else time.monotonic()
         files = self.link.files_between(started, ended) if keep_files else None
         page.close()
         return Visit(ms, before, self.link.sent_between(started, ended), info.get("mode", ""),
@@ -385,8 +386,8 @@ def run_profile(bench: Bench, profile: Profile, variants: list[Variant], rounds:
                 browser = bench.browser(Path(tmp))
                 try:
                     first = not visits[variant.name]["cold"] and not variant.stock
-                    cold = bench.visit(browser, variant, timeout, keep_files=first)
-                    warm = bench.visit(browser, variant, timeout) if cold.ms else None
+                    cold = bench.visit(browser, variant, timeout, cold=True, keep_files=first)
+                    warm = bench.visit(browser, variant, timeout, cold=False) if cold.ms else None
                 finally:
                     browser.close()
             visits[variant.name]["cold"].append(cold)
