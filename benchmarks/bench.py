@@ -111,7 +111,8 @@ def profile_arg(text: str) -> Profile:
 @dataclass(frozen=True)
 class Variant:
     """What a visit loads: the stock page, or the calculator page with boot settings overridden
-    by ``init`` (JavaScript run before the page's own)."""
+    by ``init`` (JavaScript run before the page's own; ``{app}`` stands for the absolute URL of
+    the runtime's ``app-DIGEST/`` folder)."""
     name: str
     init: str = ""
     stock: bool = False
@@ -121,6 +122,8 @@ VARIANTS = {v.name: v for v in (
     Variant("stock", stock=True),
     Variant("site"),
     Variant("pyc", "window.__calcBoot = {snapshot: ''};"),
+    # the .pyc boot with only the part of the standard library the calculators import
+    Variant("pyc-used", "window.__calcBoot = {snapshot: '', stdlib: '{app}python_stdlib-used.zip'};"),
 )}
 DEFAULT_VARIANTS = {"loopback": ("stock", "site", "pyc")}  # other profiles: stock and site
 
@@ -246,6 +249,8 @@ class Bench:
         self.site = site
         self.server = server
         self.driver = driver
+        (app,) = site.glob(f"pyodide/{pyodide_version()}/app-*/")
+        self.app_url = base + app.relative_to(site).as_posix() + "/"
         inputs = dict(calculators.get(SLUG).example("yellow").inputs)
         self.shared_query = encode(calculators.get(SLUG), calculators.run(SLUG, inputs)["inputs"])
 
@@ -280,7 +285,7 @@ class Bench:
             info = {}
             longest = None
         else:
-            page.add_init_script(PROBE + variant.init)
+            page.add_init_script(PROBE + variant.init.replace("{app}", self.app_url))
             page.goto(self.base + CALC_PATH + "?" + self.shared_query)
             ms = page.wait_for(BAND_OR_FAILED, timeout=timeout)
             info = page.evaluate("window.__calcBootInfo || {}") if ms > 0 else {}

@@ -191,3 +191,21 @@ def test_guides_are_in_own_words():
     out = subprocess.run(["python3", str(checker), "docs", "macros", "calculators"], cwd=ROOT,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:]
+
+
+def test_used_stdlib_is_the_part_of_the_pyc_stdlib_the_calculators_import(site):
+    """The .pyc boot's smaller standard library: entries of the shipped .pyc zip, byte for byte,
+    traced at build time (the build boots with it and runs every example, so a missed import fails
+    there); a third of the whole."""
+    import zipfile
+
+    runtime = site.dir / "pyodide" / pyodide_version()
+    (whole,) = runtime.glob("python_stdlib-pyc-*.zip")
+    (used,) = runtime.glob("app-*/python_stdlib-used.zip")
+    with zipfile.ZipFile(whole) as w, zipfile.ZipFile(used) as u:
+        names = set(u.namelist())
+        assert {"json/__init__.pyc", "dataclasses.pyc", "datetime.pyc", "pyodide/__init__.pyc"} <= names
+        assert not names & {"sqlite3/__init__.pyc", "tkinter/__init__.pyc", "doctest.pyc"}
+        for name in names:
+            assert u.read(name) == w.read(name), name
+    assert used.stat().st_size < whole.stat().st_size / 2

@@ -8,6 +8,12 @@
 //       the calculators modules the browser worker uses, run each calculator's first example
 //       once, collect garbage, zero the heap's free memory, and write a memory snapshot. Prints
 //       a JSON line with sizes and timings.
+//   node tools/pyodide_build.mjs trim STDLIB_ZIP WHEEL OUT_ZIP
+//       The part of STDLIB_ZIP (the .pyc zip) that the worker's .pyc boot uses: boot with it as
+//       the worker does (the wheel loaded as a package), run every calculator's examples, and
+//       keep the stdlib modules then imported (their packages come with them). A second boot
+//       with OUT_ZIP runs the examples again, so an import the trace missed fails the build.
+//       Prints a JSON line with the counts and sizes.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -115,10 +121,51 @@ async function makeSnapshot(stdlibZip, wheel, outSnapshot) {
     bootMs: Math.round(booted - started), totalMs: Math.round(performance.now() - started) }));
 }
 
+const RUN_EXAMPLES = `
+import json
+from calculators.web import handle
+from calculators.registry import CALCULATORS
+for calc in CALCULATORS.values():
+    for example in calc.examples:
+        reply = json.loads(handle(json.dumps({"slug": calc.slug, "inputs": dict(example.inputs)})))
+        assert reply["ok"], (calc.slug, reply)
+`;
+
+const KEEP_IMPORTED = `
+import sys, zipfile
+def keep_imported(src, dst):
+    prefix = src + "/"
+    used = {m.__file__[len(prefix):] for m in list(sys.modules.values())
+            if (getattr(m, "__file__", None) or "").startswith(prefix)}
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            if info.filename in used:
+                zout.writestr(info, zin.read(info))
+    return len(used)
+`;
+
+async function bootPycWith(stdlibZip, wheel) {
+  const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), stdout: () => {}, stderr: console.error });
+  await py.loadPackage(resolve(wheel), { messageCallback: () => {} });
+  py.runPython(RUN_EXAMPLES);
+  return py;
+}
+
+async function trimStdlib(stdlibZip, wheel, outZip) {
+  const py = await bootPycWith(stdlibZip, wheel);
+  const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
+  py.runPython(KEEP_IMPORTED);
+  const kept = py.runPython(`keep_imported("/lib/python${major}${minor}.zip", "/tmp/used.zip")`);
+  writeFileSync(outZip, py.FS.readFile("/tmp/used.zip"));
+  await bootPycWith(outZip, wheel); // throws if the trace missed an import the examples need
+  console.log(JSON.stringify({ modules: kept, bytes: readFileSync(outZip).length }));
+}
+
 const [cmd, ...args] = process.argv.slice(2);
 if (cmd === "pyc" && args.length === 1) await makePyc(args[0]);
 else if (cmd === "snapshot" && args.length === 3) await makeSnapshot(...args);
+else if (cmd === "trim" && args.length === 3) await trimStdlib(...args);
 else {
-  console.error("usage: pyodide_build.mjs pyc OUT_ZIP | snapshot STDLIB_ZIP WHEEL OUT_SNAPSHOT");
+  console.error("usage: pyodide_build.mjs pyc OUT_ZIP | snapshot STDLIB_ZIP WHEEL OUT_SNAPSHOT | trim STDLIB_ZIP WHEEL OUT_ZIP");
   process.exit(2);
 }
