@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,22 @@ from calculators.urlstate import encode
 
 # Inlined after each result container: starts the Python worker while the page still parses.
 EARLY_WORKER = (Path(__file__).with_name("early_worker.js")).read_text(encoding="utf-8").strip()
+CALC_ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "calc"
+_STATIC_IMPORT = re.compile(r'^import [^;]*? from "\./([\w.-]+\.js)";', re.M)
+
+
+def page_modules(entry: str = "runner.js") -> list[str]:
+    """The runner's module graph (file names in ``docs/assets/calc``), read from its static
+    imports: the page preloads them all at once instead of discovering them level by level."""
+    found: list[str] = []
+    todo = [entry]
+    while todo:
+        name = todo.pop(0)
+        if name in found:
+            continue
+        found.append(name)
+        todo += _STATIC_IMPORT.findall((CALC_ASSETS / name).read_text(encoding="utf-8"))
+    return found
 
 
 def _num(x: float | None) -> str:
@@ -124,11 +141,12 @@ def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url:
             f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
             f'<p class="calc-print-meta"></p></div></section>'
             # starts the Python worker at once (inline: no download, no wait for layout), then
-            # the runner, which takes it over, while the rest of the page loads; the runner is
-            # fetched alongside start.js rather than after it
+            # the runner, which takes it over, while the rest of the page loads; the runner's
+            # modules are fetched alongside start.js rather than one import level after another
             f'<script>{EARLY_WORKER}</script>'
-            f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/runner.js" fetchpriority="high">'
-            f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')
+            + "".join(f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/{name}" fetchpriority="high">'
+                      for name in page_modules())
+            + f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')
 
 
 def value_text(f: Field, value: Any) -> str:

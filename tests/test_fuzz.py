@@ -232,7 +232,7 @@ def test_js_url_decoder_never_throws_and_agrees_with_python(page, site, slug, da
     if not page.url.startswith(site.url):
         page.goto(site.page_url(""))  # any page of the site: the module is imported directly
     cases = data.draw(st.lists(queries(calc), min_size=25, max_size=25))
-    got = page.evaluate(JS_DECODE, [site.page_url("assets/calc/runner.js"), page_spec(site, slug), cases])
+    got = page.evaluate(JS_DECODE, [site.page_url("assets/calc/urlstate.js"), page_spec(site, slug), cases])
     for query, js in zip(cases, got):
         assert "error" not in js, (query, js)
         assert js["strings"], query

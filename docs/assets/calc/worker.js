@@ -50,7 +50,7 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
       mark("wasmInstantiated");
       // Pyodide copies the snapshot in right after the main module's instantiation: complete it
       if (snapshot) {
-        snapshot.fill(result.instance);
+        await snapshot.fill(result.instance);
         await snapshot.settled;
       }
     } catch (err) {
@@ -77,88 +77,6 @@ function compileAhead(url, fromPage) {
 let deliverModule;
 const pageModule = new Promise((resolve) => { deliverModule = resolve; });
 
-// The snapshot file is gzip (1f 8b) of a packed snapshot (tools/runtime.py, pack_snapshot):
-// "AODSNAP2", total length, block size, base, counts n and m, n indices of the blocks stored,
-// m indices of the blocks equal to the wasm's data segments, then the n blocks. Missing blocks
-// are zeros; the m blocks are copied from the wasm's memory once it is instantiated (memory
-// offset = snapshot offset - base). Hosts that send Content-Encoding: gzip have inflated it.
-const MAGIC = "AODSNAP2";
-const HEAD = 28; // bytes before the block indices
-
-async function* chunks(stream) {
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
-
-async function* inflated(response) {
-  const source = chunks(response.body);
-  const first = await source.next();
-  if (first.done) throw new Error("snapshot: empty file");
-  const head = first.value;
-  if (!(head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)) {
-    yield head;
-    yield* source;
-    return;
-  }
-  const gunzip = new DecompressionStream("gzip");
-  const writer = gunzip.writable.getWriter();
-  (async () => {
-    try {
-      await writer.write(head);
-      for await (const chunk of source) await writer.write(chunk);
-      await writer.close();
-    } catch (err) {
-      writer.abort(err).catch(() => {});
-    }
-  })();
-  yield* chunks(gunzip.readable);
-}
-
-// Rebuild the full snapshot while it streams in: each block goes straight to its place.
-// `sized(out, header)` is called with the full-size (still mostly empty) array once the header
-// is read.
-async function unpack(response, sized = () => {}) {
-  let header = null; // {total, size, base, blocks, fromWasm}
-  let pending = new Uint8Array(0); // bytes of the header not parsed yet
-  let out = null;
-  let block = 0; // index into header.blocks
-  let offset = 0; // bytes written into the current block
-  const words = (bytes, at, n) => new DataView(bytes.buffer, bytes.byteOffset + at, 4 * n);
-  for await (let chunk of inflated(response)) {
-    if (!header) {
-      const joined = new Uint8Array(pending.length + chunk.length);
-      joined.set(pending); joined.set(chunk, pending.length);
-      if (joined.length < HEAD) { pending = joined; continue; }
-      if (new TextDecoder().decode(joined.subarray(0, 8)) !== MAGIC) throw new Error("snapshot: bad magic");
-      const v = words(joined, 8, 5);
-      const [total, size, base, n, m] = [0, 1, 2, 3, 4].map((k) => v.getUint32(4 * k, true));
-      if (joined.length < HEAD + 4 * (n + m)) { pending = joined; continue; }
-      const list = words(joined, HEAD, n + m);
-      const indices = Array.from({ length: n + m }, (_, i) => list.getUint32(4 * i, true));
-      header = { total, size, base, blocks: indices.slice(0, n), fromWasm: indices.slice(n) };
-      out = new Uint8Array(total);
-      sized(out, header);
-      chunk = joined.subarray(HEAD + 4 * (n + m));
-    }
-    let at = 0;
-    while (at < chunk.length) {
-      if (block >= header.blocks.length) throw new Error("snapshot: longer than its header says");
-      const start = header.blocks[block] * header.size;
-      const length = Math.min(header.size, header.total - start);
-      const n = Math.min(length - offset, chunk.length - at);
-      out.set(chunk.subarray(at, at + n), start + offset);
-      at += n; offset += n;
-      if (offset === length) { block += 1; offset = 0; }
-    }
-  }
-  if (!header || block !== header.blocks.length) throw new Error("snapshot: truncated");
-  return out;
-}
-
 // The snapshot boot under way: {early, settled}. Pyodide needs only the snapshot's length before
 // it instantiates the wasm (to size its memory) and reads the bytes right after. So `early`
 // hands it the full-size array as soon as the header is in, and the instantiation runs while the
@@ -172,31 +90,31 @@ function fetchSnapshot(url) {
   let header = null;
   let sized;
   const size = new Promise((resolve) => { sized = resolve; });
+  // The decoder (snapshot.js, where the file's format is described) is imported alongside the
+  // download, so that it does not hold up the start of this worker.
+  const codec = import("./snapshot.js");
   const done = (async () => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+    const { unpack } = await codec;
     const bytes = await unpack(response, (array, head) => { out = array; header = head; sized(array); });
     mark("snapshotFetched");
     return bytes;
   })();
-  const wipe = () => { if (out) out.fill(0, 0, 16); };
-  const settled = done.then(() => {}, wipe);
+  let wipe = () => {};
+  codec.then((c) => { wipe = () => { if (out) c.wipe(out); }; }, () => {});
+  const settled = done.then(() => {}, () => wipe());
   // Called with the instantiated wasm, before Pyodide restores: copy the blocks that equal its
-  // data segments from its memory (the header is in by then: Pyodide had the array's length).
-  // Only the first instantiation is the main module's: later ones are left alone.
+  // data segments from its memory (the header and the decoder are in by then: Pyodide had the
+  // array's length). Only the first instantiation is the main module's: later ones are left alone.
   let filled = false;
-  const fill = (instance) => {
+  const fill = async (instance) => {
     if (filled) return;
     filled = true;
-    const memory = new Uint8Array(instance.exports.memory.buffer);
-    for (const i of header.fromWasm) {
-      const start = i * header.size;
-      const length = Math.min(header.size, header.total - start);
-      if (start - header.base < 0 || start - header.base + length > memory.length) throw new Error("snapshot: block outside the wasm's memory");
-      out.set(memory.subarray(start - header.base, start - header.base + length), start);
-    }
+    const { fillFromWasm } = await codec;
+    fillFromWasm(out, header, new Uint8Array(instance.exports.memory.buffer));
   };
-  return { early: Promise.race([size, done]), settled, fill, wipe };
+  return { early: Promise.race([size, done]), settled, fill, wipe: () => wipe() };
 }
 
 function snapshotSupported() {

@@ -1,0 +1,40 @@
+// Sharing a result: the plain-text summary ("Copy result as email text") and the clipboard.
+
+import { metricPairs } from "./render.js";
+
+// The reader's calendar date (local time zone), for date fields that default to today.
+export function localToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+// The result as plain text for an email, ending with the link that reopens it.
+export function summaryText(spec, res, link) {
+  const lines = [`${spec.title}`];
+  if (res) {
+    lines.push(`Result: ${res.band_label}${res.score === null ? "" : ` (score ${res.score} of 100)`}`, res.headline);
+    for (const [label, text] of metricPairs(spec, res)) lines.push(`${label}: ${text}`);
+    if (res.ranking) { lines.push("", "Ranking:"); res.ranking.forEach((r, n) => lines.push(`${n + 1}. ${r.label}: ${r.score} (${r.band_label || r.band})${r.salary === null || r.salary === undefined ? "" : `, salary ${r.salary.toLocaleString("en-US")}`}`)); }
+    lines.push("", "What drove it:");
+    for (const f of res.factors) lines.push(`${f.effect === "-" ? "-" : f.effect === "+" ? "+" : "*"} ${f.label}: ${f.detail}`);
+    if (res.next_steps.length) { lines.push("", "Next steps:"); res.next_steps.forEach((s, n) => lines.push(`${n + 1}. ${s}`)); }
+    lines.push("", `Rules version ${res.version}, ${localToday()}.`);
+  }
+  lines.push(`Open it with the same inputs: ${link}`, "", "Based on informal estimates; policies vary by institution. Not legal or financial advice.");
+  return lines.join("\n");
+}
+
+// Copy `text`, then say so in `note` (or how to copy by hand where the browser refuses).
+export async function copy(text, form, note, done) {
+  try {
+    await navigator.clipboard.writeText(text);
+    note.textContent = done;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text; area.setAttribute("readonly", ""); area.className = "calc-copy-fallback";
+    form.append(area); area.select();
+    const ok = document.execCommand && document.execCommand("copy");
+    area.remove();
+    note.textContent = ok ? done : "Copy failed: select the address bar and copy it.";
+  }
+}
