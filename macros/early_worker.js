@@ -15,6 +15,7 @@
   const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
   const boot = { runtime: absolute(result.dataset.runtime), lock: absolute(result.dataset.lock),
                  stdlib: absolute(result.dataset.stdlib), snapshot: absolute(result.dataset.snapshot),
+                 stdlibUsed: absolute(result.dataset.stdlibUsed), wasmBytes: result.dataset.wasmBytes || "",
                  ...(window.__calcBoot || {}) };
   const url = new URL(result.dataset.worker, document.baseURI);
   const returning = Boolean(window.caches && navigator.serviceWorker && navigator.serviceWorker.controller);

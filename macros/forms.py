@@ -123,12 +123,13 @@ def field_html_item(f: Field, n: int) -> str:
 
 
 def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url: str,
-           stdlib_url: str = "", snapshot_url: str = "", worker_url: str = "") -> str:
+           stdlib_url: str = "", snapshot_url: str = "", worker_url: str = "", wasm_bytes: int = 0,
+           stdlib_used_url: str = "") -> str:
     """The live result container the page runner fills in."""
     calc = get(slug)
     return (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
             f'data-runtime="{escape(runtime_url)}" data-lock="{escape(lock_url)}" '
-            f'data-stdlib="{escape(stdlib_url)}" data-snapshot="{escape(snapshot_url)}" data-worker="{escape(worker_url)}" data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
+            f'data-stdlib="{escape(stdlib_url)}" data-snapshot="{escape(snapshot_url)}" data-worker="{escape(worker_url)}" data-wasm-bytes="{wasm_bytes}" data-stdlib-used="{escape(stdlib_used_url)}" data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
             f'aria-busy="true" aria-label="{escape(calc.title)} result">'
             f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
             f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '

@@ -17,7 +17,8 @@ from calculators.questions import QUESTIONS
 
 from . import charts, diagrams, forms
 from .links import relative
-from .runtime_info import lock_path, runtime_path, snapshot_path, stdlib_path, worker_path
+from .runtime_info import (lock_path, runtime_path, snapshot_path, stdlib_path, used_stdlib_path, wasm_bytes,
+                           worker_path)
 
 
 def define_env(env: Any) -> None:
@@ -83,7 +84,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def calculator_result(slug: str) -> str:
         return forms.result(slug, link(runtime_path()), link(lock_path()), link(get(slug).sections[0][1]),
-                            link(""), link(stdlib_path()), link(snapshot_path()), link(worker_path()))
+                            link(""), link(stdlib_path()), link(snapshot_path()), link(worker_path()),
+                            wasm_bytes(), link(used_stdlib_path()))
 
     @env.macro
     def worked_examples(slug: str) -> str:

@@ -23,6 +23,12 @@ def runtime_path() -> str:
     return f"pyodide/{pyodide_version()}/"
 
 
+def wasm_bytes() -> int:
+    """Size of the runtime's wasm (the worker's download progress counts its decoded bytes)."""
+    wasm = ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm"
+    return wasm.stat().st_size if wasm.exists() else 0
+
+
 def lock_path() -> str:
     """Site path of this build's lock file (its folder is named by the calculators' content)."""
     from tools.runtime import app_dir_name
@@ -35,6 +41,13 @@ def stdlib_path() -> str:
     from tools.runtime import stdlib_name
 
     return f"{runtime_path()}{stdlib_name()}"
+
+
+def used_stdlib_path() -> str:
+    """Site path of the part of the .pyc standard library the calculators import (beside the lock file)."""
+    from tools.runtime import USED_STDLIB, app_dir_name
+
+    return f"{runtime_path()}{app_dir_name()}/{USED_STDLIB}"
 
 
 def snapshot_path() -> str:

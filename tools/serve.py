@@ -160,7 +160,10 @@ class Handler(SimpleHTTPRequestHandler):
 
     def _write_body(self, data: bytes) -> None:
         if self.link:
-            self.link.send(self.wfile, data, self.path)
+            try:
+                self.link.send(self.wfile, data, self.path)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser gave up on it (a closed page, a cancelled fetch)
         else:
             self.wfile.write(data)
 

@@ -1,13 +1,17 @@
 // The calculator runtime's client: the one module of the page that talks to the Python worker.
 // It starts the worker (or takes over the one the page started while it was parsed), owns the
 // time limits, and offers a small API: connect() -> client; client.ready; client.run().
-// Events on the client: "slow" (still booting after a while), "failed" (detail: reason).
+// Events on the client: "progress" (detail: {loaded, total}, bytes of the download on the wire),
+// "slow" (still booting after a while), "failed" (detail: reason).
 // Events on the document, for scripts that cannot import this module: "calc:ready" (detail:
 // {urls}, site.js keeps them offline), "calc:answered" (the first result is in) and
 // "calc:failed" (the theme's bundle need not wait any more; overrides/partials/theme-later.js).
 
 const BOOT_SLOW_MS = 12000;
-const BOOT_LIMIT_MS = 45000;
+// The boot limit judges progress, not total time: on a slow link the download alone can take a
+// minute, so the page gives up only when nothing has arrived (no bytes, no boot step) for this
+// long, or when the runtime reports a failure; never while bytes still come.
+const BOOT_STALL_MS = 20000;
 const RUN_LIMIT_MS = 15000; // a scoring call takes milliseconds: no reply by then means the worker died
 
 class Client extends EventTarget {
@@ -17,6 +21,7 @@ class Client extends EventTarget {
     this.state = "idle"; // idle | booting | ready | failed
     this.failure = "";
     this.info = null; // the worker's boot report once ready
+    this.progress = null; // {loaded, total} while booting (the "progress" event's detail)
     this.pending = new Map(); // request id -> {resolve, reject, watchdog}
     this.nextId = 1;
     this.answered = false;
@@ -47,17 +52,24 @@ class Client extends EventTarget {
     } catch (err) {
       return this.fail(`the browser could not start a worker (${err.message || err})`);
     }
-    const limit = window.__calcBootLimitMs || BOOT_LIMIT_MS;
-    const timer = setTimeout(() => {
-      if (this.state === "booting") this.fail(`Python did not finish loading within ${Math.round(limit / 1000)} seconds`);
-    }, limit);
+    const limit = window.__calcBootLimitMs || BOOT_STALL_MS;
+    const stalled = () => {
+      if (this.state === "booting") this.fail(`Python stopped loading: nothing arrived for ${Math.round(limit / 1000)} seconds`);
+    };
+    let timer = setTimeout(stalled, limit);
     const slow = setTimeout(() => {
       if (this.state === "booting") this.dispatchEvent(new Event("slow"));
     }, Math.min(BOOT_SLOW_MS, limit / 2));
     const worker = this.worker;
     worker.onmessage = (event) => {
       const msg = event.data || {};
-      if (msg.type === "ready") {
+      if (msg.type === "progress") {
+        if (this.state !== "booting") return;
+        clearTimeout(timer);
+        timer = setTimeout(stalled, limit);
+        this.progress = { loaded: msg.loaded, total: msg.total };
+        this.dispatchEvent(new CustomEvent("progress", { detail: this.progress }));
+      } else if (msg.type === "ready") {
         clearTimeout(timer); clearTimeout(slow);
         if (this.state !== "booting") return;
         this.state = "ready";

@@ -4,7 +4,8 @@
 
 import { connect } from "./client.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
-import { hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices, showStatus } from "./render.js";
+import { hideProgress, hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices, showProgress,
+  showStatus } from "./render.js";
 import { copy, localToday, summaryText } from "./share.js";
 
 const URL_DELAY_MS = 250; // the address bar is updated this long after the last change
@@ -28,7 +29,8 @@ class Calculator {
     this.root = new URL(result.dataset.root || "../../", document.baseURI);
     const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
     this.boot = { runtime: absolute(result.dataset.runtime), lock: absolute(result.dataset.lock),
-                  stdlib: absolute(result.dataset.stdlib), snapshot: absolute(result.dataset.snapshot) };
+                  stdlib: absolute(result.dataset.stdlib), snapshot: absolute(result.dataset.snapshot),
+                  stdlibUsed: absolute(result.dataset.stdlibUsed), wasmBytes: result.dataset.wasmBytes || "" };
     this.workerUrl = new URL(result.dataset.worker, document.baseURI).href; // named by its content
   }
 
@@ -256,12 +258,15 @@ class Calculator {
     const client = connect(this.boot, this.workerUrl);
     this.client = client;
     const signal = this.detached.signal;
+    client.addEventListener("progress", (event) => showProgress(this.result, event.detail), { signal });
+    if (client.progress) showProgress(this.result, client.progress);
     client.addEventListener("slow", () => showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection."), { signal });
     client.addEventListener("failed", (event) => showFailure(this.result, event.detail), { signal });
     if (client.state === "failed") showFailure(this.result, client.failure);
     client.ready.then((info) => {
       if (signal.aborted) return;
       this.result.dataset.boot = info.mode;
+      hideProgress(this.result);
       this.compute();
     }, () => {});
   }

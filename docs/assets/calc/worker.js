@@ -6,20 +6,79 @@
 //               {type: "wasm", module?}   (the page's compiled wasm, when the boot fields say wasm=page)
 //               {type: "run", id, slug, inputs}
 //               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
-// Messages out: {type: "ready", ms, mode, steps, fallback?} | {type: "fatal", message}
+// Messages out: {type: "progress", loaded, total, step}   (while booting: bytes on the wire so far,
+//                 of a total known from the responses' headers; a step of the boot)
+//               {type: "ready", ms, mode, steps, fallback?} | {type: "fatal", message}
 //               {type: "result", id, reply}   (reply: {ok, result} | {ok: false, errors} | {ok: false, crash})
 //               {type: "warmed"}
 //
-// Boot paths, fastest first:
+// Boot paths, fastest first on a fast link:
 //   snapshot: restore a memory snapshot made at build time (calculators already imported);
-//   pyc:      a normal start with the standard library precompiled to .pyc, then load the wheel.
+//   pyc:      a normal start with the standard library precompiled to .pyc, then load the wheel:
+//             with only the part of it the calculators import (stdlibUsed, a third of the
+//             bytes) where the link is slow, since there the snapshot's extra bytes cost more
+//             time than the start-up it saves (see choosePath).
 // Any failure of the snapshot path (missing or corrupt file, engine without what it needs) falls
 // back to the pyc path; a missing pyc zip falls back to the npm one (stdlib "" = npm default).
 
 let handle = null;
 let booting = null;
 const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
-const mark = (name) => { steps[name] = Math.round(performance.now()); };
+const mark = (name) => { steps[name] = Math.round(performance.now()); reportProgress(name); };
+
+// Download progress while booting, so that the page can show how far the download is and judge a
+// stalled boot by bytes that stop coming rather than by total time. Every download goes through
+// networkFetch, whose bodies are counted here. A file's share of the total is its size on the
+// wire (Content-Length); the bytes counted are decoded ones, so a compressed response (the wasm)
+// needs its decoded size: the page passes the wasm's (boot field wasmBytes); without it that
+// file counts only once it is complete.
+const downloads = new Map(); // url -> {wire, decoded, received}
+let expected = []; // the boot's main downloads: no total is reported before all have started
+let wasmBytes = 0;
+let progressTimer = 0;
+let booted = false;
+
+function reportProgress(step = "") {
+  if (booted) return;
+  if (step) { postProgress(step); return; }
+  if (!progressTimer) progressTimer = setTimeout(() => { progressTimer = 0; postProgress(""); }, 200);
+}
+
+function postProgress(step) {
+  let loaded = 0;
+  let total = 0;
+  if (!expected.length || !expected.every((url) => downloads.has(url))) {
+    self.postMessage({ type: "progress", loaded: 0, total: 0, step });
+    return;
+  }
+  for (const file of downloads.values()) {
+    total += file.wire;
+    loaded += file.decoded ? file.wire * Math.min(1, file.received / file.decoded) : file.done ? file.wire : 0;
+  }
+  self.postMessage({ type: "progress", loaded: Math.round(loaded), total, step });
+}
+
+function counted(response, url) {
+  if (booted || !response.ok || !response.body) return response;
+  const wire = Number(response.headers.get("Content-Length")) || 0;
+  const encoded = Boolean(response.headers.get("Content-Encoding"));
+  const decoded = encoded ? (url === wasmUrl || url.endsWith("/pyodide.asm.wasm") ? wasmBytes : 0) : wire;
+  const file = { wire, decoded, received: 0, done: false, since: performance.now() };
+  downloads.set(url, file);
+  reportProgress();
+  const count = new TransformStream({
+    transform(chunk, controller) {
+      file.received += chunk.byteLength;
+      if (file.onBytes) file.onBytes();
+      reportProgress();
+      controller.enqueue(chunk);
+    },
+    flush() { file.done = true; if (file.onBytes) file.onBytes(); reportProgress(); },
+  });
+  return new Response(response.body.pipeThrough(count), {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  });
+}
 
 // The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
 // snapshot download (loadPyodide would only start compiling once the snapshot is in). When
@@ -139,6 +198,7 @@ async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   const probe = JSON.parse(fn(JSON.stringify({ slug: "", inputs: {} })));
   if (probe.ok !== false || !probe.errors) throw new Error("snapshot: restored interpreter did not answer");
   python = pyodide;
+  restored = true;
   return fn;
 }
 
@@ -152,6 +212,7 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
     stderr: () => {},
   });
   mark("loaded");
+  python = pyodide;
   return settle(pyodide);
 }
 
@@ -177,7 +238,8 @@ function call(pyodide, module, name) {
 // first answer (zipimport's index of it, made at build time, is in the snapshot). A run that
 // fails before then is run again once the real zip is in.
 const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
-let python = null; // the restored Pyodide
+let python = null; // the booted Pyodide (set by a snapshot boot once it answers)
+let restored = false; // python came from the snapshot
 let stdlibLater = ""; // URL of the standard library while an empty zip stands in for it
 let stdlibInstall = null; // Promise: the real zip written in place
 
@@ -189,6 +251,9 @@ function installStdlib() {
       if (!response.ok) throw new Error(`standard library: HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       python.FS.writeFile(python.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))"), bytes);
+      // a .pyc boot's zipimport has read the smaller zip's index: read the whole one's instead
+      // (a snapshot boot's index, made at build time, is already the whole zip's)
+      if (!restored) python.runPython("import importlib, zipimport; zipimport._zip_directory_cache.clear(); importlib.invalidate_caches()");
       stdlibLater = "";
     })();
     stdlibInstall.catch(() => { stdlibInstall = null; }); // the next run tries again
@@ -199,7 +264,11 @@ function installStdlib() {
 // fetch() answers for URLs fetched ahead: each early response is used once, by the first
 // fetch of its URL (loadPyodide's); anything else, or a failed early fetch, goes to the network.
 const ahead = new Map();
-const networkFetch = self.fetch.bind(self);
+const rawFetch = self.fetch.bind(self);
+const networkFetch = (input, init) => {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  return rawFetch(input, init).then((response) => counted(response, url));
+};
 function prefetch(urls) {
   for (const url of urls) {
     const response = networkFetch(url, { credentials: "same-origin" });
@@ -220,8 +289,59 @@ self.fetch = (input, init) => {
   return networkFetch(input, init);
 };
 
+// Which boot path to take. A returning visit takes the one whose files are stored offline (no
+// download at all). A first visit weighs the link: the snapshot costs about 2 MB more on the
+// wire than the .pyc boot with the used part of the standard library, and saves about 0.6 s of
+// start-up on a desktop processor: above SNAPSHOT_MIN_BPS it wins, below it the download it
+// adds takes longer than the start-up it saves. The speed is read off the wasm's first
+// LINK_SAMPLE bytes (its download has started; nothing else is waiting for this decision on a
+// fast link, and on a slow one the wasm keeps the link busy meanwhile).
+const SNAPSHOT_MIN_BPS = 25e6;
+const LINK_SAMPLE = 256 * 1024; // decoded bytes of the wasm
+const LINK_WAIT_MS = 3000; // a link this slow to send them is slow
+
+async function stored(url) {
+  try { return Boolean(url && self.caches && (await caches.match(url))); } catch { return false; }
+}
+
+function linkSpeed(wasm) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const timer = setTimeout(() => resolve(0), LINK_WAIT_MS);
+    const check = () => {
+      const file = downloads.get(wasm);
+      if (!file) return false;
+      if (file.received < LINK_SAMPLE && !file.done) { file.onBytes = check; return false; }
+      file.onBytes = null;
+      clearTimeout(timer);
+      const share = file.decoded ? Math.min(1, file.received / file.decoded) : file.done ? 1 : 0;
+      const seconds = Math.max(performance.now() - Math.max(file.since, started), 1) / 1000;
+      resolve((8 * share * file.wire) / seconds);
+      return true;
+    };
+    if (!check()) { // the wasm's response is not in yet: look again as bytes come
+      const poll = setInterval(() => { if (check() || downloads.get(wasm)) clearInterval(poll); }, 5);
+      setTimeout(() => clearInterval(poll), LINK_WAIT_MS);
+    }
+  });
+}
+
+async function choosePath(init, wasm, compiledHere) {
+  if (!init.snapshot || !snapshotSupported()) return "pyc";
+  if (!init.stdlibUsed || init.choose === "snapshot") return "snapshot";
+  if (init.choose === "pyc") return "pyc";
+  const [snap, used] = await Promise.all([stored(init.snapshot), stored(init.stdlibUsed)]);
+  if (snap) return "snapshot";
+  if (used) return "pyc";
+  if (!compiledHere) return "snapshot"; // the page has the wasm (stored): nothing to measure
+  const bps = await linkSpeed(wasm);
+  steps.linkMbps = Math.round(bps / 1e5) / 10;
+  return bps >= SNAPSHOT_MIN_BPS ? "snapshot" : "pyc";
+}
+
 async function boot(init) {
   const { runtime, lock, stdlib } = init;
+  wasmBytes = Number(init.wasmBytes) || 0;
   const started = performance.now();
   mark("start");
   // Start every download at once: the wasm is compiled ahead (above); the lock file (and, for
@@ -230,12 +350,20 @@ async function boot(init) {
   // map shares it). A snapshot boot fetches the stdlib after its first answer (installStdlib).
   const wasm = new URL("pyodide.asm.wasm", runtime).href;
   const stdlibUrl = stdlib || new URL("python_stdlib.zip", runtime).href;
-  const early = init.snapshot && snapshotSupported() ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
+  const fromPage = init.wasm === "page";
+  const compiling = compileAhead(wasm, fromPage);
+  prefetch(compiling ? [lock] : [wasm, lock]);
+  import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
+  const path = await choosePath(init, wasm, !compiling || !fromPage);
+  mark("chosen");
+  // The .pyc boot reads the used part of the standard library where there is one; a module
+  // outside it is read from the whole one, fetched then (see run below).
+  const pycStdlib = init.stdlibUsed || stdlibUrl;
+  const early = path === "snapshot" ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   if (early) stdlibLater = stdlibUrl;
-  const files = early ? [lock] : [stdlibUrl, lock];
-  prefetch(compileAhead(wasm, init.wasm === "page") ? files : [wasm, ...files]);
-  import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
+  else prefetch([pycStdlib]);
+  expected = [...(fromPage ? [] : [wasm]), lock, early ? init.snapshot : pycStdlib];
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
   let mode = "pyc";
@@ -247,18 +375,25 @@ async function boot(init) {
     } catch (err) {
       fallback = String((err && err.message) || err).slice(0, 200);
       python = null;
-      stdlibLater = ""; // the .pyc boot reads the real one
+      stdlibLater = ""; // the .pyc boot reads its own
+      prefetch([pycStdlib]);
     }
     snapshot = null;
-  } else if (init.snapshot) {
+  } else if (init.snapshot && !snapshotSupported()) {
     fallback = "snapshot: this browser lacks DecompressionStream or streaming WebAssembly";
   }
-  if (!handle) handle = await bootPyc(loadPyodide, runtime, lock, stdlib);
+  if (!handle) {
+    handle = await bootPyc(loadPyodide, runtime, lock, pycStdlib);
+    if (pycStdlib !== stdlibUrl) stdlibLater = stdlibUrl;
+  }
   mark("ready");
-  // The files this boot used, so that the page can ask the service worker to keep them offline
-  // (the stdlib too: a snapshot boot reads it only after its first answer).
-  const urls = [...new Set([...performance.getEntriesByType("resource").map((e) => e.name), stdlibUrl])];
-  return { ms: Math.round(performance.now() - started), mode, steps, fallback, urls };
+  booted = true;
+  // The files this boot used, so that the page can ask the service worker to keep them offline.
+  // Not the whole standard library: it is fetched only if a module outside what this boot has
+  // is ever imported (then it is in the HTTP cache for the service worker to keep).
+  const urls = [...new Set(performance.getEntriesByType("resource").map((e) => e.name))];
+  return { ms: Math.round(performance.now() - started), mode: path === "pyc" && pycStdlib !== stdlibUrl && mode === "pyc" ? "pyc-used" : mode,
+           steps, fallback, urls };
 }
 
 // Warm-up (a separate, short-lived instance of this worker, started by site.js after a first
@@ -317,6 +452,5 @@ self.onmessage = async (event) => {
       try { await installStdlib(); reply = run(msg); } catch { /* keep the first reply */ }
     }
     self.postMessage({ type: "result", id: msg.id, reply });
-    if (stdlibLater) installStdlib().catch(() => {});
   }
 };
