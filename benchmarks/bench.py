@@ -121,9 +121,11 @@ class Variant:
 VARIANTS = {v.name: v for v in (
     Variant("stock", stock=True),
     Variant("site"),
-    Variant("pyc", "window.__calcBoot = {snapshot: ''};"),
-    # the .pyc boot with only the part of the standard library the calculators import
-    Variant("pyc-used", "window.__calcBoot = {snapshot: '', stdlib: '{app}python_stdlib-used.zip'};"),
+    # the levers, one switched at a time (worker.js boot fields)
+    Variant("snapshot", "window.__calcBoot = {choose: 'snapshot'};"),  # never the .pyc boot on a slow link
+    Variant("pyc-used", "window.__calcBoot = {choose: 'pyc'};"),  # always the .pyc boot, used stdlib
+    Variant("stdlib-eager", "window.__calcBoot = {stdlibEager: '1'};"),  # whole stdlib after the answer
+    Variant("pyc", "window.__calcBoot = {snapshot: '', stdlibUsed: ''};"),  # the .pyc boot, whole stdlib
 )}
 DEFAULT_VARIANTS = {"loopback": ("stock", "site", "pyc")}  # other profiles: stock and site
 

@@ -64,7 +64,8 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     """0.5 Mbit/s with 100 ms per request: the download alone takes well over the old 45-second
     limit. The page shows a growing progressbar meanwhile and, in the end, the result."""
     calc, inputs = shared_query()
-    with served_over(site, serve.Link(0.5e6, 0.1)) as base:
+    link = serve.Link(0.5e6, 0.1)
+    with served_over(site, link) as base:
         slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, inputs))
         slow_page.wait_for_selector(BAR, state="attached", timeout=60_000)
         bar = slow_page.locator(BAR)
@@ -77,6 +78,12 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     assert slow_page.locator(f"{RESULT} .calc-progress").is_hidden()
     assert slow_page.get_attribute(RESULT, "data-state") == "ready"
     assert slow_page.evaluate("window.__cspViolations") == []
+    # on a link this slow the worker takes the .pyc boot with the part of the standard library
+    # the calculators use: the snapshot and the whole standard library are never requested
+    assert slow_page.get_attribute(RESULT, "data-boot") == "pyc-used"
+    sent = link.files_between(0, float("inf"))
+    assert any(p.endswith("/python_stdlib-used.zip") for p in sent), sorted(sent)
+    assert not [p for p in sent if "/snapshot-" in p or "/python_stdlib-pyc-" in p], sorted(sent)
 
 
 def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(site, slow_page):

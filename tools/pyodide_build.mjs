@@ -11,7 +11,8 @@
 //   node tools/pyodide_build.mjs trim STDLIB_ZIP WHEEL OUT_ZIP
 //       The part of STDLIB_ZIP (the .pyc zip) that the worker's .pyc boot uses: boot with it as
 //       the worker does (the wheel loaded as a package), run every calculator's examples, and
-//       keep the stdlib modules then imported (their packages come with them). A second boot
+//       keep the stdlib modules then imported (their packages come with them), compiled again
+//       without docstrings and asserts. A second boot
 //       with OUT_ZIP runs the examples again, so an import the trace missed fails the build.
 //       Prints a JSON line with the counts and sizes.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -131,16 +132,24 @@ for calc in CALCULATORS.values():
         assert reply["ok"], (calc.slug, reply)
 `;
 
+// The modules a boot has imported from the stdlib zip SRC, written to DST compiled again from
+// the npm sources (SOURCES) without docstrings and asserts (optimize=2; about a sixth smaller):
+// nothing on the calculators' path reads a standard module's docstring.
 const KEEP_IMPORTED = `
-import sys, zipfile
-def keep_imported(src, dst):
+import importlib.util, sys, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+def keep_imported(src, sources, dst):
     prefix = src + "/"
     used = {m.__file__[len(prefix):] for m in list(sys.modules.values())
             if (getattr(m, "__file__", None) or "").startswith(prefix)}
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(sources) as zsrc, zipfile.ZipFile(dst, "w") as zout:
         for info in zin.infolist():
-            if info.filename in used:
-                zout.writestr(info, zin.read(info))
+            if info.filename not in used:
+                continue
+            source = zsrc.read(info.filename[:-1])  # the .py beside the .pyc's name
+            code = compile(source, prefix + info.filename[:-1], "exec", dont_inherit=True, optimize=2)
+            data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+            zout.writestr(info, data, compresslevel=9)
     return len(used)
 `;
 
@@ -154,8 +163,9 @@ async function bootPycWith(stdlibZip, wheel) {
 async function trimStdlib(stdlibZip, wheel, outZip) {
   const py = await bootPycWith(stdlibZip, wheel);
   const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
+  py.FS.writeFile("/tmp/sources.zip", readFileSync(INDEX + "python_stdlib.zip"));
   py.runPython(KEEP_IMPORTED);
-  const kept = py.runPython(`keep_imported("/lib/python${major}${minor}.zip", "/tmp/used.zip")`);
+  const kept = py.runPython(`keep_imported("/lib/python${major}${minor}.zip", "/tmp/sources.zip", "/tmp/used.zip")`);
   writeFileSync(outZip, py.FS.readFile("/tmp/used.zip"));
   await bootPycWith(outZip, wheel); // throws if the trace missed an import the examples need
   console.log(JSON.stringify({ modules: kept, bytes: readFileSync(outZip).length }));

@@ -66,18 +66,23 @@ function counted(response, url) {
   const file = { wire, decoded, received: 0, done: false, since: performance.now() };
   downloads.set(url, file);
   reportProgress();
-  const count = new TransformStream({
-    transform(chunk, controller) {
-      file.received += chunk.byteLength;
-      if (file.onBytes) file.onBytes();
+  // Counted as the bytes arrive, not as their consumer reads them (the wasm's compiler reads
+  // at its own pace): one branch of the body is read here at once, the other is handed on.
+  const [counting, body] = response.body.tee();
+  (async () => {
+    const reader = counting.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        file.received += value.byteLength;
+        reportProgress();
+      }
+      file.done = true;
       reportProgress();
-      controller.enqueue(chunk);
-    },
-    flush() { file.done = true; if (file.onBytes) file.onBytes(); reportProgress(); },
-  });
-  return new Response(response.body.pipeThrough(count), {
-    status: response.status, statusText: response.statusText, headers: response.headers,
-  });
+    } catch { /* the download failed: its consumer reports it */ }
+  })();
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 // The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
@@ -292,37 +297,46 @@ self.fetch = (input, init) => {
 // Which boot path to take. A returning visit takes the one whose files are stored offline (no
 // download at all). A first visit weighs the link: the snapshot costs about 2 MB more on the
 // wire than the .pyc boot with the used part of the standard library, and saves about 0.6 s of
-// start-up on a desktop processor: above SNAPSHOT_MIN_BPS it wins, below it the download it
-// adds takes longer than the start-up it saves. The speed is read off the wasm's first
-// LINK_SAMPLE bytes (its download has started; nothing else is waiting for this decision on a
-// fast link, and on a slow one the wasm keeps the link busy meanwhile).
-const SNAPSHOT_MIN_BPS = 25e6;
-const LINK_SAMPLE = 256 * 1024; // decoded bytes of the wasm
-const LINK_WAIT_MS = 3000; // a link this slow to send them is slow
+// start-up on a desktop processor (more on a phone's): at 25 Mbit/s the two break even on a
+// desktop. Below SNAPSHOT_MIN_BPS the .pyc boot is taken; set lower than that break-even so that
+// a fast link read low (a busy processor delays the first chunks) keeps the snapshot. The speed
+// is the bytes on the wire of every download so far (the wasm, the lock file) over the time
+// since the first response, read once LINK_SAMPLE bytes are in: the wasm's download has started
+// by then, and on a slow link it keeps the link busy while this is decided.
+const SNAPSHOT_MIN_BPS = 12e6;
+const LINK_SAMPLE = 512 * 1024; // bytes on the wire
+const LINK_WAIT_MS = 3000; // a link this slow to send them is slow (whatever came by then is measured)
 
 async function stored(url) {
   try { return Boolean(url && self.caches && (await caches.match(url))); } catch { return false; }
 }
 
+function onWire(wasm) {
+  let bytes = 0;
+  let first = Infinity;
+  let done = true;
+  for (const file of downloads.values()) {
+    first = Math.min(first, file.since);
+    done = done && file.done;
+    bytes += file.decoded ? file.wire * Math.min(1, file.received / file.decoded) : file.done ? file.wire : 0;
+  }
+  return { bytes, first, done: done && downloads.has(wasm) };
+}
+
 function linkSpeed(wasm) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const timer = setTimeout(() => resolve(0), LINK_WAIT_MS);
-    const check = () => {
-      const file = downloads.get(wasm);
-      if (!file) return false;
-      if (file.received < LINK_SAMPLE && !file.done) { file.onBytes = check; return false; }
-      file.onBytes = null;
-      clearTimeout(timer);
-      const share = file.decoded ? Math.min(1, file.received / file.decoded) : file.done ? 1 : 0;
-      const seconds = Math.max(performance.now() - Math.max(file.since, started), 1) / 1000;
-      resolve((8 * share * file.wire) / seconds);
-      return true;
-    };
-    if (!check()) { // the wasm's response is not in yet: look again as bytes come
-      const poll = setInterval(() => { if (check() || downloads.get(wasm)) clearInterval(poll); }, 5);
-      setTimeout(() => clearInterval(poll), LINK_WAIT_MS);
-    }
+    const poll = setInterval(() => {
+      const { bytes, first, done } = onWire(wasm);
+      const now = performance.now();
+      const bps = (8 * bytes * 1000) / Math.max(now - first, 1);
+      // a clearly fast link is known from its first chunks; a slower one is given the sample
+      const clear = bytes >= LINK_SAMPLE / 8 && bps >= 2 * SNAPSHOT_MIN_BPS;
+      if (!clear && bytes < LINK_SAMPLE && !done && now - started < LINK_WAIT_MS) return;
+      clearInterval(poll);
+      // no response at all yet says nothing about the link (a busy processor): keep the snapshot
+      resolve(first === Infinity ? Infinity : bps);
+    }, 5);
   });
 }
 
@@ -335,11 +349,14 @@ async function choosePath(init, wasm, compiledHere) {
   if (used) return "pyc";
   if (!compiledHere) return "snapshot"; // the page has the wasm (stored): nothing to measure
   const bps = await linkSpeed(wasm);
-  steps.linkMbps = Math.round(bps / 1e5) / 10;
+  steps.linkMbps = Number.isFinite(bps) ? Math.round(bps / 1e5) / 10 : -1;
   return bps >= SNAPSHOT_MIN_BPS ? "snapshot" : "pyc";
 }
 
+let bootFields = {};
+
 async function boot(init) {
+  bootFields = init;
   const { runtime, lock, stdlib } = init;
   wasmBytes = Number(init.wasmBytes) || 0;
   const started = performance.now();
@@ -452,5 +469,8 @@ self.onmessage = async (event) => {
       try { await installStdlib(); reply = run(msg); } catch { /* keep the first reply */ }
     }
     self.postMessage({ type: "result", id: msg.id, reply });
+    // stdlibEager (a switch for comparison): fetch the whole standard library after the first
+    // answer, as this page did before, rather than only when a module outside the boot's is needed
+    if (stdlibLater && bootFields.stdlibEager) installStdlib().catch(() => {});
   }
 };
