@@ -48,6 +48,7 @@ import calculators  # noqa: E402
 from calculators.urlstate import encode  # noqa: E402
 from benchmarks import cdp  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
+from macros.page_config import replace_config  # noqa: E402
 from tools import serve  # noqa: E402
 from tools.runtime import pyodide_version  # noqa: E402
 
@@ -55,6 +56,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 SLUG = "instructor-offer"
 CALC_PATH = f"calculators/{SLUG}/"
 GUIDE_PATH = "titles-and-tracks/instructor-offers/"
+READY_INFO = "performance.getEntriesByName('calc:ready')[0].detail"  # the worker's boot report
 BARE_DIR = "bench-bare"  # minimal stock page; its runtime copy sits under pyodide/ (same cache headers)
 NPM_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 BAND = "[data-calculator][data-band]"
@@ -110,22 +112,25 @@ def profile_arg(text: str) -> Profile:
 
 @dataclass(frozen=True)
 class Variant:
-    """What a visit loads: the stock page, or the calculator page with boot settings overridden
-    by ``init`` (JavaScript run before the page's own; ``{app}`` stands for the absolute URL of
-    the runtime's ``app-DIGEST/`` folder)."""
+    """What a visit loads: the stock page, or the calculator page as built or with measures of
+    its runtime config changed (``flags``: a copy of the page at ``calculators/SLUG-NAME/``, the
+    same depth, so its relative URLs hold; add_variant_pages)."""
     name: str
-    init: str = ""
+    flags: tuple[tuple[str, bool], ...] = ()
     stock: bool = False
+
+    @property
+    def path(self) -> str:
+        return f"calculators/{SLUG}-{self.name}/" if self.flags else CALC_PATH
 
 
 VARIANTS = {v.name: v for v in (
     Variant("stock", stock=True),
     Variant("site"),
-    # the levers, one switched at a time (worker.js boot fields)
-    Variant("snapshot", "window.__calcBoot = {choose: 'snapshot'};"),  # never the .pyc boot on a slow link
-    Variant("pyc-used", "window.__calcBoot = {choose: 'pyc'};"),  # always the .pyc boot, used stdlib
-    Variant("stdlib-eager", "window.__calcBoot = {stdlibEager: '1'};"),  # whole stdlib after the answer
-    Variant("pyc", "window.__calcBoot = {snapshot: '', stdlibUsed: ''};"),  # the .pyc boot, whole stdlib
+    # one measure switched at a time (macros/page_config.py)
+    Variant("snapshot", (("boot_by_speed", False),)),  # the snapshot whatever the link
+    Variant("stdlib-eager", (("stdlib_on_demand", False),)),  # the whole stdlib after the first answer
+    Variant("pyc", (("snapshot", False),)),  # the .pyc boot (used stdlib) whatever the link
 )}
 DEFAULT_VARIANTS = {"loopback": ("stock", "site", "pyc")}  # other profiles: stock and site
 
@@ -182,6 +187,17 @@ def percentile(values: list[float], p: float) -> float:
     k = (len(values) - 1) * p
     lo, hi = int(k), min(int(k) + 1, len(values) - 1)
     return round(values[lo] + (values[hi] - values[lo]) * (k - lo), 2)
+
+
+def add_variant_pages(site: Path) -> None:
+    """The calculator page again for each variant that switches measures: its runtime config
+    changed, the site's own boot as built otherwise."""
+    html = (site / CALC_PATH / "index.html").read_text(encoding="utf-8")
+    for variant in VARIANTS.values():
+        if variant.flags:
+            (site / variant.path).mkdir(parents=True, exist_ok=True)
+            (site / variant.path / "index.html").write_text(
+                replace_config(html, {"flags": dict(variant.flags)}), encoding="utf-8")
 
 
 def add_bare_page(site: Path) -> None:
@@ -251,8 +267,6 @@ class Bench:
         self.site = site
         self.server = server
         self.driver = driver
-        (app,) = site.glob(f"pyodide/{pyodide_version()}/app-*/")
-        self.app_url = base + app.relative_to(site).as_posix() + "/"
         inputs = dict(calculators.get(SLUG).example("yellow").inputs)
         self.shared_query = encode(calculators.get(SLUG), calculators.run(SLUG, inputs)["inputs"])
 
@@ -287,10 +301,10 @@ class Bench:
             info = {}
             longest = None
         else:
-            page.add_init_script(PROBE + variant.init.replace("{app}", self.app_url))
-            page.goto(self.base + CALC_PATH + "?" + self.shared_query)
+            page.add_init_script(PROBE)
+            page.goto(self.base + variant.path + "?" + self.shared_query)
             ms = page.wait_for(BAND_OR_FAILED, timeout=timeout)
-            info = page.evaluate("window.__calcBootInfo || {}") if ms > 0 else {}
+            info = page.evaluate(f"({READY_INFO}) || {{}}") if ms > 0 else {}
             longest = page.evaluate("window.__longestAtBand") if ms > 0 else None
             if ms > 0:
                 self.wait_offline_copies(page, timeout)
@@ -322,10 +336,10 @@ class Bench:
         except cdp.DriverError:  # no service worker here: the cache check below decides
             pass
         script = """(async () => {
-          const used = new Set((window.__calcBootInfo.urls || []).filter((u) => u.includes("/pyodide/")));
+          const used = new Set((%s.urls || []).filter((u) => u.includes("/pyodide/")));
           if (!(await caches.has("aod-runtime"))) return false;
           const held = new Set((await (await caches.open("aod-runtime")).keys()).map((r) => r.url));
-          return [...used].every((u) => held.has(u)); })()"""
+          return [...used].every((u) => held.has(u)); })()""" % READY_INFO
         while time.time() < end:
             if page.evaluate(script):
                 time.sleep(0.5)  # let the cache writes settle
@@ -498,6 +512,7 @@ def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | 
         sys.exit("mkdocs build --strict failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
     site = work / "site"
     add_bare_page(site)
+    add_variant_pages(site)
     server = serve.start(site, port)
     for path in site.rglob("*"):  # the server gzips each file once: do it before measuring
         if path.is_file() and path.name.endswith(serve.COMPRESSIBLE):

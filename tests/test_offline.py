@@ -10,6 +10,7 @@ import time
 import pytest
 
 import calculators
+from calc_pages import READY_INFO, page_config, with_config
 from calculators.urlstate import encode
 from conftest import free_port
 from tools import serve
@@ -40,14 +41,15 @@ SERVICE_WORKERS = """async () => {
 
 # These tests are about the snapshot boot and its offline copies. On a first visit the worker
 # chooses between the snapshot and the .pyc boot by the link's speed (tests/test_slow_link.py);
-# on a machine busy with other tests loopback can read slow, so here the snapshot is asked for.
-SNAPSHOT_PATH = "window.__calcBoot = Object.assign(window.__calcBoot || {}, {choose: 'snapshot'});"
+# on a machine busy with other tests loopback can read slow, so here the snapshot is asked for
+# (the page's config with boot_by_speed off).
+SNAPSHOT_PATH = {"flags": {"boot_by_speed": False}}
 
 
 @pytest.fixture(autouse=True)
 def snapshot_path(request):
     if "page" in request.fixturenames:
-        request.getfixturevalue("page").add_init_script(SNAPSHOT_PATH)
+        with_config(request.getfixturevalue("page"), **SNAPSHOT_PATH)
 
 
 def shared_link(example: str = "red") -> str:
@@ -83,7 +85,7 @@ def runtime_cached(held: dict, snapshot_url: str) -> bool:
 
 
 def snapshot_url(page) -> str:
-    return page.evaluate(f"new URL(document.querySelector('{RESULT}').dataset.snapshot, document.baseURI).href")
+    return page.evaluate("(url) => new URL(url, document.baseURI).href", page_config(page)["boot"]["snapshot"])
 
 
 def test_snapshot_boot_answers_like_the_cli(page, site):
@@ -208,7 +210,7 @@ def test_a_returning_visit_compiles_the_wasm_on_the_page(page, site, page_compil
         result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
         assert result.get_attribute("data-boot") == "snapshot"
         assert result.get_attribute("data-band") == expected_band("green")
-        steps.append(page.evaluate("window.__calcBootInfo.steps"))
+        steps.append(page.evaluate(f"{READY_INFO}.steps"))
         page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)
     first, returning = steps
     assert "wasmFromPage" not in first, first  # nothing stored yet: the worker compiles it
@@ -259,7 +261,7 @@ def test_a_new_build_replaces_the_caches(browser, copy_of_site):
     root, base = copy_of_site
     ctx = browser.new_context()
     page = ctx.new_page()
-    page.add_init_script(SNAPSHOT_PATH)
+    with_config(page, **SNAPSHOT_PATH)
     try:
         page.goto(base + shared_link("red"))
         page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)

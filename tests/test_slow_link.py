@@ -11,6 +11,7 @@ import pytest
 
 import calculators
 from calculators.urlstate import encode
+from calc_pages import with_config
 from conftest import CSP_WATCH
 from test_trust import assert_form_shows
 from tools import serve
@@ -80,7 +81,7 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     assert slow_page.evaluate("window.__cspViolations") == []
     # on a link this slow the worker takes the .pyc boot with the part of the standard library
     # the calculators use: the snapshot and the whole standard library are never requested
-    assert slow_page.get_attribute(RESULT, "data-boot") == "pyc-used"
+    assert slow_page.get_attribute(RESULT, "data-boot") == "pyc"
     sent = link.files_between(0, float("inf"))
     assert any(p.endswith("/python_stdlib-used.zip") for p in sent), sorted(sent)
     assert not [p for p in sent if "/snapshot-" in p or "/python_stdlib-pyc-" in p], sorted(sent)
@@ -90,7 +91,7 @@ def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(sit
     """The bytes stop after 1 MB: the page waits for the stall limit (here 5 s of nothing), then
     says the calculator is unavailable, points to the guide and keeps the inputs."""
     calc, inputs = shared_query()
-    slow_page.add_init_script("window.__calcBootLimitMs = 5000")
+    with_config(slow_page, limits={"boot_stall_ms": 5000})
     with served_over(site, serve.Link(20e6, 0.02, stall_after=1_000_000)) as base:
         slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, inputs))
         slow_page.wait_for_selector(f'{RESULT}[data-state="error"]', timeout=90_000)

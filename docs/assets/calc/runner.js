@@ -3,6 +3,7 @@
 // inputs in the URL query, asks the client for results and hands them to render.js.
 
 import { connect } from "./client.js";
+import { readConfig } from "./launch.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
 import { hideProgress, hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices, showProgress,
   showStatus } from "./render.js";
@@ -26,12 +27,7 @@ class Calculator {
     this.touched = false;
     this.urlTimer = 0;
     this.detached = new AbortController(); // the page moved on: stop listening to the client
-    this.root = new URL(result.dataset.root || "../../", document.baseURI);
-    const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
-    this.boot = { runtime: absolute(result.dataset.runtime), lock: absolute(result.dataset.lock),
-                  stdlib: absolute(result.dataset.stdlib), snapshot: absolute(result.dataset.snapshot),
-                  stdlibUsed: absolute(result.dataset.stdlibUsed), wasmBytes: result.dataset.wasmBytes || "" };
-    this.workerUrl = new URL(result.dataset.worker, document.baseURI).href; // named by its content
+    this.root = new URL(readConfig().root, document.baseURI); // factors cite site paths
   }
 
   control(name) {
@@ -255,11 +251,12 @@ class Calculator {
     });
     for (const field of this.spec.fields) if (field.type === "list") this.renumber(field);
     this.compute(); // reads the form, fills in the address, shows errors while Python loads
-    const client = connect(this.boot, this.workerUrl);
+    const client = connect();
     this.client = client;
     const signal = this.detached.signal;
-    client.addEventListener("progress", (event) => showProgress(this.result, event.detail), { signal });
-    if (client.progress) showProgress(this.result, client.progress);
+    const progress = (detail) => { if (detail && detail.wire) showProgress(this.result, detail.wire); };
+    client.addEventListener("progress", (event) => progress(event.detail), { signal });
+    if (client.state === "booting") progress(client.progress);
     client.addEventListener("slow", () => showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection."), { signal });
     client.addEventListener("failed", (event) => showFailure(this.result, event.detail), { signal });
     if (client.state === "failed") showFailure(this.result, client.failure);

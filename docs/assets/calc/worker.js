@@ -1,89 +1,43 @@
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
-// Boot:         the same fields in the worker's name (runtime=...&lock=..., set by the page:
-//               the script itself is cached by its content hash, so its URL cannot carry them)
-//               start the boot as soon as this script runs; "init" then only asks for "ready".
-// Messages in:  {type: "init", runtime, lock, stdlib, snapshot}   (absolute URLs; the last two may be "")
+// Boot fields:  {runtime, lock, stdlib, snapshot, wasm, flags} as JSON in the worker's name
+//               (launch.js: the script itself is cached by its content hash, so its URL cannot
+//               carry them): the boot starts as soon as this script runs; "init" then only asks
+//               for "ready". URLs are absolute; stdlib and snapshot may be "". wasm: "page" when
+//               the page compiles the wasm. flags: the page config's switches this worker
+//               reads (compile_ahead, prefetch, stdlib_later, stdlib_on_demand, boot_by_speed,
+//               gc_freeze; macros/page_config.py). stdlibUsed: the part of the .pyc standard
+//               library the calculators import; wasmBytes: the wasm's size (for the progress).
+// Messages in:  {type: "init", boot}   (the same fields)
 //               {type: "wasm", module?}   (the page's compiled wasm, when the boot fields say wasm=page)
 //               {type: "run", id, slug, inputs}
 //               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
-// Messages out: {type: "progress", loaded, total, step}   (while booting: bytes on the wire so far,
-//                 of a total known from the responses' headers; a step of the boot)
-//               {type: "ready", ms, mode, steps, fallback?} | {type: "fatal", message}
+// Messages out: {type: "progress", files: [{url, loaded, total, wire, done}], settled, step}
+//                 (after "init", see "Progress")
+//               {type: "ready", ms, mode, stdlib, steps, fallback?, urls} | {type: "fatal", message}
+//                 (mode: "snapshot" | "pyc"; stdlib: the standard library the boot read, "none" |
+//                 "used" | "whole")
 //               {type: "result", id, reply}   (reply: {ok, result} | {ok: false, errors} | {ok: false, crash})
 //               {type: "warmed"}
 //
 // Boot paths, fastest first on a fast link:
 //   snapshot: restore a memory snapshot made at build time (calculators already imported);
 //   pyc:      a normal start with the standard library precompiled to .pyc, then load the wheel:
-//             with only the part of it the calculators import (stdlibUsed, a third of the
-//             bytes) where the link is slow, since there the snapshot's extra bytes cost more
-//             time than the start-up it saves (see choosePath).
+//             with only the part of it the calculators import (stdlibUsed, a quarter of the
+//             bytes), and where the link is slow taken instead of the snapshot, whose extra
+//             bytes cost more time there than the start-up it saves (see choosePath).
 // Any failure of the snapshot path (missing or corrupt file, engine without what it needs) falls
 // back to the pyc path; a missing pyc zip falls back to the npm one (stdlib "" = npm default).
 
 let handle = null;
 let booting = null;
+let ready = false; // "ready" has been posted
+// The speed measures of the boot, each on unless the page's config switches it off.
+let flags = { compile_ahead: true, prefetch: true, stdlib_later: true, stdlib_on_demand: true, boot_by_speed: true,
+              gc_freeze: true };
 const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
-const mark = (name) => { steps[name] = Math.round(performance.now()); reportProgress(name); };
-
-// Download progress while booting, so that the page can show how far the download is and judge a
-// stalled boot by bytes that stop coming rather than by total time. Every download goes through
-// networkFetch, whose bodies are counted here. A file's share of the total is its size on the
-// wire (Content-Length); the bytes counted are decoded ones, so a compressed response (the wasm)
-// needs its decoded size: the page passes the wasm's (boot field wasmBytes); without it that
-// file counts only once it is complete.
-const downloads = new Map(); // url -> {wire, decoded, received}
-let expected = []; // the boot's main downloads: no total is reported before all have started
-let wasmBytes = 0;
-let progressTimer = 0;
-let booted = false;
-
-function reportProgress(step = "") {
-  if (booted) return;
-  if (step) { postProgress(step); return; }
-  if (!progressTimer) progressTimer = setTimeout(() => { progressTimer = 0; postProgress(""); }, 200);
-}
-
-function postProgress(step) {
-  let loaded = 0;
-  let total = 0;
-  if (!expected.length || !expected.every((url) => downloads.has(url))) {
-    self.postMessage({ type: "progress", loaded: 0, total: 0, step });
-    return;
-  }
-  for (const file of downloads.values()) {
-    total += file.wire;
-    loaded += file.decoded ? file.wire * Math.min(1, file.received / file.decoded) : file.done ? file.wire : 0;
-  }
-  self.postMessage({ type: "progress", loaded: Math.round(loaded), total, step });
-}
-
-function counted(response, url) {
-  if (booted || !response.ok || !response.body) return response;
-  const wire = Number(response.headers.get("Content-Length")) || 0;
-  const encoded = Boolean(response.headers.get("Content-Encoding"));
-  const decoded = encoded ? (url === wasmUrl || url.endsWith("/pyodide.asm.wasm") ? wasmBytes : 0) : wire;
-  const file = { wire, decoded, received: 0, done: false, since: performance.now() };
-  downloads.set(url, file);
-  reportProgress();
-  // Counted as the bytes arrive, not as their consumer reads them (the wasm's compiler reads
-  // at its own pace): one branch of the body is read here at once, the other is handed on.
-  const [counting, body] = response.body.tee();
-  (async () => {
-    const reader = counting.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        file.received += value.byteLength;
-        reportProgress();
-      }
-      file.done = true;
-      reportProgress();
-    } catch { /* the download failed: its consumer reports it */ }
-  })();
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
+let lastStep = "";
+// Each step is reported as progress too: the page's boot limit counts from the last sign of life.
+const mark = (name) => { steps[name] = Math.round(performance.now()); lastStep = name; reportProgress(true); };
 
 // The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
 // snapshot download (loadPyodide would only start compiling once the snapshot is in). When
@@ -103,8 +57,11 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
     if (wasmModule) {
       try {
         const module = await wasmModule;
-        result = { module, instance: await WebAssembly.instantiate(module, imports) };
-      } catch (err) {
+        if (module) result = { module, instance: await WebAssembly.instantiate(module, imports) };
+      } catch {
+        // compiled or instantiated in vain: the runtime's own path below
+      }
+      if (!result) {
         wasmModule = null;
         source = networkFetch(wasmUrl, { credentials: "same-origin" });
       }
@@ -127,11 +84,14 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
   hooked = true;
 }
 
+// Returns whether the wasm is compiled ahead (or taken from the page): its download is then not
+// Pyodide's business. Without compile_ahead, a module from the page is still used; where the
+// page has none, Pyodide downloads and compiles the wasm itself.
 function compileAhead(url, fromPage) {
   wasmUrl = url;
-  if (!canCompileAhead) return false;
-  const compileHere = () => WebAssembly.compileStreaming(networkFetch(url, { credentials: "same-origin" }));
-  const fromPageOrHere = (module) => (module ? (mark("wasmFromPage"), module) : compileHere());
+  if (!canCompileAhead || !(flags.compile_ahead || (fromPage && hooked))) return false;
+  const compileHere = () => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" }));
+  const fromPageOrHere = (module) => (module ? (mark("wasmFromPage"), module) : flags.compile_ahead ? compileHere() : null);
   wasmModule = fromPage && hooked ? pageModule.then(fromPageOrHere) : compileHere();
   wasmModule.then(() => mark("wasmCompiled"), () => {});
   return true;
@@ -226,7 +186,7 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
 // during a recalculation stays short.
 function settle(pyodide) {
   const fn = pyodide.pyimport("calculators.web").handle;
-  call(pyodide, "gc", "freeze");
+  if (flags.gc_freeze) call(pyodide, "gc", "freeze");
   return fn;
 }
 
@@ -243,7 +203,7 @@ function call(pyodide, module, name) {
 // first answer (zipimport's index of it, made at build time, is in the snapshot). A run that
 // fails before then is run again once the real zip is in.
 const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
-let python = null; // the booted Pyodide (set by a snapshot boot once it answers)
+let python = null; // the booted Pyodide (after a snapshot boot, once it answers)
 let restored = false; // python came from the snapshot
 let stdlibLater = ""; // URL of the standard library while an empty zip stands in for it
 let stdlibInstall = null; // Promise: the real zip written in place
@@ -256,7 +216,7 @@ function installStdlib() {
       if (!response.ok) throw new Error(`standard library: HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       python.FS.writeFile(python.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))"), bytes);
-      // a .pyc boot's zipimport has read the smaller zip's index: read the whole one's instead
+      // a .pyc boot's zipimport has read the smaller zip's index: make it read the whole one's
       // (a snapshot boot's index, made at build time, is already the whole zip's)
       if (!restored) python.runPython("import importlib, zipimport; zipimport._zip_directory_cache.clear(); importlib.invalidate_caches()");
       stdlibLater = "";
@@ -266,46 +226,76 @@ function installStdlib() {
   return stdlibInstall;
 }
 
-// fetch() answers for URLs fetched ahead: each early response is used once, by the first
-// fetch of its URL (loadPyodide's); anything else, or a failed early fetch, goes to the network.
-const ahead = new Map();
-const rawFetch = self.fetch.bind(self);
-const networkFetch = (input, init) => {
-  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  return rawFetch(input, init).then((response) => counted(response, url));
-};
-function prefetch(urls) {
-  for (const url of urls) {
-    const response = networkFetch(url, { credentials: "same-origin" });
-    response.catch(() => {});
-    ahead.set(url, response);
-  }
-}
-self.fetch = (input, init) => {
-  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  // the wasm compiled ahead: loadPyodide's own download is not needed (see instantiateStreaming)
-  if (url === wasmUrl && wasmModule) return Promise.resolve(new Response(null, { headers: { "Content-Type": "application/wasm" } }));
-  if (url === stdlibLater && !python) return Promise.resolve(new Response(EMPTY_ZIP, { headers: { "Content-Type": "application/zip" } }));
-  const early = ahead.get(url);
-  if (early) {
-    ahead.delete(url);
-    return early.catch(() => networkFetch(input, init));
-  }
-  return networkFetch(input, init);
-};
+// Progress: the bytes of each file the boot downloads, counted as they arrive (one branch of
+// the body is read here at once, the other handed on: the wasm's compiler reads at its own
+// pace), after any Content-Encoding is undone. `total` is the Content-Length for a body sent as
+// is, the wasm's size (wasmBytes) for the wasm, else null; `wire` is the Content-Length (the
+// bytes on the wire). `settled`: every main download of the chosen boot path has started, so
+// the files' sizes add up to the whole. Reported to the page at most every PROGRESS_EVERY_MS
+// once it has connected ("init": messages posted before the page listens would be lost), when
+// a file is complete and at each boot step (`step`). The runtime's JavaScript modules are
+// imported, not fetched, and are not counted.
+const PROGRESS_EVERY_MS = 100;
+const downloads = new Map(); // url -> {url, loaded, total, wire, done, since}
+let expected = []; // the chosen path's main downloads (see boot)
+let wasmBytes = 0;
+let connected = false;
+let progressTimer = 0;
 
-// Which boot path to take. A returning visit takes the one whose files are stored offline (no
-// download at all). A first visit weighs the link: the snapshot costs about 2 MB more on the
-// wire than the .pyc boot with the used part of the standard library, and saves about 0.6 s of
-// start-up on a desktop processor (more on a phone's): at 25 Mbit/s the two break even on a
-// desktop. Below SNAPSHOT_MIN_BPS the .pyc boot is taken; set lower than that break-even so that
-// a fast link read low (a busy processor delays the first chunks) keeps the snapshot. The speed
-// is the bytes on the wire of every download so far (the wasm, the lock file) over the time
-// since the first response, read once LINK_SAMPLE bytes are in: the wasm's download has started
-// by then, and on a slow link it keeps the link busy while this is decided.
+function reportProgress(now) {
+  if (!connected || ready) return;
+  if (!now) {
+    if (!progressTimer) progressTimer = setTimeout(() => reportProgress(true), PROGRESS_EVERY_MS);
+    return;
+  }
+  clearTimeout(progressTimer);
+  progressTimer = 0;
+  const files = [...downloads.values()].map(({ since, ...file }) => file);
+  const settled = expected.length > 0 && expected.every((url) => downloads.has(url));
+  self.postMessage({ type: "progress", files, settled, step: lastStep });
+}
+
+// The same response, its bytes counted as they arrive.
+function counted(response) {
+  if (!response.body || !response.ok) return response;
+  const length = Number(response.headers.get("Content-Length")) || null;
+  const encoded = response.headers.has("Content-Encoding");
+  const isWasm = response.url.endsWith("/pyodide.asm.wasm");
+  const file = { url: response.url, loaded: 0, total: !encoded ? length : isWasm && wasmBytes ? wasmBytes : null,
+                 wire: length, done: false, since: performance.now() };
+  downloads.set(file.url, file);
+  const [counting, body] = response.body.tee();
+  (async () => {
+    const reader = counting.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        file.loaded += value.byteLength;
+        reportProgress(false);
+      }
+      file.done = true;
+      reportProgress(true);
+    } catch { /* the download failed: its consumer reports it */ }
+  })();
+  const { status, statusText, headers } = response;
+  return new Response(body, { status, statusText, headers });
+}
+
+// Which boot path to take (flag boot_by_speed). A returning visit takes the one whose files are
+// stored offline (no download at all). A first visit weighs the link: the snapshot costs about
+// 2 MB more on the wire than the .pyc boot with the used part of the standard library, and
+// saves about 0.6 s of start-up on a desktop processor (more on a phone's): at 25 Mbit/s the
+// two break even on a desktop. Below SNAPSHOT_MIN_BPS the .pyc boot is taken; it is set lower
+// than that break-even so that a fast link read low (a busy processor delays the first chunks)
+// keeps the snapshot. The speed is the bytes on the wire of every download so far over the time
+// since the first response: decided at once when the first chunks show a clearly fast link,
+// else when LINK_SAMPLE bytes are in (the wasm keeps a slow link busy meanwhile).
 const SNAPSHOT_MIN_BPS = 12e6;
 const LINK_SAMPLE = 512 * 1024; // bytes on the wire
 const LINK_WAIT_MS = 3000; // a link this slow to send them is slow (whatever came by then is measured)
+const POLL_MS = 5;
+const BUSY_LAG_MS = 20; // polls this late on average: the processor, not the link, sets the pace
 
 async function stored(url) {
   try { return Boolean(url && self.caches && (await caches.match(url))); } catch { return false; }
@@ -318,7 +308,8 @@ function onWire(wasm) {
   for (const file of downloads.values()) {
     first = Math.min(first, file.since);
     done = done && file.done;
-    bytes += file.decoded ? file.wire * Math.min(1, file.received / file.decoded) : file.done ? file.wire : 0;
+    const share = file.total ? Math.min(1, file.loaded / file.total) : file.done ? 1 : 0;
+    bytes += share * (file.wire || file.loaded);
   }
   return { bytes, first, done: done && downloads.has(wasm) };
 }
@@ -326,60 +317,92 @@ function onWire(wasm) {
 function linkSpeed(wasm) {
   return new Promise((resolve) => {
     const started = performance.now();
+    let last = started;
+    let lag = 0; // how late this thread ran the polls, in all
+    let polls = 0;
     const poll = setInterval(() => {
-      const { bytes, first, done } = onWire(wasm);
       const now = performance.now();
+      lag += Math.max(0, now - last - POLL_MS);
+      last = now;
+      polls += 1;
+      const { bytes, first, done } = onWire(wasm);
       const bps = (8 * bytes * 1000) / Math.max(now - first, 1);
-      // a clearly fast link is known from its first chunks; a slower one is given the sample
       const clear = bytes >= LINK_SAMPLE / 8 && bps >= 2 * SNAPSHOT_MIN_BPS;
       if (!clear && bytes < LINK_SAMPLE && !done && now - started < LINK_WAIT_MS) return;
       clearInterval(poll);
-      // no response at all yet says nothing about the link (a busy processor): keep the snapshot
-      resolve(first === Infinity ? Infinity : bps);
-    }, 5);
+      steps.linkLagMs = Math.round(lag / polls);
+      // No bytes yet say nothing about the link; and where this thread is this busy, the
+      // bytes are read late and the link looks slower than it is, while the processor is what
+      // the reader waits for: either way the snapshot, which saves processor time.
+      resolve(first === Infinity || bytes === 0 || lag / polls > BUSY_LAG_MS ? Infinity : bps);
+    }, POLL_MS);
   });
 }
 
-async function choosePath(init, wasm, compiledHere) {
+async function choosePath(init, wasm, measurable) {
   if (!init.snapshot || !snapshotSupported()) return "pyc";
-  if (!init.stdlibUsed || init.choose === "snapshot") return "snapshot";
-  if (init.choose === "pyc") return "pyc";
+  if (!init.stdlibUsed || !flags.boot_by_speed) return "snapshot";
   const [snap, used] = await Promise.all([stored(init.snapshot), stored(init.stdlibUsed)]);
   if (snap) return "snapshot";
   if (used) return "pyc";
-  if (!compiledHere) return "snapshot"; // the page has the wasm (stored): nothing to measure
+  if (!measurable) return "snapshot"; // the page has the wasm (stored): nothing to measure
   const bps = await linkSpeed(wasm);
   steps.linkMbps = Number.isFinite(bps) ? Math.round(bps / 1e5) / 10 : -1;
   return bps >= SNAPSHOT_MIN_BPS ? "snapshot" : "pyc";
 }
 
-let bootFields = {};
+// fetch() answers for URLs fetched ahead: each early response is used once, by the first
+// fetch of its URL (loadPyodide's); anything else, or a failed early fetch, goes to the network.
+const ahead = new Map();
+const networkFetch = self.fetch.bind(self);
+const bootFetch = (input, init) => networkFetch(input, init).then(counted); // counted for Progress
+function prefetch(urls) {
+  if (!flags.prefetch) return;
+  for (const url of urls) {
+    const response = bootFetch(url, { credentials: "same-origin" });
+    response.catch(() => {});
+    ahead.set(url, response);
+  }
+}
+self.fetch = (input, init) => {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  // the wasm compiled ahead: loadPyodide's own download is not needed (see instantiateStreaming)
+  if (url === wasmUrl && wasmModule) return Promise.resolve(new Response(null, { headers: { "Content-Type": "application/wasm" } }));
+  if (url === stdlibLater && !python) return Promise.resolve(new Response(EMPTY_ZIP, { headers: { "Content-Type": "application/zip" } }));
+  const early = ahead.get(url);
+  if (early) {
+    ahead.delete(url);
+    return early.catch(() => bootFetch(input, init));
+  }
+  return ready ? networkFetch(input, init) : bootFetch(input, init);
+};
 
 async function boot(init) {
-  bootFields = init;
   const { runtime, lock, stdlib } = init;
+  flags = { ...flags, ...(init.flags || {}) };
   wasmBytes = Number(init.wasmBytes) || 0;
   const started = performance.now();
   mark("start");
-  // Start every download at once: the wasm is compiled ahead (above); the lock file (and, for
-  // the .pyc boot, the stdlib) are fetched here and handed to loadPyodide when it asks for them
-  // (prefetch); the runtime's large JS module is imported later from the same URL (the module
-  // map shares it). A snapshot boot fetches the stdlib after its first answer (installStdlib).
+  // Start the downloads every path needs at once: the wasm is compiled ahead (above); the lock
+  // file is fetched here and handed to loadPyodide when it asks for it (prefetch); the runtime's
+  // large JS module is imported later from the same URL (the module map shares it). Then the
+  // path is chosen (choosePath; the wasm's download tells the link's speed) and its own files
+  // fetched: the snapshot, or the .pyc standard library. A snapshot boot leaves the whole
+  // standard library out (stdlib_later) and fetches it only if a module outside the snapshot
+  // is ever imported (stdlib_on_demand; installStdlib), as does a .pyc boot with the used part.
   const wasm = new URL("pyodide.asm.wasm", runtime).href;
   const stdlibUrl = stdlib || new URL("python_stdlib.zip", runtime).href;
   const fromPage = init.wasm === "page";
-  const compiling = compileAhead(wasm, fromPage);
-  prefetch(compiling ? [lock] : [wasm, lock]);
+  const ahead = compileAhead(wasm, fromPage);
+  prefetch(ahead ? [lock] : [wasm, lock]);
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
-  const path = await choosePath(init, wasm, !compiling || !fromPage);
+  const path = await choosePath(init, wasm, !fromPage && (ahead || flags.prefetch));
   mark("chosen");
-  // The .pyc boot reads the used part of the standard library where there is one; a module
-  // outside it is read from the whole one, fetched then (see run below).
   const pycStdlib = init.stdlibUsed || stdlibUrl;
   const early = path === "snapshot" ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
-  if (early) stdlibLater = stdlibUrl;
-  else prefetch([pycStdlib]);
+  if (early && flags.stdlib_later) stdlibLater = stdlibUrl;
+  if (!stdlibLater) prefetch([early ? stdlibUrl : pycStdlib]);
   expected = [...(fromPage ? [] : [wasm]), lock, early ? init.snapshot : pycStdlib];
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
@@ -401,16 +424,15 @@ async function boot(init) {
   }
   if (!handle) {
     handle = await bootPyc(loadPyodide, runtime, lock, pycStdlib);
-    if (pycStdlib !== stdlibUrl) stdlibLater = stdlibUrl;
+    if (pycStdlib !== stdlibUrl) stdlibLater = stdlibUrl; // the whole one, if ever needed
   }
   mark("ready");
-  booted = true;
   // The files this boot used, so that the page can ask the service worker to keep them offline.
-  // Not the whole standard library: it is fetched only if a module outside what this boot has
-  // is ever imported (then it is in the HTTP cache for the service worker to keep).
-  const urls = [...new Set(performance.getEntriesByType("resource").map((e) => e.name))];
-  return { ms: Math.round(performance.now() - started), mode: path === "pyc" && pycStdlib !== stdlibUrl && mode === "pyc" ? "pyc-used" : mode,
-           steps, fallback, urls };
+  // The whole standard library only where it is fetched after the first answer anyway.
+  const used = performance.getEntriesByType("resource").map((e) => e.name);
+  const urls = [...new Set(flags.stdlib_on_demand || !stdlibLater ? used : [...used, stdlibUrl])];
+  const stdlibRead = mode === "snapshot" ? "none" : pycStdlib === stdlibUrl ? "whole" : "used";
+  return { ms: Math.round(performance.now() - started), mode, stdlib: stdlibRead, steps, fallback, urls };
 }
 
 // Warm-up (a separate, short-lived instance of this worker, started by site.js after a first
@@ -433,24 +455,33 @@ function run({ slug, inputs }) {
 }
 
 // A failed download inside the runtime can surface as an unhandled rejection: report it once.
-let ready = false;
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
   if (!ready) self.postMessage({ type: "fatal", message: String((event.reason && event.reason.message) || event.reason) });
 });
 
-if (self.name) {
-  const init = Object.fromEntries(new URLSearchParams(self.name));
-  if (init.runtime) {
-    booting = boot(init);
-    booting.catch(() => {}); // reported when "init" arrives
+// The boot fields in the worker's name (none in the warm-up worker's).
+function namedBoot() {
+  try {
+    const init = JSON.parse(self.name);
+    return init && init.runtime ? init : null;
+  } catch {
+    return null;
   }
+}
+
+const named = namedBoot();
+if (named) {
+  booting = boot(named);
+  booting.catch(() => {}); // reported when "init" arrives
 }
 
 self.onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type === "init") {
-    if (!booting) booting = boot(msg);
+    connected = true;
+    reportProgress(true);
+    if (!booting) booting = boot(msg.boot);
     try {
       const info = await booting;
       ready = true;
@@ -469,8 +500,7 @@ self.onmessage = async (event) => {
       try { await installStdlib(); reply = run(msg); } catch { /* keep the first reply */ }
     }
     self.postMessage({ type: "result", id: msg.id, reply });
-    // stdlibEager (a switch for comparison): fetch the whole standard library after the first
-    // answer, as this page did before, rather than only when a module outside the boot's is needed
-    if (stdlibLater && bootFields.stdlibEager) installStdlib().catch(() => {});
+    // without stdlib_on_demand, the whole standard library comes after the first answer anyway
+    if (stdlibLater && !flags.stdlib_on_demand) installStdlib().catch(() => {});
   }
 };
