@@ -514,9 +514,7 @@ def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | 
     add_bare_page(site)
     add_variant_pages(site)
     server = serve.start(site, port)
-    for path in site.rglob("*"):  # the server gzips each file once: do it before measuring
-        if path.is_file() and path.name.endswith(serve.COMPRESSIBLE):
-            serve.gzipped(str(path))
+    serve.precompress(site)  # the server gzips each file once: do it before measuring
     (wasm,) = (site / "pyodide").glob(f"{pyodide_version()}/pyodide.asm.wasm")
     wasm_gzip = len(serve.gzipped(str(wasm)))
     report: dict = {"profiles": {}, "rounds": {}}

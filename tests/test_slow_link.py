@@ -35,6 +35,7 @@ new MutationObserver(() => {
 @contextlib.contextmanager
 def served_over(site, link: serve.Link):
     """The built site on a port of its own, every response sent through ``link``."""
+    serve.precompress(site.dir)  # or the wasm's first bytes would wait for its compression
     server = serve.start(site.dir, 0, link=link)
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -6,7 +6,7 @@
 //   client.run(slug, inputs) -> Promise of Python's reply
 // Events on the client: "progress" (detail: {loaded, total, files, wire}: bytes of the boot's
 // downloads so far, total null while a size is unknown; wire: {loaded, total} in bytes on the
-// wire once every main download has started and has a known size, else null; see worker.js,
+// wire once every main download of the boot has started, else null; see worker.js,
 // "Progress"), "slow" (still
 // booting after limits.boot_slow_ms), "failed" (detail: the reason, in words). Events on the document, for scripts that cannot import this module:
 // "calc:ready" (detail: {urls}; site.js keeps them offline), "calc:answered" (the first result
@@ -76,9 +76,13 @@ class Client extends EventTarget {
       this.bootTimers[0] = setTimeout(this.stalled, this.config.limits.boot_stall_ms);
       const files = msg.files || [];
       const sum = (key) => files.reduce((total, file) => total + (file[key] || 0), 0);
-      const sized = msg.settled && files.every((f) => f.total && f.wire);
-      const wire = sized ? { loaded: Math.round(files.reduce((n, f) => n + f.wire * Math.min(1, f.loaded / f.total), 0)),
-                             total: sum("wire") } : null;
+      // on the wire: each file's Content-Length, reached in proportion to its (decoded) bytes;
+      // a compressed file of unknown decoded size counts once complete
+      const sized = files.filter((f) => f.wire);
+      const share = (f) => (f.total ? Math.min(1, f.loaded / f.total) : f.done ? 1 : 0);
+      const wire = msg.settled && sized.length
+        ? { loaded: Math.round(sized.reduce((n, f) => n + f.wire * share(f), 0)), total: sized.reduce((n, f) => n + f.wire, 0) }
+        : null;
       this.progress = { loaded: sum("loaded"), total: files.every((f) => f.total !== null) ? sum("total") : null, files, wire };
       this.dispatchEvent(new CustomEvent("progress", { detail: this.progress }));
     } else if (msg.type === "ready") {
