@@ -1,24 +1,126 @@
+// @ts-check
 // Writing a calculator's result, status, field errors and link notices into the page, as text
 // only (nothing from Python or from a link becomes markup). Only what changed is written: a
 // recalculation then restyles and re-lays out as little of the page as possible.
 
+/** @typedef {import("./urlstate.js").Spec} Spec */
+/** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
+/**
+ * One problem with one input, as data (calculators/contract.py, FieldError.as_dict; the page
+ * makes the same shape for what it finds itself).
+ * @typedef {object} FieldError
+ * @property {string} field the input's name as forms and links spell it ("offers.1.label")
+ * @property {string} problem "is out of range"
+ * @property {string | null} given the value given, shown as text; null when none was given
+ * @property {string} allowed the allowed values in words
+ */
+/** @typedef {{label: string, effect: string, detail: string, source: string}} Factor */
+/** @typedef {{label: string, score: number, band: string, band_label?: string, salary?: number | null}} RankRow */
+/**
+ * A calculator's result (calculators/contract.py, Calculator.run; extra keys per calculator).
+ * @typedef {object} Result
+ * @property {string} version
+ * @property {string} band
+ * @property {string} band_label
+ * @property {number | null} score
+ * @property {string} headline
+ * @property {Factor[]} factors
+ * @property {string[]} next_steps
+ * @property {RankRow[]} [ranking]
+ */
+
+// The ids of a field's control, help text and error slot, by the scheme in the spec's "ids"
+// (macros/forms.py, ID_SCHEME): "offers.1.label" -> "f-offers-1-label", "...-help", "...-error".
+/**
+ * @param {Spec["ids"]} ids
+ * @param {string} name
+ */
+export function fieldIds(ids, name) {
+  const control = ids.prefix + name.replaceAll(".", ids.separator);
+  return { control, help: control + ids.help, error: control + ids.error };
+}
+
+// The spec of the field a form name ("clinical_fte", "offers.1.label") stands for, or null.
+/**
+ * @param {Spec} spec
+ * @param {string} name
+ * @returns {FieldSpec | null}
+ */
+export function specField(spec, name) {
+  const [top, index, sub] = name.split(".");
+  const field = spec.fields.find((f) => f.name === top);
+  if (!field || index === undefined) return field || null;
+  return field.type === "list" ? (field.items || []).find((f) => f.name === sub) || null : null;
+}
+
+// A field error worded from its data ({field, problem, given, allowed}: calculators/contract.py,
+// FieldError.as_dict; or made on the page), led by the field's label as the reader sees it.
+/**
+ * @param {Spec} spec
+ * @param {FieldError} error
+ */
+export function fieldMessage(spec, error) {
+  const field = specField(spec, error.field);
+  const parts = [`${field ? field.label : error.field}: ${error.problem}`];
+  if (error.given !== null && error.given !== undefined) parts.push(`got ${error.given}`);
+  if (error.allowed) parts.push(`allowed: ${error.allowed}`);
+  return parts.join("; ");
+}
+
 // DOM writes that leave unchanged values alone (an unchanged write still costs a restyle).
+/**
+ * @param {Element} el
+ * @param {string} text
+ */
 export function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/**
+ * @param {Element} el
+ * @param {string} name
+ * @param {string} value
+ */
 export function setAttr(el, name, value) {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+/**
+ * @param {HTMLElement} el
+ * @param {boolean} hidden
+ */
 export function setHidden(el, hidden) {
   if (el.hidden !== hidden) el.hidden = hidden;
 }
 
+/** @type {Record<string, string>} */
+const EFFECT_MARK = { "+": "+", "-": "\u2212", "0": "\u2022" };
+/** @type {Record<string, string>} */
+const EFFECT_WORD = { "+": "helps", "-": "hurts", "0": "neutral" };
+
+/**
+ * The element `selector` finds inside `root`: one the build always renders there.
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {HTMLElement}
+ */
+function part(root, selector) {
+  const el = root.querySelector(selector);
+  if (!el) throw new Error(`the page lacks ${selector}`);
+  return /** @type {HTMLElement} */ (el);
+}
+
 // Make `parent` hold one child per item: children are reused and updated in place, missing
 // ones made by `make`, extra ones removed.
+/**
+ * @template T
+ * @param {Element} parent
+ * @param {T[]} items
+ * @param {() => Element} make
+ * @param {(el: Element, item: T) => void} update
+ */
 function syncList(parent, items, make, update) {
-  while (parent.children.length > items.length) parent.lastElementChild.remove();
+  while (parent.lastElementChild && parent.children.length > items.length) parent.lastElementChild.remove();
   items.forEach((item, i) => {
     let el = parent.children[i];
     if (!el) { el = make(); parent.append(el); }
@@ -27,17 +129,26 @@ function syncList(parent, items, make, update) {
 }
 
 // A <dl> of [term, description] pairs, updated in place.
+/**
+ * @param {Element} dl
+ * @param {Array<[string, string]>} pairs
+ */
 function syncPairs(dl, pairs) {
-  while (dl.children.length > pairs.length * 2) dl.lastElementChild.remove();
+  while (dl.lastElementChild && dl.children.length > pairs.length * 2) dl.lastElementChild.remove();
   pairs.forEach(([term, description], i) => {
     let dt = dl.children[2 * i];
     if (!dt) { dt = document.createElement("dt"); dl.append(dt, document.createElement("dd")); }
     setText(dt, term);
-    setText(dt.nextElementSibling, description);
+    setText(/** @type {Element} */ (dt.nextElementSibling), description);
   });
 }
 
 // The spec's extra numbers present in a result, as [label, text] pairs.
+/**
+ * @param {Spec} spec
+ * @param {Result & Record<string, unknown>} res
+ * @returns {Array<[string, string]>}
+ */
 export function metricPairs(spec, res) {
   return spec.metrics.filter(([key]) => key in res && res[key] !== null)
     .map(([key, label, unit]) => [label, `${res[key]}${unit === "%" ? "%" : " " + unit}`.trim()]);
@@ -45,13 +156,24 @@ export function metricPairs(spec, res) {
 
 // ---------- the result container ----------
 
+/** The part of the page a calculator's result is shown in (a .calc-result section). */
+/** @typedef {HTMLElement} ResultBox */
+
+/**
+ * @param {ResultBox} result
+ * @param {"loading" | "ready" | "error"} state
+ */
 export function setState(result, state) {
   setAttr(result, "data-state", state);
   setAttr(result, "aria-busy", state === "loading" ? "true" : "false");
 }
 
+/**
+ * @param {ResultBox} result
+ * @param {string} text
+ */
 export function showStatus(result, text) {
-  const p = result.querySelector(".calc-status");
+  const p = part(result, ".calc-status");
   setText(p, text);
   setHidden(p, !text);
 }
@@ -62,6 +184,10 @@ export function showStatus(result, text) {
 // than at every chunk; the container is not marked busy meanwhile, or nothing would be read.
 const MB = (bytes) => (bytes / 1e6).toFixed(1);
 
+/**
+ * @param {ResultBox} result
+ * @param {{loaded: number, total: number}} wire bytes on the wire so far, and in all
+ */
 export function showProgress(result, { loaded, total }) {
   if (!total) return;
   let box = result.querySelector(".calc-progress");
@@ -97,38 +223,52 @@ export function showProgress(result, { loaded, total }) {
   }
 }
 
+/** @param {ResultBox} result */
 export function hideProgress(result) {
   const box = result.querySelector(".calc-progress");
   if (box) setHidden(box, true);
 }
 
+/**
+ * @param {ResultBox} result
+ * @param {string} reason
+ */
 export function showFailure(result, reason) {
   hideProgress(result);
   setState(result, "error");
   showStatus(result, `The calculator is unavailable: ${reason}. Your inputs are kept; reload the page to try again.`);
-  result.querySelector(".calc-fallback").hidden = false;
+  part(result, ".calc-fallback").hidden = false;
 }
 
+/** @param {ResultBox} result */
 export function showCrash(result) {
   setState(result, "error");
   showStatus(result, "The calculator hit an internal error with these inputs. Your inputs are kept; the guide below still applies.");
-  result.querySelector(".calc-fallback").hidden = false;
+  part(result, ".calc-fallback").hidden = false;
 }
 
+/** @param {ResultBox} result */
 export function hideResult(result) {
   delete result.dataset.band;
-  result.querySelector(".calc-output").hidden = true;
+  part(result, ".calc-output").hidden = true;
 }
 
 // `root`: the site root (factor links are site paths); `printMeta`: the line printed under it.
+/**
+ * @param {ResultBox} result
+ * @param {Spec} spec
+ * @param {Result} res
+ * @param {URL} root
+ * @param {string} printMeta
+ */
 export function renderResult(result, spec, res, root, printMeta) {
-  const out = result.querySelector(".calc-output");
-  setText(out.querySelector(".calc-band-label"), res.band_label);
-  setText(out.querySelector(".calc-score"), res.score === null ? "" : `Score ${res.score} of 100`);
-  setText(out.querySelector(".calc-headline"), res.headline);
-  syncPairs(out.querySelector(".calc-metrics"), metricPairs(spec, res));
-  renderRanking(out, res.ranking);
-  syncList(out.querySelector(".calc-factors"), res.factors, () => {
+  const out = part(result, ".calc-output");
+  setText(part(out, ".calc-band-label"), res.band_label);
+  setText(part(out, ".calc-score"), res.score === null ? "" : `Score ${res.score} of 100`);
+  setText(part(out, ".calc-headline"), res.headline);
+  syncPairs(part(out, ".calc-metrics"), metricPairs(spec, res));
+  renderRanking(out, res.ranking, spec);
+  syncList(part(out, ".calc-factors"), res.factors, () => {
     const li = document.createElement("li");
     const mark = document.createElement("span");
     mark.className = "calc-effect";
@@ -140,32 +280,38 @@ export function renderResult(result, spec, res, root, printMeta) {
   }, (li, f) => {
     const [mark, label, detail, link] = li.children;
     setAttr(li, "data-effect", f.effect);
-    setText(mark, { "+": "+", "-": "\u2212", "0": "\u2022" }[f.effect] || "\u2022");
-    setAttr(mark, "aria-label", { "+": "helps", "-": "hurts", "0": "neutral" }[f.effect] || "neutral");
+    setText(mark, EFFECT_MARK[f.effect] || "\u2022");
+    setAttr(mark, "aria-label", EFFECT_WORD[f.effect] || "neutral");
     setText(label, f.label);
     setText(detail, ` ${f.detail} `);
     setAttr(link, "href", new URL(f.source, root).href);
   });
-  syncList(out.querySelector(".calc-next-steps"), res.next_steps, () => document.createElement("li"), setText);
+  syncList(part(out, ".calc-next-steps"), res.next_steps, () => document.createElement("li"), setText);
   const meta = result.querySelector(".calc-print-meta");
   if (meta) setText(meta, printMeta);
   showStatus(result, "");
-  setHidden(result.querySelector(".calc-fallback"), true);
+  setHidden(part(result, ".calc-fallback"), true);
   setHidden(out, false);
   setAttr(result, "data-band", res.band);
   setState(result, "ready");
 }
 
-function renderRanking(out, ranking) {
-  let table = out.querySelector(".calc-ranking");
+/**
+ * @param {HTMLElement} out
+ * @param {RankRow[] | undefined} ranking
+ * @param {Spec} spec
+ */
+function renderRanking(out, ranking, spec) {
+  let table = /** @type {HTMLTableElement | null} */ (out.querySelector(".calc-ranking"));
   if (!ranking) { if (table) table.remove(); return; }
   if (!table) {
     table = document.createElement("table");
     table.className = "calc-ranking";
-    out.querySelector(".calc-metrics").after(table);
+    part(out, ".calc-metrics").after(table);
   }
   const salary = ranking.some((r) => r.salary !== null && r.salary !== undefined);
-  const rows = [["Rank", "Offer", "Score", "Band", ...(salary ? ["Salary"] : [])], ...ranking.map((r, n) => {
+  const list = spec.fields.find((f) => f.type === "list"); // the items ranked
+  const rows = [["Rank", (list && list.item_label) || "Item", "Score", "Band", ...(salary ? ["Salary"] : [])], ...ranking.map((r, n) => {
     const cells = [String(n + 1), r.label, String(r.score), r.band_label || r.band];
     if (salary) cells.push(r.salary === null || r.salary === undefined ? "not given" : r.salary.toLocaleString("en-US"));
     return cells;
@@ -176,7 +322,7 @@ function renderRanking(out, ranking) {
   table.replaceChildren(...rows.map((cells, n) => {
     const tr = document.createElement("tr");
     for (const v of cells) {
-      const cell = document.createElement(n === 0 ? "th" : "td");
+      const cell = /** @type {HTMLTableCellElement} */ (document.createElement(n === 0 ? "th" : "td"));
       if (n === 0) cell.scope = "col";
       cell.textContent = v;
       tr.append(cell);
@@ -187,28 +333,32 @@ function renderRanking(out, ranking) {
 
 // ---------- the form: field errors and link notices ----------
 
-export function showErrors(form, control, errors) {
+// Mark the fields in `errors` invalid, each with its message in its error slot (a list's own
+// slot for an error about the list, or about an item field the form does not show).
+/**
+ * @param {HTMLFormElement} form
+ * @param {Spec} spec
+ * @param {FieldError[]} errors
+ */
+export function showErrors(form, spec, errors) {
   for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-  for (const p of form.querySelectorAll(".calc-error")) { p.hidden = true; p.textContent = ""; }
+  for (const p of form.querySelectorAll(".calc-error")) { setHidden(/** @type {HTMLElement} */ (p), true); p.textContent = ""; }
   for (const err of errors) {
-    const name = String(err.field || "").replace(/\[(\d+)\]/g, ".$1");
-    const el = control(name);
-    const slot = el ? el.closest("[data-field]").querySelector(".calc-error")
-      : form.querySelector(`#f-${CSS.escape(name.split(".")[0])}-error`);
-    if (el) el.setAttribute("aria-invalid", "true");
-    if (slot) { slot.hidden = false; slot.textContent = friendly(err.message, el); }
+    const ids = fieldIds(spec.ids, err.field);
+    const el = document.getElementById(ids.control);
+    const slot = (el && form.contains(el) && document.getElementById(ids.error))
+      || document.getElementById(fieldIds(spec.ids, err.field.split(".")[0]).error);
+    if (el && form.contains(el)) el.setAttribute("aria-invalid", "true");
+    if (slot && form.contains(slot)) { slot.hidden = false; slot.textContent = fieldMessage(spec, err); }
   }
 }
 
-function friendly(message, el) {
-  // "clinical_fte: is out of range; got 1.5; allowed: a number from 0 to 1" -> label-first text.
-  const label = el ? el.closest("[data-field]").querySelector("label").textContent.replace(/\s*\(.*\)$/, "") : "";
-  const text = String(message).replace(/^[^:]*:\s*/, "");
-  return label ? `${label}: ${text}` : text;
-}
-
+/**
+ * @param {HTMLFormElement} form
+ * @param {string[]} notices
+ */
 export function showNotices(form, notices) {
-  const box = form.querySelector(".calc-notices");
+  const box = part(form, ".calc-notices");
   box.replaceChildren();
   if (!notices.length) { box.hidden = true; return; }
   const p = document.createElement("p");

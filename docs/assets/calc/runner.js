@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator page runner: binds each calculator form the build rendered from the Python
 // spec to the runtime client. It reads and fills the form (list items included), keeps the
 // inputs in the URL query, asks the client for results and hands them to render.js.
@@ -5,15 +6,29 @@
 import { connect } from "./client.js";
 import { readConfig } from "./launch.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
-import { hideProgress, hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices, showProgress,
-  showStatus } from "./render.js";
+import { fieldIds, hideProgress, hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices,
+  showProgress, showStatus } from "./render.js";
 import { copy, localToday, summaryText } from "./share.js";
+
+/** @typedef {import("./urlstate.js").Spec} Spec */
+/** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
+/** @typedef {import("./urlstate.js").Inputs} Inputs */
+/** @typedef {import("./render.js").FieldError} FieldError */
+/** @typedef {import("./render.js").Result} Result */
+/** @typedef {import("./client.js").Reply} Reply */
+/** @typedef {HTMLInputElement | HTMLSelectElement} Control */
 
 const URL_DELAY_MS = 250; // the address bar is updated this long after the last change
 
-const mounted = new Set(); // calculators on the current page
+/** @type {Set<Calculator>} calculators on the current page */
+const mounted = new Set();
 
 class Calculator {
+  /**
+   * @param {HTMLFormElement} form
+   * @param {HTMLElement} result
+   * @param {Spec} spec
+   */
   constructor(form, result, spec) {
     this.form = form;
     this.result = result;
@@ -21,62 +36,94 @@ class Calculator {
     this.slug = spec.slug;
     this.latest = 0; // id of the latest request: older replies are ignored
     this.requests = 0;
+    /** @type {Result | null} */
     this.lastResult = null;
-    this.latestInputs = null;
+    /** @type {Inputs} */
+    this.latestInputs = {};
+    /** @type {ReturnType<typeof connect> | null} */
     this.client = null;
     this.touched = false;
     this.urlTimer = 0;
     this.detached = new AbortController(); // the page moved on: stop listening to the client
-    this.root = new URL(readConfig().root, document.baseURI); // factors cite site paths
+    const config = readConfig();
+    this.root = new URL(config ? config.root : "/", document.baseURI); // factors cite site paths
   }
 
+  /**
+   * @param {string} name
+   * @returns {Control | null}
+   */
   control(name) {
     return this.form.querySelector(`[name="${CSS.escape(name)}"]`);
   }
 
+  /**
+   * The element `selector` finds in the form: one the build always renders there.
+   * @param {string} selector
+   * @returns {HTMLElement}
+   */
+  part(selector) {
+    const el = this.form.querySelector(selector);
+    if (!el) throw new Error(`the form lacks ${selector}`);
+    return /** @type {HTMLElement} */ (el);
+  }
+
   // --- reading and writing the form ---
 
+  /**
+   * @param {FieldSpec} field
+   * @param {string} name
+   * @param {unknown} value
+   */
   setControl(field, name, value) {
     const el = this.control(name);
     if (!el) return;
-    if (el.type === "checkbox") el.checked = value === true;
+    if (el instanceof HTMLInputElement && el.type === "checkbox") el.checked = value === true;
     else if (field.type === "date" && field.today_default && (value === null || value === undefined)) el.value = localToday();
     else el.value = valueText(field, value);
   }
 
+  /**
+   * The value of one control, or undefined (with an error added to `errors`) if it has none.
+   * @param {FieldSpec} field
+   * @param {string} name
+   * @param {FieldError[]} errors
+   * @returns {unknown}
+   */
   readField(field, name, errors) {
     const el = this.control(name);
     if (!el) return field.default;
-    if (el.type === "checkbox") return el.checked;
+    if (el instanceof HTMLInputElement && el.type === "checkbox") return el.checked;
+    // errors found here, before Python sees the inputs, have the shape of Python's
+    /** @param {string} problem */
+    const error = (problem) => { errors.push({ field: name, problem, given: null, allowed: field.allowed }); return undefined; };
     if (field.type === "number" || field.type === "integer") {
-      if (el.validity && el.validity.badInput) { errors.push({ field: name, message: `${name}: must be a number; allowed: ${field.allowed}` }); return undefined; }
-      if (el.value.trim() === "") {
-        if (field.nullable) return null;
-        errors.push({ field: name, message: `${name}: is required; allowed: ${field.allowed}` });
-        return undefined;
-      }
+      if (el.validity && el.validity.badInput) return error("must be a number");
+      if (el.value.trim() === "") return field.nullable ? null : error("is required");
       return Number(el.value);
     }
     if (field.type === "boolean") return el.value === "" ? null : el.value === "true";
     if (field.type === "choice" && el.value === "" && field.nullable) return null;
     if (field.type === "date" && el.value === "") {
       if (field.today_default) return localToday();
-      if (field.nullable) return null;
-      errors.push({ field: name, message: `${name}: is required; allowed: ${field.allowed}` });
-      return undefined;
+      return field.nullable ? null : error("is required");
     }
     return el.value;
   }
 
+  /** @returns {{inputs: Inputs, errors: FieldError[]}} */
   readForm() {
+    /** @type {Inputs} */
     const inputs = {};
+    /** @type {FieldError[]} */
     const errors = [];
     for (const field of this.spec.fields) {
       if (field.type === "list") {
         const items = [...this.form.querySelectorAll(`[data-list="${CSS.escape(field.name)}"] .calc-items > [data-item]`)];
         inputs[field.name] = items.map((_, n) => {
+          /** @type {Inputs} */
           const item = {};
-          for (const sub of field.items) {
+          for (const sub of field.items || []) {
             const v = this.readField(sub, `${field.name}.${n}.${sub.name}`, errors);
             if (v !== undefined) item[sub.name] = v;
           }
@@ -90,13 +137,16 @@ class Calculator {
     return { inputs, errors };
   }
 
+  /** @param {Inputs} raw */
   applyInputs(raw) {
     for (const field of this.spec.fields) {
       if (field.type === "list") {
-        if (!raw[field.name]) continue;
-        this.setItemCount(field, Math.max(field.min_items, Math.min(field.max_items, raw[field.name].length)));
-        raw[field.name].forEach((item, n) => {
-          for (const sub of field.items) {
+        /** @type {Inputs[] | undefined} */
+        const items = raw[field.name];
+        if (!items) continue;
+        this.setItemCount(field, Math.max(field.min_items ?? 0, Math.min(field.max_items ?? 0, items.length)));
+        items.forEach((item, n) => {
+          for (const sub of field.items || []) {
             this.setControl(sub, `${field.name}.${n}.${sub.name}`, sub.name in item ? item[sub.name] : sub.default);
           }
         });
@@ -108,11 +158,15 @@ class Calculator {
 
   // --- list fields: adding, removing and numbering items ---
 
+  /**
+   * @param {FieldSpec} field a list field
+   * @param {number} count
+   */
   setItemCount(field, count) {
     const box = this.form.querySelector(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
     const template = this.form.querySelector(`template[data-item-template="${CSS.escape(field.name)}"]`);
     if (!box || !template) return;
-    while (box.children.length > count) box.lastElementChild.remove();
+    while (box.lastElementChild && box.children.length > count) box.lastElementChild.remove();
     while (box.children.length < count) {
       const n = box.children.length;
       const html = template.innerHTML.replaceAll("__INDEX__", String(n)).replaceAll("__NUMBER__", String(n + 1));
@@ -122,36 +176,39 @@ class Calculator {
     this.renumber(field);
   }
 
+  // Number a list's items 1, 2, ... in their legends, and name and id their controls by their
+  // place (LIST.INDEX.FIELD), as shared links do.
+  /** @param {FieldSpec} field a list field */
   renumber(field) {
-    const box = this.form.querySelector(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
+    const box = this.part(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
     [...box.children].forEach((item, n) => {
-      item.querySelector("legend").textContent = `Offer ${n + 1}`;
-      for (const el of item.querySelectorAll("[name]")) {
+      const legend = item.querySelector("legend");
+      if (legend) legend.textContent = `${field.item_label} ${n + 1}`;
+      for (const el of /** @type {NodeListOf<Control>} */ (item.querySelectorAll("[name]"))) {
         const sub = el.name.split(".").slice(2).join(".");
         const name = `${field.name}.${n}.${sub}`;
-        const id = "f-" + name.replaceAll(".", "-");
-        const wrap = el.closest("[data-field]");
-        const label = wrap.querySelector("label");
-        const help = wrap.querySelector(".calc-help");
-        const error = wrap.querySelector(".calc-error");
-        el.name = name; el.id = id; wrap.dataset.field = name;
-        label.htmlFor = id; help.id = `${id}-help`; error.id = `${id}-error`;
-        el.setAttribute("aria-describedby", `${id}-help ${id}-error`);
+        const ids = fieldIds(this.spec.ids, name);
+        const wrap = /** @type {HTMLElement} */ (el.closest("[data-field]"));
+        el.name = name; el.id = ids.control; wrap.dataset.field = name;
+        /** @type {HTMLLabelElement} */ (wrap.querySelector("label")).htmlFor = ids.control;
+        /** @type {HTMLElement} */ (wrap.querySelector(".calc-help")).id = ids.help;
+        /** @type {HTMLElement} */ (wrap.querySelector(".calc-error")).id = ids.error;
+        el.setAttribute("aria-describedby", `${ids.help} ${ids.error}`);
       }
-      const remove = item.querySelector("[data-remove-item]");
-      if (remove) remove.disabled = box.children.length <= field.min_items;
+      const remove = /** @type {HTMLButtonElement | null} */ (item.querySelector("[data-remove-item]"));
+      if (remove) remove.disabled = box.children.length <= (field.min_items ?? 0);
     });
-    const add = this.form.querySelector(`[data-add-item="${CSS.escape(field.name)}"]`);
-    if (add) add.disabled = box.children.length >= field.max_items;
+    const add = /** @type {HTMLButtonElement | null} */ (this.form.querySelector(`[data-add-item="${CSS.escape(field.name)}"]`));
+    if (add) add.disabled = box.children.length >= (field.max_items ?? 0);
   }
 
   // Fields that apply only for some values of a sibling (data-shown-if, from the spec's
   // shown_if) are hidden otherwise; their values still travel with the inputs.
   showApplicableFields() {
-    for (const wrap of this.form.querySelectorAll("[data-shown-if]")) {
-      const name = wrap.dataset.field;
+    for (const wrap of /** @type {NodeListOf<HTMLElement>} */ (this.form.querySelectorAll("[data-shown-if]"))) {
+      const name = wrap.dataset.field || "";
       const sibling = this.control(name.slice(0, name.lastIndexOf(".") + 1) + wrap.dataset.shownIf);
-      wrap.hidden = Boolean(sibling) && !wrap.dataset.shownValues.split(" ").includes(sibling.value);
+      wrap.hidden = Boolean(sibling) && !(wrap.dataset.shownValues || "").split(" ").includes(sibling ? sibling.value : "");
     }
   }
 
@@ -164,33 +221,40 @@ class Calculator {
     if (!errors.length && state === "ready") this.request(inputs);
     this.updateUrl(inputs);
     if (errors.length) { this.invalid(errors); return; }
-    if (state === "failed") showFailure(this.result, this.client.failure);
+    if (this.client && state === "failed") showFailure(this.result, this.client.failure);
   }
 
+  /** @param {Inputs} inputs */
   request(inputs) {
+    if (!this.client) return;
     const id = ++this.requests;
     this.latest = id;
     this.latestInputs = inputs;
     this.client.run(this.slug, inputs).then((reply) => this.receive(id, reply), () => {}); // failures: "failed"
   }
 
+  /** @param {FieldError[]} errors */
   invalid(errors) {
-    showErrors(this.form, (name) => this.control(name), errors);
+    showErrors(this.form, this.spec, errors);
     hideResult(this.result);
     if (this.client && this.client.state === "ready") setState(this.result, "ready");
     showStatus(this.result, "Fix the highlighted field to see a result.");
   }
 
+  /**
+   * @param {number} id
+   * @param {Reply} reply
+   */
   receive(id, reply) {
     if (id !== this.latest || !document.contains(this.form)) return;
     if (reply.ok) {
-      showErrors(this.form, (name) => this.control(name), []);
+      showErrors(this.form, this.spec, []);
       this.lastResult = reply.result;
       const meta = `Rules version ${reply.result.version}. Printed ${localToday()} from ${this.shareLink(this.latestInputs)}`;
       renderResult(this.result, this.spec, reply.result, this.root, meta);
       return;
     }
-    if (reply.errors) { setState(this.result, "ready"); this.invalid(reply.errors); return; }
+    if ("errors" in reply) { setState(this.result, "ready"); this.invalid(reply.errors); return; }
     showCrash(this.result);
   }
 
@@ -198,6 +262,7 @@ class Calculator {
 
   // The address bar follows the inputs a moment after the last change: each update costs the
   // browser a few milliseconds, too many to pay on every keystroke. (Copy link reads the form.)
+  /** @param {Inputs} inputs */
   updateUrl(inputs) {
     if (!this.touched) return;
     clearTimeout(this.urlTimer);
@@ -210,6 +275,7 @@ class Calculator {
 
   // The page's address with every current input in the query (even before the reader edits
   // anything), so a shared link reproduces this result, including a date filled in as today.
+  /** @param {Inputs} inputs */
   shareLink(inputs = this.readForm().inputs) {
     const url = new URL(location.href);
     url.search = encodeQuery(this.spec, inputs);
@@ -229,21 +295,23 @@ class Calculator {
     this.form.addEventListener("submit", (e) => e.preventDefault());
     this.form.addEventListener("reset", () => setTimeout(() => { this.applyInputs({}); showNotices(this.form, []); recompute(); }));
     this.form.addEventListener("click", (e) => {
-      const target = e.target.closest("button");
+      const target = e.target instanceof Element ? e.target.closest("button") : null;
       if (!target) return;
-      const note = this.form.querySelector(".calc-copied");
+      const note = this.part(".calc-copied");
       if (target.matches("[data-copy-link]")) copy(this.shareLink(), this.form, note, "Link copied.");
       else if (target.matches("[data-copy-summary]")) copy(summaryText(this.spec, this.lastResult, this.shareLink()), this.form, note, "Summary copied.");
       else if (target.matches("[data-add-item]")) {
         const field = this.spec.fields.find((f) => f.name === target.dataset.addItem);
-        const box = this.form.querySelector(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
-        this.setItemCount(field, Math.min(field.max_items, box.children.length + 1));
+        if (!field) return;
+        const box = this.part(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
+        this.setItemCount(field, Math.min(field.max_items ?? 0, box.children.length + 1));
         recompute();
       } else if (target.matches("[data-remove-item]")) {
-        const list = target.closest("[data-list]");
-        const field = this.spec.fields.find((f) => f.name === list.dataset.list);
-        if (list.querySelector(".calc-items").children.length > field.min_items) {
-          target.closest("[data-item]").remove();
+        const list = /** @type {HTMLElement | null} */ (target.closest("[data-list]"));
+        const field = list && this.spec.fields.find((f) => f.name === list.dataset.list);
+        const item = target.closest("[data-item]");
+        if (list && field && item && item.parentElement && item.parentElement.children.length > (field.min_items ?? 0)) {
+          item.remove();
           this.renumber(field);
           recompute();
         }
@@ -258,7 +326,7 @@ class Calculator {
     client.addEventListener("progress", (event) => progress(event.detail), { signal });
     if (client.state === "booting") progress(client.progress);
     client.addEventListener("slow", () => showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection."), { signal });
-    client.addEventListener("failed", (event) => showFailure(this.result, event.detail), { signal });
+    client.addEventListener("failed", (event) => showFailure(this.result, /** @type {CustomEvent<string>} */ (event).detail), { signal });
     if (client.state === "failed") showFailure(this.result, client.failure);
     client.ready.then((info) => {
       if (signal.aborted) return;
@@ -273,12 +341,14 @@ class Calculator {
   }
 }
 
+// Bind every calculator form of the page not bound yet (after an instant navigation: the new
+// page's), and let go of those of pages left behind.
 export function mountAll() {
   for (const c of [...mounted]) if (!document.contains(c.form)) { c.detach(); mounted.delete(c); }
-  for (const form of document.querySelectorAll("form[data-calculator-form]")) {
+  for (const form of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form[data-calculator-form]"))) {
     if (form.dataset.mounted) continue;
-    const slug = form.dataset.calculatorForm;
-    const result = document.querySelector(`[data-calculator="${CSS.escape(slug)}"]`);
+    const slug = form.dataset.calculatorForm || "";
+    const result = /** @type {HTMLElement | null} */ (document.querySelector(`[data-calculator="${CSS.escape(slug)}"]`));
     if (!form.dataset.spec || !result) continue;
     form.dataset.mounted = "true";
     const calc = new Calculator(form, result, JSON.parse(form.dataset.spec));
