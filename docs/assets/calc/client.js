@@ -50,6 +50,8 @@ class Client extends EventTarget {
     this.stallMs = 0;
     /** @type {() => void} */
     this.stalled = () => {};
+    /** @type {() => void} */
+    this.stuck = () => {};
     /** @type {Worker | null} */
     this.worker = null;
     /** @type {"idle" | "booting" | "ready" | "failed"} */
@@ -99,12 +101,14 @@ class Client extends EventTarget {
   // The boot's time limit, and the "still loading" notice. (The one place that decides when a
   // boot has taken too long.) The limit judges progress, not total time: on a slow link the
   // download alone can take minutes, so the boot fails only when nothing has arrived (no bytes,
-  // no boot step: each resets the stall timer, see receive) for limits.boot_stall_ms, or when
-  // the worker reports a failure; never while bytes still come.
+  // no boot step: each resets the stall timer, see receive) for limits.boot_stall_ms (three
+  // times that once every download is in), or when the worker reports a failure; never while
+  // bytes still come.
   /** @param {PageConfig["limits"]} limits */
   watchBoot(limits) {
     const { boot_stall_ms: limit, boot_slow_ms: slow } = limits;
     this.stalled = () => this.fail(`Python stopped loading: nothing arrived for ${Math.round(limit / 1000)} seconds`);
+    this.stuck = () => this.fail(`Python did not start within ${Math.round((3 * limit) / 1000)} seconds of its download`);
     this.stallMs = limit;
     this.bootTimers = [
       setTimeout(this.stalled, limit),
@@ -116,10 +120,14 @@ class Client extends EventTarget {
   receive(msg) {
     if (msg.type === "progress") {
       if (this.state !== "booting") return;
-      clearTimeout(this.bootTimers[0]);
-      this.bootTimers[0] = setTimeout(this.stalled, this.stallMs);
       /** @type {Download[]} */
       const files = msg.files || [];
+      // Once every download is in, what is left is the processor's work (Python's start-up, in
+      // one go on the worker's thread, so without signs of life): a slow or busy device gets
+      // three times as long before the boot counts as stalled.
+      const downloaded = msg.settled && files.every((f) => f.done);
+      clearTimeout(this.bootTimers[0]);
+      this.bootTimers[0] = downloaded ? setTimeout(this.stuck, 3 * this.stallMs) : setTimeout(this.stalled, this.stallMs);
       /** @param {"loaded" | "total"} key */
       const sum = (key) => files.reduce((total, file) => total + (file[key] || 0), 0);
       // on the wire: each file's Content-Length, reached in proportion to its (decoded) bytes;
