@@ -36,8 +36,15 @@ let flags = { compile_ahead: true, prefetch: true, stdlib_later: true, stdlib_on
               gc_freeze: true };
 const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
 let lastStep = "";
-// Each step is reported as progress too: the page's boot limit counts from the last sign of life.
-const mark = (name) => { steps[name] = Math.round(performance.now()); lastStep = name; reportProgress(true); };
+// Each step that shows the boot moving (a module in, the wasm compiled, the snapshot restored...)
+// is reported as progress too: the page's boot limit counts from the last sign of life. Starting
+// and choosing the path are not signs that anything arrived.
+const QUIET_STEPS = new Set(["start", "chosen"]);
+const mark = (name) => {
+  steps[name] = Math.round(performance.now());
+  lastStep = name;
+  if (!QUIET_STEPS.has(name)) reportProgress(true);
+};
 
 // The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
 // snapshot download (loadPyodide would only start compiling once the snapshot is in). When
