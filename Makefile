@@ -21,12 +21,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@echo "make serve   install everything, build the site and serve it at http://127.0.0.1:$(PORT)"
+	@echo "             (LINK=1.6:150 sends it as over a 1.6 Mbit/s link with 150 ms per request)"
 	@echo "make test    install everything and run the whole test suite"
 	@echo "make test-fast  the test suite without the browser tests (no Chromium needed)"
 	@echo "make lint    ruff over the Python code (make test runs it too)"
 	@echo "make build   build the complete site into site/"
 	@echo "make check-zensical  build docs/ with Zensical into site-zensical/, ship it and check it"
-	@echo "make bench   measure load and calculator speed in headless Chromium"
+	@echo "make bench   measure load and calculator speed in headless Chromium on loopback and two paced links"
+	@echo "             (BENCH=\"--profiles 1.6mbit --rounds 2\" to choose; see benchmarks/bench.py --help)"
 	@echo "make screenshots  every page at phone and desktop sizes, light and dark (screenshots/index.html)"
 	@echo "make lighthouse  Lighthouse scores of a guide page and a calculator page"
 	@echo "make lock    re-pin Python dependencies (requirements.txt, with hashes)"
@@ -55,7 +57,7 @@ check-zensical: deps
 	ZENSICAL_SITE=site-zensical $(BIN)/python -m pytest tests/test_zensical.py -q
 
 serve: build
-	$(BIN)/python tools/serve.py site $(PORT)
+	$(BIN)/python tools/serve.py site $(PORT) $(if $(LINK),--link $(LINK))
 
 chromium:
 	@test -x "$(CHROMIUM)" || { \
@@ -96,7 +98,7 @@ test-fast: deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
 
 bench: deps chromium
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(BENCH)
 
 # Lighthouse (mobile) on a guide page and a calculator page, against Debian's Chromium.
 lighthouse: deps chromium

@@ -18,7 +18,8 @@ from calculators.questions import QUESTIONS
 from . import charts, diagrams, forms
 from .links import relative
 from .page_config import page_config, settings
-from .runtime_info import lock_path, runtime_path, snapshot_path, stdlib_path, worker_path
+from .runtime_info import (lock_path, runtime_path, snapshot_path, stdlib_path, used_stdlib_path, wasm_bytes,
+                           worker_path)
 
 
 def source_path(page: Any) -> str:
@@ -100,7 +101,8 @@ def define_env(env: Any) -> None:
             pages_with_config.add(here())
             config = page_config(root=link(""), worker=link(worker_path()), runtime=link(runtime_path()),
                                  lock=link(lock_path()), stdlib=link(stdlib_path()),
-                                 snapshot=link(snapshot_path()), flags=flags, limits=limits)
+                                 snapshot=link(snapshot_path()), stdlib_used=link(used_stdlib_path()),
+                                 wasm_bytes=wasm_bytes(), flags=flags, limits=limits)
         return forms.result(slug, link(get(slug).sections[0][1]), link(""), config)
 
     @env.macro

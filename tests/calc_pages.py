@@ -29,7 +29,7 @@ READY_INFO = "performance.getEntriesByName('calc:ready')[0].detail"  # the worke
 
 def with_config(page, **change: Mapping[str, Any]) -> None:
     """Serve the calculator pages to ``page`` with their runtime config changed, e.g.
-    ``with_config(page, limits={"boot_ms": 4000})`` or ``flags={"snapshot": False}``: the page
+    ``with_config(page, limits={"boot_stall_ms": 4000})`` or ``flags={"snapshot": False}``: the page
     runs as built, reading another config (macros/page_config.py), not a test switch."""
     def handler(route):
         response = route.fetch()

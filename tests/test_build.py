@@ -211,3 +211,28 @@ def test_wide_tables_carry_their_column_headings_for_phone_cards(site):
         "<td>2</td>", "<td>2</td>\n<td>3</td>")
     assert '<td data-label="B &quot;FTE&quot;">2</td>' in stack_wide_tables(three)
     assert stack_wide_tables('<table class="chart-table"><tr><td>x</td></tr></table>').count("data-label") == 0
+
+
+def test_used_stdlib_is_the_part_of_the_pyc_stdlib_the_calculators_import(site):
+    """The .pyc boot's smaller standard library: modules of the shipped one, traced at build time
+    (the build boots with it and runs every example, so a missed import fails there), compiled
+    from the npm sources without docstrings; a little over a quarter of the whole."""
+    import _imp
+    import zipfile
+
+    runtime = site.dir / "pyodide" / pyodide_version()
+    (whole,) = runtime.glob("python_stdlib-pyc-*.zip")
+    (used,) = runtime.glob("app-*/python_stdlib-used.zip")
+    npm = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
+    with zipfile.ZipFile(whole) as w, zipfile.ZipFile(used) as u:
+        names = set(u.namelist())
+        assert names <= set(w.namelist())
+        assert {"json/__init__.pyc", "dataclasses.pyc", "datetime.pyc", "pyodide/__init__.pyc"} <= names
+        assert not names & {"sqlite3/__init__.pyc", "tkinter/__init__.pyc", "doctest.pyc"}
+        for name in names:
+            data = u.read(name)
+            key = int.from_bytes(data[:4], "little")
+            assert data[:8] == w.read(name)[:8], name  # the same Python, hash-based and unchecked
+            assert data[8:16] == _imp.source_hash(key, npm.read(name[:-1])), name
+        assert len(u.read("dataclasses.pyc")) < len(w.read("dataclasses.pyc"))  # no docstrings
+    assert used.stat().st_size < whole.stat().st_size * 0.3

@@ -168,7 +168,7 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
     if trigger == "a key press":
         page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
     else:
-        with_config(page, limits={"boot_ms": 2000})
+        with_config(page, limits={"boot_stall_ms": 2000})
         page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site.page_url(PATH))
     page.wait_for_load_state("load")
@@ -181,7 +181,7 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
 
 
 def test_runtime_failure_is_reported_within_the_time_limit(page, site):
-    with_config(page, limits={"boot_ms": 4000})
+    with_config(page, limits={"boot_stall_ms": 4000})
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site.page_url(PATH) + "?clinical_fte=0.8")
     page.wait_for_selector(f'{RESULT}[data-state="error"]', timeout=15000)

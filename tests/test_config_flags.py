@@ -17,7 +17,7 @@ def test_settings_default_to_on_and_reject_unknown_names():
     flags, limits = settings({})
     assert flags == dict.fromkeys(FLAGS, True) and limits == LIMITS
     assert settings({"calculators": {"flags": {"snapshot": False}}})[0]["snapshot"] is False
-    for bad in ({"flags": {"snapshots": False}}, {"flags": {"snapshot": "no"}}, {"limits": {"boot_ms": 0}},
+    for bad in ({"flags": {"snapshots": False}}, {"flags": {"snapshot": "no"}}, {"limits": {"boot_stall_ms": 0}},
                 {"limit": {}}):
         with pytest.raises(ConfigError):
             settings({"calculators": bad})

@@ -11,6 +11,7 @@ can be cached for good.
 | ``pyodide/VERSION/python_stdlib-pyc-DIGEST.zip`` | npm's stdlib zip and the script compiling it |
 | ``pyodide/VERSION/app-DIGEST/`` (wheel, lock file) | the calculators' sources and the build scripts |
 | ``pyodide/VERSION/app-DIGEST/snapshot-BUILDID.bin.gz`` | the runtime's ``BUILD_ID`` |
+| ``pyodide/VERSION/app-DIGEST/python_stdlib-used.zip`` | the calculators' sources (what they import) |
 | ``assets/calc/worker.DIGEST.js`` | the worker script's content |
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 NODE_SCRIPT = ROOT / "tools" / "pyodide_build.mjs"
 WHEEL_BUILD = ROOT / "tools" / "runtime.py"  # builds the wheel and the lock file: its code is in their digest
 WORKER_SOURCE = ROOT / "docs" / "assets" / "calc" / "worker.js"
+USED_STDLIB = "python_stdlib-used.zip"  # in app-DIGEST/: depends on what the calculators import
 
 
 class RuntimeBuildError(RuntimeError):
@@ -102,6 +104,17 @@ def lock_path() -> str:
 def stdlib_path() -> str:
     """Site path of the standard library precompiled to .pyc."""
     return f"{runtime_path()}{stdlib_name()}"
+
+
+def used_stdlib_path() -> str:
+    """Site path of the part of the .pyc standard library the calculators import (beside the lock file)."""
+    return f"{runtime_path()}{app_dir_name()}/{USED_STDLIB}"
+
+
+def wasm_bytes() -> int:
+    """Size of the runtime's wasm (the worker's download progress counts its decoded bytes)."""
+    wasm = NODE_PYODIDE / "pyodide.asm.wasm"
+    return wasm.stat().st_size if wasm.exists() else 0
 
 
 def snapshot_path() -> str:

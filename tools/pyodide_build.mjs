@@ -5,8 +5,16 @@
 //       zip (same entries, .py replaced by unchecked hash-based .pyc, fixed timestamps).
 //   node tools/pyodide_build.mjs snapshot STDLIB_ZIP WHEEL OUT_SNAPSHOT
 //       Boot with STDLIB_ZIP (the zip the site serves), unpack the calculators wheel, import
-//       every calculators module, run each calculator's first example once, and write a memory
-//       snapshot. Prints a JSON line with sizes and timings.
+//       the calculators modules the browser worker uses, run each calculator's first example
+//       once, collect garbage, zero the heap's free memory, and write a memory snapshot. Prints
+//       a JSON line with sizes and timings.
+//   node tools/pyodide_build.mjs trim STDLIB_ZIP WHEEL OUT_ZIP
+//       The part of STDLIB_ZIP (the .pyc zip) that the worker's .pyc boot uses: boot with it as
+//       the worker does (the wheel loaded as a package), run every calculator's examples, and
+//       keep the stdlib modules then imported (their packages come with them), compiled again
+//       without docstrings and asserts. A second boot
+//       with OUT_ZIP runs the examples again, so an import the trace missed fails the build.
+//       Prints a JSON line with the counts and sizes.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,37 +52,130 @@ async function makePyc(outZip) {
   writeFileSync(outZip, py.FS.readFile("/tmp/stdlib.zip"));
 }
 
+// What the worker needs, and no more: every byte of the heap is downloaded by each first visit.
+// The command line (cli: argparse), the URL codec (urlstate: urllib.parse; the page decodes links
+// in JavaScript) and __main__ are never used in the browser, and pkgutil is not imported to list
+// the package. Each calculator runs once so that its lazily built state (compiled regular
+// expressions, caches) is in the snapshot.
 const WARM = `
-import importlib, pkgutil, json, random
+import importlib, json, os
 import calculators
-for mod in pkgutil.walk_packages(calculators.__path__, "calculators."):
-    if not mod.name.endswith("__main__"):
-        importlib.import_module(mod.name)
+NOT_IN_BROWSER = {"__init__", "__main__", "cli", "urlstate"}
+for name in sorted(os.listdir(calculators.__path__[0])):
+    if name.endswith(".py") and name[:-3] not in NOT_IN_BROWSER:
+        importlib.import_module("calculators." + name[:-3])
 from calculators.web import handle
 from calculators.registry import CALCULATORS
 for calc in CALCULATORS.values():
     if calc.examples:
         handle(json.dumps({"slug": calc.slug, "inputs": dict(calc.examples[0].inputs)}))
+del calc, name
+import gc
+gc.collect()
 `;
+
+// Bytes of the heap in use and free (dlmalloc's mallinfo: uordblks, fordblks).
+function mallinfo(module) {
+  const p = module._malloc(40);
+  module._mallinfo(p);
+  const [inUse, free] = [7, 8].map((i) => module.HEAP32[(p >> 2) + i]);
+  module._free(p);
+  return { inUse, free };
+}
+
+// Freed memory keeps what was there (Pyodide's CPython allocates every object with malloc):
+// take every free chunk without growing the heap, zero it, and give it back, so that it packs
+// to zero blocks. Returns the bytes zeroed.
+function zeroFreeMemory(module) {
+  module._malloc_set_footprint_limit(module._malloc_footprint());
+  const taken = [];
+  let zeroed = 0;
+  for (let size = 1 << 24; size >= 8;) {
+    const p = module._malloc(size);
+    if (p) {
+      module.HEAPU8.fill(0, p, p + size);
+      taken.push(p);
+      zeroed += size;
+    } else {
+      size >>= 1;
+    }
+  }
+  for (const p of taken) module._free(p);
+  module._malloc_set_footprint_limit(-1); // (size_t)-1: no limit
+  return zeroed;
+}
 
 async function makeSnapshot(stdlibZip, wheel, outSnapshot) {
   const started = performance.now();
   const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), _makeSnapshot: true });
   const booted = performance.now();
-  const heapBefore = py._module.HEAP8.length;
+  const module = py._module;
+  const heapBefore = module.HEAP8.length;
   py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
   py.runPython(WARM);
-  const heapAfter = py._module.HEAP8.length;
+  const heapAfter = module.HEAP8.length;
+  const malloc = mallinfo(module);
+  const zeroed = zeroFreeMemory(module);
   const snapshot = py.makeMemorySnapshot();
   writeFileSync(outSnapshot, snapshot);
-  console.log(JSON.stringify({ bytes: snapshot.length, heapBefore, heapAfter,
+  console.log(JSON.stringify({ bytes: snapshot.length, heapBefore, heapAfter, ...malloc, zeroed,
     bootMs: Math.round(booted - started), totalMs: Math.round(performance.now() - started) }));
+}
+
+const RUN_EXAMPLES = `
+import json
+from calculators.web import handle
+from calculators.registry import CALCULATORS
+for calc in CALCULATORS.values():
+    for example in calc.examples:
+        reply = json.loads(handle(json.dumps({"slug": calc.slug, "inputs": dict(example.inputs)})))
+        assert reply["ok"], (calc.slug, reply)
+`;
+
+// The modules a boot has imported from the stdlib zip SRC, written to DST compiled again from
+// the npm sources (SOURCES) without docstrings and asserts (optimize=2; about a sixth smaller):
+// nothing on the calculators' path reads a standard module's docstring.
+const KEEP_IMPORTED = `
+import importlib.util, sys, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+def keep_imported(src, sources, dst):
+    prefix = src + "/"
+    used = {m.__file__[len(prefix):] for m in list(sys.modules.values())
+            if (getattr(m, "__file__", None) or "").startswith(prefix)}
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(sources) as zsrc, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            if info.filename not in used:
+                continue
+            source = zsrc.read(info.filename[:-1])  # the .py beside the .pyc's name
+            code = compile(source, prefix + info.filename[:-1], "exec", dont_inherit=True, optimize=2)
+            data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+            zout.writestr(info, data, compresslevel=9)
+    return len(used)
+`;
+
+async function bootPycWith(stdlibZip, wheel) {
+  const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), stdout: () => {}, stderr: console.error });
+  await py.loadPackage(resolve(wheel), { messageCallback: () => {} });
+  py.runPython(RUN_EXAMPLES);
+  return py;
+}
+
+async function trimStdlib(stdlibZip, wheel, outZip) {
+  const py = await bootPycWith(stdlibZip, wheel);
+  const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
+  py.FS.writeFile("/tmp/sources.zip", readFileSync(INDEX + "python_stdlib.zip"));
+  py.runPython(KEEP_IMPORTED);
+  const kept = py.runPython(`keep_imported("/lib/python${major}${minor}.zip", "/tmp/sources.zip", "/tmp/used.zip")`);
+  writeFileSync(outZip, py.FS.readFile("/tmp/used.zip"));
+  await bootPycWith(outZip, wheel); // throws if the trace missed an import the examples need
+  console.log(JSON.stringify({ modules: kept, bytes: readFileSync(outZip).length }));
 }
 
 const [cmd, ...args] = process.argv.slice(2);
 if (cmd === "pyc" && args.length === 1) await makePyc(args[0]);
 else if (cmd === "snapshot" && args.length === 3) await makeSnapshot(...args);
+else if (cmd === "trim" && args.length === 3) await trimStdlib(...args);
 else {
-  console.error("usage: pyodide_build.mjs pyc OUT_ZIP | snapshot STDLIB_ZIP WHEEL OUT_SNAPSHOT");
+  console.error("usage: pyodide_build.mjs pyc OUT_ZIP | snapshot STDLIB_ZIP WHEEL OUT_SNAPSHOT | trim STDLIB_ZIP WHEEL OUT_ZIP");
   process.exit(2);
 }

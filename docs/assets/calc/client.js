@@ -5,8 +5,10 @@
 //   connect() -> the page's client (one Python worker serves every calculator of a visit)
 //   client.ready -> Promise of the worker's boot report {mode, ms, steps, fallback, urls}
 //   client.run(slug, inputs) -> Promise of Python's reply
-// Events on the client: "progress" (detail: {loaded, total, files}: bytes of the boot's
-// downloads so far, total null while a size is unknown; see worker.js, "Progress"), "slow" (still
+// Events on the client: "progress" (detail: {loaded, total, files, wire}: bytes of the boot's
+// downloads so far, total null while a size is unknown; wire: {loaded, total} in bytes on the
+// wire once every main download of the boot has started, else null; see worker.js,
+// "Progress"), "slow" (still
 // booting after limits.boot_slow_ms), "failed" (detail: the reason, in words). Events on the document, for scripts that cannot import this module:
 // "calc:ready" (detail: {urls}; site.js keeps them offline), "calc:answered" (the first result
 // is in) and "calc:failed" (the theme's bundle need not wait any more; theme-later.js).
@@ -26,13 +28,17 @@ import { launch, readConfig, takeEarlyLaunch } from "./launch.js";
  * The worker's boot report (worker.js, boot).
  * @typedef {object} BootInfo
  * @property {"snapshot" | "pyc"} mode
+ * @property {"none" | "used" | "whole"} stdlib the standard library the boot read
  * @property {number} ms
  * @property {Record<string, number>} steps milliseconds since the worker started, per step
  * @property {string} [fallback] why the snapshot was not used
  * @property {string[]} urls the files the boot used
  */
-/** @typedef {{url: string, loaded: number, total: number | null, done: boolean}} Download */
-/** @typedef {{loaded: number, total: number | null, files: Download[]}} Progress */
+/** @typedef {{url: string, loaded: number, total: number | null, wire: number | null, done: boolean}} Download */
+/**
+ * @typedef {{loaded: number, total: number | null, files: Download[],
+ *            wire: {loaded: number, total: number} | null}} Progress
+ */
 /** @typedef {{resolve: (reply: Reply) => void, reject: (error: Error) => void, watchdog: number}} Pending */
 
 class Client extends EventTarget {
@@ -40,6 +46,12 @@ class Client extends EventTarget {
   constructor(config) {
     super();
     this.config = config;
+    /** the boot's stall limit (watchBoot) and what it does when reached */
+    this.stallMs = 0;
+    /** @type {() => void} */
+    this.stalled = () => {};
+    /** @type {() => void} */
+    this.stuck = () => {};
     /** @type {Worker | null} */
     this.worker = null;
     /** @type {"idle" | "booting" | "ready" | "failed"} */
@@ -86,13 +98,20 @@ class Client extends EventTarget {
     if (launched.error) this.fail(`the calculator worker stopped (${launched.error})`);
   }
 
-  // The boot's time limit, and the "still loading" notice halfway to it at the latest. (The one
-  // place that decides when a boot has taken too long.)
+  // The boot's time limit, and the "still loading" notice. (The one place that decides when a
+  // boot has taken too long.) The limit judges progress, not total time: on a slow link the
+  // download alone can take minutes, so the boot fails only when nothing has arrived (no bytes,
+  // no boot step: each resets the stall timer, see receive) for limits.boot_stall_ms (three
+  // times that once every download is in), or when the worker reports a failure; never while
+  // bytes still come.
   /** @param {PageConfig["limits"]} limits */
   watchBoot(limits) {
-    const { boot_ms: limit, boot_slow_ms: slow } = limits;
+    const { boot_stall_ms: limit, boot_slow_ms: slow } = limits;
+    this.stalled = () => this.fail(`Python stopped loading: nothing arrived for ${Math.round(limit / 1000)} seconds`);
+    this.stuck = () => this.fail(`Python did not start within ${Math.round((3 * limit) / 1000)} seconds of its download`);
+    this.stallMs = limit;
     this.bootTimers = [
-      setTimeout(() => this.fail(`Python did not finish loading within ${Math.round(limit / 1000)} seconds`), limit),
+      setTimeout(this.stalled, limit),
       setTimeout(() => this.dispatchEvent(new Event("slow")), Math.min(slow, limit / 2)),
     ];
   }
@@ -103,9 +122,22 @@ class Client extends EventTarget {
       if (this.state !== "booting") return;
       /** @type {Download[]} */
       const files = msg.files || [];
+      // Once every download is in, what is left is the processor's work (Python's start-up, in
+      // one go on the worker's thread, so without signs of life): a slow or busy device gets
+      // three times as long before the boot counts as stalled.
+      const downloaded = msg.settled && files.every((f) => f.done);
+      clearTimeout(this.bootTimers[0]);
+      this.bootTimers[0] = downloaded ? setTimeout(this.stuck, 3 * this.stallMs) : setTimeout(this.stalled, this.stallMs);
       /** @param {"loaded" | "total"} key */
       const sum = (key) => files.reduce((total, file) => total + (file[key] || 0), 0);
-      this.progress = { loaded: sum("loaded"), total: files.every((f) => f.total !== null) ? sum("total") : null, files };
+      // on the wire: each file's Content-Length, reached in proportion to its (decoded) bytes;
+      // a compressed file of unknown decoded size counts once complete
+      const sized = files.filter((f) => f.wire);
+      const share = (f) => (f.total ? Math.min(1, f.loaded / f.total) : f.done ? 1 : 0);
+      const wire = msg.settled && sized.length
+        ? { loaded: Math.round(sized.reduce((n, f) => n + f.wire * share(f), 0)), total: sized.reduce((n, f) => n + f.wire, 0) }
+        : null;
+      this.progress = { loaded: sum("loaded"), total: files.every((f) => f.total !== null) ? sum("total") : null, files, wire };
       this.dispatchEvent(new CustomEvent("progress", { detail: this.progress }));
     } else if (msg.type === "ready") {
       this.bootTimers.forEach(clearTimeout);

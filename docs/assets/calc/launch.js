@@ -15,9 +15,10 @@
  * @typedef {object} PageConfig
  * @property {string} root the site's root
  * @property {string} worker the calculator worker's script
- * @property {{runtime: string, lock: string, stdlib: string, snapshot: string}} boot
+ * @property {{runtime: string, lock: string, stdlib: string, snapshot: string, stdlib_used: string}} boot
+ * @property {{wasm: number}} sizes the wasm's size (the download progress counts its bytes decoded)
  * @property {Flags} flags
- * @property {{boot_ms: number, boot_slow_ms: number, run_ms: number}} limits
+ * @property {{boot_stall_ms: number, boot_slow_ms: number, run_ms: number}} limits
  */
 /**
  * @typedef {object} Flags
@@ -28,6 +29,8 @@
  * @property {boolean} prefetch
  * @property {boolean} wasm_from_page
  * @property {boolean} stdlib_later
+ * @property {boolean} stdlib_on_demand
+ * @property {boolean} boot_by_speed
  * @property {boolean} gc_freeze
  * @property {boolean} service_worker_later
  * @property {boolean} warm_up
@@ -39,8 +42,11 @@
  * @property {string} lock
  * @property {string} stdlib
  * @property {string} snapshot "" when the snapshot is switched off
+ * @property {string} stdlibUsed the part of the .pyc standard library the calculators import
+ * @property {number} wasmBytes the wasm's size
  * @property {"page" | ""} wasm "page": the page compiles the wasm and posts it
- * @property {{compile_ahead: boolean, prefetch: boolean, stdlib_later: boolean, gc_freeze: boolean}} flags
+ * @property {{compile_ahead: boolean, prefetch: boolean, stdlib_later: boolean, stdlib_on_demand: boolean,
+ *             boot_by_speed: boolean, gc_freeze: boolean}} flags
  */
 /**
  * A started worker: `error` is set if its script failed before the client listened.
@@ -78,6 +84,9 @@ export function launch(config, base) {
     lock: absolute(config.boot.lock),
     stdlib: absolute(config.boot.stdlib),
     snapshot: flags.snapshot ? absolute(config.boot.snapshot) : "",
+    // the part of the .pyc standard library the calculators import: the .pyc boot reads it
+    stdlibUsed: absolute(config.boot.stdlib_used),
+    wasmBytes: (config.sizes && config.sizes.wasm) || 0,
     // On a returning visit (a service worker controls the page, so the runtime is probably
     // stored) this thread compiles the wasm from the offline copy and hands the module over:
     // the worker's thread is the busier one. Without a stored copy it hands over nothing and the
@@ -85,7 +94,7 @@ export function launch(config, base) {
     wasm: flags.wasm_from_page && window.caches && navigator.serviceWorker && navigator.serviceWorker.controller
       && typeof WebAssembly.compileStreaming === "function" ? "page" : "",
     flags: { compile_ahead: flags.compile_ahead, prefetch: flags.prefetch, stdlib_later: flags.stdlib_later,
-             gc_freeze: flags.gc_freeze },
+             stdlib_on_demand: flags.stdlib_on_demand, boot_by_speed: flags.boot_by_speed, gc_freeze: flags.gc_freeze },
   };
   performance.mark("calc:worker-start");
   const worker = new Worker(absolute(config.worker), { type: "module", name: JSON.stringify(boot) });

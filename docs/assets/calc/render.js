@@ -178,11 +178,63 @@ export function showStatus(result, text) {
   setHidden(p, !text);
 }
 
+// How far Python's download is, while it loads: a progressbar (percent of the bytes on the wire,
+// and the megabytes as its text) under the status line. Its text line changes only at each
+// quarter, so that the result area (a polite live region) announces it now and then rather
+// than at every chunk; the container is not marked busy meanwhile, or nothing would be read.
+const MB = (bytes) => (bytes / 1e6).toFixed(1);
+
+/**
+ * @param {ResultBox} result
+ * @param {{loaded: number, total: number}} wire bytes on the wire so far, and in all
+ */
+export function showProgress(result, { loaded, total }) {
+  if (!total) return;
+  let box = result.querySelector(".calc-progress");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "calc-progress";
+    const bar = document.createElement("div");
+    bar.className = "calc-progress-bar";
+    bar.setAttribute("role", "progressbar");
+    bar.setAttribute("aria-label", "Python download");
+    bar.setAttribute("aria-valuemin", "0");
+    bar.setAttribute("aria-valuemax", "100");
+    bar.append(document.createElement("span"));
+    const text = document.createElement("p");
+    text.className = "calc-progress-text";
+    box.append(bar, text);
+    result.querySelector(".calc-status").after(box);
+  }
+  setHidden(box, false);
+  setAttr(result, "aria-busy", "false");
+  // never backwards (a small file that starts late adds to the total)
+  const percent = Math.max(Number(box.dataset.percent || 0), Math.min(100, Math.floor((100 * loaded) / total)));
+  box.dataset.percent = String(percent);
+  const bar = box.querySelector("[role=progressbar]");
+  setAttr(bar, "aria-valuenow", String(percent));
+  setAttr(bar, "aria-valuetext", `${percent}% (${MB(loaded)} of ${MB(total)} MB)`);
+  bar.firstElementChild.style.width = `${percent}%`;
+  const quarter = Math.min(75, 25 * Math.floor(percent / 25));
+  if (box.dataset.quarter !== String(quarter)) {
+    box.dataset.quarter = String(quarter);
+    setText(box.querySelector(".calc-progress-text"),
+      `Downloading Python: ${quarter ? `over ${quarter}%` : "started"} (${MB(total)} MB in all).`);
+  }
+}
+
+/** @param {ResultBox} result */
+export function hideProgress(result) {
+  const box = result.querySelector(".calc-progress");
+  if (box) setHidden(box, true);
+}
+
 /**
  * @param {ResultBox} result
  * @param {string} reason
  */
 export function showFailure(result, reason) {
+  hideProgress(result);
   setState(result, "error");
   showStatus(result, `The calculator is unavailable: ${reason}. Your inputs are kept; reload the page to try again.`);
   part(result, ".calc-fallback").hidden = false;

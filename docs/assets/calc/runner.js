@@ -6,7 +6,8 @@
 import { connect } from "./client.js";
 import { readConfig } from "./launch.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
-import { fieldIds, hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices, showStatus } from "./render.js";
+import { fieldIds, hideProgress, hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices,
+  showProgress, showStatus } from "./render.js";
 import { copy, localToday, summaryText } from "./share.js";
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
@@ -321,12 +322,16 @@ class Calculator {
     const client = connect();
     this.client = client;
     const signal = this.detached.signal;
+    const progress = (detail) => { if (detail && detail.wire) showProgress(this.result, detail.wire); };
+    client.addEventListener("progress", (event) => progress(event.detail), { signal });
+    if (client.state === "booting") progress(client.progress);
     client.addEventListener("slow", () => showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection."), { signal });
     client.addEventListener("failed", (event) => showFailure(this.result, /** @type {CustomEvent<string>} */ (event).detail), { signal });
     if (client.state === "failed") showFailure(this.result, client.failure);
     client.ready.then((info) => {
       if (signal.aborted) return;
       this.result.dataset.boot = info.mode;
+      hideProgress(this.result);
       this.compute();
     }, () => {});
   }

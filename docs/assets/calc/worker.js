@@ -4,19 +4,27 @@
 //               carry them): the boot starts as soon as this script runs; "init" then only asks
 //               for "ready". URLs are absolute; stdlib and snapshot may be "". wasm: "page" when
 //               the page compiles the wasm. flags: the page config's switches this worker
-//               reads (compile_ahead, prefetch, stdlib_later, gc_freeze; macros/page_config.py).
+//               reads (compile_ahead, prefetch, stdlib_later, stdlib_on_demand, boot_by_speed,
+//               gc_freeze; macros/page_config.py). stdlibUsed: the part of the .pyc standard
+//               library the calculators import; wasmBytes: the wasm's size (for the progress).
 // Messages in:  {type: "init", boot}   (the same fields)
 //               {type: "wasm", module?}   (the page's compiled wasm, when the boot fields say wasm=page)
 //               {type: "run", id, slug, inputs}
 //               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
-// Messages out: {type: "progress", files: [{url, loaded, total, done}]}   (after "init", see "Progress")
-//               {type: "ready", ms, mode, steps, fallback?, urls} | {type: "fatal", message}
+// Messages out: {type: "progress", files: [{url, loaded, total, wire, done}], settled, step}
+//                 (after "init", see "Progress")
+//               {type: "ready", ms, mode, stdlib, steps, fallback?, urls} | {type: "fatal", message}
+//                 (mode: "snapshot" | "pyc"; stdlib: the standard library the boot read, "none" |
+//                 "used" | "whole")
 //               {type: "result", id, reply}   (reply: {ok, result} | {ok: false, errors} | {ok: false, crash})
 //               {type: "warmed"}
 //
-// Boot paths, fastest first:
+// Boot paths, fastest first on a fast link:
 //   snapshot: restore a memory snapshot made at build time (calculators already imported);
-//   pyc:      a normal start with the standard library precompiled to .pyc, then load the wheel.
+//   pyc:      a normal start with the standard library precompiled to .pyc, then load the wheel:
+//             with only the part of it the calculators import (stdlibUsed, a quarter of the
+//             bytes), and where the link is slow taken instead of the snapshot, whose extra
+//             bytes cost more time there than the start-up it saves (see choosePath).
 // Any failure of the snapshot path (missing or corrupt file, engine without what it needs) falls
 // back to the pyc path; a missing pyc zip falls back to the npm one (stdlib "" = npm default).
 
@@ -24,9 +32,19 @@ let handle = null;
 let booting = null;
 let ready = false; // "ready" has been posted
 // The speed measures of the boot, each on unless the page's config switches it off.
-let flags = { compile_ahead: true, prefetch: true, stdlib_later: true, gc_freeze: true };
+let flags = { compile_ahead: true, prefetch: true, stdlib_later: true, stdlib_on_demand: true, boot_by_speed: true,
+              gc_freeze: true };
 const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
-const mark = (name) => { steps[name] = Math.round(performance.now()); };
+let lastStep = "";
+// Each step that shows the boot moving (a module in, the wasm compiled, the snapshot restored...)
+// is reported as progress too: the page's boot limit counts from the last sign of life. Starting
+// and choosing the path are not signs that anything arrived.
+const QUIET_STEPS = new Set(["start", "chosen"]);
+const mark = (name) => {
+  steps[name] = Math.round(performance.now());
+  lastStep = name;
+  if (!QUIET_STEPS.has(name)) reportProgress(true);
+};
 
 // The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
 // snapshot download (loadPyodide would only start compiling once the snapshot is in). When
@@ -152,6 +170,7 @@ async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   const probe = JSON.parse(fn(JSON.stringify({ slug: "", inputs: {} })));
   if (probe.ok !== false || !probe.errors) throw new Error("snapshot: restored interpreter did not answer");
   python = pyodide;
+  restored = true;
   return fn;
 }
 
@@ -165,6 +184,7 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
     stderr: () => {},
   });
   mark("loaded");
+  python = pyodide;
   return settle(pyodide);
 }
 
@@ -190,7 +210,8 @@ function call(pyodide, module, name) {
 // first answer (zipimport's index of it, made at build time, is in the snapshot). A run that
 // fails before then is run again once the real zip is in.
 const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
-let python = null; // the restored Pyodide
+let python = null; // the booted Pyodide (after a snapshot boot, once it answers)
+let restored = false; // python came from the snapshot
 let stdlibLater = ""; // URL of the standard library while an empty zip stands in for it
 let stdlibInstall = null; // Promise: the real zip written in place
 
@@ -202,6 +223,9 @@ function installStdlib() {
       if (!response.ok) throw new Error(`standard library: HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       python.FS.writeFile(python.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))"), bytes);
+      // a .pyc boot's zipimport has read the smaller zip's index: make it read the whole one's
+      // (a snapshot boot's index, made at build time, is already the whole zip's)
+      if (!restored) python.runPython("import importlib, zipimport; zipimport._zip_directory_cache.clear(); importlib.invalidate_caches()");
       stdlibLater = "";
     })();
     stdlibInstall.catch(() => { stdlibInstall = null; }); // the next run tries again
@@ -209,13 +233,19 @@ function installStdlib() {
   return stdlibInstall;
 }
 
-// Progress: the bytes of each file the boot downloads, as they arrive (after any
-// Content-Encoding is undone: `total` is the Content-Length only for a body sent as is, else
-// null). Reported to the page at most every PROGRESS_EVERY_MS once it has connected ("init":
-// messages posted before the page listens would be lost), and when a file is complete. The
-// runtime's JavaScript modules are imported, not fetched, and are not counted.
+// Progress: the bytes of each file the boot downloads, counted as they arrive (one branch of
+// the body is read here at once, the other handed on: the wasm's compiler reads at its own
+// pace), after any Content-Encoding is undone. `total` is the Content-Length for a body sent as
+// is, the wasm's size (wasmBytes) for the wasm, else null; `wire` is the Content-Length (the
+// bytes on the wire). `settled`: every main download of the chosen boot path has started, so
+// the files' sizes add up to the whole. Reported to the page at most every PROGRESS_EVERY_MS
+// once it has connected ("init": messages posted before the page listens would be lost), when
+// a file is complete and at each boot step (`step`). The runtime's JavaScript modules are
+// imported, not fetched, and are not counted.
 const PROGRESS_EVERY_MS = 100;
-const downloads = new Map(); // url -> {url, loaded, total, done}
+const downloads = new Map(); // url -> {url, loaded, total, wire, done, since}
+let expected = []; // the chosen path's main downloads (see boot)
+let wasmBytes = 0;
 let connected = false;
 let progressTimer = 0;
 
@@ -227,29 +257,105 @@ function reportProgress(now) {
   }
   clearTimeout(progressTimer);
   progressTimer = 0;
-  self.postMessage({ type: "progress", files: [...downloads.values()].map((file) => ({ ...file })) });
+  const files = [...downloads.values()].map(({ since, ...file }) => file);
+  const settled = expected.length > 0 && expected.every((url) => downloads.has(url));
+  self.postMessage({ type: "progress", files, settled, step: lastStep });
 }
 
-// The same response, its bytes counted as they are read.
+// The same response, its bytes counted as they arrive.
 function counted(response) {
   if (!response.body || !response.ok) return response;
-  const length = Number(response.headers.get("Content-Length"));
-  const file = { url: response.url, loaded: 0, total: !response.headers.has("Content-Encoding") && length > 0 ? length : null,
-                 done: false };
+  const length = Number(response.headers.get("Content-Length")) || null;
+  const encoded = response.headers.has("Content-Encoding");
+  const isWasm = response.url.endsWith("/pyodide.asm.wasm");
+  const file = { url: response.url, loaded: 0, total: !encoded ? length : isWasm && wasmBytes ? wasmBytes : null,
+                 wire: length, done: false, since: performance.now() };
   downloads.set(file.url, file);
-  const counter = new TransformStream({
-    transform(chunk, controller) {
-      file.loaded += chunk.byteLength;
-      controller.enqueue(chunk);
-      reportProgress(false);
-    },
-    flush() {
+  const [counting, body] = response.body.tee();
+  (async () => {
+    const reader = counting.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        file.loaded += value.byteLength;
+        reportProgress(false);
+      }
       file.done = true;
       reportProgress(true);
-    },
-  });
+    } catch { /* the download failed: its consumer reports it */ }
+  })();
   const { status, statusText, headers } = response;
-  return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+  return new Response(body, { status, statusText, headers });
+}
+
+// Which boot path to take (flag boot_by_speed). A returning visit takes the one whose files are
+// stored offline (no download at all). A first visit weighs the link: the snapshot costs about
+// 2 MB more on the wire than the .pyc boot with the used part of the standard library, and
+// saves about 0.6 s of start-up on a desktop processor (more on a phone's): at 25 Mbit/s the
+// two break even on a desktop. Below SNAPSHOT_MIN_BPS the .pyc boot is taken; it is set lower
+// than that break-even so that a fast link read low (a busy processor delays the first chunks)
+// keeps the snapshot. The speed is the bytes on the wire of every download so far over the time
+// since the first response: decided at once when the first chunks show a clearly fast link,
+// else when LINK_SAMPLE bytes are in (the wasm keeps a slow link busy meanwhile).
+const SNAPSHOT_MIN_BPS = 12e6;
+const LINK_SAMPLE = 512 * 1024; // bytes on the wire
+const LINK_WAIT_MS = 3000; // a link this slow to send them is slow (whatever came by then is measured)
+const POLL_MS = 5;
+const BUSY_LAG_MS = 20; // polls this late on average: the processor, not the link, sets the pace
+
+async function stored(url) {
+  try { return Boolean(url && self.caches && (await caches.match(url))); } catch { return false; }
+}
+
+function onWire(wasm) {
+  let bytes = 0;
+  let first = Infinity;
+  let done = true;
+  for (const file of downloads.values()) {
+    first = Math.min(first, file.since);
+    done = done && file.done;
+    const share = file.total ? Math.min(1, file.loaded / file.total) : file.done ? 1 : 0;
+    bytes += share * (file.wire || file.loaded);
+  }
+  return { bytes, first, done: done && downloads.has(wasm) };
+}
+
+function linkSpeed(wasm) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let last = started;
+    let lag = 0; // how late this thread ran the polls, in all
+    let polls = 0;
+    const poll = setInterval(() => {
+      const now = performance.now();
+      lag += Math.max(0, now - last - POLL_MS);
+      last = now;
+      polls += 1;
+      const { bytes, first, done } = onWire(wasm);
+      const bps = (8 * bytes * 1000) / Math.max(now - first, 1);
+      const clear = bytes >= LINK_SAMPLE / 8 && bps >= 2 * SNAPSHOT_MIN_BPS;
+      if (!clear && bytes < LINK_SAMPLE && !done && now - started < LINK_WAIT_MS) return;
+      clearInterval(poll);
+      steps.linkLagMs = Math.round(lag / polls);
+      // No bytes yet say nothing about the link; and where this thread is this busy, the
+      // bytes are read late and the link looks slower than it is, while the processor is what
+      // the reader waits for: either way the snapshot, which saves processor time.
+      resolve(first === Infinity || bytes === 0 || lag / polls > BUSY_LAG_MS ? Infinity : bps);
+    }, POLL_MS);
+  });
+}
+
+async function choosePath(init, wasm, measurable) {
+  if (!init.snapshot || !snapshotSupported()) return "pyc";
+  if (!init.stdlibUsed || !flags.boot_by_speed) return "snapshot";
+  const [snap, used] = await Promise.all([stored(init.snapshot), stored(init.stdlibUsed)]);
+  if (snap) return "snapshot";
+  if (used) return "pyc";
+  if (!measurable) return "snapshot"; // the page has the wasm (stored): nothing to measure
+  const bps = await linkSpeed(wasm);
+  steps.linkMbps = Number.isFinite(bps) ? Math.round(bps / 1e5) / 10 : -1;
+  return bps >= SNAPSHOT_MIN_BPS ? "snapshot" : "pyc";
 }
 
 // fetch() answers for URLs fetched ahead: each early response is used once, by the first
@@ -281,20 +387,30 @@ self.fetch = (input, init) => {
 async function boot(init) {
   const { runtime, lock, stdlib } = init;
   flags = { ...flags, ...(init.flags || {}) };
+  wasmBytes = Number(init.wasmBytes) || 0;
   const started = performance.now();
   mark("start");
-  // Start every download at once: the wasm is compiled ahead (above); the lock file (and, for
-  // the .pyc boot, the stdlib) are fetched here and handed to loadPyodide when it asks for them
-  // (prefetch); the runtime's large JS module is imported later from the same URL (the module
-  // map shares it). A snapshot boot fetches the stdlib after its first answer (installStdlib).
+  // Start the downloads every path needs at once: the wasm is compiled ahead (above); the lock
+  // file is fetched here and handed to loadPyodide when it asks for it (prefetch); the runtime's
+  // large JS module is imported later from the same URL (the module map shares it). Then the
+  // path is chosen (choosePath; the wasm's download tells the link's speed) and its own files
+  // fetched: the snapshot, or the .pyc standard library. A snapshot boot leaves the whole
+  // standard library out (stdlib_later) and fetches it only if a module outside the snapshot
+  // is ever imported (stdlib_on_demand; installStdlib), as does a .pyc boot with the used part.
   const wasm = new URL("pyodide.asm.wasm", runtime).href;
   const stdlibUrl = stdlib || new URL("python_stdlib.zip", runtime).href;
-  const early = init.snapshot && snapshotSupported() ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
+  const fromPage = init.wasm === "page";
+  const ahead = compileAhead(wasm, fromPage);
+  prefetch(ahead ? [lock] : [wasm, lock]);
+  import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
+  const path = await choosePath(init, wasm, !fromPage && (ahead || flags.prefetch));
+  mark("chosen");
+  const pycStdlib = init.stdlibUsed || stdlibUrl;
+  const early = path === "snapshot" ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   if (early && flags.stdlib_later) stdlibLater = stdlibUrl;
-  const files = stdlibLater ? [lock] : [stdlibUrl, lock];
-  prefetch(compileAhead(wasm, init.wasm === "page") ? files : [wasm, ...files]);
-  import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
+  if (!stdlibLater) prefetch([early ? stdlibUrl : pycStdlib]);
+  expected = [...(fromPage ? [] : [wasm]), lock, early ? init.snapshot : pycStdlib];
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
   let mode = "pyc";
@@ -306,18 +422,24 @@ async function boot(init) {
     } catch (err) {
       fallback = String((err && err.message) || err).slice(0, 200);
       python = null;
-      stdlibLater = ""; // the .pyc boot reads the real one
+      stdlibLater = ""; // the .pyc boot reads its own
+      prefetch([pycStdlib]);
     }
     snapshot = null;
-  } else if (init.snapshot) {
+  } else if (init.snapshot && !snapshotSupported()) {
     fallback = "snapshot: this browser lacks DecompressionStream or streaming WebAssembly";
   }
-  if (!handle) handle = await bootPyc(loadPyodide, runtime, lock, stdlib);
+  if (!handle) {
+    handle = await bootPyc(loadPyodide, runtime, lock, pycStdlib);
+    if (pycStdlib !== stdlibUrl) stdlibLater = stdlibUrl; // the whole one, if ever needed
+  }
   mark("ready");
-  // The files this boot used, so that the page can ask the service worker to keep them offline
-  // (the stdlib too: a snapshot boot reads it only after its first answer).
-  const urls = [...new Set([...performance.getEntriesByType("resource").map((e) => e.name), stdlibUrl])];
-  return { ms: Math.round(performance.now() - started), mode, steps, fallback, urls };
+  // The files this boot used, so that the page can ask the service worker to keep them offline.
+  // The whole standard library only where it is fetched after the first answer anyway.
+  const used = performance.getEntriesByType("resource").map((e) => e.name);
+  const urls = [...new Set(flags.stdlib_on_demand || !stdlibLater ? used : [...used, stdlibUrl])];
+  const stdlibRead = mode === "snapshot" ? "none" : pycStdlib === stdlibUrl ? "whole" : "used";
+  return { ms: Math.round(performance.now() - started), mode, stdlib: stdlibRead, steps, fallback, urls };
 }
 
 // Warm-up (a separate, short-lived instance of this worker, started by site.js after a first
@@ -385,6 +507,7 @@ self.onmessage = async (event) => {
       try { await installStdlib(); reply = run(msg); } catch { /* keep the first reply */ }
     }
     self.postMessage({ type: "result", id: msg.id, reply });
-    if (stdlibLater) installStdlib().catch(() => {});
+    // without stdlib_on_demand, the whole standard library comes after the first answer anyway
+    if (stdlibLater && !flags.stdlib_on_demand) installStdlib().catch(() => {});
   }
 };

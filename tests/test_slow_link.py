@@ -1,0 +1,103 @@
+"""A reader on a slow or failing connection: the page shows how far Python's download is, waits as
+long as bytes keep coming, and gives up (keeping the inputs) only when they stop.
+
+The site is served over a paced link (``serve.Link``: one shared token bucket for every body,
+as on a phone's connection; DevTools throttling does not cover the page's worker)."""
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+
+import calculators
+from calculators.urlstate import encode
+from calc_pages import with_config
+from conftest import CSP_WATCH
+from test_trust import assert_form_shows
+from tools import serve
+
+pytestmark = pytest.mark.browser
+
+SLUG = "instructor-offer"
+RESULT = f'[data-calculator="{SLUG}"]'
+BAR = f"{RESULT} .calc-progress [role=progressbar]"
+# Every value the progressbar shows, in order, and whether its text line ever changed.
+WATCH_PROGRESS = """
+window.__progress = [];
+new MutationObserver(() => {
+  const bar = document.querySelector('%s');
+  const now = bar && bar.getAttribute("aria-valuenow");
+  if (now !== null && now !== undefined && window.__progress.at(-1) !== Number(now)) window.__progress.push(Number(now));
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["aria-valuenow"], childList: true });
+""" % BAR
+
+
+@contextlib.contextmanager
+def served_over(site, link: serve.Link):
+    """The built site on a port of its own, every response sent through ``link``."""
+    serve.precompress(site.dir)  # or the wasm's first bytes would wait for its compression
+    server = serve.start(site.dir, 0, link=link)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        link.resume()  # release responses held by a stalled link
+        server.shutdown()
+
+
+@pytest.fixture
+def slow_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(CSP_WATCH + WATCH_PROGRESS)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == [], "uncaught errors on the page"
+
+
+def shared_query() -> tuple[calculators.Calculator, dict]:
+    calc = calculators.get(SLUG)
+    inputs = calculators.run(SLUG, dict(calc.example("yellow").inputs))["inputs"]
+    return calc, inputs
+
+
+def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slow_page):
+    """0.5 Mbit/s with 100 ms per request: the download alone takes well over the old 45-second
+    limit. The page shows a growing progressbar meanwhile and, in the end, the result."""
+    calc, inputs = shared_query()
+    link = serve.Link(0.5e6, 0.1)
+    with served_over(site, link) as base:
+        slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, inputs))
+        slow_page.wait_for_selector(BAR, state="attached", timeout=60_000)
+        bar = slow_page.locator(BAR)
+        assert bar.get_attribute("aria-label") and "MB" in bar.get_attribute("aria-valuetext")
+        assert "Downloading Python" in slow_page.locator(f"{RESULT} .calc-progress-text").inner_text()
+        assert slow_page.get_attribute(RESULT, "aria-busy") == "false"  # so that its live region is read
+        slow_page.wait_for_selector(f"{RESULT}[data-band]", timeout=280_000)
+    seen = slow_page.evaluate("window.__progress")
+    assert len(seen) >= 5 and seen == sorted(seen), seen  # it moved, and only forward
+    assert slow_page.locator(f"{RESULT} .calc-progress").is_hidden()
+    assert slow_page.get_attribute(RESULT, "data-state") == "ready"
+    assert slow_page.evaluate("window.__cspViolations") == []
+    # on a link this slow the worker takes the .pyc boot with the part of the standard library
+    # the calculators use: the snapshot and the whole standard library are never requested
+    assert slow_page.get_attribute(RESULT, "data-boot") == "pyc"
+    sent = link.files_between(0, float("inf"))
+    assert any(p.endswith("/python_stdlib-used.zip") for p in sent), sorted(sent)
+    assert not [p for p in sent if "/snapshot-" in p or "/python_stdlib-pyc-" in p], sorted(sent)
+
+
+def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(site, slow_page):
+    """The bytes stop after 1 MB: the page waits for the stall limit (here 5 s of nothing), then
+    says the calculator is unavailable, points to the guide and keeps the inputs."""
+    calc, inputs = shared_query()
+    with_config(slow_page, limits={"boot_stall_ms": 5000})
+    with served_over(site, serve.Link(20e6, 0.02, stall_after=1_000_000)) as base:
+        slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, inputs))
+        slow_page.wait_for_selector(f'{RESULT}[data-state="error"]', timeout=90_000)
+        status = slow_page.locator(f"{RESULT} .calc-status").inner_text()
+        assert "nothing arrived for 5 seconds" in status and "inputs are kept" in status, status
+        assert slow_page.locator(f"{RESULT} .calc-fallback a").is_visible()
+        assert slow_page.evaluate("window.__progress.at(-1)") > 0, "no progress was shown before the stall"
+        assert_form_shows(slow_page, calc, inputs)
