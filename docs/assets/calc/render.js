@@ -73,14 +73,16 @@ export function hideResult(result) {
   result.querySelector(".calc-output").hidden = true;
 }
 
-// `root`: the site root (factor links are site paths); `printMeta`: the line printed under it.
-export function renderResult(result, spec, res, root, printMeta) {
+// `root`: the site root (factor links are site paths); `printMeta`: the line printed under it;
+// `field(name)`: a field's {id, label} on the page (what_would_change links to it).
+export function renderResult(result, spec, res, root, printMeta, field = () => null) {
   const out = result.querySelector(".calc-output");
   setText(out.querySelector(".calc-band-label"), res.band_label);
   setText(out.querySelector(".calc-score"), res.score === null ? "" : `Score ${res.score} of 100`);
   setText(out.querySelector(".calc-headline"), res.headline);
   syncPairs(out.querySelector(".calc-metrics"), metricPairs(spec, res));
   renderRanking(out, res.ranking);
+  renderParts(out, res.ranking);
   syncList(out.querySelector(".calc-factors"), res.factors, () => {
     const li = document.createElement("li");
     const mark = document.createElement("span");
@@ -100,6 +102,7 @@ export function renderResult(result, spec, res, root, printMeta) {
     setAttr(link, "href", new URL(f.source, root).href);
   });
   syncList(out.querySelector(".calc-next-steps"), res.next_steps, () => document.createElement("li"), setText);
+  renderQuestions(out, res.what_would_change, field);
   const meta = result.querySelector(".calc-print-meta");
   if (meta) setText(meta, printMeta);
   showStatus(result, "");
@@ -128,14 +131,162 @@ function renderRanking(out, ranking) {
   table.dataset.rows = key;
   table.replaceChildren(...rows.map((cells, n) => {
     const tr = document.createElement("tr");
-    for (const v of cells) {
+    cells.forEach((v, i) => {
       const cell = document.createElement(n === 0 ? "th" : "td");
       if (n === 0) cell.scope = "col";
+      else if (i === 3) cell.dataset.band = ranking[n - 1].band; // this cell shows the offer's band
       cell.textContent = v;
       tr.append(cell);
-    }
+    });
     return tr;
   }));
+}
+
+// The offers side by side, part by part: one column per offer (best first); each part of the
+// score (the result's ranking[].parts) is a row group, its name on a full-width row above the
+// offers' points and what each offer has, so that the cells keep the width a phone has. Parts
+// on which the offers score the same share one row. The best offer on each part is shaded, and
+// says so to screen readers. Wide lists scroll sideways inside their own box.
+function renderParts(out, ranking) {
+  let box = out.querySelector(".calc-parts");
+  const rows = partRows(ranking);
+  if (!rows) { if (box) box.remove(); return; }
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "calc-parts";
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "The offers part by part");
+    box.tabIndex = 0; // it may scroll sideways: reachable by keyboard
+    const table = document.createElement("table");
+    const caption = document.createElement("caption");
+    caption.textContent = "Part by part (points)";
+    table.append(caption, document.createElement("thead"));
+    box.append(table);
+    (out.querySelector(".calc-ranking") || out.querySelector(".calc-metrics")).after(box);
+  }
+  const key = JSON.stringify(rows);
+  if (box.dataset.rows === key) return;
+  box.dataset.rows = key;
+  const table = box.querySelector("table");
+  const head = document.createElement("tr");
+  head.append(...ranking.map((r) => cell("th", r.label, "col")));
+  table.querySelector("thead").replaceChildren(head);
+  for (const old of table.querySelectorAll("tbody")) old.remove();
+  table.append(...rows.map((row) => {
+    const group = document.createElement("tbody");
+    const title = cell("th", row.title, "rowgroup");
+    title.colSpan = ranking.length;
+    const values = document.createElement("tr");
+    if (row.same) {
+      const td = cell("td", row.same);
+      td.colSpan = ranking.length;
+      values.append(td);
+    } else {
+      values.append(...row.cells.map(partCell));
+    }
+    const titleRow = document.createElement("tr");
+    titleRow.append(title);
+    group.append(titleRow, values);
+    return group;
+  }));
+}
+
+function partCell(c) {
+  const td = document.createElement("td");
+  const points = document.createElement("strong");
+  points.textContent = c.points;
+  td.append(points);
+  if (c.best) {
+    td.dataset.best = "";
+    const mark = document.createElement("span");
+    mark.className = "visually-hidden";
+    mark.textContent = " (best)"; // seen as the cell's shading
+    td.append(mark);
+  }
+  if (c.text) {
+    const text = document.createElement("span");
+    text.className = "calc-part-text";
+    text.textContent = c.text;
+    td.append(" ", text);
+  }
+  return td;
+}
+
+function cell(tag, text, scope) {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  if (scope) el.scope = scope;
+  return el;
+}
+
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// [{title, cells: [{points, text, best}]} or {title, same}] for renderParts, or null without parts. Parts on
+// which every offer scores the same are gathered into one row ("The same for all"), so the rows
+// that remain are the ones that separate the offers.
+export function partRows(ranking) {
+  if (!ranking || !ranking.every((r) => Array.isArray(r.parts))) return null;
+  const keys = [];
+  const titles = new Map();
+  for (const r of ranking) for (const p of r.parts) if (!titles.has(p.key)) { keys.push(p.key); titles.set(p.key, p.title); }
+  const rows = [];
+  const same = [];
+  for (const key of keys) {
+    const parts = ranking.map((r) => r.parts.find((p) => p.key === key));
+    const top = Math.max(...parts.map((p) => (p ? p.points : -Infinity)));
+    if (parts.every((p) => p && p.points === top)) { same.push(`${titles.get(key)} ${top}`); continue; }
+    rows.push({ title: titles.get(key), cells: parts.map((p) => (p
+      ? { points: String(p.points), text: capital(p.summary), best: p.points === top }
+      : { points: "\u2014", text: "", best: false })) });
+  }
+  if (same.length) rows.push({ title: "The same for all", same: same.join(", ") });
+  if (ranking.some((r) => r.salary !== null && r.salary !== undefined)) {
+    rows.push({ title: "Salary (not scored)", cells: ranking.map((r) => ({
+      points: r.salary === null || r.salary === undefined ? "not given" : r.salary.toLocaleString("en-US"), text: "", best: false })) });
+  }
+  return rows;
+}
+
+// What would change the result (result.what_would_change): the answers to inputs left unknown
+// that would move the result to another band, as questions worth asking, each with a link to the
+// field it names. `field(name)` gives that field's {id, label} on the page, or null. Nothing
+// shows when the result has none (or predates them).
+function renderQuestions(out, items, field) {
+  let box = out.querySelector(".calc-questions");
+  const list = Array.isArray(items) ? items : [];
+  if (!list.length) { if (box) box.hidden = true; return; }
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "calc-questions";
+    const title = document.createElement("p");
+    title.className = "calc-subtitle";
+    title.textContent = "Questions worth asking";
+    const help = document.createElement("p");
+    help.className = "calc-help";
+    help.textContent = "Answers you left unknown that would change the result on their own:";
+    box.append(title, help, document.createElement("ul"));
+    const steps = out.querySelector(".calc-next-steps");
+    (steps && steps.previousElementSibling ? steps.previousElementSibling : out.lastElementChild).before(box);
+  }
+  box.hidden = false;
+  syncList(box.querySelector("ul"), list, () => {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.className = "calc-question-link";
+    li.append(document.createElement("span"), " ", link);
+    return li;
+  }, (li, item) => {
+    const [text, link] = li.children;
+    const target = field(String(item.field));
+    setAttr(li, "data-band", String(item.band));
+    setText(text, item.ask ? String(item.ask) : `If ${target ? target.label : item.field} were answered, the result would change.`);
+    setHidden(link, !target);
+    if (target) {
+      setAttr(link, "href", `#${target.id}`);
+      setAttr(link, "data-field-link", String(item.field));
+      setText(link, `Answer: ${target.label}`);
+    }
+  });
 }
 
 // ---------- the form: field errors and link notices ----------

@@ -5,10 +5,13 @@
 import { connect } from "./client.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
 import { hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices, showStatus } from "./render.js";
-import { copy, localToday, summaryText } from "./share.js";
+import { copy, localToday, negotiationText, summaryText } from "./share.js";
+import { collapseCards, itemNumber, openCardOf, openCardsForPrint, updateCards } from "./cards.js";
+import { findSummary, summaryResult, summaryWithout } from "./summary.js";
 
 const URL_DELAY_MS = 250; // the address bar is updated this long after the last change
 
+const LOADING = "Python is loading; the guide and the form below work meanwhile."; // as the build writes it
 const mounted = new Set(); // calculators on the current page
 
 class Calculator {
@@ -25,6 +28,7 @@ class Calculator {
     this.touched = false;
     this.urlTimer = 0;
     this.detached = new AbortController(); // the page moved on: stop listening to the client
+    this.summary = findSummary(this.slug); // the compact result box at the top, if the page has one
     this.root = new URL(result.dataset.root || "../../", document.baseURI);
     const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
     this.boot = { runtime: absolute(result.dataset.runtime), lock: absolute(result.dataset.lock),
@@ -127,7 +131,7 @@ class Calculator {
   renumber(field) {
     const box = this.form.querySelector(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
     [...box.children].forEach((item, n) => {
-      item.querySelector("legend").textContent = `Offer ${n + 1}`;
+      item.querySelector("legend").textContent = itemNumber(field, n);
       for (const el of item.querySelectorAll("[name]")) {
         const sub = el.name.split(".").slice(2).join(".");
         const name = `${field.name}.${n}.${sub}`;
@@ -145,6 +149,30 @@ class Calculator {
     });
     const add = this.form.querySelector(`[data-add-item="${CSS.escape(field.name)}"]`);
     if (add) add.disabled = box.children.length >= field.max_items;
+    updateCards(this.form, field);
+  }
+
+  // A field as the result names it (what_would_change): its element id and its label as the
+  // reader sees it, "Offer 1: ..." for a list item.
+  describeField(name) {
+    const el = this.control(name);
+    const wrap = el && el.closest("[data-field]");
+    const label = wrap && wrap.querySelector("label");
+    if (!label) return null;
+    const text = label.textContent.replace(/\s*\(.*\)$/, "").trim();
+    const card = el.closest("[data-item]");
+    const item = card && card.querySelector(".calc-item-name");
+    return { id: el.id, label: item ? `${item.textContent}: ${text}` : text };
+  }
+
+  // Take the reader to a field: open its card, bring it to the middle of the screen (clear of the
+  // sticky header and result summary) and focus it.
+  focusField(name) {
+    const el = this.control(name);
+    if (!el) return;
+    openCardOf(el);
+    el.scrollIntoView({ block: "center" });
+    el.focus({ preventScroll: true });
   }
 
   // Fields that apply only for some values of a sibling (data-shown-if, from the spec's
@@ -161,12 +189,14 @@ class Calculator {
 
   compute() {
     this.showApplicableFields();
+    for (const field of this.spec.fields) if (field.type === "list") updateCards(this.form, field);
     const { inputs, errors } = this.readForm();
     const state = this.client ? this.client.state : "idle";
     if (!errors.length && state === "ready") this.request(inputs);
     this.updateUrl(inputs);
     if (errors.length) { this.invalid(errors); return; }
-    if (state === "failed") showFailure(this.result, this.client.failure);
+    if (state === "idle" || state === "booting") summaryWithout(this.summary, "loading", LOADING);
+    if (state === "failed") { showFailure(this.result, this.client.failure); this.failed(); }
   }
 
   request(inputs) {
@@ -178,6 +208,9 @@ class Calculator {
 
   invalid(errors) {
     showErrors(this.form, (name) => this.control(name), errors);
+    for (const el of this.form.querySelectorAll("[aria-invalid=true]")) openCardOf(el); // show the error
+    summaryWithout(this.summary, "invalid", "Fix the highlighted field below to see a result.");
+    this.showEmail(null);
     hideResult(this.result);
     if (this.client && this.client.state === "ready") setState(this.result, "ready");
     showStatus(this.result, "Fix the highlighted field to see a result.");
@@ -189,11 +222,33 @@ class Calculator {
       showErrors(this.form, (name) => this.control(name), []);
       this.lastResult = reply.result;
       const meta = `Rules version ${reply.result.version}. Printed ${localToday()} from ${this.shareLink(this.latestInputs)}`;
-      renderResult(this.result, this.spec, reply.result, this.root, meta);
+      renderResult(this.result, this.spec, reply.result, this.root, meta, (name) => this.describeField(name));
+      summaryResult(this.summary, reply.result);
+      this.showEmail(reply.result);
       return;
     }
     if (reply.errors) { setState(this.result, "ready"); this.invalid(reply.errors); return; }
     showCrash(this.result);
+    this.failed();
+  }
+
+  // The calculator cannot answer (no runtime, a crash): the summary points to the full result's
+  // explanation.
+  failed() {
+    summaryWithout(this.summary, "error", "The result section below says why; your inputs are kept.");
+    this.showEmail(null);
+  }
+
+  // "Copy negotiation email" and its preview show only for a result that carries one.
+  showEmail(res) {
+    const text = negotiationText(res);
+    const button = this.form.querySelector("[data-copy-email]");
+    const preview = this.form.querySelector(".calc-email");
+    if (button) button.hidden = !text;
+    if (!preview) return;
+    preview.hidden = !text;
+    const body = preview.querySelector(".calc-email-text");
+    if (text && body.textContent !== text) body.textContent = text;
   }
 
   // --- URL, copying ---
@@ -224,6 +279,7 @@ class Calculator {
     const { raw, notices } = decodeQuery(this.spec, location.search);
     this.touched = location.search.length > 1;
     this.applyInputs(raw);
+    if (this.touched) collapseCards(this.form); // a shared link: the result matters, not the form
     showNotices(this.form, notices);
     const recompute = () => { this.touched = true; this.compute(); };
     this.form.addEventListener("input", recompute);
@@ -236,29 +292,49 @@ class Calculator {
       const note = this.form.querySelector(".calc-copied");
       if (target.matches("[data-copy-link]")) copy(this.shareLink(), this.form, note, "Link copied.");
       else if (target.matches("[data-copy-summary]")) copy(summaryText(this.spec, this.lastResult, this.shareLink()), this.form, note, "Summary copied.");
+      else if (target.matches("[data-copy-email]")) copy(negotiationText(this.lastResult) || "", this.form, note, "Negotiation email copied.");
       else if (target.matches("[data-add-item]")) {
         const field = this.spec.fields.find((f) => f.name === target.dataset.addItem);
         const box = this.form.querySelector(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
         this.setItemCount(field, Math.min(field.max_items, box.children.length + 1));
+        const added = box.lastElementChild;
+        added.open = true; // a new item is there to be filled in
+        added.querySelector("input, select").focus();
         recompute();
       } else if (target.matches("[data-remove-item]")) {
         const list = target.closest("[data-list]");
         const field = this.spec.fields.find((f) => f.name === list.dataset.list);
-        if (list.querySelector(".calc-items").children.length > field.min_items) {
-          target.closest("[data-item]").remove();
+        const box = list.querySelector(".calc-items");
+        if (box.children.length > field.min_items) {
+          const item = target.closest("[data-item]");
+          const at = [...box.children].indexOf(item);
+          item.remove();
           this.renumber(field);
+          // the focus was on the removed card's button: move it to the card now in its place
+          box.children[Math.min(at, box.children.length - 1)].querySelector("summary").focus();
           recompute();
         }
       }
     });
+    // "Answer: ..." links of the questions worth asking go to their field, not to the address bar.
+    this.result.addEventListener("click", (e) => {
+      const link = e.target.closest("a[data-field-link]");
+      if (!link) return;
+      e.preventDefault();
+      this.focusField(link.dataset.fieldLink);
+    });
+    openCardsForPrint(this.form, this.detached.signal);
     for (const field of this.spec.fields) if (field.type === "list") this.renumber(field);
     this.compute(); // reads the form, fills in the address, shows errors while Python loads
     const client = connect(this.boot, this.workerUrl);
     this.client = client;
     const signal = this.detached.signal;
-    client.addEventListener("slow", () => showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection."), { signal });
-    client.addEventListener("failed", (event) => showFailure(this.result, event.detail), { signal });
-    if (client.state === "failed") showFailure(this.result, client.failure);
+    client.addEventListener("slow", () => {
+      showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection.");
+      if (!this.lastResult) summaryWithout(this.summary, "loading", "Still loading Python: this can take a while on a slow connection.");
+    }, { signal });
+    client.addEventListener("failed", (event) => { showFailure(this.result, event.detail); this.failed(); }, { signal });
+    if (client.state === "failed") { showFailure(this.result, client.failure); this.failed(); }
     client.ready.then((info) => {
       if (signal.aborted) return;
       this.result.dataset.boot = info.mode;

@@ -38,3 +38,12 @@ export async function copy(text, form, note, done) {
     note.textContent = ok ? done : "Copy failed: select the address bar and copy it.";
   }
 }
+
+// The negotiation email of a result (result.negotiation_email: {subject, body}, plain text from
+// Python), as pasted into an email: a subject line, a blank line, the body. null when the result
+// has none (a calculator without one, or a result that needs none).
+export function negotiationText(res) {
+  const email = res && res.negotiation_email;
+  if (!email || typeof email.body !== "string" || !email.body.trim()) return null;
+  return `Subject: ${String(email.subject || "").trim()}\n\n${email.body.trim()}\n`;
+}
