@@ -158,6 +158,7 @@ function renderParts(out, ranking) {
     box.setAttribute("aria-label", "The offers part by part");
     box.tabIndex = 0; // it may scroll sideways: reachable by keyboard
     const table = document.createElement("table");
+    table.className = "calc-parts-table"; // a class: the theme leaves it unwrapped
     const caption = document.createElement("caption");
     caption.textContent = "Part by part (points)";
     table.append(caption, document.createElement("thead"));
@@ -248,13 +249,13 @@ export function partRows(ranking) {
 }
 
 // What would change the result (result.what_would_change): the answers to inputs left unknown
-// that would move the result to another band, as questions worth asking, each with a link to the
-// field it names. `field(name)` gives that field's {id, label} on the page, or null. Nothing
-// shows when the result has none (or predates them).
+// that would move the result to another band, as questions worth asking. Answers to the same
+// field share one item, with one link to that field (`field(name)` gives its {id, label} on the
+// page, or null). Nothing shows when the result has none (or predates them).
 function renderQuestions(out, items, field) {
   let box = out.querySelector(".calc-questions");
-  const list = Array.isArray(items) ? items : [];
-  if (!list.length) { if (box) box.hidden = true; return; }
+  const groups = questionGroups(items);
+  if (!groups.length) { if (box) setHidden(box, true); return; }
   if (!box) {
     box = document.createElement("div");
     box.className = "calc-questions";
@@ -263,30 +264,51 @@ function renderQuestions(out, items, field) {
     title.textContent = "Questions worth asking";
     const help = document.createElement("p");
     help.className = "calc-help";
-    help.textContent = "Answers you left unknown that would change the result on their own:";
+    help.textContent = "Each of these answers, to something left unknown, would change the result on its own.";
     box.append(title, help, document.createElement("ul"));
     const steps = out.querySelector(".calc-next-steps");
     (steps && steps.previousElementSibling ? steps.previousElementSibling : out.lastElementChild).before(box);
   }
-  box.hidden = false;
-  syncList(box.querySelector("ul"), list, () => {
+  setHidden(box, false);
+  syncList(box.querySelector("ul"), groups, () => {
     const li = document.createElement("li");
     const link = document.createElement("a");
     link.className = "calc-question-link";
     li.append(document.createElement("span"), " ", link);
     return li;
-  }, (li, item) => {
-    const [text, link] = li.children;
-    const target = field(String(item.field));
-    setAttr(li, "data-band", String(item.band));
-    setText(text, item.ask ? String(item.ask) : `If ${target ? target.label : item.field} were answered, the result would change.`);
+  }, (li, group) => {
+    const [asks, link] = li.children;
+    const target = field(group.field);
+    syncList(asks, group.items, () => document.createElement("span"), (span, item) => {
+      setAttr(span, "data-band", String(item.band)); // the band this answer would give
+      setText(span, `${askText(item)} `);
+    });
     setHidden(link, !target);
     if (target) {
       setAttr(link, "href", `#${target.id}`);
-      setAttr(link, "data-field-link", String(item.field));
+      setAttr(link, "data-field-link", group.field);
       setText(link, `Answer: ${target.label}`);
     }
   });
+}
+
+// what_would_change items grouped by field, in their order: [{field, items}].
+export function questionGroups(items) {
+  const groups = [];
+  for (const item of Array.isArray(items) ? items : []) {
+    const name = String(item.field);
+    const last = groups[groups.length - 1];
+    if (last && last.field === name) last.items.push(item);
+    else groups.push({ field: name, items: [item] });
+  }
+  return groups;
+}
+
+// The question as one sentence: Python's `ask`, else built from the item's labels.
+function askText(item) {
+  if (item.ask) return String(item.ask);
+  const answer = item.value_label || item.value;
+  return `If \u201c${item.label || item.field}\u201d is ${answer}, the result becomes ${item.band_label || item.band}.`;
 }
 
 // ---------- the form: field errors and link notices ----------

@@ -162,7 +162,7 @@ class Calculator {
     const text = label.textContent.replace(/\s*\(.*\)$/, "").trim();
     const card = el.closest("[data-item]");
     const item = card && card.querySelector(".calc-item-name");
-    return { id: el.id, label: item ? `${item.textContent}: ${text}` : text };
+    return { id: el.id, label: item ? `${text} (${item.textContent})` : text };
   }
 
   // Take the reader to a field: open its card, bring it to the middle of the screen (clear of the

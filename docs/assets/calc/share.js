@@ -39,11 +39,14 @@ export async function copy(text, form, note, done) {
   }
 }
 
-// The negotiation email of a result (result.negotiation_email: {subject, body}, plain text from
-// Python), as pasted into an email: a subject line, a blank line, the body. null when the result
-// has none (a calculator without one, or a result that needs none).
+// The negotiation email of a result (result.negotiation_email: {to, subject, body}, plain text
+// from Python), as it is copied and previewed: who it is for, the subject, a blank line, the
+// body. null when the result has none (a calculator without one, or a result that needs none).
 export function negotiationText(res) {
   const email = res && res.negotiation_email;
   if (!email || typeof email.body !== "string" || !email.body.trim()) return null;
-  return `Subject: ${String(email.subject || "").trim()}\n\n${email.body.trim()}\n`;
+  const head = [];
+  if (email.to) head.push(`To: ${String(email.to).trim()}`);
+  if (email.subject) head.push(`Subject: ${String(email.subject).trim()}`);
+  return `${head.length ? head.join("\n") + "\n\n" : ""}${email.body.trim()}\n`;
 }
