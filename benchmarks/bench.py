@@ -6,7 +6,8 @@ it on loopback with tools/serve.py and measures, interleaving the variants in ev
 - bare_boot:    navigation start -> bare ``loadPyodide()`` resolved in a module worker (npm files);
 - first_result: navigation start -> ``data-band`` set on the instructor-offer page opened from a
                 shared link (the site's boot: snapshot, falling back to .pyc);
-- first_result_pyc: the same with the snapshot switched off (the .pyc boot alone), for reference;
+- first_result_pyc: the same with the snapshot switched off (the .pyc boot alone), for reference:
+                a copy of the page whose runtime config has the flag ``snapshot`` off (PYC_PATH);
 each cold (a fresh browser profile, started SETTLE_S before the visit) and warm (same profile,
 second visit), driven directly over the DevTools protocol (benchmarks/cdp.py: no automation
 framework attached to the page's workers; ``--driver playwright`` runs them through Playwright
@@ -42,6 +43,7 @@ import calculators  # noqa: E402
 from calculators.urlstate import encode  # noqa: E402
 from benchmarks import cdp  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
+from macros.page_config import replace_config  # noqa: E402
 from tools import serve  # noqa: E402
 from tools.runtime import pyodide_version  # noqa: E402
 
@@ -49,6 +51,8 @@ RESULTS = ROOT / "benchmarks" / "results"
 SLUG = "instructor-offer"
 CALC_PATH = f"calculators/{SLUG}/"
 GUIDE_PATH = "titles-and-tracks/instructor-offers/"
+PYC_PATH = f"calculators/{SLUG}-pyc/"  # the same page, its config's snapshot flag off (add_pyc_page)
+READY_INFO = "performance.getEntriesByName('calc:ready')[0].detail"  # the worker's boot report
 BARE_DIR = "bench-bare"  # minimal stock page; its runtime copy sits under pyodide/ (same cache headers)
 NPM_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 BAND = "[data-calculator][data-band]"
@@ -109,6 +113,14 @@ def percentile(values: list[float], p: float) -> float:
     k = (len(values) - 1) * p
     lo, hi = int(k), min(int(k) + 1, len(values) - 1)
     return round(values[lo] + (values[hi] - values[lo]) * (k - lo), 2)
+
+
+def add_pyc_page(site: Path) -> None:
+    """The calculator page again at PYC_PATH (same depth, so its relative URLs hold), its
+    runtime config switching the snapshot off: the site's own .pyc boot, as built."""
+    html = (site / CALC_PATH / "index.html").read_text(encoding="utf-8")
+    (site / PYC_PATH).mkdir(parents=True, exist_ok=True)
+    (site / PYC_PATH / "index.html").write_text(replace_config(html, {"flags": {"snapshot": False}}), encoding="utf-8")
 
 
 def add_bare_page(site: Path) -> None:
@@ -191,12 +203,12 @@ class Bench:
 
     def calc(self, browser, pyc_only: bool) -> tuple[float, dict, float]:
         page = browser.new_page()
-        page.add_init_script(PROBE + ("window.__calcBoot = {snapshot: ''};" if pyc_only else ""))
-        page.goto(self.base + CALC_PATH + "?" + self.shared_query)
+        page.add_init_script(PROBE)
+        page.goto(self.base + (PYC_PATH if pyc_only else CALC_PATH) + "?" + self.shared_query)
         ms = page.wait_for("window.__band")
         info = page.evaluate("(({mode, ms, steps, fallback}) => ({mode, ms, steps, fallback,"
                              " workerStart: Math.round(performance.getEntriesByName('calc:worker-start')[0].startTime)}))"
-                             "(window.__calcBootInfo)")
+                             f"({READY_INFO})")
         longest = page.evaluate("window.__longestAtBand")
         self.wait_offline_copies(page)
         page.close()
@@ -212,10 +224,11 @@ class Bench:
         except cdp.DriverError:  # no service worker here: the cache check below decides
             pass
         script = """(async () => {
-          const used = new Set((window.__calcBootInfo.urls || []).filter((u) => u.includes("/pyodide/")));
+          const used = new Set((%s.urls || []).filter((u) => u.includes("/pyodide/")));
           if (!(await caches.has("aod-runtime"))) return false;
           const held = new Set((await (await caches.open("aod-runtime")).keys()).map((r) => r.url));
           return [...used].every((u) => held.has(u)); })()"""
+        script = script % READY_INFO
         while time.time() < end:
             if page.evaluate(script):
                 time.sleep(0.5)  # let the cache writes settle
@@ -274,6 +287,7 @@ def run(rounds: int, recalc_n: int, driver: str) -> dict:
         sys.exit("mkdocs build --strict failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
     site = work / "site"
     add_bare_page(site)
+    add_pyc_page(site)
     server = serve.start(site, port)
     for path in site.rglob("*"):  # the server gzips each file once: do it before measuring
         if path.is_file() and path.name.endswith(serve.COMPRESSIBLE):

@@ -11,10 +11,22 @@ from calculators import get
 from calculators.contract import Calculator, Field
 from calculators.urlstate import encode
 
-# Inlined after each result container: starts the Python worker while the page still parses.
-EARLY_WORKER = (Path(__file__).with_name("early_worker.js")).read_text(encoding="utf-8").strip()
+from .page_config import config_html
+
 CALC_ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "calc"
+_EXPORT = re.compile(r"^export ", re.M)
+_COMMENT_LINE = re.compile(r"^\s*//.*\n", re.M)
 _STATIC_IMPORT = re.compile(r'^import [^;]*? from "\./([\w.-]+\.js)";', re.M)
+
+
+def early_start_script() -> str:
+    """launch.js as the inline script that starts the Python worker while the page is parsed:
+    its declarations (``export`` dropped, whole-line comments too) and a call to launchEarly."""
+    source = (CALC_ASSETS / "launch.js").read_text(encoding="utf-8")
+    body = _COMMENT_LINE.sub("", _EXPORT.sub("", source)).strip()
+    if re.search(r"^import ", body, re.M):
+        raise ValueError("launch.js is inlined as a classic script: it must import nothing")
+    return f"(() => {{\n{body}\nlaunchEarly();\n}})();"
 
 
 def page_modules(entry: str = "runner.js") -> list[str]:
@@ -157,28 +169,31 @@ def field_html_item(f: Field, n: int) -> str:
     return item_card(f, str(n), str(n + 1), True)
 
 
-def result(slug: str, runtime_url: str, lock_url: str, guide_url: str, root_url: str,
-           stdlib_url: str = "", snapshot_url: str = "", worker_url: str = "") -> str:
-    """The live result container the page runner fills in."""
+def result(slug: str, guide_url: str, root_url: str, config: dict[str, Any] | None) -> str:
+    """The live result container the page runner fills in. With the page's runtime ``config``
+    (macros/page_config.py; given for the first calculator of a page only), also the config
+    element, the inline early start and the runner's modules."""
     calc = get(slug)
-    return (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
-            f'data-runtime="{escape(runtime_url)}" data-lock="{escape(lock_url)}" '
-            f'data-stdlib="{escape(stdlib_url)}" data-snapshot="{escape(snapshot_url)}" data-worker="{escape(worker_url)}" data-root="{escape(root_url)}" data-version="{escape(calc.version)}" aria-live="polite" '
-            f'aria-busy="true" aria-label="{escape(calc.title)} result">'
-            f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
-            f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '
-            f'the address bar; the <a href="{escape(guide_url)}">guide</a> answers the same question.</p>'
-            f'<div class="calc-output" hidden>'
-            f'<p class="calc-band"><span class="calc-band-label"></span> <span class="calc-score"></span></p>'
-            f'<p class="calc-headline"></p><dl class="calc-metrics"></dl>'
-            f'<p class="calc-subtitle">What drove the result</p><ul class="calc-factors"></ul>'
-            f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
-            f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
-            f'<p class="calc-print-meta"></p></div></section>'
+    section = (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
+               f'data-version="{escape(calc.version)}" aria-live="polite" '
+               f'aria-busy="true" aria-label="{escape(calc.title)} result">'
+               f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
+               f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '
+               f'the address bar; the <a href="{escape(guide_url)}">guide</a> answers the same question.</p>'
+               f'<div class="calc-output" hidden>'
+               f'<p class="calc-band"><span class="calc-band-label"></span> <span class="calc-score"></span></p>'
+               f'<p class="calc-headline"></p><dl class="calc-metrics"></dl>'
+               f'<p class="calc-subtitle">What drove the result</p><ul class="calc-factors"></ul>'
+               f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
+               f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
+               f'<p class="calc-print-meta"></p></div></section>')
+    if config is None:
+        return section
+    return (section + config_html(config)
             # starts the Python worker at once (inline: no download, no wait for layout), then
             # the runner, which takes it over, while the rest of the page loads; the runner's
             # modules are fetched alongside start.js rather than one import level after another
-            f'<script>{EARLY_WORKER}</script>'
+            + f'<script>{early_start_script()}</script>'
             + "".join(f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/{name}" fetchpriority="high">'
                       for name in page_modules())
             + f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')

@@ -17,11 +17,14 @@ from calculators.questions import QUESTIONS
 
 from . import charts, diagrams, forms
 from .links import relative
+from .page_config import page_config, settings
 from .runtime_info import lock_path, runtime_path, snapshot_path, stdlib_path, worker_path
 
 
 def define_env(env: Any) -> None:
     """Register the macros."""
+    flags, limits = settings(env.conf.get("extra"))
+    pages_with_config: set[str] = set()
 
     def here() -> str:
         return env.page.url if env.page is not None else ""
@@ -87,8 +90,13 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def calculator_result(slug: str) -> str:
-        return forms.result(slug, link(runtime_path()), link(lock_path()), link(get(slug).sections[0][1]),
-                            link(""), link(stdlib_path()), link(snapshot_path()), link(worker_path()))
+        config = None
+        if here() not in pages_with_config:  # one runtime config (and early start) per page
+            pages_with_config.add(here())
+            config = page_config(root=link(""), worker=link(worker_path()), runtime=link(runtime_path()),
+                                 lock=link(lock_path()), stdlib=link(stdlib_path()),
+                                 snapshot=link(snapshot_path()), flags=flags, limits=limits)
+        return forms.result(slug, link(get(slug).sections[0][1]), link(""), config)
 
     @env.macro
     def worked_examples(slug: str) -> str:

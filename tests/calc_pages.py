@@ -1,9 +1,11 @@
 """Helpers shared by the calculator-page browser tests: open a page, check its form and controls."""
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping
 
 from calculators.contract import Field
+from macros.page_config import read_config, replace_config
 
 BOOT_TIMEOUT_MS = 90000  # Pyodide boot on a busy 2-core machine; the page's own limit is shorter
 
@@ -17,6 +19,25 @@ def open_calc(page, site, slug: str, query: str = ""):
     page.goto(site.page_url(f"calculators/{slug}/") + (("?" + query.lstrip("?")) if query else ""))
     page.wait_for_selector(f'{result_selector(slug)}[data-state="ready"][data-band]', timeout=BOOT_TIMEOUT_MS)
     return page.locator(result_selector(slug))
+
+
+CALCULATOR_PAGE = re.compile(r"/calculators/[^/?#]+/(\?[^#]*)?$")
+READY_INFO = "performance.getEntriesByName('calc:ready')[0].detail"  # the worker's boot report
+
+
+def with_config(page, **change: Mapping[str, Any]) -> None:
+    """Serve the calculator pages to ``page`` with their runtime config changed, e.g.
+    ``with_config(page, limits={"boot_ms": 4000})`` or ``flags={"snapshot": False}``: the page
+    runs as built, reading another config (macros/page_config.py), not a test switch."""
+    def handler(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=replace_config(response.text(), change))
+    page.route(CALCULATOR_PAGE, handler)
+
+
+def page_config(page) -> dict:
+    """The runtime config of the page ``page`` shows."""
+    return read_config(page.content())
 
 
 def control_text(value: Any) -> str:

@@ -26,7 +26,7 @@ def test_calculator_answers_under_the_driver(site, browser):
     band = page.wait_for("document.querySelector('[data-calculator][data-band]')?.dataset.band", timeout=60)
     assert band in {"green", "yellow", "red"}
     assert page.evaluate("window.__early") == "loading"  # ran before the page's own scripts
-    assert page.evaluate("window.__calcBootInfo.mode") == "snapshot"
+    assert page.evaluate("performance.getEntriesByName('calc:ready')[0].detail.mode") == "snapshot"
     page.close()
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from calculators.citations import all_citations
 from conftest import ROOT
+from macros.page_config import read_config
 from tools.mkdocs_hooks import missing_citations, site_anchors
 from tools.runtime import RUNTIME_FILES, pyodide_version
 
@@ -168,7 +169,7 @@ def test_the_worker_is_shipped_only_under_its_content_hash(site):
     assert [p.name for p in shipped] == [f"worker.{hashlib.sha256(source.read_bytes()).hexdigest()[:8]}.js"]
     assert shipped[0].read_bytes() == source.read_bytes()
     html = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text()
-    assert f'data-worker="../../assets/calc/{shipped[0].name}"' in html
+    assert read_config(html)["worker"] == f"../../assets/calc/{shipped[0].name}"
 
 
 def test_calculator_pages_have_results_containers(site):

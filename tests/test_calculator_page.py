@@ -6,7 +6,7 @@ import re
 import pytest
 
 import calculators
-from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc as open_page
+from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc as open_page, with_config
 from calculators.urlstate import encode
 
 pytestmark = pytest.mark.browser
@@ -160,7 +160,7 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
     if trigger == "a key press":
         page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
     else:
-        page.add_init_script("window.__calcBootLimitMs = 2000")
+        with_config(page, limits={"boot_ms": 2000})
         page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site.page_url(PATH))
     page.wait_for_load_state("load")
@@ -173,7 +173,7 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
 
 
 def test_runtime_failure_is_reported_within_the_time_limit(page, site):
-    page.add_init_script("window.__calcBootLimitMs = 4000")
+    with_config(page, limits={"boot_ms": 4000})
     page.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site.page_url(PATH) + "?clinical_fte=0.8")
     page.wait_for_selector(f'{RESULT}[data-state="error"]', timeout=15000)

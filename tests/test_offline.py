@@ -10,6 +10,7 @@ import time
 import pytest
 
 import calculators
+from calc_pages import READY_INFO, page_config
 from calculators.urlstate import encode
 from conftest import free_port
 from tools import serve
@@ -69,7 +70,7 @@ def runtime_cached(held: dict, snapshot_url: str) -> bool:
 
 
 def snapshot_url(page) -> str:
-    return page.evaluate(f"new URL(document.querySelector('{RESULT}').dataset.snapshot, document.baseURI).href")
+    return page.evaluate("(url) => new URL(url, document.baseURI).href", page_config(page)["boot"]["snapshot"])
 
 
 def test_snapshot_boot_answers_like_the_cli(page, site):
@@ -196,7 +197,7 @@ def test_a_returning_visit_compiles_the_wasm_on_the_page(page, site, page_compil
         result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
         assert result.get_attribute("data-boot") == "snapshot"
         assert result.get_attribute("data-band") == expected_band("green")
-        steps.append(page.evaluate("window.__calcBootInfo.steps"))
+        steps.append(page.evaluate(f"{READY_INFO}.steps"))
         page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)
     first, returning = steps
     assert "wasmFromPage" not in first, first  # nothing stored yet: the worker compiles it

@@ -3,7 +3,8 @@
 Every calculator in ``calculators.CALCULATORS`` is opened with a hostile link and through each
 runtime failure. Failures are provoked from outside the production code: by routing the
 site's own files (a worker that is missing, crashes, dies silently or has no WebAssembly, a
-network that never answers) or by removing WebAssembly from the page.
+network that never answers) or by removing WebAssembly from the page; shorter time limits are
+set in the page's own runtime config (``calc_pages.with_config``).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 import calculators
 from calculators.contract import Field
 from calculators.urlstate import encode
+from calc_pages import with_config
 from conftest import CSP_WATCH, Traffic
 
 pytestmark = pytest.mark.browser
@@ -263,7 +265,7 @@ def test_no_webassembly_in_the_worker_is_reported(page, site, slug):
     calc = calculators.get(slug)
     inputs = example_inputs(calc)
     patch_worker(page, "delete globalThis.WebAssembly;\n")
-    page.add_init_script("window.__calcBootLimitMs = 30000")
+    with_config(page, limits={"boot_ms": 30000})
     started = time.monotonic()
     open_with(page, site, slug, encode(calc, inputs))
     assert_failure_reported(page, slug, started, 35, "Python could not be loaded")
@@ -277,7 +279,7 @@ def test_worker_that_cannot_start_is_reported(page, site, slug, body, status):
     calc = calculators.get(slug)
     inputs = example_inputs(calc)
     page.route(WORKER, lambda route: route.fulfill(status=status, body=body, content_type="text/javascript"))
-    page.add_init_script("window.__calcBootLimitMs = 30000")
+    with_config(page, limits={"boot_ms": 30000})
     started = time.monotonic()
     open_with(page, site, slug, encode(calc, inputs))
     assert_failure_reported(page, slug, started, 20, "worker stopped")
@@ -290,7 +292,7 @@ def test_worker_that_cannot_start_is_reported(page, site, slug, body, status):
 def test_worker_dying_mid_session_is_reported_and_inputs_are_kept(page, site, slug, prefix, words):
     calc = calculators.get(slug)
     patch_worker(page, prefix)
-    page.add_init_script("window.__calcRunLimitMs = 5000")
+    with_config(page, limits={"run_ms": 5000})
     open_with(page, site, slug, encode(calc, example_inputs(calc)))
     wait_for_result(page, slug)
     started = time.monotonic()
@@ -320,7 +322,7 @@ def test_network_that_never_answers_is_reported_within_the_limit(page, site, slu
     inputs = example_inputs(calc)
     held = []
     page.route("**/pyodide/**", lambda route: held.append(route))  # never answered
-    page.add_init_script("window.__calcBootLimitMs = 6000")
+    with_config(page, limits={"boot_ms": 6000})
     started = time.monotonic()
     open_with(page, site, slug, encode(calc, inputs))
     page.wait_for_selector(f"{result_sel(slug)} .calc-status:has-text('Still loading')", timeout=6000)

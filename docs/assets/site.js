@@ -63,6 +63,13 @@ function calculators() {
   import("./calc/runner.js").then((runner) => runner.mountAll());
 }
 
+// A calculator page's runtime config (flags, the worker's URL), or null on other pages.
+async function calculatorConfig() {
+  if (!document.querySelector("form[data-calculator-form]")) return null;
+  const { readConfig } = await import("./calc/launch.js"); // preloaded on calculator pages
+  return readConfig();
+}
+
 function onPage() {
   sectionLinks();
   checklists();
@@ -110,7 +117,7 @@ if ("serviceWorker" in navigator) {
     const msg = event.data || {};
     if (msg.type !== "cached") return;
     const modules = (msg.added || []).filter((u) => u.startsWith(SITE_ROOT.href) && u.endsWith(".mjs"));
-    if (modules.length && !warming) warming = warmUp([...new Set(modules)]);
+    if (modules.length && !warming) warming = warmUp([...new Set(modules)]).catch(() => {});
     if (warming) await warming;
     if (complete && msg.id >= complete) document.documentElement.dataset.offline = "ready";
   });
@@ -119,15 +126,16 @@ if ("serviceWorker" in navigator) {
 // The runtime's modules were just stored for offline use: a short-lived copy of the calculator
 // worker imports them once from there, so that the browser keeps their compiled code and the
 // next visit starts sooner (worker.js, "Warm-up"). It runs off the page's thread, once.
-function warmUp(urls) {
-  return new Promise((resolve) => {
+async function warmUp(urls) {
+  const config = await calculatorConfig();
+  if (!config || !config.flags.warm_up) return;
+  await new Promise((resolve) => {
     let worker;
-    const end = () => { if (worker) worker.terminate(); resolve(); };
+    const end = () => { if (worker) worker.terminate(); resolve(undefined); };
     try {
-      const url = document.querySelector("[data-calculator][data-worker]").dataset.worker;
-      worker = new Worker(new URL(url, document.baseURI), { type: "module" });
+      worker = new Worker(new URL(config.worker, document.baseURI), { type: "module" });
     } catch {
-      return resolve();
+      return resolve(undefined);
     }
     worker.onmessage = end;
     worker.onerror = (event) => { event.preventDefault(); end(); };
@@ -161,8 +169,9 @@ else {
 }
 // On a calculator page the service worker starts once Python has answered (or after 15 s), so
 // that it does not compete with Python's start-up; elsewhere once the page has loaded.
-function registerWhenQuiet() {
-  if (!document.querySelector("form[data-calculator-form]")) return registerServiceWorker();
+async function registerWhenQuiet() {
+  const config = await calculatorConfig().catch(() => null);
+  if (!config || !config.flags.service_worker_later) return registerServiceWorker();
   let started = false;
   const start = () => { if (!started) { started = true; registerServiceWorker(); } };
   if (document.querySelector("[data-calculator][data-boot]")) setTimeout(start, 500); // already answered

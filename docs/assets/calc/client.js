@@ -1,97 +1,101 @@
 // The calculator runtime's client: the one module of the page that talks to the Python worker.
-// It starts the worker (or takes over the one the page started while it was parsed), owns the
-// time limits, and offers a small API: connect() -> client; client.ready; client.run().
-// Events on the client: "slow" (still booting after a while), "failed" (detail: reason).
-// Events on the document, for scripts that cannot import this module: "calc:ready" (detail:
-// {urls}, site.js keeps them offline), "calc:answered" (the first result is in) and
-// "calc:failed" (the theme's bundle need not wait any more; overrides/partials/theme-later.js).
+// It starts the worker (or takes over the one the page started while it was parsed; launch.js),
+// owns the time limits, and offers a small API:
+//   connect() -> the page's client (one Python worker serves every calculator of a visit)
+//   client.ready -> Promise of the worker's boot report {mode, ms, steps, fallback, urls}
+//   client.run(slug, inputs) -> Promise of Python's reply
+// Events on the client: "progress" (detail: {loaded, total, files}: bytes of the boot's
+// downloads so far, total null while a size is unknown; see worker.js, "Progress"), "slow" (still
+// booting after limits.boot_slow_ms), "failed" (detail: the reason, in words). Events on the document, for scripts that cannot import this module:
+// "calc:ready" (detail: {urls}; site.js keeps them offline), "calc:answered" (the first result
+// is in) and "calc:failed" (the theme's bundle need not wait any more; theme-later.js).
+// Marks on the performance timeline: "calc:worker-start" (launch.js) and "calc:ready" (detail:
+// the boot report; the benchmark and the tests read it).
 
-const BOOT_SLOW_MS = 12000;
-const BOOT_LIMIT_MS = 45000;
-const RUN_LIMIT_MS = 15000; // a scoring call takes milliseconds: no reply by then means the worker died
+import { launch, readConfig, takeEarlyLaunch } from "./launch.js";
 
 class Client extends EventTarget {
-  constructor() {
+  constructor(config) {
     super();
+    this.config = config;
     this.worker = null;
     this.state = "idle"; // idle | booting | ready | failed
     this.failure = "";
-    this.info = null; // the worker's boot report once ready
     this.pending = new Map(); // request id -> {resolve, reject, watchdog}
     this.nextId = 1;
     this.answered = false;
+    this.bootTimers = [];
+    this.progress = { loaded: 0, total: null, files: [] }; // the boot's downloads so far
     this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
     this.ready.catch(() => {}); // a failure is reported through "failed"
   }
 
-  start(urls, workerUrl) {
-    if (this.state !== "idle") return;
+  start() {
     this.state = "booting";
+    if (!this.config) return this.fail("this page has no calculator configuration");
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
       return this.fail("this browser cannot run WebAssembly (it may be switched off by a policy)");
     }
-    // The boot URLs travel in the worker's name as well, so that the worker starts booting as soon
-    // as its script runs rather than when this thread gets round to delivering "init".
-    // window.__calcBoot lets tests and the benchmark switch the snapshot off ({snapshot: ""}).
-    const boot = { ...urls, ...(window.__calcBoot || {}) };
-    // Usually the page has started the worker already, while it was parsed (macros/early_worker.js).
-    const early = window.__calcEarly;
-    window.__calcEarly = "taken";
+    let launched = takeEarlyLaunch();
     try {
-      if (early && early.worker) {
-        this.worker = early.worker;
-      } else {
-        performance.mark("calc:worker-start");
-        this.worker = new Worker(workerUrl, { type: "module", name: new URLSearchParams(boot).toString() });
-      }
+      if (!launched) launched = launch(this.config, document.baseURI);
     } catch (err) {
       return this.fail(`the browser could not start a worker (${err.message || err})`);
     }
-    const limit = window.__calcBootLimitMs || BOOT_LIMIT_MS;
-    const timer = setTimeout(() => {
-      if (this.state === "booting") this.fail(`Python did not finish loading within ${Math.round(limit / 1000)} seconds`);
-    }, limit);
-    const slow = setTimeout(() => {
-      if (this.state === "booting") this.dispatchEvent(new Event("slow"));
-    }, Math.min(BOOT_SLOW_MS, limit / 2));
-    const worker = this.worker;
-    worker.onmessage = (event) => {
-      const msg = event.data || {};
-      if (msg.type === "ready") {
-        clearTimeout(timer); clearTimeout(slow);
-        if (this.state !== "booting") return;
-        this.state = "ready";
-        this.info = msg;
-        window.__calcBootInfo = msg; // boot mode and step timings, read by the benchmark
-        document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: msg.urls } })); // site.js: offline copies
-        this.resolveReady(msg);
-      } else if (msg.type === "fatal") {
-        clearTimeout(timer); clearTimeout(slow);
-        this.fail(`Python could not be loaded (${msg.message})`);
-      } else if (msg.type === "result") {
-        const request = this.pending.get(msg.id);
-        if (!request) return;
-        this.pending.delete(msg.id);
-        clearTimeout(request.watchdog);
-        request.resolve(msg.reply);
-        // the theme's bundle waits for this (overrides/partials/theme-later.js)
-        if (!this.answered) { this.answered = true; document.dispatchEvent(new Event("calc:answered")); }
-      }
-    };
-    worker.onerror = (event) => {
+    this.worker = launched.worker;
+    this.watchBoot();
+    this.worker.onmessage = (event) => this.receive(event.data || {});
+    this.worker.onerror = (event) => {
       event.preventDefault();
-      clearTimeout(timer); clearTimeout(slow);
       this.fail(`the calculator worker stopped (${event.message || "it could not be loaded"})`);
     };
-    worker.postMessage({ type: "init", ...boot });
-    if (early && early.error) this.fail(`the calculator worker stopped (${early.error})`);
+    this.worker.postMessage({ type: "init", boot: launched.boot });
+    if (launched.error) this.fail(`the calculator worker stopped (${launched.error})`);
+  }
+
+  // The boot's time limit, and the "still loading" notice halfway to it at the latest. (The one
+  // place that decides when a boot has taken too long.)
+  watchBoot() {
+    const { boot_ms: limit, boot_slow_ms: slow } = this.config.limits;
+    this.bootTimers = [
+      setTimeout(() => this.fail(`Python did not finish loading within ${Math.round(limit / 1000)} seconds`), limit),
+      setTimeout(() => this.dispatchEvent(new Event("slow")), Math.min(slow, limit / 2)),
+    ];
+  }
+
+  receive(msg) {
+    if (msg.type === "progress") {
+      if (this.state !== "booting") return;
+      const files = msg.files || [];
+      const sum = (key) => files.reduce((total, file) => total + (file[key] || 0), 0);
+      this.progress = { loaded: sum("loaded"), total: files.every((f) => f.total !== null) ? sum("total") : null, files };
+      this.dispatchEvent(new CustomEvent("progress", { detail: this.progress }));
+    } else if (msg.type === "ready") {
+      this.bootTimers.forEach(clearTimeout);
+      if (this.state !== "booting") return;
+      this.state = "ready";
+      const { type, ...info } = msg;
+      performance.mark("calc:ready", { detail: info });
+      document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: info.urls } }));
+      this.resolveReady(info);
+    } else if (msg.type === "fatal") {
+      this.fail(`Python could not be loaded (${msg.message})`);
+    } else if (msg.type === "result") {
+      const request = this.pending.get(msg.id);
+      if (!request) return;
+      this.pending.delete(msg.id);
+      clearTimeout(request.watchdog);
+      request.resolve(msg.reply);
+      if (!this.answered) { this.answered = true; document.dispatchEvent(new Event("calc:answered")); }
+    }
   }
 
   fail(reason) {
     if (this.state === "failed") return;
     this.state = "failed";
     this.failure = reason;
-    document.dispatchEvent(new Event("calc:failed")); // the theme's bundle need not wait any more
+    this.bootTimers.forEach(clearTimeout);
+    document.dispatchEvent(new Event("calc:failed"));
     if (this.worker) this.worker.terminate();
     this.rejectReady(new Error(reason));
     for (const request of this.pending.values()) { clearTimeout(request.watchdog); request.reject(new Error(reason)); }
@@ -104,11 +108,9 @@ class Client extends EventTarget {
   run(slug, inputs) {
     if (this.state !== "ready") return Promise.reject(new Error(this.failure || "Python is not ready"));
     const id = this.nextId++;
-    const limit = window.__calcRunLimitMs || RUN_LIMIT_MS;
+    const limit = this.config.limits.run_ms;
     return new Promise((resolve, reject) => {
-      const watchdog = setTimeout(() => {
-        if (this.pending.has(id)) this.fail(`the calculator stopped responding (no answer within ${Math.round(limit / 1000)} seconds)`);
-      }, limit);
+      const watchdog = setTimeout(() => this.fail(`the calculator stopped responding (no answer within ${Math.round(limit / 1000)} seconds)`), limit);
       this.pending.set(id, { resolve, reject, watchdog });
       this.worker.postMessage({ type: "run", id, slug, inputs });
     });
@@ -117,9 +119,11 @@ class Client extends EventTarget {
 
 let client = null;
 
-// The page's one client (one Python worker serves every calculator of a visit).
-export function connect(urls, workerUrl) {
-  if (!client) client = new Client();
-  client.start(urls, workerUrl);
+// The page's client, started on first use from this page's config.
+export function connect() {
+  if (!client) {
+    client = new Client(readConfig());
+    client.start();
+  }
   return client;
 }

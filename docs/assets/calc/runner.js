@@ -3,6 +3,7 @@
 // inputs in the URL query, asks the client for results and hands them to render.js.
 
 import { connect } from "./client.js";
+import { readConfig } from "./launch.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
 import { hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices, showStatus } from "./render.js";
 import { copy, localToday, negotiationText, summaryText } from "./share.js";
@@ -29,11 +30,7 @@ class Calculator {
     this.urlTimer = 0;
     this.detached = new AbortController(); // the page moved on: stop listening to the client
     this.summary = findSummary(this.slug); // the compact result box at the top, if the page has one
-    this.root = new URL(result.dataset.root || "../../", document.baseURI);
-    const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
-    this.boot = { runtime: absolute(result.dataset.runtime), lock: absolute(result.dataset.lock),
-                  stdlib: absolute(result.dataset.stdlib), snapshot: absolute(result.dataset.snapshot) };
-    this.workerUrl = new URL(result.dataset.worker, document.baseURI).href; // named by its content
+    this.root = new URL(readConfig().root, document.baseURI); // factors cite site paths
   }
 
   control(name) {
@@ -326,7 +323,7 @@ class Calculator {
     openCardsForPrint(this.form, this.detached.signal);
     for (const field of this.spec.fields) if (field.type === "list") this.renumber(field);
     this.compute(); // reads the form, fills in the address, shows errors while Python loads
-    const client = connect(this.boot, this.workerUrl);
+    const client = connect();
     this.client = client;
     const signal = this.detached.signal;
     client.addEventListener("slow", () => {

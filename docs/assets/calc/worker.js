@@ -1,12 +1,16 @@
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
-// Boot:         the same fields in the worker's name (runtime=...&lock=..., set by the page:
-//               the script itself is cached by its content hash, so its URL cannot carry them)
-//               start the boot as soon as this script runs; "init" then only asks for "ready".
-// Messages in:  {type: "init", runtime, lock, stdlib, snapshot}   (absolute URLs; the last two may be "")
+// Boot fields:  {runtime, lock, stdlib, snapshot, wasm, flags} as JSON in the worker's name
+//               (launch.js: the script itself is cached by its content hash, so its URL cannot
+//               carry them): the boot starts as soon as this script runs; "init" then only asks
+//               for "ready". URLs are absolute; stdlib and snapshot may be "". wasm: "page" when
+//               the page compiles the wasm. flags: the page config's switches this worker
+//               reads (compile_ahead, prefetch, stdlib_later, gc_freeze; macros/page_config.py).
+// Messages in:  {type: "init", boot}   (the same fields)
 //               {type: "wasm", module?}   (the page's compiled wasm, when the boot fields say wasm=page)
 //               {type: "run", id, slug, inputs}
 //               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
-// Messages out: {type: "ready", ms, mode, steps, fallback?} | {type: "fatal", message}
+// Messages out: {type: "progress", files: [{url, loaded, total, done}]}   (after "init", see "Progress")
+//               {type: "ready", ms, mode, steps, fallback?, urls} | {type: "fatal", message}
 //               {type: "result", id, reply}   (reply: {ok, result} | {ok: false, errors} | {ok: false, crash})
 //               {type: "warmed"}
 //
@@ -18,6 +22,9 @@
 
 let handle = null;
 let booting = null;
+let ready = false; // "ready" has been posted
+// The speed measures of the boot, each on unless the page's config switches it off.
+let flags = { compile_ahead: true, prefetch: true, stdlib_later: true, gc_freeze: true };
 const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
 const mark = (name) => { steps[name] = Math.round(performance.now()); };
 
@@ -39,8 +46,11 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
     if (wasmModule) {
       try {
         const module = await wasmModule;
-        result = { module, instance: await WebAssembly.instantiate(module, imports) };
-      } catch (err) {
+        if (module) result = { module, instance: await WebAssembly.instantiate(module, imports) };
+      } catch {
+        // compiled or instantiated in vain: the runtime's own path below
+      }
+      if (!result) {
         wasmModule = null;
         source = networkFetch(wasmUrl, { credentials: "same-origin" });
       }
@@ -63,11 +73,14 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
   hooked = true;
 }
 
+// Returns whether the wasm is compiled ahead (or taken from the page): its download is then not
+// Pyodide's business. Without compile_ahead, a module from the page is still used; where the
+// page has none, Pyodide downloads and compiles the wasm itself.
 function compileAhead(url, fromPage) {
   wasmUrl = url;
-  if (!canCompileAhead) return false;
-  const compileHere = () => WebAssembly.compileStreaming(networkFetch(url, { credentials: "same-origin" }));
-  const fromPageOrHere = (module) => (module ? (mark("wasmFromPage"), module) : compileHere());
+  if (!canCompileAhead || !(flags.compile_ahead || (fromPage && hooked))) return false;
+  const compileHere = () => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" }));
+  const fromPageOrHere = (module) => (module ? (mark("wasmFromPage"), module) : flags.compile_ahead ? compileHere() : null);
   wasmModule = fromPage && hooked ? pageModule.then(fromPageOrHere) : compileHere();
   wasmModule.then(() => mark("wasmCompiled"), () => {});
   return true;
@@ -160,7 +173,7 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
 // during a recalculation stays short.
 function settle(pyodide) {
   const fn = pyodide.pyimport("calculators.web").handle;
-  call(pyodide, "gc", "freeze");
+  if (flags.gc_freeze) call(pyodide, "gc", "freeze");
   return fn;
 }
 
@@ -196,13 +209,58 @@ function installStdlib() {
   return stdlibInstall;
 }
 
+// Progress: the bytes of each file the boot downloads, as they arrive (after any
+// Content-Encoding is undone: `total` is the Content-Length only for a body sent as is, else
+// null). Reported to the page at most every PROGRESS_EVERY_MS once it has connected ("init":
+// messages posted before the page listens would be lost), and when a file is complete. The
+// runtime's JavaScript modules are imported, not fetched, and are not counted.
+const PROGRESS_EVERY_MS = 100;
+const downloads = new Map(); // url -> {url, loaded, total, done}
+let connected = false;
+let progressTimer = 0;
+
+function reportProgress(now) {
+  if (!connected || ready) return;
+  if (!now) {
+    if (!progressTimer) progressTimer = setTimeout(() => reportProgress(true), PROGRESS_EVERY_MS);
+    return;
+  }
+  clearTimeout(progressTimer);
+  progressTimer = 0;
+  self.postMessage({ type: "progress", files: [...downloads.values()].map((file) => ({ ...file })) });
+}
+
+// The same response, its bytes counted as they are read.
+function counted(response) {
+  if (!response.body || !response.ok) return response;
+  const length = Number(response.headers.get("Content-Length"));
+  const file = { url: response.url, loaded: 0, total: !response.headers.has("Content-Encoding") && length > 0 ? length : null,
+                 done: false };
+  downloads.set(file.url, file);
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      file.loaded += chunk.byteLength;
+      controller.enqueue(chunk);
+      reportProgress(false);
+    },
+    flush() {
+      file.done = true;
+      reportProgress(true);
+    },
+  });
+  const { status, statusText, headers } = response;
+  return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+}
+
 // fetch() answers for URLs fetched ahead: each early response is used once, by the first
 // fetch of its URL (loadPyodide's); anything else, or a failed early fetch, goes to the network.
 const ahead = new Map();
 const networkFetch = self.fetch.bind(self);
+const bootFetch = (input, init) => networkFetch(input, init).then(counted); // counted for Progress
 function prefetch(urls) {
+  if (!flags.prefetch) return;
   for (const url of urls) {
-    const response = networkFetch(url, { credentials: "same-origin" });
+    const response = bootFetch(url, { credentials: "same-origin" });
     response.catch(() => {});
     ahead.set(url, response);
   }
@@ -215,13 +273,14 @@ self.fetch = (input, init) => {
   const early = ahead.get(url);
   if (early) {
     ahead.delete(url);
-    return early.catch(() => networkFetch(input, init));
+    return early.catch(() => bootFetch(input, init));
   }
-  return networkFetch(input, init);
+  return ready ? networkFetch(input, init) : bootFetch(input, init);
 };
 
 async function boot(init) {
   const { runtime, lock, stdlib } = init;
+  flags = { ...flags, ...(init.flags || {}) };
   const started = performance.now();
   mark("start");
   // Start every download at once: the wasm is compiled ahead (above); the lock file (and, for
@@ -232,8 +291,8 @@ async function boot(init) {
   const stdlibUrl = stdlib || new URL("python_stdlib.zip", runtime).href;
   const early = init.snapshot && snapshotSupported() ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
-  if (early) stdlibLater = stdlibUrl;
-  const files = early ? [lock] : [stdlibUrl, lock];
+  if (early && flags.stdlib_later) stdlibLater = stdlibUrl;
+  const files = stdlibLater ? [lock] : [stdlibUrl, lock];
   prefetch(compileAhead(wasm, init.wasm === "page") ? files : [wasm, ...files]);
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
@@ -281,24 +340,33 @@ function run({ slug, inputs }) {
 }
 
 // A failed download inside the runtime can surface as an unhandled rejection: report it once.
-let ready = false;
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
   if (!ready) self.postMessage({ type: "fatal", message: String((event.reason && event.reason.message) || event.reason) });
 });
 
-if (self.name) {
-  const init = Object.fromEntries(new URLSearchParams(self.name));
-  if (init.runtime) {
-    booting = boot(init);
-    booting.catch(() => {}); // reported when "init" arrives
+// The boot fields in the worker's name (none in the warm-up worker's).
+function namedBoot() {
+  try {
+    const init = JSON.parse(self.name);
+    return init && init.runtime ? init : null;
+  } catch {
+    return null;
   }
+}
+
+const named = namedBoot();
+if (named) {
+  booting = boot(named);
+  booting.catch(() => {}); // reported when "init" arrives
 }
 
 self.onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type === "init") {
-    if (!booting) booting = boot(msg);
+    connected = true;
+    reportProgress(true);
+    if (!booting) booting = boot(msg.boot);
     try {
       const info = await booting;
       ready = true;

@@ -1,0 +1,78 @@
+// Starting the Python worker: the one place a calculator worker is created, from the page's
+// config (macros/page_config.py writes it; readConfig reads it).
+//
+// The page runs this file twice over. Inlined right after the result container as a classic
+// script (macros/forms.py drops the "export" keywords and calls launchEarly), it starts the
+// worker while the parser is still on the page, before layout and before any module script
+// could run. client.js imports it, takes that worker over (takeEarlyLaunch) or, where nothing
+// was started early (flag early_start off, no WebAssembly or Worker, an instant navigation),
+// calls launch itself. So this file must import nothing and hold only declarations.
+
+export const CONFIG_ID = "calc-config";
+
+// The page's config: {root, worker, boot: {runtime, lock, stdlib, snapshot}, flags, limits}, its
+// URLs relative to the page. null on a page without a calculator.
+export function readConfig() {
+  const holder = document.getElementById(CONFIG_ID);
+  return holder ? JSON.parse(holder.dataset.config) : null;
+}
+
+// Start the worker with its boot fields in its name: it starts booting as soon as its script
+// runs, without waiting for this thread to post "init". Returns {worker, boot, error}; `error`
+// is filled in if the worker's script fails before anyone else listens. Throws if the browser
+// refuses to start a worker.
+export function launch(config, base) {
+  const absolute = (url) => (url ? new URL(url, base).href : "");
+  const flags = config.flags;
+  const boot = {
+    runtime: absolute(config.boot.runtime),
+    lock: absolute(config.boot.lock),
+    stdlib: absolute(config.boot.stdlib),
+    snapshot: flags.snapshot ? absolute(config.boot.snapshot) : "",
+    // On a returning visit (a service worker controls the page, so the runtime is probably
+    // stored) this thread compiles the wasm from the offline copy and hands the module over:
+    // the worker's thread is the busier one. Without a stored copy it hands over nothing and the
+    // worker compiles the wasm itself.
+    wasm: flags.wasm_from_page && window.caches && navigator.serviceWorker && navigator.serviceWorker.controller
+      && typeof WebAssembly.compileStreaming === "function" ? "page" : "",
+    flags: { compile_ahead: flags.compile_ahead, prefetch: flags.prefetch, stdlib_later: flags.stdlib_later,
+             gc_freeze: flags.gc_freeze },
+  };
+  performance.mark("calc:worker-start");
+  const worker = new Worker(absolute(config.worker), { type: "module", name: JSON.stringify(boot) });
+  const launched = { worker, boot, error: "" };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    launched.error = event.message || "it could not be loaded";
+  };
+  if (boot.wasm === "page") {
+    const hand = (module) => worker.postMessage({ type: "wasm", module });
+    caches.match(`${boot.runtime}pyodide.asm.wasm`)
+      .then((stored) => (stored ? WebAssembly.compileStreaming(stored) : null))
+      .then(hand, () => hand(null));
+  }
+  return launched;
+}
+
+// The inline early start. Only while the page is being parsed: after an instant navigation
+// Material re-runs this script, and the client, already running, serves the new page.
+export function launchEarly() {
+  const holder = document.getElementById(CONFIG_ID);
+  if (document.readyState !== "loading" || !holder) return;
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") return; // the client says why
+  const config = JSON.parse(holder.dataset.config);
+  if (!config.flags.early_start) return;
+  try {
+    holder.calcLaunched = launch(config, document.baseURI);
+  } catch {
+    // the client tries again and says what went wrong
+  }
+}
+
+// The client's side of the handoff: the worker launchEarly started on this page, once.
+export function takeEarlyLaunch() {
+  const holder = document.getElementById(CONFIG_ID);
+  const launched = holder ? holder.calcLaunched : undefined;
+  if (holder) delete holder.calcLaunched;
+  return launched || null;
+}
