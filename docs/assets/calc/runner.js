@@ -330,6 +330,12 @@ class Calculator {
       showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection.");
       if (!this.lastResult) summaryWithout(this.summary, "loading", "Still loading Python: this can take a while on a slow connection.");
     }, { signal });
+    client.addEventListener("progress", (event) => {
+      if (this.lastResult || this.client.state !== "booting" || this.summary?.dataset.state !== "loading") return;
+      const { loaded, total } = event.detail;
+      const mb = (bytes) => (bytes / 1e6).toFixed(1);
+      summaryWithout(this.summary, "loading", total ? `Loading Python: ${mb(loaded)} of ${mb(total)} MB.` : `Loading Python: ${mb(loaded)} MB so far.`);
+    }, { signal });
     client.addEventListener("failed", (event) => { showFailure(this.result, event.detail); this.failed(); }, { signal });
     if (client.state === "failed") { showFailure(this.result, client.failure); this.failed(); }
     client.ready.then((info) => {
