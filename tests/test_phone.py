@@ -87,6 +87,25 @@ def test_shared_link_shows_its_band_on_the_first_screen_without_scrolling(page, 
     assert box(heading)["top"] >= box(box_)["bottom"] - 1, "the result's heading is under the summary"
 
 
+LAYOUT_SHIFTS = """() => new Promise((done) => {
+  const shifts = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) shifts.push(e.value); })
+    .observe({ type: "layout-shift", buffered: true });
+  requestAnimationFrame(() => requestAnimationFrame(() => done(shifts)));
+})"""
+
+
+@pytest.mark.parametrize("slug,inputs", [("instructor-offer", first_example(IO)), ("offer-comparison", TWO_INSTRUCTOR_OFFERS)],
+                         ids=["instructor-offer", "offer-comparison"])
+def test_shared_link_opens_without_the_page_moving(page, site, slug, inputs):
+    """From the first paint to the result (and the theme's bundle after it) nothing on screen
+    moves: the offers collapse before the first paint, the summary keeps its size."""
+    open_calc(page, site, slug, link(calculators.get(slug), inputs))
+    page.wait_for_function("() => window.document$ !== undefined", timeout=30000)  # the theme has run
+    shifts = page.evaluate(LAYOUT_SHIFTS)
+    assert sum(shifts) < 0.01, shifts
+
+
 @pytest.mark.parametrize("slug", ["instructor-offer", "offer-comparison"])
 def test_visit_without_inputs_does_not_scroll_and_shows_the_default_result(page, site, slug):
     calc = calculators.get(slug)
@@ -156,12 +175,14 @@ def test_band_stays_in_view_while_editing_far_down_the_form(page, site, slug):
     f, value, expected = band_changing_edit(calc, inputs)
     control = page.locator(f'[name="{f.name}"]')
     control.focus()  # brings the field on screen, as a tap would
-    edit(page, f, value)
     box_ = summary(page, slug)
+    height = box_.evaluate("e => e.getBoundingClientRect().height")
+    edit(page, f, value)
     page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]')
     assert page.evaluate("scrollY") > 300, "the field was near the top anyway: pick one further down"
     assert_on_screen_below_header(page, box_)
     assert expected["band_label"] in box_.inner_text()
+    assert box_.evaluate("e => e.getBoundingClientRect().height") == height, "the summary changed size: the form moved"
     field_box = box(page.locator(f'[data-field="{f.name}"]'))
     assert field_box["top"] >= box(box_)["bottom"] - 1, "the field being edited is under the summary"
     assert page.locator(result_selector(slug)).get_attribute("data-band") == expected["band"]
