@@ -49,6 +49,8 @@ class Field:
     max_items: int = 0
     true_label: str = "Yes"
     false_label: str = "No"
+    item_label: str = "Item"
+    """List fields only: what one item is called on the page ("Offer" -> "Offer 2")."""
     shown_if: tuple[str, tuple[str, ...]] | None = None
     """On the page, show this field only while a sibling field has one of these values, e.g.
     ``("rank", ("instructor",))``. Display only: validation and scoring ignore it."""
@@ -105,7 +107,11 @@ class FieldError:
         return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"field": self.field, "message": self.text(), "allowed": self.allowed}
+        """The error as data, for the page to word: ``field`` as the form and shared links name
+        it (``offers.1.label`` for ``offers[1].label``), ``problem`` (this error's message),
+        ``given`` (the value shown as text, or None when nothing was given) and ``allowed``."""
+        return {"field": _BRACKETED_INDEX.sub(r".\1", self.field), "problem": self.message,
+                "given": None if self.given is _MISSING else _show(self.given), "allowed": self.allowed}
 
 
 class ValidationError(ValueError):
@@ -233,6 +239,7 @@ class Calculator:
 
 
 _MISSING = object()
+_BRACKETED_INDEX = re.compile(r"\[(\d+)\]")
 
 
 def _num(x: float) -> str:
@@ -369,7 +376,8 @@ def field_spec(f: Field) -> dict[str, Any]:
     if f.type == "date":
         out["today_default"] = f.today_default
     if f.type == "list":
-        out.update(items=[field_spec(i) for i in f.items], min_items=f.min_items, max_items=f.max_items)
+        out.update(items=[field_spec(i) for i in f.items], min_items=f.min_items, max_items=f.max_items,
+                   item_label=f.item_label)
     if f.shown_if:
         out["shown_if"] = {"field": f.shown_if[0], "values": list(f.shown_if[1])}
     return out

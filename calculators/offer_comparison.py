@@ -61,7 +61,7 @@ OFFER_FIELDS: tuple[Field, ...] = (
 )
 
 FIELDS: tuple[Field, ...] = (
-    Field("offers", "Offers", "list", items=OFFER_FIELDS, min_items=2, max_items=5,
+    Field("offers", "Offers", "list", items=OFFER_FIELDS, min_items=2, max_items=5, item_label="Offer",
           default=[{f.name: f.default for f in OFFER_FIELDS} for _ in range(2)],
           help="Two to five offers. Leave what you do not know at its default."),
 )

@@ -8,6 +8,7 @@ decoder (``docs/assets/calc/urlstate.js``) implements the same rules.
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 from urllib.parse import parse_qsl, quote
@@ -113,5 +114,11 @@ def _put(f: Field, key: str, text: str, target: dict[str, Any], notices: list[st
         notices.append(f"Ignored {key}={_clip(text)}: allowed {f.allowed()}.")
 
 
+def limits() -> dict[str, Any]:
+    """The limits above, for the page's decoder (it reads them from the calculator's spec)."""
+    return {"version_param": VERSION_PARAM, "max_params": MAX_PARAMS, "max_value_length": MAX_VALUE_LENGTH}
+
+
 def _clip(text: str) -> str:
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    """A value quoted for a notice, cut to 40 characters (JSON's quoting, as the page's decoder)."""
+    return json.dumps(text if len(text) <= 40 else text[:37] + "...", ensure_ascii=False)

@@ -5,8 +5,8 @@ import json
 import traceback
 from typing import Any
 
-from .contract import ValidationError
-from .registry import UnknownCalculator, get
+from .contract import FieldError, ValidationError
+from .registry import CALCULATORS, UnknownCalculator, get
 
 
 def handle(request: str) -> str:
@@ -18,7 +18,8 @@ def handle(request: str) -> str:
     except ValidationError as exc:
         reply = {"ok": False, "errors": [e.as_dict() for e in exc.errors]}
     except UnknownCalculator as exc:
-        reply = {"ok": False, "errors": [{"field": "", "message": f"unknown calculator {exc.args[0]!r}"}]}
+        reply = {"ok": False, "errors": [FieldError("", "is not a known calculator", exc.args[0],
+                                                     ", ".join(CALCULATORS)).as_dict()]}
     except Exception:  # a bug in a calculator: report it, keep the worker alive
         reply = {"ok": False, "crash": traceback.format_exc(limit=3)}
     return json.dumps(reply)

@@ -9,21 +9,22 @@ from typing import Any
 
 from calculators import get
 from calculators.contract import Calculator, Field
+from calculators import urlstate
 from calculators.urlstate import encode
 
 from .page_config import config_html
 
 CALC_ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "calc"
 _EXPORT = re.compile(r"^export ", re.M)
-_COMMENT_LINE = re.compile(r"^\s*//.*\n", re.M)
+_COMMENTS = re.compile(r"^\s*//.*\n|/\*.*?\*/\s*", re.M | re.S)
 _STATIC_IMPORT = re.compile(r'^import [^;]*? from "\./([\w.-]+\.js)";', re.M)
 
 
 def early_start_script() -> str:
     """launch.js as the inline script that starts the Python worker while the page is parsed:
-    its declarations (``export`` dropped, whole-line comments too) and a call to launchEarly."""
+    its declarations (``export`` dropped, comments too: whole-line and JSDoc) and a call to launchEarly."""
     source = (CALC_ASSETS / "launch.js").read_text(encoding="utf-8")
-    body = _COMMENT_LINE.sub("", _EXPORT.sub("", source)).strip()
+    body = _COMMENTS.sub("", _EXPORT.sub("", source)).strip()
     if re.search(r"^import ", body, re.M):
         raise ValueError("launch.js is inlined as a classic script: it must import nothing")
     return f"(() => {{\n{body}\nlaunchEarly();\n}})();"
@@ -43,6 +44,33 @@ def page_modules(entry: str = "runner.js") -> list[str]:
     return found
 
 
+# How form elements are named: the control of field ``offers.1.label`` has the id
+# ``f-offers-1-label``, its help text ``f-offers-1-label-help``, its error slot
+# ``f-offers-1-label-error``; a list's own error slot is ``f-offers-error``. The page's spec
+# carries this (``ids``) for the runner, which renumbers list items; tests use field_id/error_id.
+ID_SCHEME = {"prefix": "f-", "separator": "-", "help": "-help", "error": "-error"}
+
+
+def field_id(name: str) -> str:
+    """The id of a field's control (its name with dots as in shared links)."""
+    return ID_SCHEME["prefix"] + name.replace(".", ID_SCHEME["separator"])
+
+
+def help_id(name: str) -> str:
+    return field_id(name) + ID_SCHEME["help"]
+
+
+def error_id(name: str) -> str:
+    """The id of the element that shows a field's error."""
+    return field_id(name) + ID_SCHEME["error"]
+
+
+def page_spec(calc: Calculator) -> dict[str, Any]:
+    """What the page's runner reads: the calculator's spec, the URL codec's limits
+    (calculators/urlstate.py) and the id scheme above."""
+    return {**calc.spec(), "url": urlstate.limits(), "ids": ID_SCHEME}
+
+
 def _num(x: float | None) -> str:
     return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
 
@@ -50,9 +78,9 @@ def _num(x: float | None) -> str:
 def field_html(f: Field, prefix: str = "") -> str:
     """One labelled form control with its help text and an (empty) error slot."""
     name = prefix + f.name
-    fid = "f-" + name.replace(".", "-")
+    fid = field_id(name)
     unit = f' <span class="calc-unit">({escape(f.unit)})</span>' if f.unit else ""
-    describe = f'aria-describedby="{fid}-help {fid}-error"'
+    describe = f'aria-describedby="{help_id(name)} {error_id(name)}"'
     common = f'id="{fid}" name="{escape(name)}" {describe}'
     if f.type == "choice" or (f.type == "boolean" and f.nullable):
         if f.type == "choice":
@@ -88,19 +116,19 @@ def field_html(f: Field, prefix: str = "") -> str:
     shown = (f' data-shown-if="{escape(f.shown_if[0])}" data-shown-values="{escape(" ".join(f.shown_if[1]))}"'
              if f.shown_if else "")
     return (f'<div class="{kind}" data-field="{escape(name)}"{shown}>{"".join(parts)}'
-            f'<p class="calc-help" id="{fid}-help">{escape(f.help)}{allowed}</p>'
-            f'<p class="calc-error" id="{fid}-error" hidden></p></div>')
+            f'<p class="calc-help" id="{help_id(name)}">{escape(f.help)}{allowed}</p>'
+            f'<p class="calc-error" id="{error_id(name)}" hidden></p></div>')
 
 
 def item_card(f: Field, index: str, number: str, open_: bool) -> str:
     """One item of a list field as a card: a native <details> whose <summary> is the item's
-    one-line summary (its name, filled in by the page with its main answers and its score), so
+    one-line summary (its number and name, and its main answers filled in by the page), so
     that a card collapses and opens by keyboard and without script."""
     inner = "".join(field_html(sub, prefix=f"{f.name}.{index}.") for sub in f.items)
     return (f'<details class="calc-item" data-item{" open" if open_ else ""}>'
-            f'<summary class="calc-item-summary"><span class="calc-item-name">Item {number}</span>'
-            f'<span class="calc-item-brief"></span><span class="calc-item-score" hidden></span></summary>'
-            f'<fieldset class="calc-item-fields"><legend class="visually-hidden">Item {number}</legend>{inner}'
+            f'<summary class="calc-item-summary"><span class="calc-item-name">{escape(f.item_label)} {number}</span>'
+            f'<span class="calc-item-brief"></span></summary>'
+            f'<fieldset class="calc-item-fields"><legend class="visually-hidden">{escape(f.item_label)} {number}</legend>{inner}'
             f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button>'
             f'</fieldset></details>')
 
@@ -131,12 +159,12 @@ def form(slug: str) -> str:
                 f'<fieldset class="calc-list" data-list="{escape(f.name)}"><legend>{escape(f.label)}</legend>'
                 f'<p class="calc-help">{escape(f.help)}</p><div class="calc-items">{items}</div>'
                 f'<button type="button" class="md-button" data-add-item="{escape(f.name)}">Add another</button>'
-                f'<p class="calc-error" id="f-{escape(f.name)}-error" hidden></p>'
+                f'<p class="calc-error" id="{error_id(f.name)}" hidden></p>'
                 f'{list_template(f)}</fieldset>')
         else:
             parts.append(field_html(f))
     # The spec rides on an attribute, not a <script> (instant navigation re-runs content scripts).
-    spec = escape(json.dumps(calc.spec(), ensure_ascii=False, separators=(",", ":")))
+    spec = escape(json.dumps(page_spec(calc), ensure_ascii=False, separators=(",", ":")))
     return (f'<form class="calc-form" data-calculator-form="{escape(slug)}" data-spec="{spec}" novalidate autocomplete="off" '
             f'aria-label="{escape(calc.title)} inputs">'
             f'<div class="calc-notices" role="status" hidden></div>{"".join(parts)}'
@@ -219,7 +247,7 @@ def describe_inputs(calc: Calculator, inputs: dict[str, Any]) -> list[tuple[str,
         value = inputs.get(f.name)
         if f.type == "list":
             for n, item in enumerate(value or []):
-                name = item.get("label") or f"{n + 1}"
+                name = item.get("label") or f"{f.item_label} {n + 1}"
                 rows += [(f"{name}: {sub.label}", value_text(sub, item.get(sub.name))) for sub in f.items
                          if sub.name != "label"]
         else:
@@ -229,7 +257,7 @@ def describe_inputs(calc: Calculator, inputs: dict[str, Any]) -> list[tuple[str,
 
 def list_table(f: Field, items: list[dict[str, Any]]) -> str:
     """A list field's items side by side: one column per item, one row per sub-field."""
-    names = [item.get("label") or f"{f.label} {n + 1}" for n, item in enumerate(items)]
+    names = [item.get("label") or f"{f.item_label} {n + 1}" for n, item in enumerate(items)]
     head = "".join(f'<th scope="col">{escape(str(x))}</th>' for x in names)
     body = "".join(
         f'<tr><th scope="row">{escape(sub.label)}</th>'

@@ -5,6 +5,8 @@ import re
 from typing import Any, Iterable, Mapping
 
 from calculators.contract import Field
+from calculators.contract import Calculator, ValidationError
+from macros.forms import error_id, field_id
 from macros.page_config import read_config, replace_config
 
 BOOT_TIMEOUT_MS = 90000  # Pyodide boot on a busy 2-core machine; the page's own limit is shorter
@@ -45,8 +47,25 @@ def control_text(value: Any) -> str:
     return "" if value is None else "true" if value is True else "false" if value is False else str(value)
 
 
-def _dom_id(name: str) -> str:
-    return "f-" + name.replace(".", "-")
+def error_slot(page, name: str):
+    """The element showing the error of field ``name`` (the id scheme of macros/forms.py)."""
+    return page.locator("#" + error_id(name))
+
+
+def python_message(calc: Calculator, inputs: Mapping[str, Any], name: str) -> str:
+    """The message the page should show at field ``name`` for ``inputs``: Python's error data
+    (FieldError.as_dict), worded as the page words it, led by the field's label."""
+    try:
+        calc.validate(dict(inputs))
+    except ValidationError as exc:
+        (error,) = [e.as_dict() for e in exc.errors if e.as_dict()["field"] == name]
+    else:
+        raise AssertionError(f"{name}: the inputs are valid")
+    top, _, sub = name.partition(".")
+    field = calc.field(top)
+    label = next(f for f in field.items if f.name == sub.split(".")[-1]).label if sub else field.label
+    given = "" if error["given"] is None else f"; got {error['given']}"
+    return f"{label}: {error['problem']}{given}; allowed: {error['allowed']}"
 
 
 def assert_form_matches_spec(page, fields: Iterable[Field], prefix: str = "") -> None:
@@ -55,7 +74,8 @@ def assert_form_matches_spec(page, fields: Iterable[Field], prefix: str = "") ->
         name = prefix + f.name
         control = page.locator(f'[name="{name}"]')
         assert control.count() == 1, name
-        assert f.label in page.locator(f'label[for="{_dom_id(name)}"]').inner_text(), name
+        assert control.get_attribute("id") == field_id(name), name
+        assert f.label in page.locator(f'label[for="{field_id(name)}"]').inner_text(), name
         if f.type in ("number", "integer"):
             assert float(control.get_attribute("min")) == f.minimum, name
             assert float(control.get_attribute("max")) == f.maximum, name

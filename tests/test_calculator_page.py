@@ -6,7 +6,9 @@ import re
 import pytest
 
 import calculators
-from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc as open_page, with_config
+from calc_pages import (assert_controls_hold, assert_form_matches_spec, error_slot, open_calc as open_page,
+                        python_message, with_config)
+from macros.forms import error_id
 from calculators.urlstate import encode
 
 pytestmark = pytest.mark.browser
@@ -60,13 +62,15 @@ def test_changing_the_form_updates_result_and_url(page, site):
 
 
 def test_bad_input_shows_a_message_at_the_field(page, site):
+    """Python sends the error as data; the page words it, led by the field's label."""
     open_calc(page, site)
     page.fill('[name="clinical_fte"]', "1.5")
     field = page.locator('[name="clinical_fte"]')
     page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
-    error = page.locator("#f-clinical_fte-error")
+    error = error_slot(page, "clinical_fte")
     assert error.is_visible() and "0 to 1" in error.inner_text()
-    assert "f-clinical_fte-error" in field.get_attribute("aria-describedby")
+    assert error.inner_text() == python_message(CALC, CALC.defaults() | {"clinical_fte": 1.5}, "clinical_fte")
+    assert error_id("clinical_fte") in field.get_attribute("aria-describedby")
     assert page.locator(RESULT).get_attribute("data-band") is None
     page.fill('[name="clinical_fte"]', "0.8")
     page.wait_for_selector(f"{RESULT}[data-band]")
@@ -78,7 +82,9 @@ def test_sum_over_one_is_reported_at_protected_time(page, site):
     page.fill('[name="clinical_fte"]', "0.9")
     page.fill('[name="protected_fte"]', "0.3")
     page.wait_for_selector('[name="protected_fte"][aria-invalid="true"]')
-    assert "exceed 1" in page.locator("#f-protected_fte-error").inner_text()
+    assert "exceed 1" in error_slot(page, "protected_fte").inner_text()
+    inputs = CALC.defaults() | {"clinical_fte": 0.9, "protected_fte": 0.3}
+    assert error_slot(page, "protected_fte").inner_text() == python_message(CALC, inputs, "protected_fte")
 
 
 def test_hostile_link_is_applied_in_part_with_a_notice(page, site):

@@ -101,3 +101,20 @@ def test_factor_must_cite_a_registered_section():
 def test_unknown_calculator():
     with pytest.raises(calculators.UnknownCalculator):
         calculators.get("nope")
+
+
+def test_the_worker_entry_point_sends_field_errors_as_data():
+    """The page words messages from data (field as forms and links name it, problem, given,
+    allowed): nothing it needs is left inside a sentence."""
+    from calculators.web import handle
+
+    reply = json.loads(handle(json.dumps({"slug": "instructor-offer", "inputs": {"clinical_fte": 1.5}})))
+    calc = CALCULATORS["instructor-offer"]
+    assert reply == {"ok": False, "errors": [{"field": "clinical_fte", "problem": "is out of range", "given": "1.5",
+                                              "allowed": calc.field("clinical_fte").allowed()}]}
+    offers = [{"label": "A"}, {"label": "A"}]
+    (error,) = json.loads(handle(json.dumps({"slug": "offer-comparison", "inputs": {"offers": offers}})))["errors"]
+    assert error["field"] == "offers.1.label" and "offer 1" in error["problem"] and error["given"] == "'A'"
+    (error,) = json.loads(handle(json.dumps({"slug": "no-such", "inputs": {}})))["errors"]
+    assert error == {"field": "", "problem": "is not a known calculator", "given": "'no-such'",
+                     "allowed": ", ".join(CALCULATORS)}

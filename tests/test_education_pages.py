@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 
 import calculators
-from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc, result_selector as result_of
+from calc_pages import assert_controls_hold, assert_form_matches_spec, error_slot, open_calc, result_selector as result_of
+from macros.forms import error_id
 from calculators.urlstate import encode
 
 pytestmark = pytest.mark.browser
@@ -65,9 +66,9 @@ def test_bad_input_shows_a_message_at_the_field(page, site, slug, name, value, w
     open_calc(page, site, slug)
     page.fill(f'[name="{name}"]', value)
     page.wait_for_selector(f'[name="{name}"][aria-invalid="true"]')
-    error = page.locator(f"#f-{name}-error")
+    error = error_slot(page, name)
     assert error.is_visible() and words in error.inner_text()
-    assert f"f-{name}-error" in page.locator(f'[name="{name}"]').get_attribute("aria-describedby")
+    assert error_id(name) in page.locator(f'[name="{name}"]').get_attribute("aria-describedby")
     assert page.locator(result_of(slug)).get_attribute("data-band") is None
     page.fill(f'[name="{name}"]', "1")
     page.wait_for_selector(f"{result_of(slug)}[data-band]")
@@ -79,7 +80,7 @@ def test_more_lead_author_papers_than_papers_is_reported_at_that_field(page, sit
     page.fill('[name="education_publications"]', "2")
     page.fill('[name="first_or_senior_author"]', "3")
     page.wait_for_selector('[name="first_or_senior_author"][aria-invalid="true"]')
-    assert "may not exceed" in page.locator("#f-first_or_senior_author-error").inner_text()
+    assert "may not exceed" in error_slot(page, "first_or_senior_author").inner_text()
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -108,3 +108,18 @@ def test_relative_links():
 def test_questions_have_stable_anchors():
     ids = [q.anchor for q in QUESTIONS]
     assert len(ids) == len(set(ids)) == 7
+
+
+def test_the_page_spec_carries_the_url_limits_and_the_id_scheme():
+    """The page's decoder and runner read these from the spec, not from copies of their own."""
+    from calculators import urlstate
+
+    spec = forms.page_spec(calculators.get("offer-comparison"))
+    assert spec["url"] == {"version_param": urlstate.VERSION_PARAM, "max_params": urlstate.MAX_PARAMS,
+                           "max_value_length": urlstate.MAX_VALUE_LENGTH}
+    assert spec["ids"] == forms.ID_SCHEME
+    assert forms.error_id("offers.1.label") == "f-offers-1-label-error"
+    (offers,) = [f for f in spec["fields"] if f["type"] == "list"]
+    assert offers["item_label"] == "Offer"
+    html = forms.form("offer-comparison")
+    assert "<legend>Offer 1</legend>" in html and "<legend>Offer __NUMBER__</legend>" in html and "Item" not in html

@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import calculators
-from calc_pages import assert_controls_hold, assert_form_matches_spec, open_calc as open_page
+from calc_pages import assert_controls_hold, assert_form_matches_spec, error_slot, open_calc as open_page, python_message
+from macros.forms import error_id
 from calculators import offer_comparison as oc
 from calculators.urlstate import encode
 
@@ -49,8 +50,11 @@ def test_add_and_remove_offers_up_to_five(page, site):
     assert offers_shown(page) == 5 and add.is_disabled()
     page.wait_for_function("() => new URLSearchParams(location.search).has('offers.4.rank')")
     page.wait_for_function(f"() => document.querySelectorAll('{RESULT} .calc-ranking tr').length === 6")
+    legends = page.locator('[data-list="offers"] legend').all_inner_texts()
+    assert legends == ["Offers"] + [f"Offer {n}" for n in range(1, 6)], legends
     page.locator("[data-remove-item]").nth(1).click()
     assert offers_shown(page) == 4 and not add.is_disabled()
+    assert page.locator("[data-item] legend").all_inner_texts() == [f"Offer {n}" for n in range(1, 5)]
     # the remaining offers were renumbered: names and ids stay consistent with the URL
     assert page.locator('[name="offers.3.label"]').count() == 1 and page.locator('[name="offers.4.label"]').count() == 0
     page.wait_for_function("() => !new URLSearchParams(location.search).has('offers.4.rank')")
@@ -92,9 +96,9 @@ def test_bad_value_is_reported_next_to_its_field(page, site):
     open_offer(page, 1)
     page.fill('[name="offers.1.clinical_fte"]', "1.5")
     page.wait_for_selector('[name="offers.1.clinical_fte"][aria-invalid="true"]')
-    error = page.locator("#f-offers-1-clinical_fte-error")
+    error = error_slot(page, "offers.1.clinical_fte")
     assert error.is_visible() and "0 to 1" in error.inner_text()
-    assert "f-offers-1-clinical_fte-error" in page.locator('[name="offers.1.clinical_fte"]').get_attribute("aria-describedby")
+    assert error_id("offers.1.clinical_fte") in page.locator('[name="offers.1.clinical_fte"]').get_attribute("aria-describedby")
     assert page.locator(RESULT).get_attribute("data-band") is None
     page.fill('[name="offers.1.clinical_fte"]', "0.8")
     page.wait_for_selector(f"{RESULT}[data-band]")
@@ -106,7 +110,10 @@ def test_duplicate_names_are_reported_at_the_second_offer(page, site):
     open_offer(page, 1)
     page.fill('[name="offers.1.label"]', "A")
     page.wait_for_selector('[name="offers.1.label"][aria-invalid="true"]', timeout=30000)
-    assert "offer 1" in page.locator("#f-offers-1-label-error").inner_text()
+    assert "offer 1" in error_slot(page, "offers.1.label").inner_text()
+    inputs = CALC.validate(dict(CALC.example("a-vs-b").inputs))
+    inputs["offers"][1]["label"] = "A"
+    assert error_slot(page, "offers.1.label").inner_text() == python_message(CALC, inputs, "offers.1.label")
 
 
 def test_copy_result_as_email_text(page, site, context):

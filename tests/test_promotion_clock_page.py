@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import calculators
-from calc_pages import assert_form_matches_spec, open_calc as open_page
+from calc_pages import assert_form_matches_spec, error_slot, open_calc as open_page
 from calculators.urlstate import encode
 
 pytestmark = pytest.mark.browser
@@ -63,7 +63,7 @@ def test_future_appointment_is_reported_at_the_field(page, site):
     open_calc(page, site, "appointment_date=2020-07-01&today=2026-01-15")
     page.fill('[name="appointment_date"]', "2027-03-01")
     page.wait_for_selector('[name="appointment_date"][aria-invalid="true"]', timeout=30000)
-    error = page.locator("#f-appointment_date-error")
+    error = error_slot(page, "appointment_date")
     assert error.is_visible() and "2026-01-15" in error.inner_text()
     assert page.locator(RESULT).get_attribute("data-band") is None
     page.fill('[name="appointment_date"]', "2025-03-01")
@@ -82,7 +82,7 @@ def test_window_that_opens_after_it_closes_is_reported(page, site):
     page.fill('[name="window_end_years"]', "5")
     page.fill('[name="window_start_years"]', "7")
     page.wait_for_selector('[name="window_start_years"][aria-invalid="true"]', timeout=30000)
-    assert "window_end_years" in page.locator("#f-window_start_years-error").inner_text()
+    assert "window_end_years" in error_slot(page, "window_start_years").inner_text()
 
 
 def test_email_text_and_print_keep_the_dates_and_the_link(page, site, context):

@@ -7,11 +7,7 @@
 
 import { setText } from "./render.js";
 
-/**
- * @typedef {{value: string, label: string}} ChoiceSpec
- * @typedef {{name: string, type: string, label: string, unit?: string, choices?: ChoiceSpec[],
- *   items?: FieldSpec[], item_label?: string, min_items?: number, max_items?: number}} FieldSpec
- */
+/** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
 
 /**
  * What one item is called in headings: "Offer 1" (the spec's item_label, else "Offer").

@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator runtime's client: the one module of the page that talks to the Python worker.
 // It starts the worker (or takes over the one the page started while it was parsed; launch.js),
 // owns the time limits, and offers a small API:
@@ -14,18 +15,49 @@
 
 import { launch, readConfig, takeEarlyLaunch } from "./launch.js";
 
+/** @typedef {import("./launch.js").PageConfig} PageConfig */
+/** @typedef {import("./render.js").Result} Result */
+/** @typedef {import("./render.js").FieldError} FieldError */
+/**
+ * Python's answer to one run (calculators/web.py; a crash: a bug in a calculator).
+ * @typedef {{ok: true, result: Result} | {ok: false, errors: FieldError[]} | {ok: false, crash: string}} Reply
+ */
+/**
+ * The worker's boot report (worker.js, boot).
+ * @typedef {object} BootInfo
+ * @property {"snapshot" | "pyc"} mode
+ * @property {number} ms
+ * @property {Record<string, number>} steps milliseconds since the worker started, per step
+ * @property {string} [fallback] why the snapshot was not used
+ * @property {string[]} urls the files the boot used
+ */
+/** @typedef {{url: string, loaded: number, total: number | null, done: boolean}} Download */
+/** @typedef {{loaded: number, total: number | null, files: Download[]}} Progress */
+/** @typedef {{resolve: (reply: Reply) => void, reject: (error: Error) => void, watchdog: number}} Pending */
+
 class Client extends EventTarget {
+  /** @param {PageConfig | null} config */
   constructor(config) {
     super();
     this.config = config;
+    /** @type {Worker | null} */
     this.worker = null;
-    this.state = "idle"; // idle | booting | ready | failed
+    /** @type {"idle" | "booting" | "ready" | "failed"} */
+    this.state = "idle";
     this.failure = "";
-    this.pending = new Map(); // request id -> {resolve, reject, watchdog}
+    /** @type {Map<number, Pending>} request id -> its promise's callbacks */
+    this.pending = new Map();
     this.nextId = 1;
     this.answered = false;
+    /** @type {number[]} */
     this.bootTimers = [];
-    this.progress = { loaded: 0, total: null, files: [] }; // the boot's downloads so far
+    /** @type {Progress} the boot's downloads so far */
+    this.progress = { loaded: 0, total: null, files: [] };
+    /** @type {(info: BootInfo) => void} */
+    this.resolveReady = () => {};
+    /** @type {(error: Error) => void} */
+    this.rejectReady = () => {};
+    /** @type {Promise<BootInfo>} */
     this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
     this.ready.catch(() => {}); // a failure is reported through "failed"
   }
@@ -36,14 +68,15 @@ class Client extends EventTarget {
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
       return this.fail("this browser cannot run WebAssembly (it may be switched off by a policy)");
     }
+    const config = this.config;
     let launched = takeEarlyLaunch();
     try {
-      if (!launched) launched = launch(this.config, document.baseURI);
+      if (!launched) launched = launch(config, document.baseURI);
     } catch (err) {
-      return this.fail(`the browser could not start a worker (${err.message || err})`);
+      return this.fail(`the browser could not start a worker (${err instanceof Error ? err.message : err})`);
     }
     this.worker = launched.worker;
-    this.watchBoot();
+    this.watchBoot(config.limits);
     this.worker.onmessage = (event) => this.receive(event.data || {});
     this.worker.onerror = (event) => {
       event.preventDefault();
@@ -55,18 +88,22 @@ class Client extends EventTarget {
 
   // The boot's time limit, and the "still loading" notice halfway to it at the latest. (The one
   // place that decides when a boot has taken too long.)
-  watchBoot() {
-    const { boot_ms: limit, boot_slow_ms: slow } = this.config.limits;
+  /** @param {PageConfig["limits"]} limits */
+  watchBoot(limits) {
+    const { boot_ms: limit, boot_slow_ms: slow } = limits;
     this.bootTimers = [
       setTimeout(() => this.fail(`Python did not finish loading within ${Math.round(limit / 1000)} seconds`), limit),
       setTimeout(() => this.dispatchEvent(new Event("slow")), Math.min(slow, limit / 2)),
     ];
   }
 
+  /** @param {any} msg a message from the worker (worker.js lists them) */
   receive(msg) {
     if (msg.type === "progress") {
       if (this.state !== "booting") return;
+      /** @type {Download[]} */
       const files = msg.files || [];
+      /** @param {"loaded" | "total"} key */
       const sum = (key) => files.reduce((total, file) => total + (file[key] || 0), 0);
       this.progress = { loaded: sum("loaded"), total: files.every((f) => f.total !== null) ? sum("total") : null, files };
       this.dispatchEvent(new CustomEvent("progress", { detail: this.progress }));
@@ -74,7 +111,8 @@ class Client extends EventTarget {
       this.bootTimers.forEach(clearTimeout);
       if (this.state !== "booting") return;
       this.state = "ready";
-      const { type, ...info } = msg;
+      /** @type {BootInfo} */
+      const info = { mode: msg.mode, ms: msg.ms, steps: msg.steps, fallback: msg.fallback, urls: msg.urls };
       performance.mark("calc:ready", { detail: info });
       document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: info.urls } }));
       this.resolveReady(info);
@@ -90,6 +128,7 @@ class Client extends EventTarget {
     }
   }
 
+  /** @param {string} reason in words, for the reader */
   fail(reason) {
     if (this.state === "failed") return;
     this.state = "failed";
@@ -105,21 +144,31 @@ class Client extends EventTarget {
 
   // Ask Python for one result: {ok, result} | {ok: false, errors} | {ok: false, crash}. Rejects
   // when the runtime fails (the "failed" event says why).
+  /**
+   * @param {string} slug
+   * @param {import("./urlstate.js").Inputs} inputs
+   * @returns {Promise<Reply>}
+   */
   run(slug, inputs) {
-    if (this.state !== "ready") return Promise.reject(new Error(this.failure || "Python is not ready"));
+    const worker = this.worker;
+    if (this.state !== "ready" || !worker || !this.config) return Promise.reject(new Error(this.failure || "Python is not ready"));
     const id = this.nextId++;
     const limit = this.config.limits.run_ms;
     return new Promise((resolve, reject) => {
       const watchdog = setTimeout(() => this.fail(`the calculator stopped responding (no answer within ${Math.round(limit / 1000)} seconds)`), limit);
       this.pending.set(id, { resolve, reject, watchdog });
-      this.worker.postMessage({ type: "run", id, slug, inputs });
+      worker.postMessage({ type: "run", id, slug, inputs });
     });
   }
 }
 
+/** @type {Client | null} */
 let client = null;
 
-// The page's client, started on first use from this page's config.
+/**
+ * The page's client, started on first use from this page's config.
+ * @returns {Client}
+ */
 export function connect() {
   if (!client) {
     client = new Client(readConfig());

@@ -1,3 +1,4 @@
+// @ts-check
 // Starting the Python worker: the one place a calculator worker is created, from the page's
 // config (macros/page_config.py writes it; readConfig reads it).
 //
@@ -8,22 +9,70 @@
 // was started early (flag early_start off, no WebAssembly or Worker, an instant navigation),
 // calls launch itself. So this file must import nothing and hold only declarations.
 
+/**
+ * A calculator page's runtime config (macros/page_config.py, which says what each flag does);
+ * its URLs are relative to the page.
+ * @typedef {object} PageConfig
+ * @property {string} root the site's root
+ * @property {string} worker the calculator worker's script
+ * @property {{runtime: string, lock: string, stdlib: string, snapshot: string}} boot
+ * @property {Flags} flags
+ * @property {{boot_ms: number, boot_slow_ms: number, run_ms: number}} limits
+ */
+/**
+ * @typedef {object} Flags
+ * @property {boolean} early_start
+ * @property {boolean} theme_later
+ * @property {boolean} snapshot
+ * @property {boolean} compile_ahead
+ * @property {boolean} prefetch
+ * @property {boolean} wasm_from_page
+ * @property {boolean} stdlib_later
+ * @property {boolean} gc_freeze
+ * @property {boolean} service_worker_later
+ * @property {boolean} warm_up
+ */
+/**
+ * The fields the worker boots from (worker.js): absolute URLs, and the flags it reads.
+ * @typedef {object} BootFields
+ * @property {string} runtime
+ * @property {string} lock
+ * @property {string} stdlib
+ * @property {string} snapshot "" when the snapshot is switched off
+ * @property {"page" | ""} wasm "page": the page compiles the wasm and posts it
+ * @property {{compile_ahead: boolean, prefetch: boolean, stdlib_later: boolean, gc_freeze: boolean}} flags
+ */
+/**
+ * A started worker: `error` is set if its script failed before the client listened.
+ * @typedef {{worker: Worker, boot: BootFields, error: string}} Launched
+ */
+/** @typedef {HTMLElement & {calcLaunched?: Launched}} ConfigHolder */
+
 export const CONFIG_ID = "calc-config";
 
-// The page's config: {root, worker, boot: {runtime, lock, stdlib, snapshot}, flags, limits}, its
-// URLs relative to the page. null on a page without a calculator.
+/**
+ * The page's config, or null on a page without a calculator.
+ * @returns {PageConfig | null}
+ */
 export function readConfig() {
   const holder = document.getElementById(CONFIG_ID);
-  return holder ? JSON.parse(holder.dataset.config) : null;
+  return holder && holder.dataset.config ? JSON.parse(holder.dataset.config) : null;
 }
 
 // Start the worker with its boot fields in its name: it starts booting as soon as its script
 // runs, without waiting for this thread to post "init". Returns {worker, boot, error}; `error`
 // is filled in if the worker's script fails before anyone else listens. Throws if the browser
 // refuses to start a worker.
+/**
+ * @param {PageConfig} config
+ * @param {string} base the page's address (relative URLs in the config start from there)
+ * @returns {Launched}
+ */
 export function launch(config, base) {
+  /** @param {string} url */
   const absolute = (url) => (url ? new URL(url, base).href : "");
   const flags = config.flags;
+  /** @type {BootFields} */
   const boot = {
     runtime: absolute(config.boot.runtime),
     lock: absolute(config.boot.lock),
@@ -46,6 +95,7 @@ export function launch(config, base) {
     launched.error = event.message || "it could not be loaded";
   };
   if (boot.wasm === "page") {
+    /** @param {WebAssembly.Module | null} module */
     const hand = (module) => worker.postMessage({ type: "wasm", module });
     caches.match(`${boot.runtime}pyodide.asm.wasm`)
       .then((stored) => (stored ? WebAssembly.compileStreaming(stored) : null))
@@ -57,11 +107,11 @@ export function launch(config, base) {
 // The inline early start. Only while the page is being parsed: after an instant navigation
 // Material re-runs this script, and the client, already running, serves the new page.
 export function launchEarly() {
-  const holder = document.getElementById(CONFIG_ID);
+  const holder = /** @type {ConfigHolder | null} */ (document.getElementById(CONFIG_ID));
   if (document.readyState !== "loading" || !holder) return;
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return; // the client says why
-  const config = JSON.parse(holder.dataset.config);
-  if (!config.flags.early_start) return;
+  const config = readConfig();
+  if (!config || !config.flags.early_start) return;
   try {
     holder.calcLaunched = launch(config, document.baseURI);
   } catch {
@@ -70,8 +120,9 @@ export function launchEarly() {
 }
 
 // The client's side of the handoff: the worker launchEarly started on this page, once.
+/** @returns {Launched | null} */
 export function takeEarlyLaunch() {
-  const holder = document.getElementById(CONFIG_ID);
+  const holder = /** @type {ConfigHolder | null} */ (document.getElementById(CONFIG_ID));
   const launched = holder ? holder.calcLaunched : undefined;
   if (holder) delete holder.calcLaunched;
   return launched || null;

@@ -1,24 +1,143 @@
+// @ts-check
 // Writing a calculator's result, status, field errors and link notices into the page, as text
 // only (nothing from Python or from a link becomes markup). Only what changed is written: a
 // recalculation then restyles and re-lays out as little of the page as possible.
 
+/** @typedef {import("./urlstate.js").Spec} Spec */
+/** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
+/**
+ * One problem with one input, as data (calculators/contract.py, FieldError.as_dict; the page
+ * makes the same shape for what it finds itself).
+ * @typedef {object} FieldError
+ * @property {string} field the input's name as forms and links spell it ("offers.1.label")
+ * @property {string} problem "is out of range"
+ * @property {string | null} given the value given, shown as text; null when none was given
+ * @property {string} allowed the allowed values in words
+ */
+/** @typedef {{label: string, effect: string, detail: string, source: string}} Factor */
+/** @typedef {{key: string, title: string, points: number, summary: string}} Part */
+/** @typedef {{label: string, score: number, band: string, band_label?: string, salary?: number | null, parts?: Part[]}} RankRow */
+/**
+ * One answer that would change the result (calculators/what_would_change.py).
+ * @typedef {object} Change
+ * @property {string} field the input's name as forms and links spell it ("offers.0.track")
+ * @property {unknown} value
+ * @property {string} band the band the result would have
+ * @property {string} [band_label]
+ * @property {number | null} [score]
+ * @property {string} [ask] the question worth asking, as a sentence
+ * @property {string} [label] the field's label
+ * @property {string} [value_label] the answer in words
+ */
+/** @typedef {{to?: string, subject?: string, body: string}} NegotiationEmail */
+/** A field as the page shows it: its control's id and its label. @typedef {{id: string, label: string}} FieldLink */
+/**
+ * A calculator's result (calculators/contract.py, Calculator.run; extra keys per calculator).
+ * @typedef {object} Result
+ * @property {string} version
+ * @property {string} band
+ * @property {string} band_label
+ * @property {number | null} score
+ * @property {string} headline
+ * @property {Factor[]} factors
+ * @property {string[]} next_steps
+ * @property {RankRow[]} [ranking]
+ * @property {Change[]} [what_would_change]
+ * @property {NegotiationEmail | null} [negotiation_email]
+ */
+
+// The ids of a field's control, help text and error slot, by the scheme in the spec's "ids"
+// (macros/forms.py, ID_SCHEME): "offers.1.label" -> "f-offers-1-label", "...-help", "...-error".
+/**
+ * @param {Spec["ids"]} ids
+ * @param {string} name
+ */
+export function fieldIds(ids, name) {
+  const control = ids.prefix + name.replaceAll(".", ids.separator);
+  return { control, help: control + ids.help, error: control + ids.error };
+}
+
+// The spec of the field a form name ("clinical_fte", "offers.1.label") stands for, or null.
+/**
+ * @param {Spec} spec
+ * @param {string} name
+ * @returns {FieldSpec | null}
+ */
+export function specField(spec, name) {
+  const [top, index, sub] = name.split(".");
+  const field = spec.fields.find((f) => f.name === top);
+  if (!field || index === undefined) return field || null;
+  return field.type === "list" ? (field.items || []).find((f) => f.name === sub) || null : null;
+}
+
+// A field error worded from its data ({field, problem, given, allowed}: calculators/contract.py,
+// FieldError.as_dict; or made on the page), led by the field's label as the reader sees it.
+/**
+ * @param {Spec} spec
+ * @param {FieldError} error
+ */
+export function fieldMessage(spec, error) {
+  const field = specField(spec, error.field);
+  const parts = [`${field ? field.label : error.field}: ${error.problem}`];
+  if (error.given !== null && error.given !== undefined) parts.push(`got ${error.given}`);
+  if (error.allowed) parts.push(`allowed: ${error.allowed}`);
+  return parts.join("; ");
+}
+
 // DOM writes that leave unchanged values alone (an unchanged write still costs a restyle).
+/**
+ * @param {Element} el
+ * @param {string} text
+ */
 export function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/**
+ * @param {Element} el
+ * @param {string} name
+ * @param {string} value
+ */
 export function setAttr(el, name, value) {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+/**
+ * @param {HTMLElement} el
+ * @param {boolean} hidden
+ */
 export function setHidden(el, hidden) {
   if (el.hidden !== hidden) el.hidden = hidden;
 }
 
+/** @type {Record<string, string>} */
+const EFFECT_MARK = { "+": "+", "-": "\u2212", "0": "\u2022" };
+/** @type {Record<string, string>} */
+const EFFECT_WORD = { "+": "helps", "-": "hurts", "0": "neutral" };
+
+/**
+ * The element `selector` finds inside `root`: one the build always renders there.
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {HTMLElement}
+ */
+function part(root, selector) {
+  const el = root.querySelector(selector);
+  if (!el) throw new Error(`the page lacks ${selector}`);
+  return /** @type {HTMLElement} */ (el);
+}
+
 // Make `parent` hold one child per item: children are reused and updated in place, missing
 // ones made by `make`, extra ones removed.
+/**
+ * @template T
+ * @param {Element} parent
+ * @param {T[]} items
+ * @param {() => Element} make
+ * @param {(el: Element, item: T) => void} update
+ */
 function syncList(parent, items, make, update) {
-  while (parent.children.length > items.length) parent.lastElementChild.remove();
+  while (parent.lastElementChild && parent.children.length > items.length) parent.lastElementChild.remove();
   items.forEach((item, i) => {
     let el = parent.children[i];
     if (!el) { el = make(); parent.append(el); }
@@ -27,17 +146,26 @@ function syncList(parent, items, make, update) {
 }
 
 // A <dl> of [term, description] pairs, updated in place.
+/**
+ * @param {Element} dl
+ * @param {Array<[string, string]>} pairs
+ */
 function syncPairs(dl, pairs) {
-  while (dl.children.length > pairs.length * 2) dl.lastElementChild.remove();
+  while (dl.lastElementChild && dl.children.length > pairs.length * 2) dl.lastElementChild.remove();
   pairs.forEach(([term, description], i) => {
     let dt = dl.children[2 * i];
     if (!dt) { dt = document.createElement("dt"); dl.append(dt, document.createElement("dd")); }
     setText(dt, term);
-    setText(dt.nextElementSibling, description);
+    setText(/** @type {Element} */ (dt.nextElementSibling), description);
   });
 }
 
 // The spec's extra numbers present in a result, as [label, text] pairs.
+/**
+ * @param {Spec} spec
+ * @param {Result & Record<string, unknown>} res
+ * @returns {Array<[string, string]>}
+ */
 export function metricPairs(spec, res) {
   return spec.metrics.filter(([key]) => key in res && res[key] !== null)
     .map(([key, label, unit]) => [label, `${res[key]}${unit === "%" ? "%" : " " + unit}`.trim()]);
@@ -45,45 +173,70 @@ export function metricPairs(spec, res) {
 
 // ---------- the result container ----------
 
+/** The part of the page a calculator's result is shown in (a .calc-result section). */
+/** @typedef {HTMLElement} ResultBox */
+
+/**
+ * @param {ResultBox} result
+ * @param {"loading" | "ready" | "error"} state
+ */
 export function setState(result, state) {
   setAttr(result, "data-state", state);
   setAttr(result, "aria-busy", state === "loading" ? "true" : "false");
 }
 
+/**
+ * @param {ResultBox} result
+ * @param {string} text
+ */
 export function showStatus(result, text) {
-  const p = result.querySelector(".calc-status");
+  const p = part(result, ".calc-status");
   setText(p, text);
   setHidden(p, !text);
 }
 
+/**
+ * @param {ResultBox} result
+ * @param {string} reason
+ */
 export function showFailure(result, reason) {
   setState(result, "error");
   showStatus(result, `The calculator is unavailable: ${reason}. Your inputs are kept; reload the page to try again.`);
-  result.querySelector(".calc-fallback").hidden = false;
+  part(result, ".calc-fallback").hidden = false;
 }
 
+/** @param {ResultBox} result */
 export function showCrash(result) {
   setState(result, "error");
   showStatus(result, "The calculator hit an internal error with these inputs. Your inputs are kept; the guide below still applies.");
-  result.querySelector(".calc-fallback").hidden = false;
+  part(result, ".calc-fallback").hidden = false;
 }
 
+/** @param {ResultBox} result */
 export function hideResult(result) {
   delete result.dataset.band;
-  result.querySelector(".calc-output").hidden = true;
+  part(result, ".calc-output").hidden = true;
 }
 
 // `root`: the site root (factor links are site paths); `printMeta`: the line printed under it;
 // `field(name)`: a field's {id, label} on the page (what_would_change links to it).
+/**
+ * @param {ResultBox} result
+ * @param {Spec} spec
+ * @param {Result} res
+ * @param {URL} root
+ * @param {string} printMeta
+ * @param {(name: string) => FieldLink | null} [field]
+ */
 export function renderResult(result, spec, res, root, printMeta, field = () => null) {
-  const out = result.querySelector(".calc-output");
-  setText(out.querySelector(".calc-band-label"), res.band_label);
-  setText(out.querySelector(".calc-score"), res.score === null ? "" : `Score ${res.score} of 100`);
-  setText(out.querySelector(".calc-headline"), res.headline);
-  syncPairs(out.querySelector(".calc-metrics"), metricPairs(spec, res));
-  renderRanking(out, res.ranking);
+  const out = part(result, ".calc-output");
+  setText(part(out, ".calc-band-label"), res.band_label);
+  setText(part(out, ".calc-score"), res.score === null ? "" : `Score ${res.score} of 100`);
+  setText(part(out, ".calc-headline"), res.headline);
+  syncPairs(part(out, ".calc-metrics"), metricPairs(spec, res));
+  renderRanking(out, res.ranking, spec);
   renderParts(out, res.ranking);
-  syncList(out.querySelector(".calc-factors"), res.factors, () => {
+  syncList(part(out, ".calc-factors"), res.factors, () => {
     const li = document.createElement("li");
     const mark = document.createElement("span");
     mark.className = "calc-effect";
@@ -95,33 +248,39 @@ export function renderResult(result, spec, res, root, printMeta, field = () => n
   }, (li, f) => {
     const [mark, label, detail, link] = li.children;
     setAttr(li, "data-effect", f.effect);
-    setText(mark, { "+": "+", "-": "\u2212", "0": "\u2022" }[f.effect] || "\u2022");
-    setAttr(mark, "aria-label", { "+": "helps", "-": "hurts", "0": "neutral" }[f.effect] || "neutral");
+    setText(mark, EFFECT_MARK[f.effect] || "\u2022");
+    setAttr(mark, "aria-label", EFFECT_WORD[f.effect] || "neutral");
     setText(label, f.label);
     setText(detail, ` ${f.detail} `);
     setAttr(link, "href", new URL(f.source, root).href);
   });
-  syncList(out.querySelector(".calc-next-steps"), res.next_steps, () => document.createElement("li"), setText);
+  syncList(part(out, ".calc-next-steps"), res.next_steps, () => document.createElement("li"), setText);
   renderQuestions(out, res.what_would_change, field);
   const meta = result.querySelector(".calc-print-meta");
   if (meta) setText(meta, printMeta);
   showStatus(result, "");
-  setHidden(result.querySelector(".calc-fallback"), true);
+  setHidden(part(result, ".calc-fallback"), true);
   setHidden(out, false);
   setAttr(result, "data-band", res.band);
   setState(result, "ready");
 }
 
-function renderRanking(out, ranking) {
-  let table = out.querySelector(".calc-ranking");
+/**
+ * @param {HTMLElement} out
+ * @param {RankRow[] | undefined} ranking
+ * @param {Spec} spec
+ */
+function renderRanking(out, ranking, spec) {
+  let table = /** @type {HTMLTableElement | null} */ (out.querySelector(".calc-ranking"));
   if (!ranking) { if (table) table.remove(); return; }
   if (!table) {
     table = document.createElement("table");
     table.className = "calc-ranking";
-    out.querySelector(".calc-metrics").after(table);
+    part(out, ".calc-metrics").after(table);
   }
   const salary = ranking.some((r) => r.salary !== null && r.salary !== undefined);
-  const rows = [["Rank", "Offer", "Score", "Band", ...(salary ? ["Salary"] : [])], ...ranking.map((r, n) => {
+  const list = spec.fields.find((f) => f.type === "list"); // the items ranked
+  const rows = [["Rank", (list && list.item_label) || "Item", "Score", "Band", ...(salary ? ["Salary"] : [])], ...ranking.map((r, n) => {
     const cells = [String(n + 1), r.label, String(r.score), r.band_label || r.band];
     if (salary) cells.push(r.salary === null || r.salary === undefined ? "not given" : r.salary.toLocaleString("en-US"));
     return cells;
@@ -132,7 +291,7 @@ function renderRanking(out, ranking) {
   table.replaceChildren(...rows.map((cells, n) => {
     const tr = document.createElement("tr");
     cells.forEach((v, i) => {
-      const cell = document.createElement(n === 0 ? "th" : "td");
+      const cell = /** @type {HTMLTableCellElement} */ (document.createElement(n === 0 ? "th" : "td"));
       if (n === 0) cell.scope = "col";
       else if (i === 3) cell.dataset.band = ranking[n - 1].band; // this cell shows the offer's band
       cell.textContent = v;
@@ -147,10 +306,14 @@ function renderRanking(out, ranking) {
 // offers' points and what each offer has, so that the cells keep the width a phone has. Parts
 // on which the offers score the same share one row. The best offer on each part is shaded, and
 // says so to screen readers. Wide lists scroll sideways inside their own box.
+/**
+ * @param {HTMLElement} out
+ * @param {RankRow[] | undefined} ranking
+ */
 function renderParts(out, ranking) {
-  let box = out.querySelector(".calc-parts");
+  let box = /** @type {HTMLElement | null} */ (out.querySelector(".calc-parts"));
   const rows = partRows(ranking);
-  if (!rows) { if (box) box.remove(); return; }
+  if (!ranking || !rows) { if (box) box.remove(); return; }
   if (!box) {
     box = document.createElement("div");
     box.className = "calc-parts";
@@ -163,27 +326,28 @@ function renderParts(out, ranking) {
     caption.textContent = "Part by part (points)";
     table.append(caption, document.createElement("thead"));
     box.append(table);
-    (out.querySelector(".calc-ranking") || out.querySelector(".calc-metrics")).after(box);
+    (out.querySelector(".calc-ranking") || part(out, ".calc-metrics")).after(box);
   }
   const key = JSON.stringify(rows);
   if (box.dataset.rows === key) return;
   box.dataset.rows = key;
-  const table = box.querySelector("table");
+  const table = /** @type {HTMLTableElement} */ (part(box, "table"));
+  const columns = ranking.length;
   const head = document.createElement("tr");
   head.append(...ranking.map((r) => cell("th", r.label, "col")));
-  table.querySelector("thead").replaceChildren(head);
+  part(table, "thead").replaceChildren(head);
   for (const old of table.querySelectorAll("tbody")) old.remove();
   table.append(...rows.map((row) => {
     const group = document.createElement("tbody");
     const title = cell("th", row.title, "rowgroup");
-    title.colSpan = ranking.length;
+    title.colSpan = columns;
     const values = document.createElement("tr");
-    if (row.same) {
+    if (row.same !== undefined) {
       const td = cell("td", row.same);
-      td.colSpan = ranking.length;
+      td.colSpan = columns;
       values.append(td);
     } else {
-      values.append(...row.cells.map(partCell));
+      values.append(...(row.cells || []).map(partCell));
     }
     const titleRow = document.createElement("tr");
     titleRow.append(title);
@@ -192,6 +356,10 @@ function renderParts(out, ranking) {
   }));
 }
 
+/** @typedef {{points: string, text: string, best: boolean}} PartCell */
+/** @typedef {{title: string, cells?: PartCell[], same?: string}} PartRow */
+
+/** @param {PartCell} c */
 function partCell(c) {
   const td = document.createElement("td");
   const points = document.createElement("strong");
@@ -213,38 +381,49 @@ function partCell(c) {
   return td;
 }
 
+/**
+ * @param {"th" | "td"} tag
+ * @param {string} text
+ * @param {string} [scope]
+ */
 function cell(tag, text, scope) {
-  const el = document.createElement(tag);
+  const el = /** @type {HTMLTableCellElement} */ (document.createElement(tag));
   el.textContent = text;
   if (scope) el.scope = scope;
   return el;
 }
 
+/** @param {string} text */
 const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
-// [{title, cells: [{points, text, best}]} or {title, same}] for renderParts, or null without parts. Parts on
-// which every offer scores the same are gathered into one row ("The same for all"), so the rows
-// that remain are the ones that separate the offers.
+// The rows of renderParts, or null without parts. Parts on which every offer scores the same
+// are gathered into one row ("The same for all"), so the rows that remain are the ones that
+// separate the offers.
+/**
+ * @param {RankRow[] | undefined} ranking
+ * @returns {PartRow[] | null}
+ */
 export function partRows(ranking) {
   if (!ranking || !ranking.every((r) => Array.isArray(r.parts))) return null;
+  /** @type {string[]} */
   const keys = [];
+  /** @type {Map<string, string>} */
   const titles = new Map();
-  for (const r of ranking) for (const p of r.parts) if (!titles.has(p.key)) { keys.push(p.key); titles.set(p.key, p.title); }
+  for (const r of ranking) for (const p of r.parts || []) if (!titles.has(p.key)) { keys.push(p.key); titles.set(p.key, p.title); }
+  /** @type {PartRow[]} */
   const rows = [];
+  /** @type {string[]} */
   const same = [];
   for (const key of keys) {
-    const parts = ranking.map((r) => r.parts.find((p) => p.key === key));
+    const title = titles.get(key) || key;
+    const parts = ranking.map((r) => (r.parts || []).find((p) => p.key === key));
     const top = Math.max(...parts.map((p) => (p ? p.points : -Infinity)));
-    if (parts.every((p) => p && p.points === top)) { same.push(`${titles.get(key)} ${top}`); continue; }
-    rows.push({ title: titles.get(key), cells: parts.map((p) => (p
+    if (parts.every((p) => p && p.points === top)) { same.push(`${title} ${top}`); continue; }
+    rows.push({ title, cells: parts.map((p) => (p
       ? { points: String(p.points), text: capital(p.summary), best: p.points === top }
       : { points: "\u2014", text: "", best: false })) });
   }
   if (same.length) rows.push({ title: "The same for all", same: same.join(", ") });
-  if (ranking.some((r) => r.salary !== null && r.salary !== undefined)) {
-    rows.push({ title: "Salary (not scored)", cells: ranking.map((r) => ({
-      points: r.salary === null || r.salary === undefined ? "not given" : r.salary.toLocaleString("en-US"), text: "", best: false })) });
-  }
   return rows;
 }
 
@@ -252,8 +431,13 @@ export function partRows(ranking) {
 // that would move the result to another band, as questions worth asking. Answers to the same
 // field share one item, with one link to that field (`field(name)` gives its {id, label} on the
 // page, or null). Nothing shows when the result has none (or predates them).
+/**
+ * @param {HTMLElement} out
+ * @param {Change[] | undefined} items
+ * @param {(name: string) => FieldLink | null} field
+ */
 function renderQuestions(out, items, field) {
-  let box = out.querySelector(".calc-questions");
+  let box = /** @type {HTMLElement | null} */ (out.querySelector(".calc-questions"));
   const groups = questionGroups(items);
   if (!groups.length) { if (box) setHidden(box, true); return; }
   if (!box) {
@@ -266,18 +450,18 @@ function renderQuestions(out, items, field) {
     help.className = "calc-help";
     help.textContent = "Each of these answers, to something left unknown, would change the result on its own.";
     box.append(title, help, document.createElement("ul"));
-    const steps = out.querySelector(".calc-next-steps");
-    (steps && steps.previousElementSibling ? steps.previousElementSibling : out.lastElementChild).before(box);
+    const steps = part(out, ".calc-next-steps");
+    (steps.previousElementSibling || steps).before(box);
   }
   setHidden(box, false);
-  syncList(box.querySelector("ul"), groups, () => {
+  syncList(part(box, "ul"), groups, () => {
     const li = document.createElement("li");
     const link = document.createElement("a");
     link.className = "calc-question-link";
     li.append(document.createElement("span"), " ", link);
     return li;
   }, (li, group) => {
-    const [asks, link] = li.children;
+    const [asks, link] = /** @type {[HTMLElement, HTMLAnchorElement]} */ ([...li.children]);
     const target = field(group.field);
     syncList(asks, group.items, () => document.createElement("span"), (span, item) => {
       setAttr(span, "data-band", String(item.band)); // the band this answer would give
@@ -292,8 +476,13 @@ function renderQuestions(out, items, field) {
   });
 }
 
-// what_would_change items grouped by field, in their order: [{field, items}].
+// what_would_change items grouped by field, in their order.
+/**
+ * @param {Change[] | undefined} items
+ * @returns {Array<{field: string, items: Change[]}>}
+ */
 export function questionGroups(items) {
+  /** @type {Array<{field: string, items: Change[]}>} */
   const groups = [];
   for (const item of Array.isArray(items) ? items : []) {
     const name = String(item.field);
@@ -305,36 +494,41 @@ export function questionGroups(items) {
 }
 
 // The question as one sentence: Python's `ask`, else built from the item's labels.
+/** @param {Change} item */
 function askText(item) {
   if (item.ask) return String(item.ask);
-  const answer = item.value_label || item.value;
+  const answer = item.value_label || String(item.value);
   return `If \u201c${item.label || item.field}\u201d is ${answer}, the result becomes ${item.band_label || item.band}.`;
 }
 
 // ---------- the form: field errors and link notices ----------
 
-export function showErrors(form, control, errors) {
+// Mark the fields in `errors` invalid, each with its message in its error slot (a list's own
+// slot for an error about the list, or about an item field the form does not show).
+/**
+ * @param {HTMLFormElement} form
+ * @param {Spec} spec
+ * @param {FieldError[]} errors
+ */
+export function showErrors(form, spec, errors) {
   for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-  for (const p of form.querySelectorAll(".calc-error")) { p.hidden = true; p.textContent = ""; }
+  for (const p of form.querySelectorAll(".calc-error")) { setHidden(/** @type {HTMLElement} */ (p), true); p.textContent = ""; }
   for (const err of errors) {
-    const name = String(err.field || "").replace(/\[(\d+)\]/g, ".$1");
-    const el = control(name);
-    const slot = el ? el.closest("[data-field]").querySelector(".calc-error")
-      : form.querySelector(`#f-${CSS.escape(name.split(".")[0])}-error`);
-    if (el) el.setAttribute("aria-invalid", "true");
-    if (slot) { slot.hidden = false; slot.textContent = friendly(err.message, el); }
+    const ids = fieldIds(spec.ids, err.field);
+    const el = document.getElementById(ids.control);
+    const slot = (el && form.contains(el) && document.getElementById(ids.error))
+      || document.getElementById(fieldIds(spec.ids, err.field.split(".")[0]).error);
+    if (el && form.contains(el)) el.setAttribute("aria-invalid", "true");
+    if (slot && form.contains(slot)) { slot.hidden = false; slot.textContent = fieldMessage(spec, err); }
   }
 }
 
-function friendly(message, el) {
-  // "clinical_fte: is out of range; got 1.5; allowed: a number from 0 to 1" -> label-first text.
-  const label = el ? el.closest("[data-field]").querySelector("label").textContent.replace(/\s*\(.*\)$/, "") : "";
-  const text = String(message).replace(/^[^:]*:\s*/, "");
-  return label ? `${label}: ${text}` : text;
-}
-
+/**
+ * @param {HTMLFormElement} form
+ * @param {string[]} notices
+ */
 export function showNotices(form, notices) {
-  const box = form.querySelector(".calc-notices");
+  const box = part(form, ".calc-notices");
   box.replaceChildren();
   if (!notices.length) { box.hidden = true; return; }
   const p = document.createElement("p");

@@ -1,6 +1,10 @@
+// @ts-check
 // Sharing a result: the plain-text summary ("Copy result as email text") and the clipboard.
 
 import { metricPairs } from "./render.js";
+
+/** @typedef {import("./urlstate.js").Spec} Spec */
+/** @typedef {import("./render.js").Result} Result */
 
 // The reader's calendar date (local time zone), for date fields that default to today.
 export function localToday() {
@@ -9,6 +13,11 @@ export function localToday() {
 }
 
 // The result as plain text for an email, ending with the link that reopens it.
+/**
+ * @param {Spec} spec
+ * @param {Result | null} res the latest result (null: none yet)
+ * @param {string} link
+ */
 export function summaryText(spec, res, link) {
   const lines = [`${spec.title}`];
   if (res) {
@@ -25,6 +34,12 @@ export function summaryText(spec, res, link) {
 }
 
 // Copy `text`, then say so in `note` (or how to copy by hand where the browser refuses).
+/**
+ * @param {string} text
+ * @param {HTMLFormElement} form where a fallback text area may go for a moment
+ * @param {Element} note
+ * @param {string} done what to say once copied
+ */
 export async function copy(text, form, note, done) {
   try {
     await navigator.clipboard.writeText(text);
@@ -33,7 +48,7 @@ export async function copy(text, form, note, done) {
     const area = document.createElement("textarea");
     area.value = text; area.setAttribute("readonly", ""); area.className = "calc-copy-fallback";
     form.append(area); area.select();
-    const ok = document.execCommand && document.execCommand("copy");
+    const ok = typeof document.execCommand === "function" && document.execCommand("copy");
     area.remove();
     note.textContent = ok ? done : "Copy failed: select the address bar and copy it.";
   }
@@ -42,9 +57,14 @@ export async function copy(text, form, note, done) {
 // The negotiation email of a result (result.negotiation_email: {to, subject, body}, plain text
 // from Python), as it is copied and previewed: who it is for, the subject, a blank line, the
 // body. null when the result has none (a calculator without one, or a result that needs none).
+/**
+ * @param {import("./render.js").Result | null} res
+ * @returns {string | null}
+ */
 export function negotiationText(res) {
   const email = res && res.negotiation_email;
   if (!email || typeof email.body !== "string" || !email.body.trim()) return null;
+  /** @type {string[]} */
   const head = [];
   if (email.to) head.push(`To: ${String(email.to).trim()}`);
   if (email.subject) head.push(`Subject: ${String(email.subject).trim()}`);

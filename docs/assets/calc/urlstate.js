@@ -1,23 +1,62 @@
+// @ts-check
 // Inputs <-> URL query string, for shareable links: the page's twin of calculators/urlstate.py,
 // which documents the format. Both decoders keep only values a field allows, bound the value
-// length and the parameter count, and word the same notices for what they ignore
-// (tests/test_fuzz.py compares them on hostile queries).
+// length and the parameter count (the limits come from Python, in the spec's "url"), and word
+// the same notices for what they ignore (tests/test_fuzz.py compares them on hostile queries).
 
-const MAX_PARAMS = 400;
-const MAX_VALUE_LENGTH = 200;
-const VERSION_PARAM = "v";
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Python's str.strip() whitespace (JavaScript's trim() differs), so both decoders agree.
 const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
-const codePoints = (text) => [...text].length; // Python's len()
+/**
+ * A calculator's spec as the page gets it (macros/forms.py, page_spec: calculators/contract.py,
+ * Calculator.spec, with the URL limits of calculators/urlstate.py and the form's id scheme).
+ * @typedef {object} Spec
+ * @property {string} slug
+ * @property {string} title
+ * @property {string} version
+ * @property {Array<[string, string, string]>} metrics result key, label, unit
+ * @property {FieldSpec[]} fields
+ * @property {{version_param: string, max_params: number, max_value_length: number}} url
+ * @property {{prefix: string, separator: string, help: string, error: string}} ids
+ */
+/**
+ * One input field (calculators/contract.py, field_spec).
+ * @typedef {object} FieldSpec
+ * @property {string} name
+ * @property {string} label
+ * @property {"number" | "integer" | "boolean" | "choice" | "text" | "date" | "list"} type
+ * @property {any} default
+ * @property {boolean} nullable
+ * @property {string} allowed the allowed values in words
+ * @property {number | null} [minimum]
+ * @property {number | null} [maximum]
+ * @property {Array<{value: string, label: string}>} [choices]
+ * @property {number} [max_length]
+ * @property {boolean} [today_default]
+ * @property {FieldSpec[]} [items] a list's item fields
+ * @property {number} [min_items]
+ * @property {number} [max_items]
+ * @property {string} [item_label] what one item of a list is called ("Offer")
+ */
+/** @typedef {Record<string, any>} Inputs field name -> value (a list: an array of such objects) */
+/** @typedef {[true, any] | [false, null]} Checked whether a value is allowed, and the value to use */
 
+/** @param {string} text */
+const codePoints = (text) => [...text].length; // Python's len()
+const CLIP_AT = 40; // longer values are cut in notices
+
+/**
+ * Whether an already-typed value is one `field` allows, and the clean value.
+ * @param {FieldSpec} field
+ * @param {unknown} value
+ * @returns {Checked}
+ */
 export function fieldAllowed(field, value) {
-  // Returns [ok, cleanValue] for an already-typed value.
-  if (value === null) return [field.nullable, null];
+  if (value === null) return field.nullable ? [true, null] : [false, null];
   switch (field.type) {
-    case "boolean": return [typeof value === "boolean", value];
+    case "boolean": return typeof value === "boolean" ? [true, value] : [false, null];
     case "number":
     case "integer":
       if (typeof value !== "number" || !Number.isFinite(value)) return [false, null];
@@ -25,24 +64,31 @@ export function fieldAllowed(field, value) {
       if (field.minimum !== null && field.minimum !== undefined && value < field.minimum) return [false, null];
       if (field.maximum !== null && field.maximum !== undefined && value > field.maximum) return [false, null];
       return [true, value];
-    case "choice": return [field.choices.some((c) => c.value === value), value];
+    case "choice": return (field.choices || []).some((c) => c.value === value) ? [true, value] : [false, null];
     case "date": {
       if (typeof value !== "string" || !DATE.test(value)) return [false, null];
       const d = new Date(value + "T00:00:00Z");
       const ok = Number(value.slice(0, 4)) >= 1 && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-      return [ok, value];
+      return ok ? [true, value] : [false, null];
     }
     case "text": {
-      const clean = String(value).replace(PY_STRIP, "");
-      return [typeof value === "string" && codePoints(clean) <= field.max_length, clean];
+      if (typeof value !== "string") return [false, null];
+      const clean = value.replace(PY_STRIP, "");
+      return codePoints(clean) <= (field.max_length ?? Infinity) ? [true, clean] : [false, null];
     }
     default: return [false, null];
   }
 }
 
+/**
+ * A query value's text as the value it stands for (not yet checked against the field).
+ * @param {FieldSpec} field
+ * @param {string} text
+ * @returns {Checked}
+ */
 export function parseText(field, text) {
   if (text === "") return field.nullable ? [true, null] : field.type === "text" ? [true, ""] : [false, null];
-  if (field.type === "boolean") return [text === "true" || text === "false", text === "true"];
+  if (field.type === "boolean") return text === "true" || text === "false" ? [true, text === "true"] : [false, null];
   if (field.type === "number" || field.type === "integer") {
     if (!NUMBER.test(text)) return [false, null];
     return [true, Number(text)];
@@ -50,31 +96,45 @@ export function parseText(field, text) {
   return [true, text];
 }
 
+// A value quoted for a notice, cut to CLIP_AT characters (code points, as Python counts them).
+/** @param {string} text */
 function clip(text) {
-  const t = String(text);
-  return JSON.stringify(t.length <= 40 ? t : t.slice(0, 37) + "...");
+  const chars = [...String(text)];
+  return JSON.stringify(chars.length <= CLIP_AT ? chars.join("") : chars.slice(0, CLIP_AT - 3).join("") + "...");
 }
 
+/**
+ * Raw inputs and notices from a query string; values are checked field by field.
+ * @param {Spec} spec
+ * @param {string} query
+ * @returns {{raw: Inputs, notices: string[]}}
+ */
 export function decodeQuery(spec, query) {
+  const { max_params: maxParams, max_value_length: maxValueLength, version_param: versionParam } = spec.url;
+  /** @type {string[]} */
   const notices = [];
   let params = [...new URLSearchParams(query)];
-  if (params.length > MAX_PARAMS) {
-    notices.push(`The link had ${params.length} parameters; only the first ${MAX_PARAMS} were read.`);
-    params = params.slice(0, MAX_PARAMS);
+  if (params.length > maxParams) {
+    notices.push(`The link had ${params.length} parameters; only the first ${maxParams} were read.`);
+    params = params.slice(0, maxParams);
   }
+  /** @type {Map<string, string>} */
   const seen = new Map();
   for (const [key, value] of params) {
     if (seen.has(key) && seen.get(key) !== value) notices.push(`${clip(key)} appeared more than once; the last value was used.`);
     seen.set(key, value);
   }
-  const version = seen.has(VERSION_PARAM) ? seen.get(VERSION_PARAM) : spec.version;
-  seen.delete(VERSION_PARAM);
+  const version = seen.get(versionParam) ?? spec.version;
+  seen.delete(versionParam);
   if (version !== spec.version) notices.push(`The link was made with rules version ${clip(version)}; it was read with version ${spec.version}.`);
   const fields = new Map(spec.fields.map((f) => [f.name, f]));
+  /** @type {Inputs} */
   const raw = {};
+  /** @type {Record<string, Record<number, Inputs>>} */
   const lists = {};
+  /** @type {(field: FieldSpec, key: string, text: string, target: Inputs) => void} */
   const put = (field, key, text, target) => {
-    if (codePoints(text) > MAX_VALUE_LENGTH) { notices.push(`Ignored ${key}: the value is too long.`); return; }
+    if (codePoints(text) > maxValueLength) { notices.push(`Ignored ${key}: the value is too long.`); return; }
     let [ok, value] = parseText(field, text);
     if (ok) [ok, value] = fieldAllowed(field, value);
     if (ok) target[field.name] = value;
@@ -87,8 +147,8 @@ export function decodeQuery(spec, query) {
     const field = fields.get(name);
     if (field && field.type === "list") {
       const [idx, sub] = [rest.slice(0, rest.indexOf(".")), rest.slice(rest.indexOf(".") + 1)];
-      const item = rest.includes(".") ? field.items.find((s) => s.name === sub) : undefined;
-      if (!/^\d{1,2}$/.test(idx) || Number(idx) >= field.max_items || !item) { notices.push(`Ignored ${clip(key)}: not a known field.`); continue; }
+      const item = rest.includes(".") ? (field.items || []).find((s) => s.name === sub) : undefined;
+      if (!/^\d{1,2}$/.test(idx) || Number(idx) >= (field.max_items ?? 0) || !item) { notices.push(`Ignored ${clip(key)}: not a known field.`); continue; }
       lists[name] = lists[name] || {};
       lists[name][Number(idx)] = lists[name][Number(idx)] || {};
       put(item, key, text, lists[name][Number(idx)]);
@@ -104,19 +164,29 @@ export function decodeQuery(spec, query) {
   return { raw, notices };
 }
 
+/**
+ * A value as a query (or form control) shows it.
+ * @param {FieldSpec} field
+ * @param {unknown} value
+ */
 export function valueText(field, value) {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "true" : "false";
   return String(value);
 }
 
+/**
+ * The query string (without "?") for `inputs`.
+ * @param {Spec} spec
+ * @param {Inputs} inputs
+ */
 export function encodeQuery(spec, inputs) {
   const params = new URLSearchParams();
-  params.append(VERSION_PARAM, spec.version);
+  params.append(spec.url.version_param, spec.version);
   for (const field of spec.fields) {
     if (field.type === "list") {
-      (inputs[field.name] || []).forEach((item, n) => {
-        for (const sub of field.items) params.append(`${field.name}.${n}.${sub.name}`, valueText(sub, item[sub.name]));
+      (inputs[field.name] || []).forEach((/** @type {Inputs} */ item, /** @type {number} */ n) => {
+        for (const sub of field.items || []) params.append(`${field.name}.${n}.${sub.name}`, valueText(sub, item[sub.name]));
       });
     } else {
       params.append(field.name, valueText(field, inputs[field.name]));
