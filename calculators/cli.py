@@ -10,8 +10,9 @@ import sys
 from typing import Any, Sequence, TextIO
 
 from . import urlstate
-from .contract import ValidationError, json_schema
+from .contract import Calculator, ValidationError, json_schema
 from .registry import CALCULATORS, UnknownCalculator, get
+from .what_would_change import empty_note
 
 
 class UsageError(Exception):
@@ -28,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="run a calculator on a JSON object of inputs")
     r.add_argument("slug")
     r.add_argument("file", nargs="?", default="-", help="JSON file, or - for standard input (default)")
+    r.add_argument("--format", choices=("json", "text"), default="json",
+                   help="json: the result object (default); text: the result for reading, with what would "
+                        "change it and the negotiation email")
     lk = sub.add_parser("link", help="print the shareable query string for a JSON object of inputs")
     lk.add_argument("slug")
     lk.add_argument("file", nargs="?", default="-")
@@ -51,6 +55,36 @@ def _read_json(path: str, stdin: TextIO) -> Any:
         raise UsageError(f"input is not valid JSON ({exc}); expected a JSON object of inputs") from None
 
 
+def _unit(value: Any, unit: str) -> str:
+    return f"{value}{unit}" if unit == "%" else f"{value} {unit}".strip()
+
+
+def text_report(calc: Calculator, result: dict[str, Any]) -> str:
+    """A result for reading in a terminal: band, reasons, next steps, what would change it, the email."""
+    score = "" if result["score"] is None else f" (score {result['score']:g} of 100)"
+    lines = [f"{calc.title}: {result['band_label']}{score}", result["headline"]]
+    lines += [f"{label}: {_unit(result[key], unit)}" for key, label, unit in calc.metrics
+              if result.get(key) is not None]
+    if result.get("ranking"):
+        lines += ["", "Ranking:"] + [f"  {n + 1}. {r['label']}: {r['score']:g} ({r['band_label']})"
+                                     for n, r in enumerate(result["ranking"])]
+    mark = {"+": "+", "-": "-", "0": "*"}
+    lines += ["", "What drove the result:"] + [f"  {mark[f['effect']]} {f['label']}: {f['detail']}"
+                                               for f in result["factors"]]
+    if result["next_steps"]:
+        lines += ["", "Next steps:"] + [f"  {n + 1}. {s}" for n, s in enumerate(result["next_steps"])]
+    changes = result["what_would_change"]
+    lines += ["", "What would change the result:"]
+    lines += [f"  - {c['ask']} ({c['field']}={json.dumps(c['value'])})" for c in changes] or [
+        "  " + empty_note(calc, result["inputs"])]
+    email = result.get("negotiation_email")
+    if email:
+        lines += ["", f"Negotiation email, to {email['to'][0].lower()}{email['to'][1:]}:", "",
+                  f"Subject: {email['subject']}", "", email["body"]]
+    lines += ["", f"Rules version {result['version']}. Based on informal estimates; policies vary by institution."]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the CLI; return the exit code."""
@@ -70,7 +104,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
             return 0
         raw = _read_json(args.file, stdin)
         if args.command == "run":
-            print(json.dumps(calc.run(raw), indent=2, ensure_ascii=False), file=stdout)
+            result = calc.run(raw)
+            text = text_report(calc, result) if args.format == "text" else json.dumps(result, indent=2, ensure_ascii=False)
+            print(text, file=stdout)
         else:
             print("?" + urlstate.encode(calc, calc.validate(raw)), file=stdout)
         return 0

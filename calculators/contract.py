@@ -24,6 +24,9 @@ class Choice:
 
     value: str
     label: str
+    unknown: bool = False
+    """This answer means "not known" or "not specified": what would change the result tries the
+    field's other answers in its place (see ``what_would_change.py``)."""
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,25 @@ class Field:
     """Date fields only: an omitted or null value means today's date, written into the inputs
     (the current UTC date in Python, so it does not depend on the machine's time zone; the
     page fills in the reader's local date)."""
+    null_is_unknown: bool = False
+    """Nullable fields only: null means the reader does not know the answer (rather than a value
+    the rules fill in, such as today's date or the usual window), so what would change the
+    result tries the field's answers in its place."""
+    representative_values: tuple[float, ...] = ()
+    """Number fields only: the answers tried in place of an unknown (null) value when looking for
+    what would change the result. Without them an unknown number is not varied."""
+    item_label: str = "Item"
+    """List fields only: what one item is called in sentences, numbered from 1 ("Offer 1") when
+    the item has no ``label`` of its own."""
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:
             raise ValueError(f"field {self.name}: unknown type {self.type!r}")
+        if self.null_is_unknown and not self.nullable:
+            raise ValueError(f"field {self.name}: null_is_unknown needs a nullable field")
+        for v in self.representative_values:
+            if self.type not in ("number", "integer") or validate_value(self, v, self.name)[1]:
+                raise ValueError(f"field {self.name}: representative value {v!r} is not {self.allowed()}")
 
     def allowed(self) -> str:
         """Describe the allowed values in words, for error messages."""
@@ -190,15 +208,28 @@ class Calculator:
             raise ValidationError(errors)
         return inputs
 
-    def run(self, raw: Any) -> dict[str, Any]:
-        """Validate ``raw`` and return the public result object."""
-        inputs = self.validate(raw)
+    def evaluate(self, inputs: dict[str, Any]) -> tuple[Outcome, float | None]:
+        """Score validated ``inputs``: the outcome and its score as published (0-100, one decimal)."""
         outcome = self.compute(inputs)
         if outcome.band not in self.bands:
             raise AssertionError(f"{self.slug}: band {outcome.band!r} not in {self.bands}")
         score = outcome.score
         if score is not None:
             score = round(min(100.0, max(0.0, float(score))), 1)
+        return outcome, score
+
+    def run(self, raw: Any) -> dict[str, Any]:
+        """Validate ``raw`` and return the public result object.
+
+        Besides the outcome it carries ``what_would_change`` (the single answers, to inputs left
+        unknown, that move the result to another band; computed by running the rules again) and
+        ``negotiation_email`` (a text to send the department, or null where none applies).
+        """
+        from .negotiation import negotiation_email
+        from .what_would_change import what_would_change
+
+        inputs = self.validate(raw)
+        outcome, score = self.evaluate(inputs)
         result: dict[str, Any] = {
             "calculator": self.slug,
             "version": self.version,
@@ -210,6 +241,8 @@ class Calculator:
         result.update(outcome.extra)
         result["factors"] = [f.as_dict() for f in outcome.factors]
         result["next_steps"] = list(outcome.next_steps)
+        result["what_would_change"] = what_would_change(self, inputs, outcome.band)
+        result["negotiation_email"] = negotiation_email(self, result | {"inputs": inputs})
         result["inputs"] = inputs
         return result
 
@@ -367,8 +400,12 @@ def field_spec(f: Field) -> dict[str, Any]:
     }
     if f.type in ("number", "integer"):
         out.update(minimum=f.minimum, maximum=f.maximum, step=f.step)
+    if f.nullable:
+        out["null_is_unknown"] = f.null_is_unknown
+    if f.type in ("number", "integer") and f.representative_values:
+        out["representative_values"] = list(f.representative_values)
     if f.type == "choice":
-        out["choices"] = [{"value": c.value, "label": c.label} for c in f.choices]
+        out["choices"] = [{"value": c.value, "label": c.label, "unknown": c.unknown} for c in f.choices]
     if f.type == "boolean":
         out.update(true_label=f.true_label, false_label=f.false_label)
     if f.type == "text":

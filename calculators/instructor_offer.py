@@ -27,7 +27,7 @@ TRACKS = (
     Choice("research", "Research track"),
     Choice("tenure", "Tenure track"),
     Choice("pure_clinical", "Pure clinical / staff line"),
-    Choice("unspecified", "Not specified (\u201cwe don't really have tracks\u201d)"),
+    Choice("unspecified", "Not specified (\u201cwe don't really have tracks\u201d)", unknown=True),
 )
 ACADEMIC_TRACKS = {"clinician_educator", "research", "tenure"}
 
@@ -49,12 +49,13 @@ FIELDS: tuple[Field, ...] = (
           default=False, help="A document that says what you must achieve to be promoted."),
     Field("review_years", "Years until promotion review", "number", unit="years", default=None,
           nullable=True, null_label="No timeline given", minimum=0, maximum=15, step=0.5,
+          null_is_unknown=True, representative_values=(3, 5, 8),  # the guide's 2-3 years, "a few", 5+
           help="When the department expects to review you for Assistant Professor. Leave empty if no timeline was given."),
     Field("promoted_examples", "Instructors promoted in the division (last 5 years)", "integer", default=0,
           minimum=0, maximum=1000, step=1,
           help="People they can name who went from Instructor to Assistant Professor recently."),
     Field("years_count_toward_rank", "Instructor years count toward time in rank", "boolean", default=None,
-          nullable=True, null_label="Not known",
+          nullable=True, null_label="Not known", null_is_unknown=True,
           help="Whether your Instructor years will count once you become Assistant Professor."),
 )
 

@@ -56,6 +56,7 @@ OFFER_FIELDS: tuple[Field, ...] = (
     Field("funding", "Start-up funds or grant support", "boolean", default=False,
           help="Money behind research or tenure-track expectations."),
     Field("salary", "Salary", "number", unit="per year", default=None, nullable=True, null_label="Not given",
+          null_is_unknown=True,  # no representative_values: an unknown salary is not varied
           minimum=0, maximum=10_000_000, step=1000,
           help="Base salary, in any one currency for all offers. Shown for comparison; it only breaks exact ties."),
 )

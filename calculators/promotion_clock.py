@@ -52,7 +52,7 @@ FIELDS: tuple[Field, ...] = (
     Field("prior_instructor_years", "Earlier years as Instructor", "number", unit="years", default=0, minimum=0,
           maximum=20, step=0.5, help="Assistant Professors only: years you spent as Instructor before this appointment."),
     Field("instructor_years_count", "Instructor years count toward time in rank here", "boolean", default=None,
-          nullable=True, null_label="Not known",
+          nullable=True, null_label="Not known", null_is_unknown=True,
           help="Whether this institution counts Instructor years toward the Assistant Professor clock."),
 )
 

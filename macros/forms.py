@@ -10,7 +10,9 @@ from typing import Any
 from calculators import get
 from calculators.contract import Calculator, Field
 from calculators import urlstate
+from calculators.answers import answer_text
 from calculators.urlstate import encode
+from calculators.what_would_change import empty_note
 
 from .page_config import config_html
 
@@ -228,16 +230,8 @@ def result(slug: str, guide_url: str, root_url: str, config: dict[str, Any] | No
 
 
 def value_text(f: Field, value: Any) -> str:
-    """One input value as a reader would say it."""
-    if f.type == "choice":
-        return next((c.label for c in f.choices if c.value == value), "\u2014")
-    if f.type == "boolean":
-        return f.null_label if value is None else (f.true_label if value else f.false_label)
-    if value is None:
-        return f.null_label
-    if isinstance(value, (int, float)):
-        return f"{value:,.0f} {f.unit}".strip() if abs(value) >= 10000 else f"{value:g} {f.unit}".strip()
-    return str(value)
+    """One input value as a reader would say it (as in the calculators' own sentences)."""
+    return answer_text(f, value)
 
 
 def describe_inputs(calc: Calculator, inputs: dict[str, Any]) -> list[tuple[str, str]]:
@@ -289,6 +283,10 @@ def worked_examples(slug: str, calc_url: str) -> str:
                 for n, r in enumerate(res["ranking"])) + "</li>"
         score = "" if res["score"] is None else f' (score {res["score"]:g} of 100)'
         link = f"{calc_url}?{encode(calc, res['inputs'])}"
+        changes = "".join(f'<li data-field="{escape(c["field"])}" data-band="{escape(c["band"])}">{escape(c["ask"])}</li>'
+                          for c in res["what_would_change"])
+        changes = (f'<ul class="what-would-change">{changes}</ul>' if changes else
+                   f'<p class="what-would-change">{escape(empty_note(calc, res["inputs"]))}</p>')
         blocks.append(
             f'### {ex.title} {{#example-{ex.name}}}\n\n'
             f'<div class="worked-example" data-example="{escape(ex.name)}" data-band="{escape(res["band"])}">'
@@ -296,6 +294,7 @@ def worked_examples(slug: str, calc_url: str) -> str:
             f'<ul><li>Result: <strong class="band band-{escape(res["band"])}" data-band="{escape(res["band"])}">'
             f'{escape(res["band_label"])}</strong>'
             f'{score}</li>{metrics}</ul>'
+            f'<p>What would change it:</p>{changes}'
             f'<p><a href="{escape(link)}">Open this example in the calculator</a></p></div>\n\n')
     return ("".join(blocks) + f'<p class="chart-note">Computed when this site was built, by the same code as '
             f'the calculator (rules version {escape(calc.version)}).</p>\n')

@@ -183,7 +183,7 @@ def test_band_stays_in_view_while_editing_far_down_the_form(page, site, slug):
     assert_on_screen_below_header(page, box_)
     assert expected["band_label"] in box_.inner_text()
     assert box_.evaluate("e => e.getBoundingClientRect().height") == height, "the summary changed size: the form moved"
-    field_box = box(page.locator(f'[data-field="{f.name}"]'))
+    field_box = box(page.locator(f'form [data-field="{f.name}"]'))
     assert field_box["top"] >= box(box_)["bottom"] - 1, "the field being edited is under the summary"
     assert page.locator(result_selector(slug)).get_attribute("data-band") == expected["band"]
 
@@ -298,7 +298,7 @@ def test_questions_worth_asking_link_to_the_fields_they_name(page, site):
     items.nth(0).locator("a").click()
     assert page.evaluate("document.activeElement.name") == name
     assert cards(page).nth(0).get_attribute("open") is not None, "the field's card was opened"
-    focused = page.locator(f'[data-field="{name}"]')
+    focused = page.locator(f'form [data-field="{name}"]')
     assert_on_screen_below_header(page, focused)
     assert box(focused)["top"] >= box(summary(page, "offer-comparison"))["bottom"]
     assert "#" not in page.url, "the address keeps only the inputs"
