@@ -269,10 +269,8 @@ def worked_examples(slug: str, calc_url: str) -> str:
         plain = [f for f in calc.fields if f.type != "list"]
         rows = "".join(f"<tr><th scope=\"row\">{escape(f.label)}</th><td>{escape(value_text(f, res['inputs'][f.name]))}</td></tr>"
                        for f in plain)
-        # a list's items (the offers) side by side are long on a phone: folded, one tap away
-        tables = (f"<table><tbody>{rows}</tbody></table>" if rows else "") + "".join(
-            f'<details class="calc-example-inputs"><summary>{escape(f.label)} side by side</summary>'
-            f'{list_table(f, res["inputs"][f.name])}</details>' for f in calc.fields if f.type == "list")
+        tables = f"<table><tbody>{rows}</tbody></table>" if rows else ""
+        lists = [f for f in calc.fields if f.type == "list"]
         metrics = "".join(
             f"<li>{escape(label)}: <strong>{escape(str(res[key]))}{escape(unit if unit == '%' else ' ' + unit if unit else '')}</strong></li>"
             for key, label, unit in calc.metrics if key in res and res[key] is not None)
@@ -287,14 +285,20 @@ def worked_examples(slug: str, calc_url: str) -> str:
                           for c in res["what_would_change"])
         changes = (f'<ul class="what-would-change">{changes}</ul>' if changes else
                    f'<p class="what-would-change">{escape(empty_note(calc, res["inputs"]))}</p>')
+        outcome = (f'<ul><li>Result: <strong class="band band-{escape(res["band"])}" data-band="{escape(res["band"])}">'
+                   f'{escape(res["band_label"])}</strong>{score}</li>{metrics}</ul>')
+        more = f'<p>What would change it:</p>{changes}'
+        if lists:
+            # a list's items (the offers) side by side are long on a phone: the result first, the
+            # offers and what would change it folded, one tap away
+            outcome += (f'<details class="calc-example-inputs"><summary>{escape(lists[0].label)} side by side, and what '
+                        f'would change the result</summary>'
+                        + "".join(list_table(f, res["inputs"][f.name]) for f in lists) + f'{more}</details>')
+            more = ""
         blocks.append(
             f'### {ex.title} {{#example-{ex.name}}}\n\n'
             f'<div class="worked-example" data-example="{escape(ex.name)}" data-band="{escape(res["band"])}">'
-            f'{tables}'
-            f'<ul><li>Result: <strong class="band band-{escape(res["band"])}" data-band="{escape(res["band"])}">'
-            f'{escape(res["band_label"])}</strong>'
-            f'{score}</li>{metrics}</ul>'
-            f'<p>What would change it:</p>{changes}'
+            f'{tables}{outcome}{more}'
             f'<p><a href="{escape(link)}">Open this example in the calculator</a></p></div>\n\n')
     return ("".join(blocks) + f'<p class="chart-note">Computed when this site was built, by the same code as '
             f'the calculator (rules version {escape(calc.version)}).</p>\n')

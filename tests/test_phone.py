@@ -295,7 +295,7 @@ def test_questions_worth_asking_link_to_the_fields_they_name(page, site):
     assert bands == [item["band"] for item in expected]
     name = fields[0]
     assert name.startswith("offers.0."), name
-    items.nth(0).locator("a").click()
+    items.nth(0).locator("button").click()
     assert page.evaluate("document.activeElement.name") == name
     assert cards(page).nth(0).get_attribute("open") is not None, "the field's card was opened"
     focused = page.locator(f'form [data-field="{name}"]')

@@ -429,7 +429,7 @@ export function partRows(ranking) {
 
 // What would change the result (result.what_would_change): the answers to inputs left unknown
 // that would move the result to another band, as questions worth asking. Answers to the same
-// field share one item, with one link to that field (`field(name)` gives its {id, label} on the
+// field share one item, with one button that takes the reader to that field (`field(name)` gives its {id, label} on the
 // page, or null). Nothing shows when the result has none (or predates them).
 /**
  * @param {HTMLElement} out
@@ -456,22 +456,24 @@ function renderQuestions(out, items, field) {
   setHidden(box, false);
   syncList(part(box, "ul"), groups, () => {
     const li = document.createElement("li");
-    const link = document.createElement("a");
-    link.className = "calc-question-link";
-    li.append(document.createElement("span"), " ", link);
+    // a button, not a link: it moves the focus (runner.js), the address stays as it is
+    const go = document.createElement("button");
+    go.type = "button";
+    go.className = "calc-question-link";
+    li.append(document.createElement("span"), " ", go);
     return li;
   }, (li, group) => {
-    const [asks, link] = /** @type {[HTMLElement, HTMLAnchorElement]} */ ([...li.children]);
+    const [asks, go] = /** @type {[HTMLElement, HTMLButtonElement]} */ ([...li.children]);
     const target = field(group.field);
     syncList(asks, group.items, () => document.createElement("span"), (span, item) => {
       setAttr(span, "data-band", String(item.band)); // the band this answer would give
       setText(span, `${askText(item)} `);
     });
-    setHidden(link, !target);
+    setHidden(go, !target);
     if (target) {
-      setAttr(link, "href", `#${target.id}`);
-      setAttr(link, "data-field-link", group.field);
-      setText(link, `Answer: ${target.label}`);
+      setAttr(go, "data-field-link", group.field);
+      setAttr(go, "aria-controls", target.id);
+      setText(go, `Answer: ${target.label}`);
     }
   });
 }

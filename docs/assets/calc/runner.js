@@ -388,12 +388,10 @@ class Calculator {
         }
       }
     });
-    // "Answer: ..." links of the questions worth asking go to their field, not to the address bar.
+    // "Answer: ..." buttons of the questions worth asking take the reader to their field.
     this.result.addEventListener("click", (e) => {
-      const link = e.target instanceof Element ? /** @type {HTMLElement | null} */ (e.target.closest("a[data-field-link]")) : null;
-      if (!link) return;
-      e.preventDefault();
-      this.focusField(link.dataset.fieldLink || "");
+      const go = e.target instanceof Element ? /** @type {HTMLElement | null} */ (e.target.closest("[data-field-link]")) : null;
+      if (go) this.focusField(go.dataset.fieldLink || "");
     });
     openCardsForPrint(this.form, this.detached.signal);
     for (const field of this.spec.fields) if (field.type === "list") this.renumber(field);
