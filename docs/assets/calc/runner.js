@@ -254,7 +254,10 @@ class Calculator {
     if (!errors.length && state === "ready") this.request(inputs);
     this.updateUrl(inputs);
     if (errors.length) { this.invalid(errors); return; }
-    if (state === "idle" || state === "booting") summaryWithout(this.summary, "loading", LOADING);
+    // back from an input to fix while Python loads (the loading line itself, or its progress, stays)
+    if ((state === "idle" || state === "booting") && this.summary && this.summary.dataset.state !== "loading") {
+      summaryWithout(this.summary, "loading", LOADING);
+    }
     if (this.client && state === "failed") { showFailure(this.result, this.client.failure); this.failed(); }
   }
 
