@@ -9,8 +9,8 @@ from typing import Any
 
 from calculators import get
 from calculators.contract import Calculator, Field
-from calculators.answers import answer_text
 from calculators import urlstate
+from calculators.answers import answer_text
 from calculators.urlstate import encode
 from calculators.what_would_change import empty_note
 
@@ -18,7 +18,7 @@ from .page_config import config_html
 
 CALC_ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "calc"
 _EXPORT = re.compile(r"^export ", re.M)
-_COMMENTS = re.compile(r"^\s*//.*\n|/\*.*?\*/\s*", re.M | re.S)
+_COMMENTS = re.compile(r"^\s*//[^\n]*\n|/\*.*?\*/\s*", re.M | re.S)
 _STATIC_IMPORT = re.compile(r'^import [^;]*? from "\./([\w.-]+\.js)";', re.M)
 
 
@@ -122,13 +122,31 @@ def field_html(f: Field, prefix: str = "") -> str:
             f'<p class="calc-error" id="{error_id(name)}" hidden></p></div>')
 
 
+def item_card(f: Field, index: str, number: str, open_: bool) -> str:
+    """One item of a list field as a card: a native <details> whose <summary> is the item's
+    one-line summary (its number and name, and its main answers filled in by the page), so
+    that a card collapses and opens by keyboard and without script."""
+    inner = "".join(field_html(sub, prefix=f"{f.name}.{index}.") for sub in f.items)
+    return (f'<details class="calc-item" data-item{" open" if open_ else ""}>'
+            f'<summary class="calc-item-summary"><span class="calc-item-name">{escape(f.item_label)} {number}</span>'
+            f'<span class="calc-item-brief"></span></summary>'
+            f'<fieldset class="calc-item-fields"><legend class="visually-hidden">{escape(f.item_label)} {number}</legend>{inner}'
+            f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button>'
+            f'</fieldset></details>')
+
+
 def list_template(f: Field) -> str:
     """A <template> for one item of a list field, with ``__INDEX__`` placeholders."""
-    inner = "".join(field_html(sub, prefix=f"{f.name}.__INDEX__.") for sub in f.items)
-    return (f'<template data-item-template="{escape(f.name)}"><fieldset class="calc-item" data-item>'
-            f'<legend>{escape(f.item_label)} __NUMBER__</legend>{inner}'
-            f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button>'
-            f'</fieldset></template>')
+    return f'<template data-item-template="{escape(f.name)}">{item_card(f, "__INDEX__", "__NUMBER__", False)}</template>'
+
+
+# Inlined after a form with list fields: a shared link (a query in the address) opens with its
+# cards collapsed to their one-line summaries, before the page is first drawn (no shift later);
+# a plain visit keeps them open to be filled in. The runner does the same after an instant
+# navigation, where this may not run.
+COLLAPSE_ON_LINK = ('(() => { const form = document.currentScript.previousElementSibling;'
+                    ' if (location.search.length > 1) for (const card of form.querySelectorAll'
+                    '("details[data-item]")) card.open = false; })();')
 
 
 def form(slug: str) -> str:
@@ -154,14 +172,31 @@ def form(slug: str) -> str:
             f'<div class="calc-notices" role="status" hidden></div>{"".join(parts)}'
             f'<div class="calc-actions"><button type="button" class="md-button md-button--primary" data-copy-link>'
             f'Copy link</button><button type="button" class="md-button" data-copy-summary>Copy result as email text'
-            f'</button><button type="reset" class="md-button">Reset</button>'
-            f'<span class="calc-copied" role="status"></span></div></form>')
+            f'</button><button type="button" class="md-button" data-copy-email hidden>Copy negotiation email</button>'
+            f'<button type="reset" class="md-button">Reset</button>'
+            f'<span class="calc-copied" role="status"></span></div>'
+            # the negotiation email, readable before it is copied (filled in by the page, text only)
+            f'<details class="calc-email" hidden><summary>Read the negotiation email</summary>'
+            f'<p class="calc-email-text"></p></details></form>'
+            + (f'<script>{COLLAPSE_ON_LINK}</script>' if any(f.type == "list" for f in calc.fields) else ""))
+
+
+def summary(slug: str, result_anchor: str = "result") -> str:
+    """The compact result summary for the top of a calculator page: band, score, headline and a
+    link down to the full result. It starts in the loading state the page really is in; the
+    runner fills it in (docs/assets/calc/summary.js) and CSS keeps it on screen while scrolling."""
+    calc = get(slug)
+    return (f'<div class="calc-summary" data-calculator-summary="{escape(slug)}" data-state="loading" '
+            f'role="group" aria-label="{escape(calc.title)}: result in short">'
+            f'<p class="calc-summary-line"><strong class="calc-summary-band">Working out the result\u2026</strong>'
+            f'<span class="calc-summary-score" hidden></span>'
+            f'<a class="calc-summary-link" href="#{escape(result_anchor)}">Full result</a></p>'
+            f'<p class="calc-summary-headline">Python is loading; the guide and the form below work meanwhile.</p>'
+            f'</div>')
 
 
 def field_html_item(f: Field, n: int) -> str:
-    inner = "".join(field_html(sub, prefix=f"{f.name}.{n}.") for sub in f.items)
-    return (f'<fieldset class="calc-item" data-item><legend>{escape(f.item_label)} {n + 1}</legend>{inner}'
-            f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button></fieldset>')
+    return item_card(f, str(n), str(n + 1), True)
 
 
 def result(slug: str, guide_url: str, root_url: str, config: dict[str, Any] | None) -> str:
@@ -234,14 +269,15 @@ def worked_examples(slug: str, calc_url: str) -> str:
         plain = [f for f in calc.fields if f.type != "list"]
         rows = "".join(f"<tr><th scope=\"row\">{escape(f.label)}</th><td>{escape(value_text(f, res['inputs'][f.name]))}</td></tr>"
                        for f in plain)
-        tables = (f"<table><tbody>{rows}</tbody></table>" if rows else "") + "".join(
-            list_table(f, res["inputs"][f.name]) for f in calc.fields if f.type == "list")
+        tables = f"<table><tbody>{rows}</tbody></table>" if rows else ""
+        lists = [f for f in calc.fields if f.type == "list"]
         metrics = "".join(
             f"<li>{escape(label)}: <strong>{escape(str(res[key]))}{escape(unit if unit == '%' else ' ' + unit if unit else '')}</strong></li>"
             for key, label, unit in calc.metrics if key in res and res[key] is not None)
         if res.get("ranking"):
             metrics += "<li>Ranking: " + ", ".join(
-                f"{n + 1}. {escape(r['label'])} ({r['score']:g}, {escape(r['band_label'])})"
+                f"{n + 1}. {escape(r['label'])} ({r['score']:g}, "
+                f"<span data-band=\"{escape(r['band'])}\">{escape(r['band_label'])}</span>)"
                 for n, r in enumerate(res["ranking"])) + "</li>"
         score = "" if res["score"] is None else f' (score {res["score"]:g} of 100)'
         link = f"{calc_url}?{encode(calc, res['inputs'])}"
@@ -249,13 +285,20 @@ def worked_examples(slug: str, calc_url: str) -> str:
                           for c in res["what_would_change"])
         changes = (f'<ul class="what-would-change">{changes}</ul>' if changes else
                    f'<p class="what-would-change">{escape(empty_note(calc, res["inputs"]))}</p>')
+        outcome = (f'<ul><li>Result: <strong class="band band-{escape(res["band"])}" data-band="{escape(res["band"])}">'
+                   f'{escape(res["band_label"])}</strong>{score}</li>{metrics}</ul>')
+        more = f'<p>What would change it:</p>{changes}'
+        if lists:
+            # a list's items (the offers) side by side are long on a phone: the result first, the
+            # offers and what would change it folded, one tap away
+            outcome += (f'<details class="calc-example-inputs"><summary>{escape(lists[0].label)} side by side, and what '
+                        f'would change the result</summary>'
+                        + "".join(list_table(f, res["inputs"][f.name]) for f in lists) + f'{more}</details>')
+            more = ""
         blocks.append(
             f'### {ex.title} {{#example-{ex.name}}}\n\n'
             f'<div class="worked-example" data-example="{escape(ex.name)}" data-band="{escape(res["band"])}">'
-            f'{tables}'
-            f'<ul><li>Result: <strong class="band band-{escape(res["band"])}">{escape(res["band_label"])}</strong>'
-            f'{score}</li>{metrics}</ul>'
-            f'<p>What would change it:</p>{changes}'
+            f'{tables}{outcome}{more}'
             f'<p><a href="{escape(link)}">Open this example in the calculator</a></p></div>\n\n')
     return ("".join(blocks) + f'<p class="chart-note">Computed when this site was built, by the same code as '
             f'the calculator (rules version {escape(calc.version)}).</p>\n')

@@ -88,6 +88,11 @@ def define_env(env: Any) -> None:
                 f'[Open the calculator]({md_link("calculators/" + slug + "/")}).\n')
 
     @env.macro
+    def calculator_summary(slug: str) -> str:
+        """The compact result summary that stays on screen (place it under the page title)."""
+        return forms.summary(slug)
+
+    @env.macro
     def calculator_form(slug: str) -> str:
         return forms.form(slug)
 

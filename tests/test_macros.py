@@ -122,4 +122,5 @@ def test_the_page_spec_carries_the_url_limits_and_the_id_scheme():
     (offers,) = [f for f in spec["fields"] if f["type"] == "list"]
     assert offers["item_label"] == "Offer"
     html = forms.form("offer-comparison")
-    assert "<legend>Offer 1</legend>" in html and "<legend>Offer __NUMBER__</legend>" in html and "Item" not in html
+    assert ">Offer 1</legend>" in html and ">Offer __NUMBER__</legend>" in html and "Item" not in html
+    assert '<span class="calc-item-name">Offer 1</span>' in html  # the card's one-line summary

@@ -289,3 +289,14 @@ JSONISH = st.recursive(
        | st.builds(lambda xs: {"offers": xs}, st.lists(JSONISH, max_size=6)))
 def test_any_json_validates_or_raises_the_contracts_error(raw):
     result_or_contract_error(SLUG, raw)
+
+
+def test_each_ranked_offer_lists_its_parts_and_they_add_up_to_its_score():
+    """The page shows the offers side by side, part by part: every offer has the same parts
+    (a penalty aside), in points that add up to its score."""
+    res = calculators.run(SLUG, dict(oc.CALCULATOR.example("tenure-fantasy").inputs))
+    for entry in res["ranking"] + run(OFFER_A, OFFER_B)["ranking"]:
+        parts = entry["parts"]
+        assert {"path", "track", "clinical", "protected", "institution", "mentorship", "funding"} <= {p["key"] for p in parts}
+        assert all(p["title"] and p["summary"] for p in parts)
+        assert sum(p["points"] for p in parts) == pytest.approx(entry["score"], abs=0.05 * len(parts))

@@ -27,6 +27,13 @@ def offers_shown(page) -> int:
     return page.locator('[data-list="offers"] .calc-items > [data-item]').count()
 
 
+def open_offer(page, n: int) -> None:
+    """Open offer n's card (a shared link shows the offers collapsed), as a reader taps it."""
+    card = page.locator('[data-list="offers"] .calc-items > [data-item]').nth(n)
+    if card.get_attribute("open") is None:
+        card.locator("summary").click()
+
+
 def test_form_has_two_offers_built_from_the_spec(page, site):
     page.goto(site.page_url(PATH))
     assert offers_shown(page) == 2
@@ -69,6 +76,7 @@ def test_shared_link_restores_every_offer(page, site):
 def test_editing_an_offer_reranks_and_rewrites_the_link(page, site):
     a_vs_b = dict(CALC.example("a-vs-b").inputs)
     open_calc(page, site, a_vs_b)
+    open_offer(page, 0)
     page.select_option('[name="offers.0.rank"]', "assistant_professor")
     page.select_option('[name="offers.0.track"]', "clinician_educator")
     page.fill('[name="offers.0.clinical_fte"]', "0.7")
@@ -85,6 +93,7 @@ def test_editing_an_offer_reranks_and_rewrites_the_link(page, site):
 
 def test_bad_value_is_reported_next_to_its_field(page, site):
     open_calc(page, site, dict(CALC.example("a-vs-b").inputs))
+    open_offer(page, 1)
     page.fill('[name="offers.1.clinical_fte"]', "1.5")
     page.wait_for_selector('[name="offers.1.clinical_fte"][aria-invalid="true"]')
     error = error_slot(page, "offers.1.clinical_fte")
@@ -98,6 +107,7 @@ def test_bad_value_is_reported_next_to_its_field(page, site):
 
 def test_duplicate_names_are_reported_at_the_second_offer(page, site):
     open_calc(page, site, dict(CALC.example("a-vs-b").inputs))
+    open_offer(page, 1)
     page.fill('[name="offers.1.label"]', "A")
     page.wait_for_selector('[name="offers.1.label"][aria-invalid="true"]', timeout=30000)
     assert "offer 1" in error_slot(page, "offers.1.label").inner_text()

@@ -15,7 +15,22 @@
  * @property {string} allowed the allowed values in words
  */
 /** @typedef {{label: string, effect: string, detail: string, source: string}} Factor */
-/** @typedef {{label: string, score: number, band: string, band_label?: string, salary?: number | null}} RankRow */
+/** @typedef {{key: string, title: string, points: number, summary: string}} Part */
+/** @typedef {{label: string, score: number, band: string, band_label?: string, salary?: number | null, parts?: Part[]}} RankRow */
+/**
+ * One answer that would change the result (calculators/what_would_change.py).
+ * @typedef {object} Change
+ * @property {string} field the input's name as forms and links spell it ("offers.0.track")
+ * @property {unknown} value
+ * @property {string} band the band the result would have
+ * @property {string} [band_label]
+ * @property {number | null} [score]
+ * @property {string} [ask] the question worth asking, as a sentence
+ * @property {string} [label] the field's label
+ * @property {string} [value_label] the answer in words
+ */
+/** @typedef {{to?: string, subject?: string, body: string}} NegotiationEmail */
+/** A field as the page shows it: its control's id and its label. @typedef {{id: string, label: string}} FieldLink */
 /**
  * A calculator's result (calculators/contract.py, Calculator.run; extra keys per calculator).
  * @typedef {object} Result
@@ -27,6 +42,8 @@
  * @property {Factor[]} factors
  * @property {string[]} next_steps
  * @property {RankRow[]} [ranking]
+ * @property {Change[]} [what_would_change]
+ * @property {NegotiationEmail | null} [negotiation_email]
  */
 
 // The ids of a field's control, help text and error slot, by the scheme in the spec's "ids"
@@ -253,21 +270,24 @@ export function hideResult(result) {
   part(result, ".calc-output").hidden = true;
 }
 
-// `root`: the site root (factor links are site paths); `printMeta`: the line printed under it.
+// `root`: the site root (factor links are site paths); `printMeta`: the line printed under it;
+// `field(name)`: a field's {id, label} on the page (what_would_change links to it).
 /**
  * @param {ResultBox} result
  * @param {Spec} spec
  * @param {Result} res
  * @param {URL} root
  * @param {string} printMeta
+ * @param {(name: string) => FieldLink | null} [field]
  */
-export function renderResult(result, spec, res, root, printMeta) {
+export function renderResult(result, spec, res, root, printMeta, field = () => null) {
   const out = part(result, ".calc-output");
   setText(part(out, ".calc-band-label"), res.band_label);
   setText(part(out, ".calc-score"), res.score === null ? "" : `Score ${res.score} of 100`);
   setText(part(out, ".calc-headline"), res.headline);
   syncPairs(part(out, ".calc-metrics"), metricPairs(spec, res));
   renderRanking(out, res.ranking, spec);
+  renderParts(out, res.ranking);
   syncList(part(out, ".calc-factors"), res.factors, () => {
     const li = document.createElement("li");
     const mark = document.createElement("span");
@@ -287,6 +307,7 @@ export function renderResult(result, spec, res, root, printMeta) {
     setAttr(link, "href", new URL(f.source, root).href);
   });
   syncList(part(out, ".calc-next-steps"), res.next_steps, () => document.createElement("li"), setText);
+  renderQuestions(out, res.what_would_change, field);
   const meta = result.querySelector(".calc-print-meta");
   if (meta) setText(meta, printMeta);
   showStatus(result, "");
@@ -321,14 +342,217 @@ function renderRanking(out, ranking, spec) {
   table.dataset.rows = key;
   table.replaceChildren(...rows.map((cells, n) => {
     const tr = document.createElement("tr");
-    for (const v of cells) {
+    cells.forEach((v, i) => {
       const cell = /** @type {HTMLTableCellElement} */ (document.createElement(n === 0 ? "th" : "td"));
       if (n === 0) cell.scope = "col";
+      else if (i === 3) cell.dataset.band = ranking[n - 1].band; // this cell shows the offer's band
       cell.textContent = v;
       tr.append(cell);
-    }
+    });
     return tr;
   }));
+}
+
+// The offers side by side, part by part: one column per offer (best first); each part of the
+// score (the result's ranking[].parts) is a row group, its name on a full-width row above the
+// offers' points and what each offer has, so that the cells keep the width a phone has. Parts
+// on which the offers score the same share one row. The best offer on each part is shaded, and
+// says so to screen readers. Wide lists scroll sideways inside their own box.
+/**
+ * @param {HTMLElement} out
+ * @param {RankRow[] | undefined} ranking
+ */
+function renderParts(out, ranking) {
+  let box = /** @type {HTMLElement | null} */ (out.querySelector(".calc-parts"));
+  const rows = partRows(ranking);
+  if (!ranking || !rows) { if (box) box.remove(); return; }
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "calc-parts";
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "The offers part by part");
+    box.tabIndex = 0; // it may scroll sideways: reachable by keyboard
+    const table = document.createElement("table");
+    table.className = "calc-parts-table"; // a class: the theme leaves it unwrapped
+    const caption = document.createElement("caption");
+    caption.textContent = "Part by part (points)";
+    table.append(caption, document.createElement("thead"));
+    box.append(table);
+    (out.querySelector(".calc-ranking") || part(out, ".calc-metrics")).after(box);
+  }
+  const key = JSON.stringify(rows);
+  if (box.dataset.rows === key) return;
+  box.dataset.rows = key;
+  const table = /** @type {HTMLTableElement} */ (part(box, "table"));
+  const columns = ranking.length;
+  const head = document.createElement("tr");
+  head.append(...ranking.map((r) => cell("th", r.label, "col")));
+  part(table, "thead").replaceChildren(head);
+  for (const old of table.querySelectorAll("tbody")) old.remove();
+  table.append(...rows.map((row) => {
+    const group = document.createElement("tbody");
+    const title = cell("th", row.title, "rowgroup");
+    title.colSpan = columns;
+    const values = document.createElement("tr");
+    if (row.same !== undefined) {
+      const td = cell("td", row.same);
+      td.colSpan = columns;
+      values.append(td);
+    } else {
+      values.append(...(row.cells || []).map(partCell));
+    }
+    const titleRow = document.createElement("tr");
+    titleRow.append(title);
+    group.append(titleRow, values);
+    return group;
+  }));
+}
+
+/** @typedef {{points: string, text: string, best: boolean}} PartCell */
+/** @typedef {{title: string, cells?: PartCell[], same?: string}} PartRow */
+
+/** @param {PartCell} c */
+function partCell(c) {
+  const td = document.createElement("td");
+  const points = document.createElement("strong");
+  points.textContent = c.points;
+  td.append(points);
+  if (c.best) {
+    td.dataset.best = "";
+    const mark = document.createElement("span");
+    mark.className = "visually-hidden";
+    mark.textContent = " (best)"; // seen as the cell's shading
+    td.append(mark);
+  }
+  if (c.text) {
+    const text = document.createElement("span");
+    text.className = "calc-part-text";
+    text.textContent = c.text;
+    td.append(" ", text);
+  }
+  return td;
+}
+
+/**
+ * @param {"th" | "td"} tag
+ * @param {string} text
+ * @param {string} [scope]
+ */
+function cell(tag, text, scope) {
+  const el = /** @type {HTMLTableCellElement} */ (document.createElement(tag));
+  el.textContent = text;
+  if (scope) el.scope = scope;
+  return el;
+}
+
+/** @param {string} text */
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// The rows of renderParts, or null without parts. Parts on which every offer scores the same
+// are gathered into one row ("The same for all"), so the rows that remain are the ones that
+// separate the offers.
+/**
+ * @param {RankRow[] | undefined} ranking
+ * @returns {PartRow[] | null}
+ */
+export function partRows(ranking) {
+  if (!ranking || !ranking.every((r) => Array.isArray(r.parts))) return null;
+  /** @type {string[]} */
+  const keys = [];
+  /** @type {Map<string, string>} */
+  const titles = new Map();
+  for (const r of ranking) for (const p of r.parts || []) if (!titles.has(p.key)) { keys.push(p.key); titles.set(p.key, p.title); }
+  /** @type {PartRow[]} */
+  const rows = [];
+  /** @type {string[]} */
+  const same = [];
+  for (const key of keys) {
+    const title = titles.get(key) || key;
+    const parts = ranking.map((r) => (r.parts || []).find((p) => p.key === key));
+    const top = Math.max(...parts.map((p) => (p ? p.points : -Infinity)));
+    if (parts.every((p) => p && p.points === top)) { same.push(`${title} ${top}`); continue; }
+    rows.push({ title, cells: parts.map((p) => (p
+      ? { points: String(p.points), text: capital(p.summary), best: p.points === top }
+      : { points: "\u2014", text: "", best: false })) });
+  }
+  if (same.length) rows.push({ title: "The same for all", same: same.join(", ") });
+  return rows;
+}
+
+// What would change the result (result.what_would_change): the answers to inputs left unknown
+// that would move the result to another band, as questions worth asking. Answers to the same
+// field share one item, with one button that takes the reader to that field (`field(name)` gives its {id, label} on the
+// page, or null). Nothing shows when the result has none (or predates them).
+/**
+ * @param {HTMLElement} out
+ * @param {Change[] | undefined} items
+ * @param {(name: string) => FieldLink | null} field
+ */
+function renderQuestions(out, items, field) {
+  let box = /** @type {HTMLElement | null} */ (out.querySelector(".calc-questions"));
+  const groups = questionGroups(items);
+  if (!groups.length) { if (box) setHidden(box, true); return; }
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "calc-questions";
+    const title = document.createElement("p");
+    title.className = "calc-subtitle";
+    title.textContent = "Questions worth asking";
+    const help = document.createElement("p");
+    help.className = "calc-help";
+    help.textContent = "Each of these answers, to something left unknown, would change the result on its own.";
+    box.append(title, help, document.createElement("ul"));
+    const steps = part(out, ".calc-next-steps");
+    (steps.previousElementSibling || steps).before(box);
+  }
+  setHidden(box, false);
+  syncList(part(box, "ul"), groups, () => {
+    const li = document.createElement("li");
+    // a button, not a link: it moves the focus (runner.js), the address stays as it is
+    const go = document.createElement("button");
+    go.type = "button";
+    go.className = "calc-question-link";
+    li.append(document.createElement("span"), " ", go);
+    return li;
+  }, (li, group) => {
+    const [asks, go] = /** @type {[HTMLElement, HTMLButtonElement]} */ ([...li.children]);
+    const target = field(group.field);
+    syncList(asks, group.items, () => document.createElement("span"), (span, item) => {
+      setAttr(span, "data-band", String(item.band)); // the band this answer would give
+      setText(span, `${askText(item)} `);
+    });
+    setHidden(go, !target);
+    if (target) {
+      setAttr(go, "data-field-link", group.field);
+      setAttr(go, "aria-controls", target.id);
+      setText(go, `Answer: ${target.label}`);
+    }
+  });
+}
+
+// what_would_change items grouped by field, in their order.
+/**
+ * @param {Change[] | undefined} items
+ * @returns {Array<{field: string, items: Change[]}>}
+ */
+export function questionGroups(items) {
+  /** @type {Array<{field: string, items: Change[]}>} */
+  const groups = [];
+  for (const item of Array.isArray(items) ? items : []) {
+    const name = String(item.field);
+    const last = groups[groups.length - 1];
+    if (last && last.field === name) last.items.push(item);
+    else groups.push({ field: name, items: [item] });
+  }
+  return groups;
+}
+
+// The question as one sentence: Python's `ask`, else built from the item's labels.
+/** @param {Change} item */
+function askText(item) {
+  if (item.ask) return String(item.ask);
+  const answer = item.value_label || String(item.value);
+  return `If \u201c${item.label || item.field}\u201d is ${answer}, the result becomes ${item.band_label || item.band}.`;
 }
 
 // ---------- the form: field errors and link notices ----------

@@ -6,9 +6,11 @@
 import { connect } from "./client.js";
 import { readConfig } from "./launch.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
-import { fieldIds, hideProgress, hideResult, renderResult, setState, showCrash, showErrors, showFailure, showNotices,
-  showProgress, showStatus } from "./render.js";
-import { copy, localToday, summaryText } from "./share.js";
+import { fieldIds, hideProgress, hideResult, renderResult, setHidden, setState, setText, showCrash, showErrors, showFailure,
+  showNotices, showProgress, showStatus } from "./render.js";
+import { copy, localToday, negotiationText, summaryText } from "./share.js";
+import { collapseCards, itemNumber, openCardOf, openCardsForPrint, updateCards } from "./cards.js";
+import { findSummary, summaryResult, summaryWithout } from "./summary.js";
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
@@ -20,6 +22,7 @@ import { copy, localToday, summaryText } from "./share.js";
 
 const URL_DELAY_MS = 250; // the address bar is updated this long after the last change
 
+const LOADING = "Python is loading; the guide and the form below work meanwhile."; // as the build writes it
 /** @type {Set<Calculator>} calculators on the current page */
 const mounted = new Set();
 
@@ -45,6 +48,7 @@ class Calculator {
     this.touched = false;
     this.urlTimer = 0;
     this.detached = new AbortController(); // the page moved on: stop listening to the client
+    this.summary = findSummary(this.slug); // the compact result box at the top, if the page has one
     const config = readConfig();
     this.root = new URL(config ? config.root : "/", document.baseURI); // factors cite site paths
   }
@@ -183,7 +187,7 @@ class Calculator {
     const box = this.part(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
     [...box.children].forEach((item, n) => {
       const legend = item.querySelector("legend");
-      if (legend) legend.textContent = `${field.item_label} ${n + 1}`;
+      if (legend) legend.textContent = itemNumber(field, n);
       for (const el of /** @type {NodeListOf<Control>} */ (item.querySelectorAll("[name]"))) {
         const sub = el.name.split(".").slice(2).join(".");
         const name = `${field.name}.${n}.${sub}`;
@@ -200,6 +204,35 @@ class Calculator {
     });
     const add = /** @type {HTMLButtonElement | null} */ (this.form.querySelector(`[data-add-item="${CSS.escape(field.name)}"]`));
     if (add) add.disabled = box.children.length >= (field.max_items ?? 0);
+    updateCards(this.form, field);
+  }
+
+  // A field as the result names it (what_would_change): its control's id and its label as the
+  // reader sees it, with the item it belongs to ("... (Offer 1: A)") in a list.
+  /**
+   * @param {string} name
+   * @returns {import("./render.js").FieldLink | null}
+   */
+  describeField(name) {
+    const el = this.control(name);
+    const wrap = el && el.closest("[data-field]");
+    const label = wrap && wrap.querySelector("label");
+    if (!el || !label) return null;
+    const text = (label.textContent || "").replace(/\s*\(.*\)$/, "").trim();
+    const card = el.closest("[data-item]");
+    const item = card && card.querySelector(".calc-item-name");
+    return { id: el.id, label: item ? `${text} (${item.textContent})` : text };
+  }
+
+  // Take the reader to a field: open its card, bring it to the middle of the screen (clear of the
+  // sticky header and result summary) and focus it.
+  /** @param {string} name */
+  focusField(name) {
+    const el = this.control(name);
+    if (!el) return;
+    openCardOf(el);
+    el.scrollIntoView({ block: "center" });
+    el.focus({ preventScroll: true });
   }
 
   // Fields that apply only for some values of a sibling (data-shown-if, from the spec's
@@ -216,12 +249,17 @@ class Calculator {
 
   compute() {
     this.showApplicableFields();
+    for (const field of this.spec.fields) if (field.type === "list") updateCards(this.form, field);
     const { inputs, errors } = this.readForm();
     const state = this.client ? this.client.state : "idle";
     if (!errors.length && state === "ready") this.request(inputs);
     this.updateUrl(inputs);
     if (errors.length) { this.invalid(errors); return; }
-    if (this.client && state === "failed") showFailure(this.result, this.client.failure);
+    // back from an input to fix while Python loads (the loading line itself, or its progress, stays)
+    if ((state === "idle" || state === "booting") && this.summary && this.summary.dataset.state !== "loading") {
+      summaryWithout(this.summary, "loading", LOADING);
+    }
+    if (this.client && state === "failed") { showFailure(this.result, this.client.failure); this.failed(); }
   }
 
   /** @param {Inputs} inputs */
@@ -236,6 +274,9 @@ class Calculator {
   /** @param {FieldError[]} errors */
   invalid(errors) {
     showErrors(this.form, this.spec, errors);
+    for (const el of this.form.querySelectorAll("[aria-invalid=true]")) openCardOf(el); // show the error
+    summaryWithout(this.summary, "invalid", "Fix the highlighted field below to see a result.");
+    this.showEmail(null);
     hideResult(this.result);
     if (this.client && this.client.state === "ready") setState(this.result, "ready");
     showStatus(this.result, "Fix the highlighted field to see a result.");
@@ -251,11 +292,33 @@ class Calculator {
       showErrors(this.form, this.spec, []);
       this.lastResult = reply.result;
       const meta = `Rules version ${reply.result.version}. Printed ${localToday()} from ${this.shareLink(this.latestInputs)}`;
-      renderResult(this.result, this.spec, reply.result, this.root, meta);
+      renderResult(this.result, this.spec, reply.result, this.root, meta, (name) => this.describeField(name));
+      summaryResult(this.summary, reply.result);
+      this.showEmail(reply.result);
       return;
     }
     if ("errors" in reply) { setState(this.result, "ready"); this.invalid(reply.errors); return; }
     showCrash(this.result);
+    this.failed();
+  }
+
+  // The calculator cannot answer (no runtime, a crash): the summary points to the full result's
+  // explanation.
+  failed() {
+    summaryWithout(this.summary, "error", "The result section below says why; your inputs are kept.");
+    this.showEmail(null);
+  }
+
+  // "Copy negotiation email" and its preview show only for a result that carries one.
+  /** @param {Result | null} res */
+  showEmail(res) {
+    const text = negotiationText(res);
+    const button = /** @type {HTMLElement | null} */ (this.form.querySelector("[data-copy-email]"));
+    const preview = /** @type {HTMLElement | null} */ (this.form.querySelector(".calc-email"));
+    if (button) setHidden(button, !text);
+    if (!preview) return;
+    setHidden(preview, !text);
+    if (text) setText(this.part(".calc-email-text"), text);
   }
 
   // --- URL, copying ---
@@ -288,6 +351,7 @@ class Calculator {
     const { raw, notices } = decodeQuery(this.spec, location.search);
     this.touched = location.search.length > 1;
     this.applyInputs(raw);
+    if (this.touched) collapseCards(this.form); // a shared link: the result matters, not the form
     showNotices(this.form, notices);
     const recompute = () => { this.touched = true; this.compute(); };
     this.form.addEventListener("input", recompute);
@@ -300,34 +364,63 @@ class Calculator {
       const note = this.part(".calc-copied");
       if (target.matches("[data-copy-link]")) copy(this.shareLink(), this.form, note, "Link copied.");
       else if (target.matches("[data-copy-summary]")) copy(summaryText(this.spec, this.lastResult, this.shareLink()), this.form, note, "Summary copied.");
+      else if (target.matches("[data-copy-email]")) copy(negotiationText(this.lastResult) || "", this.form, note, "Negotiation email copied.");
       else if (target.matches("[data-add-item]")) {
         const field = this.spec.fields.find((f) => f.name === target.dataset.addItem);
         if (!field) return;
         const box = this.part(`[data-list="${CSS.escape(field.name)}"] .calc-items`);
         this.setItemCount(field, Math.min(field.max_items ?? 0, box.children.length + 1));
+        const added = box.lastElementChild;
+        if (added instanceof HTMLDetailsElement) added.open = true; // a new item is there to be filled in
+        const first = added && /** @type {HTMLElement | null} */ (added.querySelector("input, select"));
+        if (first) first.focus();
         recompute();
       } else if (target.matches("[data-remove-item]")) {
         const list = /** @type {HTMLElement | null} */ (target.closest("[data-list]"));
         const field = list && this.spec.fields.find((f) => f.name === list.dataset.list);
         const item = target.closest("[data-item]");
-        if (list && field && item && item.parentElement && item.parentElement.children.length > (field.min_items ?? 0)) {
+        const box = item && item.parentElement;
+        if (list && field && item && box && box.children.length > (field.min_items ?? 0)) {
+          const at = [...box.children].indexOf(item);
           item.remove();
           this.renumber(field);
+          // the focus was on the removed card's button: move it to the card now in its place
+          const next = box.children[Math.min(at, box.children.length - 1)];
+          const line = next && /** @type {HTMLElement | null} */ (next.querySelector("summary"));
+          if (line) line.focus();
           recompute();
         }
       }
     });
+    // "Answer: ..." buttons of the questions worth asking take the reader to their field.
+    this.result.addEventListener("click", (e) => {
+      const go = e.target instanceof Element ? /** @type {HTMLElement | null} */ (e.target.closest("[data-field-link]")) : null;
+      if (go) this.focusField(go.dataset.fieldLink || "");
+    });
+    openCardsForPrint(this.form, this.detached.signal);
     for (const field of this.spec.fields) if (field.type === "list") this.renumber(field);
     this.compute(); // reads the form, fills in the address, shows errors while Python loads
     const client = connect();
     this.client = client;
     const signal = this.detached.signal;
-    const progress = (detail) => { if (detail && detail.wire) showProgress(this.result, detail.wire); };
-    client.addEventListener("progress", (event) => progress(event.detail), { signal });
+    /** @param {import("./client.js").Progress} detail */
+    const progress = (detail) => {
+      if (!detail) return;
+      if (detail.wire) showProgress(this.result, detail.wire);
+      if (this.lastResult || client.state !== "booting" || !this.summary || this.summary.dataset.state !== "loading") return;
+      const { loaded, total } = detail.wire || detail;
+      /** @param {number} bytes */
+      const mb = (bytes) => (bytes / 1e6).toFixed(1);
+      summaryWithout(this.summary, "loading", total ? `Loading Python: ${mb(loaded)} of ${mb(total)} MB.` : `Loading Python: ${mb(loaded)} MB so far.`);
+    };
+    client.addEventListener("progress", (event) => progress(/** @type {CustomEvent<import("./client.js").Progress>} */ (event).detail), { signal });
     if (client.state === "booting") progress(client.progress);
-    client.addEventListener("slow", () => showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection."), { signal });
-    client.addEventListener("failed", (event) => showFailure(this.result, /** @type {CustomEvent<string>} */ (event).detail), { signal });
-    if (client.state === "failed") showFailure(this.result, client.failure);
+    client.addEventListener("slow", () => {
+      showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection.");
+      if (!this.lastResult) summaryWithout(this.summary, "loading", "Still loading Python: this can take a while on a slow connection.");
+    }, { signal });
+    client.addEventListener("failed", (event) => { showFailure(this.result, /** @type {CustomEvent<string>} */ (event).detail); this.failed(); }, { signal });
+    if (client.state === "failed") { showFailure(this.result, client.failure); this.failed(); }
     client.ready.then((info) => {
       if (signal.aborted) return;
       this.result.dataset.boot = info.mode;

@@ -53,3 +53,20 @@ export async function copy(text, form, note, done) {
     note.textContent = ok ? done : "Copy failed: select the address bar and copy it.";
   }
 }
+
+// The negotiation email of a result (result.negotiation_email: {to, subject, body}, plain text
+// from Python), as it is copied and previewed: who it is for, the subject, a blank line, the
+// body. null when the result has none (a calculator without one, or a result that needs none).
+/**
+ * @param {import("./render.js").Result | null} res
+ * @returns {string | null}
+ */
+export function negotiationText(res) {
+  const email = res && res.negotiation_email;
+  if (!email || typeof email.body !== "string" || !email.body.trim()) return null;
+  /** @type {string[]} */
+  const head = [];
+  if (email.to) head.push(`To: ${String(email.to).trim()}`);
+  if (email.subject) head.push(`Subject: ${String(email.subject).trim()}`);
+  return `${head.length ? head.join("\n") + "\n\n" : ""}${email.body.trim()}\n`;
+}

@@ -1,0 +1,343 @@
+"""Calculator pages on a phone (390 x 844, headless Chromium): the result in view, the offers as
+cards and side by side, questions worth asking and the negotiation email.
+
+Expected bands, scores, parts and texts come from running the same calculators in Python.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import calculators
+from calc_pages import BOOT_TIMEOUT_MS, open_calc, result_selector
+from calculators.contract import Calculator, Field
+from calculators.urlstate import encode
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+HEADER_PX = 48  # the theme's sticky header (2.4rem)
+SLUGS = sorted(calculators.CALCULATORS)
+OC = calculators.get("offer-comparison")
+IO = calculators.get("instructor-offer")
+# Two Instructor offers with every other answer at its default: every Instructor-only field of
+# both offers is on the page, the case the issue measured.
+TWO_INSTRUCTOR_OFFERS = {"offers": [{"label": "A"}, {"label": "B"}]}
+# Measured before the offers became cards: the `runtime` branch at 05154e7 (the commit `ui` was
+# made from), built with `mkdocs build --strict`, served by tools/serve.py, opened in this
+# Chromium at 390 x 844 with TWO_INSTRUCTOR_OFFERS as a shared link; document height once the
+# result was shown: 15,195 px (the issue reported 15,293 px on an earlier build). The issue asks
+# for at most half of it.
+HEIGHT_BEFORE_CARDS_PX = 15195
+HEIGHT_CEILING_PX = HEIGHT_BEFORE_CARDS_PX // 2
+
+
+@pytest.fixture
+def context(browser):
+    """A phone-sized page (overrides conftest's desktop-sized context)."""
+    ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield ctx
+    ctx.close()
+
+
+def link(calc: Calculator, inputs: dict[str, Any]) -> str:
+    return encode(calc, calc.validate(inputs))
+
+
+def summary(page, slug: str):
+    return page.locator(f'[data-calculator-summary="{slug}"]')
+
+
+def first_example(calc: Calculator) -> dict[str, Any]:
+    return dict(calc.examples[0].inputs) if calc.examples else {}
+
+
+def box(locator) -> dict[str, float]:
+    return locator.evaluate("e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; }")
+
+
+def assert_on_screen_below_header(page, locator) -> None:
+    b = box(locator)
+    assert HEADER_PX - 1 <= b["top"] and b["bottom"] <= PHONE["height"], b
+
+
+# ---------- 1. the result in view ----------
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_shared_link_shows_its_band_on_the_first_screen_without_scrolling(page, site, slug):
+    calc = calculators.get(slug)
+    inputs = first_example(calc)
+    expected = calc.run(inputs)
+    result = open_calc(page, site, slug, link(calc, inputs))
+    box_ = summary(page, slug)
+    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]')
+    assert page.evaluate("scrollY") == 0, "the page scrolled by itself"
+    assert_on_screen_below_header(page, box_)
+    assert result.get_attribute("data-band") == expected["band"]
+    text = box_.inner_text()
+    assert expected["band_label"] in text and expected["headline"] in text
+    if expected["score"] is not None:
+        assert f"Score {expected['score']:g} of 100" in text
+    # the link down to the full result lands on the result's section, clear of the summary
+    box_.locator("a.calc-summary-link").click()
+    page.wait_for_function("() => location.hash === '#result'")
+    heading = page.locator("#result")
+    page.wait_for_function("() => document.querySelector('#result').getBoundingClientRect().top < 400")
+    assert box(heading)["top"] >= box(box_)["bottom"] - 1, "the result's heading is under the summary"
+
+
+LAYOUT_SHIFTS = """() => new Promise((done) => {
+  const shifts = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) shifts.push(e.value); })
+    .observe({ type: "layout-shift", buffered: true });
+  requestAnimationFrame(() => requestAnimationFrame(() => done(shifts)));
+})"""
+
+
+@pytest.mark.parametrize("slug,inputs", [("instructor-offer", first_example(IO)), ("offer-comparison", TWO_INSTRUCTOR_OFFERS)],
+                         ids=["instructor-offer", "offer-comparison"])
+def test_shared_link_opens_without_the_page_moving(page, site, slug, inputs):
+    """From the first paint to the result (and the theme's bundle after it) nothing on screen
+    moves: the offers collapse before the first paint, the summary keeps its size."""
+    open_calc(page, site, slug, link(calculators.get(slug), inputs))
+    page.wait_for_function("() => window.document$ !== undefined", timeout=30000)  # the theme has run
+    shifts = page.evaluate(LAYOUT_SHIFTS)
+    assert sum(shifts) < 0.01, shifts
+
+
+@pytest.mark.parametrize("slug", ["instructor-offer", "offer-comparison"])
+def test_visit_without_inputs_does_not_scroll_and_shows_the_default_result(page, site, slug):
+    calc = calculators.get(slug)
+    expected = calc.run({})
+    page.goto(site.page_url(f"calculators/{slug}/"))
+    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]', timeout=BOOT_TIMEOUT_MS)
+    assert page.evaluate("scrollY") == 0
+    assert page.url.endswith(f"calculators/{slug}/"), "the address gained a query without an edit"
+
+
+def test_summary_says_python_is_loading_while_the_form_already_works(page, site):
+    """Until Python answers, the summary says so and shows no band; the form and the address
+    bar work meanwhile, and a required number left empty is reported next to its field."""
+    page.add_init_script("""window.Worker = class {  // a Python worker that never answers
+      constructor() {} postMessage() {} addEventListener() {} removeEventListener() {} terminate() {} };""")
+    page.goto(site.page_url("calculators/instructor-offer/") + "?" + link(IO, first_example(IO)))
+    box_ = summary(page, "instructor-offer")
+    assert box_.get_attribute("data-state") == "loading" and box_.get_attribute("data-band") is None
+    assert "Working out the result" in box_.inner_text() and "Python is loading" in box_.inner_text()
+    assert_on_screen_below_header(page, box_)
+    page.fill('[name="clinical_fte"]', "0.6")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('clinical_fte') === '0.6'")
+    page.fill('[name="clinical_fte"]', "")
+    page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
+    page.wait_for_selector('[data-calculator-summary="instructor-offer"][data-state="invalid"]')
+    assert "Fix the highlighted field" in box_.inner_text() and box_.get_attribute("data-band") is None
+
+
+def band_changing_edit(calc: Calculator, inputs: dict[str, Any]) -> tuple[Field, Any, dict[str, Any]]:
+    """The last field of the form (so the reader has scrolled furthest) with a value that moves
+    the result to another band: (field, value, expected result)."""
+    base = calc.run(inputs)
+    for f in reversed(calc.fields):
+        if f.shown_if or f.type not in ("choice", "boolean", "number", "integer"):
+            continue
+        if f.type == "choice":
+            values = [c.value for c in f.choices]
+        elif f.type == "boolean":
+            values = [True, False]
+        else:
+            values = [f.minimum, f.maximum]
+        for value in values:
+            try:
+                res = calc.run(dict(base["inputs"], **{f.name: value}))
+            except calculators.ValidationError:
+                continue
+            if res["band"] != base["band"]:
+                return f, value, res
+    raise AssertionError("no single edit changes the band")
+
+
+def edit(page, f: Field, value: Any) -> None:
+    control = page.locator(f'[name="{f.name}"]')
+    if f.type == "boolean" and not f.nullable:
+        control.set_checked(bool(value))
+    elif f.type in ("choice", "boolean"):
+        control.select_option("true" if value is True else "false" if value is False else str(value))
+    else:
+        control.fill(str(int(value) if f.type == "integer" else value))
+
+
+@pytest.mark.parametrize("slug", ["instructor-offer", "education-readiness"])
+def test_band_stays_in_view_while_editing_far_down_the_form(page, site, slug):
+    calc = calculators.get(slug)
+    inputs = first_example(calc)
+    open_calc(page, site, slug, link(calc, inputs))
+    f, value, expected = band_changing_edit(calc, inputs)
+    control = page.locator(f'[name="{f.name}"]')
+    control.focus()  # brings the field on screen, as a tap would
+    box_ = summary(page, slug)
+    height = box_.evaluate("e => e.getBoundingClientRect().height")
+    edit(page, f, value)
+    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]')
+    assert page.evaluate("scrollY") > 300, "the field was near the top anyway: pick one further down"
+    assert_on_screen_below_header(page, box_)
+    assert expected["band_label"] in box_.inner_text()
+    assert box_.evaluate("e => e.getBoundingClientRect().height") == height, "the summary changed size: the form moved"
+    field_box = box(page.locator(f'form [data-field="{f.name}"]'))
+    assert field_box["top"] >= box(box_)["bottom"] - 1, "the field being edited is under the summary"
+    assert page.locator(result_selector(slug)).get_attribute("data-band") == expected["band"]
+
+
+# ---------- 4. the comparison on a phone ----------
+
+def cards(page):
+    return page.locator('[data-list="offers"] .calc-items > details[data-item]')
+
+
+def test_two_offers_take_at_most_half_of_the_page_height_before_cards(page, site):
+    open_calc(page, site, "offer-comparison", link(OC, TWO_INSTRUCTOR_OFFERS))
+    assert cards(page).count() == 2
+    for n in range(2):
+        card = cards(page).nth(n)
+        assert card.get_attribute("open") is None, "a shared link opens with its offers collapsed"
+        line = card.locator("summary")
+        assert line.evaluate("e => e.getBoundingClientRect().height") < 60, "one line"
+        assert f"Offer {n + 1}: {'AB'[n]}" in line.inner_text() and "Instructor" in line.inner_text()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= HEIGHT_CEILING_PX, f"{height} px, more than half of {HEIGHT_BEFORE_CARDS_PX} px"
+
+
+def test_offer_cards_open_by_keyboard_and_offers_can_be_added_and_removed(page, site):
+    open_calc(page, site, "offer-comparison", link(OC, TWO_INSTRUCTOR_OFFERS))
+    first = cards(page).nth(0)
+    first.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert first.get_attribute("open") is not None
+    assert page.locator('[name="offers.0.clinical_fte"]').is_visible()
+    page.keyboard.press("Enter")
+    assert not page.locator('[name="offers.0.clinical_fte"]').is_visible()
+    # adding opens the new offer, ready to type in; its summary line follows what is entered
+    page.click('[data-add-item="offers"]')
+    assert cards(page).count() == 3 and cards(page).nth(2).get_attribute("open") is not None
+    assert page.evaluate("document.activeElement.name") == "offers.2.label"
+    page.keyboard.type("C")
+    page.select_option('[name="offers.2.rank"]', "assistant_professor")
+    assert "Offer 3: C" in cards(page).nth(2).locator("summary").inner_text()
+    assert "Assistant Professor" in cards(page).nth(2).locator("summary").inner_text()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('offers.2.label') === 'C'")
+    page.wait_for_function(f"() => document.querySelectorAll('{result_selector('offer-comparison')} .calc-ranking tr').length === 4")
+    # removing the second offer renumbers the rest and keeps the focus in the list
+    cards(page).nth(1).locator("summary").click()
+    cards(page).nth(1).locator("[data-remove-item]").click()
+    assert cards(page).count() == 2
+    assert "Offer 2: C" in cards(page).nth(1).locator("summary").inner_text()
+    assert page.evaluate("document.activeElement.closest('details[data-item]') !== null")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('offers.2.label')")
+
+
+def test_a_field_error_opens_its_collapsed_card(page, site):
+    open_calc(page, site, "offer-comparison", link(OC, TWO_INSTRUCTOR_OFFERS))
+    page.evaluate("""() => { const el = document.querySelector('[name="offers.1.clinical_fte"]');
+      el.value = '3'; el.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    page.wait_for_selector('[name="offers.1.clinical_fte"][aria-invalid="true"]')
+    assert cards(page).nth(1).get_attribute("open") is not None
+    assert page.locator("#f-offers-1-clinical_fte-error").is_visible()
+
+
+def test_result_shows_the_offers_side_by_side_part_by_part(page, site):
+    inputs = dict(OC.example("a-vs-b").inputs)
+    expected = OC.run(inputs)
+    result = open_calc(page, site, "offer-comparison", link(OC, inputs))
+    table = result.locator(".calc-parts table")
+    heads = table.locator("thead th").all_inner_texts()
+    assert heads == [r["label"] for r in expected["ranking"]], "one column per offer, best first"
+    ranked = expected["ranking"]
+    titles = {p["key"]: p["title"] for p in ranked[0]["parts"]}
+    groups = {g.locator("th").inner_text(): g for g in table.locator("tbody").all()}
+    for key, title in titles.items():
+        points = [next(p["points"] for p in r["parts"] if p["key"] == key) for r in ranked]
+        if len(set(points)) == 1:
+            assert f"{title} {points[0]:g}" in groups["The same for all"].inner_text()
+            continue
+        cells = groups[title].locator("td")
+        for n, r in enumerate(ranked):
+            part = next(p for p in r["parts"] if p["key"] == key)
+            text = cells.nth(n).inner_text()
+            assert text.startswith(f"{part['points']:g}"), (title, text)
+            assert part["summary"][1:] in text
+            assert (cells.nth(n).get_attribute("data-best") is not None) == (part["points"] == max(points))
+    # readable at 390 px: two offers fit without sideways scrolling
+    assert result.locator(".calc-parts").evaluate("e => e.scrollWidth <= e.clientWidth")
+    bands = result.locator(".calc-ranking td[data-band]").evaluate_all("tds => tds.map(td => [td.dataset.band, td.textContent])")
+    assert bands == [[r["band"], r["band_label"]] for r in ranked], "each offer's band carries data-band"
+
+
+# ---------- 2. what would change the result ----------
+
+def needs(key: str, calc: Calculator, inputs: dict[str, Any]) -> dict[str, Any]:
+    res = calc.run(inputs)
+    if key not in res:
+        pytest.skip(f"results carry no {key} yet (Python side, branch wwc)")
+    return res
+
+
+def test_questions_worth_asking_link_to_the_fields_they_name(page, site):
+    inputs = TWO_INSTRUCTOR_OFFERS
+    expected = needs("what_would_change", OC, inputs)["what_would_change"]
+    assert expected, "two default offers leave answers that would change the result"
+    result = open_calc(page, site, "offer-comparison", link(OC, inputs))
+    items = result.locator(".calc-questions li")
+    fields = list(dict.fromkeys(item["field"] for item in expected))
+    assert items.count() == len(fields)
+    text = result.locator(".calc-questions").inner_text()
+    assert all(item["ask"] in text for item in expected)
+    bands = result.locator(".calc-questions li [data-band]").evaluate_all("els => els.map(e => e.dataset.band)")
+    assert bands == [item["band"] for item in expected]
+    name = fields[0]
+    assert name.startswith("offers.0."), name
+    items.nth(0).locator("button").click()
+    assert page.evaluate("document.activeElement.name") == name
+    assert cards(page).nth(0).get_attribute("open") is not None, "the field's card was opened"
+    focused = page.locator(f'form [data-field="{name}"]')
+    assert_on_screen_below_header(page, focused)
+    assert box(focused)["top"] >= box(summary(page, "offer-comparison"))["bottom"]
+    assert "#" not in page.url, "the address keeps only the inputs"
+
+
+def test_no_questions_shown_when_no_single_answer_would_change_the_result(page, site):
+    inputs = dict(OC.example("a-vs-b").inputs)
+    res = OC.run(inputs)
+    assert not res.get("what_would_change"), "pick inputs without any"
+    result = open_calc(page, site, "offer-comparison", link(OC, inputs))
+    assert not result.locator(".calc-questions").is_visible()
+    assert "Questions worth asking" not in result.inner_text()
+
+
+# ---------- 5. from result to email ----------
+
+def test_copy_negotiation_email_after_reading_it(page, site, context):
+    inputs = dict(OC.example("a-vs-b").inputs)
+    email = needs("negotiation_email", OC, inputs)["negotiation_email"]
+    assert email, "an Instructor offer without a path gets a negotiation email"
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    open_calc(page, site, "offer-comparison", link(OC, inputs))
+    button = page.locator("[data-copy-email]")
+    assert button.is_visible()
+    preview = page.locator("details.calc-email")
+    preview.locator("summary").click()
+    shown = preview.locator(".calc-email-text").inner_text()
+    assert email["subject"] in shown and email["body"].splitlines()[0] in shown
+    button.click()
+    page.wait_for_selector(".calc-copied:has-text('Negotiation email copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == shown.strip(), "what is copied is what the preview shows"
+    assert f"Subject: {email['subject']}" in copied and email["body"].strip() in copied
+
+
+def test_no_negotiation_email_button_for_a_result_without_one(page, site):
+    inputs = dict(OC.example("a-improved").inputs)
+    assert not OC.run(inputs).get("negotiation_email"), "pick inputs without one"
+    open_calc(page, site, "offer-comparison", link(OC, inputs))
+    assert not page.locator("[data-copy-email]").is_visible()
+    assert not page.locator("details.calc-email").is_visible()
+    assert page.locator("[data-copy-summary]").is_visible()
