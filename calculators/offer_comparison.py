@@ -366,7 +366,7 @@ def compute(i: dict[str, Any]) -> Outcome:
         headline = f"{top.label} and {second.label} score the same ({top.score:g}); look beyond academic structure."
     ranking = [{"label": o.label, "score": o.score, "band": o.band[0], "band_label": o.band[1],
                 "rank": o.inputs["rank"], "salary": o.inputs["salary"], "flags": o.flags} for o in ranked]
-    for entry, o in zip(ranking, ranked):  # each offer part by part, for a side-by-side view
+    for entry, o in zip(ranking, ranked, strict=True):  # each offer part by part, for a side-by-side view
         entry["parts"] = [{"key": g.key, "title": g.title, "points": round(g.points, 1), "summary": g.summary}
                           for g in o.groups.values()]
     return Outcome(band, top.score, headline, factors, _next_steps(ranked, band),
