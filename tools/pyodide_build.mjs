@@ -1,3 +1,4 @@
+// @ts-check
 // Build-time Pyodide work, run in Node with the npm pyodide package (called by tools/runtime.py).
 //
 //   node tools/pyodide_build.mjs pyc OUT_ZIP
@@ -35,6 +36,7 @@ def compile_zip(src, dst, prefix):
             zout.writestr(out, data)
 `;
 
+/** @param {string} outZip */
 async function makePyc(outZip) {
   const py = await loadPyodide({ indexURL: INDEX, stdout: () => {}, stderr: console.error });
   const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
@@ -57,6 +59,11 @@ for calc in CALCULATORS.values():
         handle(json.dumps({"slug": calc.slug, "inputs": dict(calc.examples[0].inputs)}))
 `;
 
+/**
+ * @param {string} stdlibZip
+ * @param {string} wheel
+ * @param {string} outSnapshot
+ */
 async function makeSnapshot(stdlibZip, wheel, outSnapshot) {
   const started = performance.now();
   const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), _makeSnapshot: true });
@@ -73,7 +80,7 @@ async function makeSnapshot(stdlibZip, wheel, outSnapshot) {
 
 const [cmd, ...args] = process.argv.slice(2);
 if (cmd === "pyc" && args.length === 1) await makePyc(args[0]);
-else if (cmd === "snapshot" && args.length === 3) await makeSnapshot(...args);
+else if (cmd === "snapshot" && args.length === 3) await makeSnapshot(args[0], args[1], args[2]);
 else {
   console.error("usage: pyodide_build.mjs pyc OUT_ZIP | snapshot STDLIB_ZIP WHEEL OUT_SNAPSHOT");
   process.exit(2);
