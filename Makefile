@@ -17,12 +17,13 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help deps build serve test chromium lock bench lighthouse clean
+.PHONY: help deps build serve test typecheck chromium lock bench lighthouse clean
 
 help:
 	@echo "make serve   install everything, build the site and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test    install everything and run the whole test suite"
 	@echo "make build   build the complete site into site/"
+	@echo "make typecheck  type-check the project's JavaScript (tsc, from its JSDoc types)"
 	@echo "make bench   measure load and calculator speed in headless Chromium"
 	@echo "make lighthouse  Lighthouse scores of a guide page and a calculator page"
 	@echo "make lock    re-pin Python dependencies (requirements.txt, with hashes)"
@@ -56,6 +57,11 @@ chromium:
 
 test: deps chromium
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The project's JavaScript, type-checked from its JSDoc (tsc --noEmit; one config per global
+# scope: pages, workers, Node). tests/test_typecheck.py runs the same in `make test`.
+typecheck: deps
+	for config in tsconfig*.json; do node_modules/.bin/tsc --noEmit -p $$config || exit 1; done
 
 bench: deps chromium
 	$(BIN)/python benchmarks/bench.py

@@ -16,22 +16,9 @@
 import { launch, readConfig, takeEarlyLaunch } from "./launch.js";
 
 /** @typedef {import("./launch.js").PageConfig} PageConfig */
-/** @typedef {import("./render.js").Result} Result */
-/** @typedef {import("./render.js").FieldError} FieldError */
-/**
- * Python's answer to one run (calculators/web.py; a crash: a bug in a calculator).
- * @typedef {{ok: true, result: Result} | {ok: false, errors: FieldError[]} | {ok: false, crash: string}} Reply
- */
-/**
- * The worker's boot report (worker.js, boot).
- * @typedef {object} BootInfo
- * @property {"snapshot" | "pyc"} mode
- * @property {number} ms
- * @property {Record<string, number>} steps milliseconds since the worker started, per step
- * @property {string} [fallback] why the snapshot was not used
- * @property {string[]} urls the files the boot used
- */
-/** @typedef {{url: string, loaded: number, total: number | null, done: boolean}} Download */
+/** @typedef {import("./protocol.js").Reply} Reply */
+/** @typedef {import("./protocol.js").BootInfo} BootInfo */
+/** @typedef {import("./protocol.js").Download} Download */
 /** @typedef {{loaded: number, total: number | null, files: Download[]}} Progress */
 /** @typedef {{resolve: (reply: Reply) => void, reject: (error: Error) => void, watchdog: number}} Pending */
 

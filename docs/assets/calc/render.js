@@ -5,29 +5,9 @@
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
-/**
- * One problem with one input, as data (calculators/contract.py, FieldError.as_dict; the page
- * makes the same shape for what it finds itself).
- * @typedef {object} FieldError
- * @property {string} field the input's name as forms and links spell it ("offers.1.label")
- * @property {string} problem "is out of range"
- * @property {string | null} given the value given, shown as text; null when none was given
- * @property {string} allowed the allowed values in words
- */
-/** @typedef {{label: string, effect: string, detail: string, source: string}} Factor */
-/** @typedef {{label: string, score: number, band: string, band_label?: string, salary?: number | null}} RankRow */
-/**
- * A calculator's result (calculators/contract.py, Calculator.run; extra keys per calculator).
- * @typedef {object} Result
- * @property {string} version
- * @property {string} band
- * @property {string} band_label
- * @property {number | null} score
- * @property {string} headline
- * @property {Factor[]} factors
- * @property {string[]} next_steps
- * @property {RankRow[]} [ranking]
- */
+/** @typedef {import("./protocol.js").FieldError} FieldError */
+/** @typedef {import("./protocol.js").Result} Result */
+/** @typedef {import("./protocol.js").RankRow} RankRow */
 
 // The ids of a field's control, help text and error slot, by the scheme in the spec's "ids"
 // (macros/forms.py, ID_SCHEME): "offers.1.label" -> "f-offers-1-label", "...-help", "...-error".

@@ -12,9 +12,9 @@ import { copy, localToday, summaryText } from "./share.js";
 /** @typedef {import("./urlstate.js").Spec} Spec */
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
 /** @typedef {import("./urlstate.js").Inputs} Inputs */
-/** @typedef {import("./render.js").FieldError} FieldError */
-/** @typedef {import("./render.js").Result} Result */
-/** @typedef {import("./client.js").Reply} Reply */
+/** @typedef {import("./protocol.js").FieldError} FieldError */
+/** @typedef {import("./protocol.js").Result} Result */
+/** @typedef {import("./protocol.js").Reply} Reply */
 /** @typedef {HTMLInputElement | HTMLSelectElement} Control */
 
 const URL_DELAY_MS = 250; // the address bar is updated this long after the last change

@@ -1,3 +1,4 @@
+// @ts-check
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
 // Boot fields:  {runtime, lock, stdlib, snapshot, wasm, flags} as JSON in the worker's name
 //               (launch.js: the script itself is cached by its content hash, so its URL cannot
@@ -20,13 +21,40 @@
 // Any failure of the snapshot path (missing or corrupt file, engine without what it needs) falls
 // back to the pyc path; a missing pyc zip falls back to the npm one (stdlib "" = npm default).
 
+/** @typedef {import("./protocol.js").BootFields} BootFields */
+/** @typedef {import("./snapshot.js").Header} Header */
+/**
+ * The parts of Pyodide's API used here (the runtime is imported from its URL, untyped).
+ * @typedef {object} Pyodide
+ * @property {(name: string) => any} pyimport
+ * @property {(code: string) => any} runPython
+ * @property {{writeFile(path: string, data: Uint8Array): void}} FS
+ */
+/** @typedef {(options: Record<string, unknown>) => Promise<Pyodide>} LoadPyodide */
+/** @typedef {(request: string) => string} Handle calculators.web.handle */
+/**
+ * @typedef {object} SnapshotBoot the snapshot boot under way (fetchSnapshot)
+ * @property {Promise<Uint8Array>} early
+ * @property {Promise<void>} settled
+ * @property {(instance: WebAssembly.Instance) => Promise<void>} fill
+ * @property {() => void} wipe
+ */
+
+const worker = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+/** @type {Handle | null} */
 let handle = null;
+/** @type {Promise<object> | null} */
 let booting = null;
 let ready = false; // "ready" has been posted
 // The speed measures of the boot, each on unless the page's config switches it off.
+/** @type {BootFields["flags"]} */
 let flags = { compile_ahead: true, prefetch: true, stdlib_later: true, gc_freeze: true };
-const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
+/** @type {Record<string, number>} milliseconds since the worker started, per step (reported for the benchmark) */
+const steps = {};
+/** @param {string} name */
 const mark = (name) => { steps[name] = Math.round(performance.now()); };
+/** @param {unknown} err */
+const said = (err) => String(err instanceof Error ? err.message : err);
 
 // The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
 // snapshot download (loadPyodide would only start compiling once the snapshot is in). When
@@ -37,11 +65,14 @@ const mark = (name) => { steps[name] = Math.round(performance.now()); };
 // (not stored yet, or compiling failed there) it is compiled here after all.
 let wasmUrl = "";
 let hooked = false; // instantiateStreaming goes through the hook below (a snapshot boot needs it)
-let wasmModule = null; // Promise<WebAssembly.Module>
+/** @type {Promise<WebAssembly.Module | null> | null} */
+let wasmModule = null;
 const canCompileAhead = typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "function";
 if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
   const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-  WebAssembly.instantiateStreaming = async (source, imports) => {
+  /** @type {typeof WebAssembly.instantiateStreaming} */
+  const hook = async (source, imports) => {
+    /** @type {WebAssembly.WebAssemblyInstantiatedSource | null} */
     let result = null;
     if (wasmModule) {
       try {
@@ -70,16 +101,22 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
     }
     return result;
   };
+  WebAssembly.instantiateStreaming = hook;
   hooked = true;
 }
 
 // Returns whether the wasm is compiled ahead (or taken from the page): its download is then not
 // Pyodide's business. Without compile_ahead, a module from the page is still used; where the
 // page has none, Pyodide downloads and compiles the wasm itself.
+/**
+ * @param {string} url
+ * @param {boolean} fromPage the page compiles it
+ */
 function compileAhead(url, fromPage) {
   wasmUrl = url;
   if (!canCompileAhead || !(flags.compile_ahead || (fromPage && hooked))) return false;
   const compileHere = () => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" }));
+  /** @type {(module: WebAssembly.Module | null) => WebAssembly.Module | Promise<WebAssembly.Module> | null} */
   const fromPageOrHere = (module) => (module ? (mark("wasmFromPage"), module) : flags.compile_ahead ? compileHere() : null);
   wasmModule = fromPage && hooked ? pageModule.then(fromPageOrHere) : compileHere();
   wasmModule.then(() => mark("wasmCompiled"), () => {});
@@ -87,7 +124,9 @@ function compileAhead(url, fromPage) {
 }
 
 // The module the page compiled, or null ({type: "wasm"} message; see compileAhead).
-let deliverModule;
+/** @type {(module: WebAssembly.Module | null) => void} */
+let deliverModule = () => {};
+/** @type {Promise<WebAssembly.Module | null>} */
 const pageModule = new Promise((resolve) => { deliverModule = resolve; });
 
 // The snapshot boot under way: {early, settled}. Pyodide needs only the snapshot's length before
@@ -96,12 +135,21 @@ const pageModule = new Promise((resolve) => { deliverModule = resolve; });
 // blocks still arrive; instantiateStreaming (above) then waits for `settled`. If the download
 // fails after that, the array's header is wiped: Pyodide's restore then rejects it (bad magic)
 // and the boot falls back to the .pyc path instead of running on half a snapshot.
+/** @type {SnapshotBoot | null} */
 let snapshot = null;
 
+/**
+ * @param {string} url
+ * @returns {SnapshotBoot}
+ */
 function fetchSnapshot(url) {
+  /** @type {Uint8Array | null} */
   let out = null;
+  /** @type {Header | null} */
   let header = null;
-  let sized;
+  /** @type {(out: Uint8Array) => void} */
+  let sized = () => {};
+  /** @type {Promise<Uint8Array>} */
   const size = new Promise((resolve) => { sized = resolve; });
   // The decoder (snapshot.js, where the file's format is described) is imported alongside the
   // download, so that it does not hold up the start of this worker.
@@ -121,11 +169,14 @@ function fetchSnapshot(url) {
   // data segments from its memory (the header and the decoder are in by then: Pyodide had the
   // array's length). Only the first instantiation is the main module's: later ones are left alone.
   let filled = false;
+  /** @param {WebAssembly.Instance} instance */
   const fill = async (instance) => {
     if (filled) return;
     filled = true;
     const { fillFromWasm } = await codec;
-    fillFromWasm(out, header, new Uint8Array(instance.exports.memory.buffer));
+    if (!out || !header) throw new Error("snapshot: instantiated before its header was read");
+    const memory = /** @type {WebAssembly.Memory} */ (instance.exports.memory);
+    fillFromWasm(out, header, new Uint8Array(memory.buffer));
   };
   return { early: Promise.race([size, done]), settled, fill, wipe: () => wipe() };
 }
@@ -134,6 +185,14 @@ function snapshotSupported() {
   return typeof DecompressionStream === "function" && typeof ReadableStream === "function" && hooked;
 }
 
+/**
+ * @param {LoadPyodide} loadPyodide
+ * @param {string} runtime
+ * @param {string} lock
+ * @param {string} stdlib
+ * @param {Promise<Uint8Array>} bytes
+ * @returns {Promise<Handle>}
+ */
 async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   const pyodide = await loadPyodide({
     indexURL: runtime,
@@ -155,6 +214,13 @@ async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   return fn;
 }
 
+/**
+ * @param {LoadPyodide} loadPyodide
+ * @param {string} runtime
+ * @param {string} lock
+ * @param {string} stdlib
+ * @returns {Promise<Handle>}
+ */
 async function bootPyc(loadPyodide, runtime, lock, stdlib) {
   const pyodide = await loadPyodide({
     indexURL: runtime,
@@ -171,6 +237,10 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
 // The calculators' entry point, once start-up is over. Everything made so far lives for the
 // whole visit: gc.freeze() puts it out of the cyclic collector's reach, so that a collection
 // during a recalculation stays short.
+/**
+ * @param {Pyodide} pyodide
+ * @returns {Handle}
+ */
 function settle(pyodide) {
   const fn = pyodide.pyimport("calculators.web").handle;
   if (flags.gc_freeze) call(pyodide, "gc", "freeze");
@@ -178,6 +248,11 @@ function settle(pyodide) {
 }
 
 // module.name() for an imported module, without keeping a proxy of it.
+/**
+ * @param {Pyodide} pyodide
+ * @param {string} module
+ * @param {string} name
+ */
 function call(pyodide, module, name) {
   const proxy = pyodide.pyimport(module);
   try { proxy[name](); } finally { proxy.destroy(); }
@@ -190,9 +265,11 @@ function call(pyodide, module, name) {
 // first answer (zipimport's index of it, made at build time, is in the snapshot). A run that
 // fails before then is run again once the real zip is in.
 const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
-let python = null; // the restored Pyodide
+/** @type {Pyodide | null} the restored Pyodide */
+let python = null;
 let stdlibLater = ""; // URL of the standard library while an empty zip stands in for it
-let stdlibInstall = null; // Promise: the real zip written in place
+/** @type {Promise<void> | null} the real zip written in place */
+let stdlibInstall = null;
 
 function installStdlib() {
   if (!stdlibInstall) {
@@ -201,6 +278,7 @@ function installStdlib() {
       const response = await networkFetch(url, { credentials: "same-origin" });
       if (!response.ok) throw new Error(`standard library: HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
+      if (!python) throw new Error("standard library: no restored interpreter");
       python.FS.writeFile(python.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))"), bytes);
       stdlibLater = "";
     })();
@@ -215,10 +293,12 @@ function installStdlib() {
 // messages posted before the page listens would be lost), and when a file is complete. The
 // runtime's JavaScript modules are imported, not fetched, and are not counted.
 const PROGRESS_EVERY_MS = 100;
-const downloads = new Map(); // url -> {url, loaded, total, done}
+/** @type {Map<string, import("./protocol.js").Download>} url -> its download so far */
+const downloads = new Map();
 let connected = false;
 let progressTimer = 0;
 
+/** @param {boolean} now post at once (else within PROGRESS_EVERY_MS) */
 function reportProgress(now) {
   if (!connected || ready) return;
   if (!now) {
@@ -227,16 +307,22 @@ function reportProgress(now) {
   }
   clearTimeout(progressTimer);
   progressTimer = 0;
-  self.postMessage({ type: "progress", files: [...downloads.values()].map((file) => ({ ...file })) });
+  worker.postMessage({ type: "progress", files: [...downloads.values()].map((file) => ({ ...file })) });
 }
 
 // The same response, its bytes counted as they are read.
+/**
+ * @param {Response} response
+ * @returns {Response}
+ */
 function counted(response) {
   if (!response.body || !response.ok) return response;
   const length = Number(response.headers.get("Content-Length"));
+  /** @type {import("./protocol.js").Download} */
   const file = { url: response.url, loaded: 0, total: !response.headers.has("Content-Encoding") && length > 0 ? length : null,
                  done: false };
   downloads.set(file.url, file);
+  /** @type {TransformStream<Uint8Array, Uint8Array>} */
   const counter = new TransformStream({
     transform(chunk, controller) {
       file.loaded += chunk.byteLength;
@@ -254,9 +340,12 @@ function counted(response) {
 
 // fetch() answers for URLs fetched ahead: each early response is used once, by the first
 // fetch of its URL (loadPyodide's); anything else, or a failed early fetch, goes to the network.
+/** @type {Map<string, Promise<Response>>} */
 const ahead = new Map();
 const networkFetch = self.fetch.bind(self);
-const bootFetch = (input, init) => networkFetch(input, init).then(counted); // counted for Progress
+/** @type {typeof fetch} counted for Progress */
+const bootFetch = (input, init) => networkFetch(input, init).then(counted);
+/** @param {string[]} urls */
 function prefetch(urls) {
   if (!flags.prefetch) return;
   for (const url of urls) {
@@ -265,6 +354,7 @@ function prefetch(urls) {
     ahead.set(url, response);
   }
 }
+/** @type {typeof fetch} */
 self.fetch = (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   // the wasm compiled ahead: loadPyodide's own download is not needed (see instantiateStreaming)
@@ -278,6 +368,7 @@ self.fetch = (input, init) => {
   return ready ? networkFetch(input, init) : bootFetch(input, init);
 };
 
+/** @param {BootFields} init */
 async function boot(init) {
   const { runtime, lock, stdlib } = init;
   flags = { ...flags, ...(init.flags || {}) };
@@ -289,12 +380,14 @@ async function boot(init) {
   // map shares it). A snapshot boot fetches the stdlib after its first answer (installStdlib).
   const wasm = new URL("pyodide.asm.wasm", runtime).href;
   const stdlibUrl = stdlib || new URL("python_stdlib.zip", runtime).href;
-  const early = init.snapshot && snapshotSupported() ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
+  snapshot = init.snapshot && snapshotSupported() ? fetchSnapshot(init.snapshot) : null;
+  const early = snapshot ? snapshot.early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   if (early && flags.stdlib_later) stdlibLater = stdlibUrl;
   const files = stdlibLater ? [lock] : [stdlibUrl, lock];
   prefetch(compileAhead(wasm, init.wasm === "page") ? files : [wasm, ...files]);
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
+  /** @type {{loadPyodide: LoadPyodide}} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
   let mode = "pyc";
@@ -304,7 +397,7 @@ async function boot(init) {
       handle = await bootSnapshot(loadPyodide, runtime, lock, stdlib, early);
       mode = "snapshot";
     } catch (err) {
-      fallback = String((err && err.message) || err).slice(0, 200);
+      fallback = said(err).slice(0, 200);
       python = null;
       stdlibLater = ""; // the .pyc boot reads the real one
     }
@@ -324,6 +417,7 @@ async function boot(init) {
 // visit): import the runtime's modules once from the copies the service worker has just stored.
 // Chrome keeps compiled code with a cached script from its first run out of Cache Storage, so
 // the next visit does not compile them again. Only this site's files are imported.
+/** @param {unknown} urls */
 async function warm(urls) {
   for (const url of Array.isArray(urls) ? urls : []) {
     if (new URL(url, self.location.href).origin !== self.location.origin) continue;
@@ -331,21 +425,27 @@ async function warm(urls) {
   }
 }
 
+/**
+ * @param {{slug: string, inputs: unknown}} request
+ * @returns {import("./protocol.js").Reply}
+ */
 function run({ slug, inputs }) {
   try {
+    if (!handle) throw new Error("Python is not ready");
     return JSON.parse(handle(JSON.stringify({ slug, inputs })));
   } catch (err) {
-    return { ok: false, crash: String((err && err.message) || err) };
+    return { ok: false, crash: said(err) };
   }
 }
 
 // A failed download inside the runtime can surface as an unhandled rejection: report it once.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (!ready) self.postMessage({ type: "fatal", message: String((event.reason && event.reason.message) || event.reason) });
+  if (!ready) worker.postMessage({ type: "fatal", message: said(event.reason) });
 });
 
 // The boot fields in the worker's name (none in the warm-up worker's).
+/** @returns {BootFields | null} */
 function namedBoot() {
   try {
     const init = JSON.parse(self.name);
@@ -370,21 +470,21 @@ self.onmessage = async (event) => {
     try {
       const info = await booting;
       ready = true;
-      self.postMessage({ type: "ready", ...info });
+      worker.postMessage({ type: "ready", ...info });
     } catch (err) {
-      self.postMessage({ type: "fatal", message: String((err && err.message) || err) });
+      worker.postMessage({ type: "fatal", message: said(err) });
     }
   } else if (msg.type === "wasm") {
     deliverModule(msg.module instanceof WebAssembly.Module ? msg.module : null);
   } else if (msg.type === "warm") {
     await warm(msg.urls);
-    self.postMessage({ type: "warmed" });
+    worker.postMessage({ type: "warmed" });
   } else if (msg.type === "run") {
     let reply = run(msg);
-    if (reply.crash && stdlibLater) { // perhaps a module outside the snapshot: again, with the stdlib
+    if ("crash" in reply && stdlibLater) { // perhaps a module outside the snapshot: again, with the stdlib
       try { await installStdlib(); reply = run(msg); } catch { /* keep the first reply */ }
     }
-    self.postMessage({ type: "result", id: msg.id, reply });
+    worker.postMessage({ type: "result", id: msg.id, reply });
     if (stdlibLater) installStdlib().catch(() => {});
   }
 };
