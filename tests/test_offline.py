@@ -111,12 +111,12 @@ def test_the_first_answer_does_not_wait_for_the_standard_library(page, site):
     page keeps answering."""
     held = []
     page.route("**/python_stdlib-pyc-*.zip", lambda route: held.append(route))
-    page.goto(site.page_url(shared_link("red")))
-    result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+    with page.expect_request("**/python_stdlib-pyc-*.zip", timeout=BOOT_MS):
+        page.goto(site.page_url(shared_link("red")))
+        result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
     assert result.get_attribute("data-boot") == "snapshot"
     assert result.get_attribute("data-band") == expected_band("red")
-    page.wait_for_timeout(500)
-    assert len(held) == 1, "the standard library was not requested after the first answer"
+    assert len(held) == 1, "the standard library was requested more than once"
     for route in held:
         route.continue_()
     page.fill('[name="promoted_examples"]', "3")
