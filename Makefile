@@ -17,7 +17,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help deps build serve test test-fast lint check-zensical chromium lock bench lighthouse clean
+.PHONY: help deps build serve test test-fast lint typecheck check-zensical chromium lock bench lighthouse clean
 
 help:
 	@echo "make serve   install everything, build the site and serve it at http://127.0.0.1:$(PORT)"
@@ -26,6 +26,7 @@ help:
 	@echo "make test-fast  the test suite without the browser tests (no Chromium needed)"
 	@echo "make lint    ruff over the Python code (make test runs it too)"
 	@echo "make build   build the complete site into site/"
+	@echo "make typecheck  type-check the project's JavaScript (tsc, from its JSDoc types)"
 	@echo "make check-zensical  build docs/ with Zensical into site-zensical/, ship it and check it"
 	@echo "make bench   measure load and calculator speed in headless Chromium on loopback and two paced links"
 	@echo "             (BENCH=\"--profiles 1.6mbit --rounds 2\" to choose; see benchmarks/bench.py --help)"
@@ -96,6 +97,11 @@ test: deps chromium engines lint
 # No browser: every test that uses the browser, context or page fixture is marked `browser`.
 test-fast: deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
+
+# The project's JavaScript, type-checked from its JSDoc (tsc --noEmit; one config per global
+# scope: pages, workers, Node). tests/test_typecheck.py runs the same in `make test`.
+typecheck: deps
+	for config in tsconfig*.json; do node_modules/.bin/tsc --noEmit -p $$config || exit 1; done
 
 bench: deps chromium
 	$(BIN)/python benchmarks/bench.py $(BENCH)

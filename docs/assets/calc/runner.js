@@ -15,9 +15,9 @@ import { findSummary, summaryResult, summaryWithout } from "./summary.js";
 /** @typedef {import("./urlstate.js").Spec} Spec */
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
 /** @typedef {import("./urlstate.js").Inputs} Inputs */
-/** @typedef {import("./render.js").FieldError} FieldError */
-/** @typedef {import("./render.js").Result} Result */
-/** @typedef {import("./client.js").Reply} Reply */
+/** @typedef {import("./protocol.js").FieldError} FieldError */
+/** @typedef {import("./protocol.js").Result} Result */
+/** @typedef {import("./protocol.js").Reply} Reply */
 /** @typedef {HTMLInputElement | HTMLSelectElement} Control */
 
 const URL_DELAY_MS = 250; // the address bar is updated this long after the last change
@@ -325,14 +325,17 @@ class Calculator {
 
   // The address bar follows the inputs a moment after the last change: each update costs the
   // browser a few milliseconds, too many to pay on every keystroke. (Copy link reads the form.)
+  // Then "calc:address" on the document says whether it was written ({written: false}: the
+  // reader had moved on to another page).
   /** @param {Inputs} inputs */
   updateUrl(inputs) {
     if (!this.touched) return;
     clearTimeout(this.urlTimer);
     const path = location.pathname;
     this.urlTimer = setTimeout(() => {
-      if (location.pathname !== path || !document.contains(this.form)) return; // the reader moved on
-      history.replaceState(history.state, "", this.shareLink(inputs));
+      const written = location.pathname === path && document.contains(this.form); // else the reader moved on
+      if (written) history.replaceState(history.state, "", this.shareLink(inputs));
+      document.dispatchEvent(new CustomEvent("calc:address", { detail: { written } }));
     }, URL_DELAY_MS);
   }
 
