@@ -34,7 +34,7 @@ ARTICLES: dict[str, Article] = {"titles": TITLES_ARTICLE, "tracks": TRACKS_ARTIC
 
 @dataclass(frozen=True)
 class Series:
-    """A chart: labelled values with a unit and the article they come from."""
+    """A chart: labeled values with a unit and the article they come from."""
 
     key: str
     title: str

@@ -78,7 +78,7 @@ def _num(x: float | None) -> str:
 
 
 def field_html(f: Field, prefix: str = "") -> str:
-    """One labelled form control with its help text and an (empty) error slot."""
+    """One labeled form control with its help text and an (empty) error slot."""
     name = prefix + f.name
     fid = field_id(name)
     unit = f' <span class="calc-unit">({escape(f.unit)})</span>' if f.unit else ""
