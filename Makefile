@@ -17,13 +17,14 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help deps build serve test chromium lock bench lighthouse clean
+.PHONY: help deps build serve test typecheck chromium lock bench lighthouse clean
 
 help:
 	@echo "make serve   install everything, build the site and serve it at http://127.0.0.1:$(PORT)"
 	@echo "             (LINK=1.6:150 sends it as over a 1.6 Mbit/s link with 150 ms per request)"
 	@echo "make test    install everything and run the whole test suite"
 	@echo "make build   build the complete site into site/"
+	@echo "make typecheck  type-check the project's JavaScript (tsc, from its JSDoc types)"
 	@echo "make bench   measure load and calculator speed in headless Chromium on loopback and two paced links"
 	@echo "             (BENCH=\"--profiles 1.6mbit --rounds 2\" to choose; see benchmarks/bench.py --help)"
 	@echo "make lighthouse  Lighthouse scores of a guide page and a calculator page"
@@ -58,6 +59,11 @@ chromium:
 
 test: deps chromium
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The project's JavaScript, type-checked from its JSDoc (tsc --noEmit; one config per global
+# scope: pages, workers, Node). tests/test_typecheck.py runs the same in `make test`.
+typecheck: deps
+	for config in tsconfig*.json; do node_modules/.bin/tsc --noEmit -p $$config || exit 1; done
 
 bench: deps chromium
 	$(BIN)/python benchmarks/bench.py $(BENCH)

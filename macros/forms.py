@@ -16,7 +16,7 @@ from .page_config import config_html
 
 CALC_ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "calc"
 _EXPORT = re.compile(r"^export ", re.M)
-_COMMENTS = re.compile(r"^[ \t]*//[^\n]*\n|/\*.*?\*/\s*", re.M | re.S)
+_COMMENTS = re.compile(r"^[ \t]*//[^\n]*\n|/\*.*?\*/[ \t]*\n?", re.M | re.S)
 _STATIC_IMPORT = re.compile(r'^import [^;]*? from "\./([\w.-]+\.js)";', re.M)
 
 

@@ -37,6 +37,17 @@ def with_config(page, **change: Mapping[str, Any]) -> None:
     page.route(CALCULATOR_PAGE, handler)
 
 
+# Installed before the page's scripts: each "calc:address" event (the runner's delayed update of
+# the address bar: written or, once the reader has left the page, not).
+ADDRESS_UPDATES = """window.__addressUpdates = [];
+document.addEventListener("calc:address", (e) => window.__addressUpdates.push(e.detail.written));"""
+
+
+def wait_for_address_update(page, written: bool, timeout_ms: float = 10000) -> None:
+    """Wait until the runner has decided on an update of the address bar (ADDRESS_UPDATES)."""
+    page.wait_for_function("(w) => (window.__addressUpdates || []).includes(w)", arg=written, timeout=timeout_ms)
+
+
 def page_config(page) -> dict:
     """The runtime config of the page ``page`` shows."""
     return read_config(page.content())

@@ -6,8 +6,8 @@ import re
 import pytest
 
 import calculators
-from calc_pages import (assert_controls_hold, assert_form_matches_spec, error_slot, open_calc as open_page,
-                        python_message, with_config)
+from calc_pages import (ADDRESS_UPDATES, assert_controls_hold, assert_form_matches_spec, error_slot,
+                        open_calc as open_page, python_message, wait_for_address_update, with_config)
 from macros.forms import error_id
 from calculators.urlstate import encode
 
@@ -191,12 +191,13 @@ def test_runtime_failure_is_reported_within_the_time_limit(page, site):
 def test_an_edit_just_before_leaving_does_not_follow_to_the_next_page(page, site):
     """The address bar is updated a moment after the last edit: if the reader has moved to
     another page by then (instant navigation), that page's address is left alone."""
+    page.add_init_script(ADDRESS_UPDATES)
     open_calc(page, site)
     page.wait_for_function("() => window.document$ !== undefined", timeout=10000)  # the theme's navigation
     page.evaluate("window.__marker = 1")
     page.fill('[name="promoted_examples"]', "3")
     page.locator(".md-content a[href$='instructor-offers/#red-flag']").first.click()
     page.wait_for_url(re.compile(r"instructor-offers/#red-flag$"))
-    page.wait_for_timeout(600)
+    wait_for_address_update(page, written=False)  # the runner's timer fired after the move
     assert page.evaluate("window.__marker") == 1, "navigation was a full page load"
     assert "?" not in page.url and page.url.endswith("instructor-offers/#red-flag")

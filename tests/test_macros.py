@@ -1,6 +1,8 @@
 """Build-time rendering: forms, charts, diagrams and worked examples come from the Python code."""
 from __future__ import annotations
 
+import re
+
 import json
 from html import unescape
 from html.parser import HTMLParser
@@ -123,3 +125,16 @@ def test_the_page_spec_carries_the_url_limits_and_the_id_scheme():
     assert offers["item_label"] == "Offer"
     html = forms.form("offer-comparison")
     assert "<legend>Offer 1</legend>" in html and "<legend>Offer __NUMBER__</legend>" in html and "Item" not in html
+
+
+def test_the_inline_early_start_is_launch_js_as_a_classic_script():
+    """The page's early start is the same code the client imports (docs/assets/calc/launch.js),
+    without its export keywords and comments, ending in a call to launchEarly."""
+    source = (forms.CALC_ASSETS / "launch.js").read_text(encoding="utf-8")
+    script = forms.early_start_script()
+    declared = re.findall(r"^export (?:function|const) (\w+)", source, re.M)
+    assert {"launch", "launchEarly", "readConfig", "takeEarlyLaunch"} <= set(declared)
+    for name in declared:
+        assert re.search(rf"^(?:function|const) {name}\b", script, re.M), name
+    assert "export " not in script and "import " not in script and "/**" not in script
+    assert script.rstrip().endswith("launchEarly();\n})();")

@@ -17,7 +17,7 @@ import pytest
 import calculators
 from calculators.contract import Field
 from calculators.urlstate import encode
-from calc_pages import with_config
+from calc_pages import ADDRESS_UPDATES, wait_for_address_update, with_config
 from conftest import CSP_WATCH, Traffic
 
 pytestmark = pytest.mark.browser
@@ -229,13 +229,9 @@ def change_one_field(page, calc, inputs: dict[str, Any]) -> dict[str, Any]:
 def assert_address_holds(page, calc, inputs: dict[str, Any], timeout_s: float = 5) -> None:
     """The page's address carries ``inputs`` (so a reload or a copied link keeps them)."""
     expected = dict(parse_qsl(encode(calc, inputs), keep_blank_values=True))
-    deadline = time.monotonic() + timeout_s
-    while True:
-        got = dict(parse_qsl(urlsplit(page.url).query, keep_blank_values=True))
-        if got == expected or time.monotonic() > deadline:
-            break
-        page.wait_for_timeout(100)
-    assert got == expected, "the address does not hold the inputs"
+    def holds(url: str) -> bool:
+        return dict(parse_qsl(urlsplit(url).query, keep_blank_values=True)) == expected
+    page.wait_for_url(holds, wait_until="commit", timeout=timeout_s * 1000)  # history.replaceState counts
 
 
 def assert_failure_reported(page, slug: str, started: float, limit_s: float, words: str) -> None:
@@ -380,6 +376,7 @@ def test_every_page_stays_on_the_origin_and_stores_nothing(open_page, site):
     nothing leaves the origin and nothing lands in the browser's storage except the site's own
     files kept for offline use (never an address with inputs in it)."""
     pg = open_page
+    pg.add_init_script(ADDRESS_UPDATES)
     visited = 0
     for path in site_pages(site):
         pg.goto(site.page_url(path))
@@ -390,6 +387,7 @@ def test_every_page_stays_on_the_origin_and_stores_nothing(open_page, site):
             pg.wait_for_function(f"() => document.querySelector('{result_sel(slug)}').dataset.state !== 'loading'",
                                  timeout=BOOT_MS)
             calc = calculators.get(slug)
+            pg.evaluate("window.__addressUpdates = []")
             texts = [f for f in calc.fields if f.type == "text"] + \
                     [s for f in calc.fields for s in f.items if s.type == "text"]
             for f in texts:
@@ -397,7 +395,7 @@ def test_every_page_stays_on_the_origin_and_stores_nothing(open_page, site):
                 if box.count():
                     box.fill(MARKER)
             change_one_field(pg, calc, example_inputs(calc))
-            pg.wait_for_timeout(300)
+            wait_for_address_update(pg, written=True)  # the inputs are in the address now
         pg.wait_for_load_state("networkidle")
     assert visited >= 10
     stored = pg.evaluate(STORAGE)

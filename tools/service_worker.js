@@ -1,3 +1,4 @@
+// @ts-check
 // Service worker: offline copies of this site's own files. Template: tools/offline.py writes it
 // to the site root as sw.js with this build's id and runtime file list filled in.
 //
@@ -17,6 +18,7 @@
 //   ({type: "cache", urls}); those are copied (mostly from the HTTP cache) so that the first
 //   visit already works offline afterwards.
 
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const BUILD = "__BUILD__";
 const RUNTIME_FILES = __RUNTIME_FILES__; // site paths under pyodide/ used by this build
 const THEME_SCRIPTS = __THEME_SCRIPTS__; // the theme's bundle and search worker (hashed names)
@@ -30,9 +32,10 @@ const KEEP = new Set(RUNTIME_FILES.map((path) => new URL(path, ROOT).href));
 // their names carry a hash of their content.
 const THEME_ASSETS = ["assets/javascripts/", "assets/stylesheets/"].map((path) => new URL(path, ROOT).href);
 const HASHED_WORKER = new URL("assets/calc/worker.", ROOT).href; // then 8 hex digits and ".js"
+/** @param {URL} url */
 const isHashed = (url) => [...THEME_ASSETS, HASHED_WORKER].some((prefix) => url.href.startsWith(prefix));
 
-self.addEventListener("install", (event) => {
+sw.addEventListener("install", (event) => {
   // Where the browser supports static routes, runtime files and the theme's hashed assets come
   // straight from the cache (or the network on a miss) without starting this worker: the warm
   // boot does not wait for it, and scripts read from Cache Storage come with their compiled code.
@@ -47,13 +50,13 @@ self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(PAGES)
     .then((cache) => cache.addAll(THEME_SCRIPTS.map((path) => new URL(path, ROOT).href)))
     .catch(() => {})); // offline copies come later anyway; installing must not fail on this
-  self.skipWaiting();
+  sw.skipWaiting();
 });
 
-self.addEventListener("activate", (event) => {
+sw.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     // Navigations start on the network while this worker starts up.
-    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+    if (sw.registration.navigationPreload) await sw.registration.navigationPreload.enable();
     for (const name of await caches.keys()) {
       if (name.startsWith("aod-") && name !== PAGES && name !== RUNTIME) await caches.delete(name);
     }
@@ -67,14 +70,16 @@ self.addEventListener("activate", (event) => {
 // A worker a newer build has replaced stores nothing more: storing still under way when the new
 // one took over would bring back the caches it has just deleted (caches.open creates them).
 function retired() {
-  return Boolean(self.serviceWorker) && self.serviceWorker.state === "redundant";
+  return Boolean(sw.serviceWorker) && sw.serviceWorker.state === "redundant";
 }
 
+/** @param {URL} url */
 function isPage(url) {
   return url.pathname.endsWith("/") || url.pathname.endsWith(".html");
 }
 
 // Pages are stored without their query string (a shared link's inputs are not kept).
+/** @param {string} url */
 function cacheKey(url) {
   const key = new URL(url);
   if (isPage(key)) key.search = "";
@@ -82,12 +87,17 @@ function cacheKey(url) {
   return key.href;
 }
 
+/** @param {URL} url */
 function inScope(url) {
   return url.href.startsWith(ROOT.href) && !url.pathname.endsWith("/sw.js");
 }
 
 // The memory snapshot (a .bin.gz file) is kept inflated: a returning visit then skips
 // inflating it on the calculator worker's thread (the worker reads either form).
+/**
+ * @param {string} url
+ * @param {Response} response
+ */
 async function storable(url, response) {
   if (!url.endsWith(".bin.gz")) return response;
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -99,6 +109,7 @@ async function storable(url, response) {
 // Runtime files stored by runtimeFirst since this worker started, reported by the next keep().
 const fresh = new Set();
 
+/** @param {Request} request */
 async function runtimeFirst(request) {
   const cache = await caches.open(RUNTIME);
   const hit = await cache.match(request.url);
@@ -112,6 +123,7 @@ async function runtimeFirst(request) {
 }
 
 // A hashed asset's name changes with its content: the copy of this build is always right.
+/** @param {Request} request */
 async function themeFirst(request) {
   const hit = await (await caches.open(PAGES)).match(request.url);
   return hit || networkFirst(request);
@@ -119,11 +131,20 @@ async function themeFirst(request) {
 
 // The stored copy is rewritten only when the file changed (its validator differs): on a
 // returning visit most requests revalidate to the very same file.
+/**
+ * @param {Response} a
+ * @param {Response} b
+ */
 function sameFile(a, b) {
+  /** @param {Response} r */
   const validator = (r) => r.headers.get("ETag") || r.headers.get("Last-Modified");
   return Boolean(validator(a)) && validator(a) === validator(b);
 }
 
+/**
+ * @param {Request} request
+ * @param {Promise<Response | undefined>} [preloaded] the navigation's preload
+ */
 async function networkFirst(request, preloaded) {
   const key = cacheKey(request.url);
   try {
@@ -143,7 +164,7 @@ async function networkFirst(request, preloaded) {
   }
 }
 
-self.addEventListener("fetch", (event) => {
+sw.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== "GET" || !inScope(url) || request.headers.has("range")) return;
@@ -154,6 +175,10 @@ self.addEventListener("fetch", (event) => {
 
 // Copy what a page used into the caches (from the HTTP cache when it has them). Returns the
 // URLs of the runtime files stored just now.
+/**
+ * @param {string[]} urls
+ * @returns {Promise<string[]>}
+ */
 async function keep(urls) {
   if (retired()) return [];
   const pages = await caches.open(PAGES);
@@ -186,9 +211,10 @@ async function keep(urls) {
 
 // One keep() at a time: a request that arrives while another is storing the same files waits,
 // then finds them stored (and does not report them as added a second time).
+/** @type {Promise<string[]>} */
 let queue = Promise.resolve([]);
 
-self.addEventListener("message", (event) => {
+sw.addEventListener("message", (event) => {
   const msg = event.data || {};
   if (msg.type === "cache" && Array.isArray(msg.urls)) {
     const done = queue.then(() => keep(msg.urls.slice(0, 500)));

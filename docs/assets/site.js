@@ -1,7 +1,9 @@
+// @ts-check
 // Site-wide behaviour, run after every page load and every instant navigation:
 // visible "copy link to this section" controls, checklist copying, and (only on calculator
 // pages) the calculator runner, which is loaded on demand so guide pages never fetch it.
 
+/** @param {string} text */
 function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   const area = document.createElement("textarea");
@@ -10,19 +12,19 @@ function copyText(text) {
   area.className = "copy-fallback";
   document.body.append(area);
   area.select();
-  const ok = document.execCommand && document.execCommand("copy");
+  const ok = typeof document.execCommand === "function" && document.execCommand("copy");
   area.remove();
   return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
 }
 
 function sectionLinks() {
-  for (const link of document.querySelectorAll(".md-content a.headerlink")) {
-    if (link.dataset.copyReady) continue;
-    link.dataset.copyReady = "true";
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll(".md-content a.headerlink"))) {
     const heading = link.parentElement;
-    link.setAttribute("aria-label", `Copy link to the section \u201c${heading.textContent.replace("\u00b6", "").trim()}\u201d`);
+    if (link.dataset.copyReady || !heading) continue;
+    link.dataset.copyReady = "true";
+    link.setAttribute("aria-label", `Copy link to the section \u201c${(heading.textContent || "").replace("\u00b6", "").trim()}\u201d`);
     link.addEventListener("click", (event) => {
-      const url = new URL(link.getAttribute("href"), location.href).href;
+      const url = new URL(link.getAttribute("href") || "", location.href).href;
       copyText(url).then(() => {
         link.dataset.copied = "true";
         setTimeout(() => delete link.dataset.copied, 1500);
@@ -34,11 +36,12 @@ function sectionLinks() {
   }
 }
 
+/** @param {Element} box */
 export function checklistText(box) {
-  const title = document.querySelector(".md-content h1")?.textContent.replace("\u00b6", "").trim() || "";
+  const title = document.querySelector(".md-content h1")?.textContent?.replace("\u00b6", "").trim() || "";
   const items = [...box.querySelectorAll("li")].map((li, n) => {
-    const ask = li.querySelector(".checklist-question")?.textContent.trim() || li.textContent.trim();
-    const done = li.querySelector("input[type=checkbox]")?.checked ? "[x]" : "[ ]";
+    const ask = li.querySelector(".checklist-question")?.textContent?.trim() || (li.textContent || "").trim();
+    const done = /** @type {HTMLInputElement | null} */ (li.querySelector("input[type=checkbox]"))?.checked ? "[x]" : "[ ]";
     return `${done} ${n + 1}. ${ask}`;
   });
   return [title, "", ...items, "", location.href.split("#")[0]].join("\n");
@@ -46,10 +49,10 @@ export function checklistText(box) {
 
 function checklists() {
   for (const box of document.querySelectorAll("[data-checklist]")) {
-    const button = box.querySelector("[data-copy-checklist]");
-    if (!button || button.dataset.ready) continue;
-    button.dataset.ready = "true";
+    const button = /** @type {HTMLElement | null} */ (box.querySelector("[data-copy-checklist]"));
     const note = box.querySelector(".checklist-copied");
+    if (!button || !note || button.dataset.ready) continue;
+    button.dataset.ready = "true";
     button.addEventListener("click", () => {
       copyText(checklistText(box)).then(
         () => { note.textContent = "Copied. Paste it into an email."; },
@@ -84,12 +87,14 @@ function onPage() {
 // site's pages used in Cache Storage. It downloads nothing by itself: each page (and the
 // calculator worker, via "calc:ready") hands it the list of files it already loaded.
 const SITE_ROOT = new URL("../", import.meta.url);
+/** @type {Promise<ServiceWorkerRegistration> | null} resolves once a worker is active */
 let registration = null;
+/** @type {string[]} */
 const workerFiles = [];
 // Copying the runtime (about 13 MB) into the cache waits a little, so that it does not compete
 // with the reader's first edits.
 document.addEventListener("calc:ready", (event) => {
-  workerFiles.push(...(event.detail.urls || []));
+  workerFiles.push(.../** @type {CustomEvent<{urls?: string[]}>} */ (event).detail.urls || []);
   setTimeout(keepOffline, 3000);
 });
 
@@ -98,7 +103,8 @@ document.addEventListener("calc:ready", (event) => {
 // Python runtime too), <html data-offline="ready"> says the page works offline from now on.
 let requests = 0;
 let complete = 0; // id of the first request that covers everything this page uses
-let warming = null; // the warm-up, once started (at most once per page load)
+/** @type {Promise<void> | null} the warm-up, once started (at most once per page load) */
+let warming = null;
 
 function keepOffline() {
   if (!registration) return;
@@ -116,7 +122,7 @@ if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("message", async (event) => {
     const msg = event.data || {};
     if (msg.type !== "cached") return;
-    const modules = (msg.added || []).filter((u) => u.startsWith(SITE_ROOT.href) && u.endsWith(".mjs"));
+    const modules = /** @type {string[]} */ (msg.added || []).filter((u) => u.startsWith(SITE_ROOT.href) && u.endsWith(".mjs"));
     if (modules.length && !warming) warming = warmUp([...new Set(modules)]).catch(() => {});
     if (warming) await warming;
     if (complete && msg.id >= complete) document.documentElement.dataset.offline = "ready";
@@ -126,10 +132,12 @@ if ("serviceWorker" in navigator) {
 // The runtime's modules were just stored for offline use: a short-lived copy of the calculator
 // worker imports them once from there, so that the browser keeps their compiled code and the
 // next visit starts sooner (worker.js, "Warm-up"). It runs off the page's thread, once.
+/** @param {string[]} urls */
 async function warmUp(urls) {
   const config = await calculatorConfig();
   if (!config || !config.flags.warm_up) return;
   await new Promise((resolve) => {
+    /** @type {Worker | undefined} */
     let worker;
     const end = () => { if (worker) worker.terminate(); resolve(undefined); };
     try {
@@ -157,15 +165,16 @@ function registerServiceWorker() {
 // Material's document$ announces every page, the first one included. On a calculator page the
 // theme's bundle arrives after this script has run (overrides/partials/theme-later.js): this
 // page is done, so follow the pages after it.
-function followPages() {
+/** @param {NonNullable<Window["document$"]>} pages */
+function followPages(pages) {
   let first = true;
-  window.document$.subscribe(() => { if (!first) onPage(); first = false; });
+  pages.subscribe(() => { if (!first) onPage(); first = false; });
 }
 
 if (window.document$) window.document$.subscribe(onPage);
 else {
   onPage();
-  document.addEventListener("theme:loaded", () => { if (window.document$) followPages(); }, { once: true });
+  document.addEventListener("theme:loaded", () => { if (window.document$) followPages(window.document$); }, { once: true });
 }
 // On a calculator page the service worker starts once Python has answered (or after 15 s), so
 // that it does not compete with Python's start-up; elsewhere once the page has loaded.

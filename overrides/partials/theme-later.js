@@ -1,3 +1,4 @@
+// @ts-check
 // Calculator pages only, inline in <head> (overrides/main.html). The theme's bundle (Material's
 // search, instant navigation and header behaviour) is held in an inert <template data-theme-later>
 // (overrides/main.html) instead of running while the page parses: on these machines it is 60 ms of
@@ -10,11 +11,11 @@
   let released = false;
 
   function load() {
-    const held = document.querySelector("template[data-theme-later]");
+    const held = /** @type {HTMLTemplateElement | null} */ (document.querySelector("template[data-theme-later]"));
     const tag = held && held.content.querySelector("script[src]");
     if (!tag) return;
     const script = document.createElement("script");
-    script.src = new URL(tag.getAttribute("src"), document.baseURI).href;
+    script.src = new URL(tag.getAttribute("src") || "", document.baseURI).href;
     script.onload = () => {
       // The bundle starts on DOMContentLoaded, which has passed by now: replay it for the bundle.
       document.dispatchEvent(new Event("DOMContentLoaded"));
@@ -31,6 +32,7 @@
     else load();
   }
 
+  /** @param {Event} event */
   const onAct = (event) => { if (event.isTrusted) release(); };
   for (const type of events) document.addEventListener(type, onAct, true);
   document.addEventListener("calc:answered", () => setTimeout(release, 0), { once: true });
@@ -40,6 +42,6 @@
   // the bundle runs as soon as the config can be read, once the page is parsed.
   document.addEventListener("DOMContentLoaded", () => {
     const holder = document.getElementById("calc-config");
-    if (holder && JSON.parse(holder.dataset.config).flags.theme_later === false) release();
+    if (holder && JSON.parse(holder.dataset.config || "{}").flags.theme_later === false) release();
   }, { once: true });
 })();

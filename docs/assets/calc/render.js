@@ -5,29 +5,9 @@
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
-/**
- * One problem with one input, as data (calculators/contract.py, FieldError.as_dict; the page
- * makes the same shape for what it finds itself).
- * @typedef {object} FieldError
- * @property {string} field the input's name as forms and links spell it ("offers.1.label")
- * @property {string} problem "is out of range"
- * @property {string | null} given the value given, shown as text; null when none was given
- * @property {string} allowed the allowed values in words
- */
-/** @typedef {{label: string, effect: string, detail: string, source: string}} Factor */
-/** @typedef {{label: string, score: number, band: string, band_label?: string, salary?: number | null}} RankRow */
-/**
- * A calculator's result (calculators/contract.py, Calculator.run; extra keys per calculator).
- * @typedef {object} Result
- * @property {string} version
- * @property {string} band
- * @property {string} band_label
- * @property {number | null} score
- * @property {string} headline
- * @property {Factor[]} factors
- * @property {string[]} next_steps
- * @property {RankRow[]} [ranking]
- */
+/** @typedef {import("./protocol.js").FieldError} FieldError */
+/** @typedef {import("./protocol.js").Result} Result */
+/** @typedef {import("./protocol.js").RankRow} RankRow */
 
 // The ids of a field's control, help text and error slot, by the scheme in the spec's "ids"
 // (macros/forms.py, ID_SCHEME): "offers.1.label" -> "f-offers-1-label", "...-help", "...-error".
@@ -182,6 +162,7 @@ export function showStatus(result, text) {
 // and the megabytes as its text) under the status line. Its text line changes only at each
 // quarter, so that the result area (a polite live region) announces it now and then rather
 // than at every chunk; the container is not marked busy meanwhile, or nothing would be read.
+/** @param {number} bytes */
 const MB = (bytes) => (bytes / 1e6).toFixed(1);
 
 /**
@@ -190,7 +171,7 @@ const MB = (bytes) => (bytes / 1e6).toFixed(1);
  */
 export function showProgress(result, { loaded, total }) {
   if (!total) return;
-  let box = result.querySelector(".calc-progress");
+  let box = /** @type {HTMLElement | null} */ (result.querySelector(".calc-progress"));
   if (!box) {
     box = document.createElement("div");
     box.className = "calc-progress";
@@ -204,28 +185,28 @@ export function showProgress(result, { loaded, total }) {
     const text = document.createElement("p");
     text.className = "calc-progress-text";
     box.append(bar, text);
-    result.querySelector(".calc-status").after(box);
+    part(result, ".calc-status").after(box);
   }
   setHidden(box, false);
   setAttr(result, "aria-busy", "false");
   // never backwards (a small file that starts late adds to the total)
   const percent = Math.max(Number(box.dataset.percent || 0), Math.min(100, Math.floor((100 * loaded) / total)));
   box.dataset.percent = String(percent);
-  const bar = box.querySelector("[role=progressbar]");
+  const bar = part(box, "[role=progressbar]");
   setAttr(bar, "aria-valuenow", String(percent));
   setAttr(bar, "aria-valuetext", `${percent}% (${MB(loaded)} of ${MB(total)} MB)`);
-  bar.firstElementChild.style.width = `${percent}%`;
+  part(bar, "span").style.width = `${percent}%`;
   const quarter = Math.min(75, 25 * Math.floor(percent / 25));
   if (box.dataset.quarter !== String(quarter)) {
     box.dataset.quarter = String(quarter);
-    setText(box.querySelector(".calc-progress-text"),
+    setText(part(box, ".calc-progress-text"),
       `Downloading Python: ${quarter ? `over ${quarter}%` : "started"} (${MB(total)} MB in all).`);
   }
 }
 
 /** @param {ResultBox} result */
 export function hideProgress(result) {
-  const box = result.querySelector(".calc-progress");
+  const box = /** @type {HTMLElement | null} */ (result.querySelector(".calc-progress"));
   if (box) setHidden(box, true);
 }
 

@@ -13,9 +13,9 @@ import { copy, localToday, summaryText } from "./share.js";
 /** @typedef {import("./urlstate.js").Spec} Spec */
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
 /** @typedef {import("./urlstate.js").Inputs} Inputs */
-/** @typedef {import("./render.js").FieldError} FieldError */
-/** @typedef {import("./render.js").Result} Result */
-/** @typedef {import("./client.js").Reply} Reply */
+/** @typedef {import("./protocol.js").FieldError} FieldError */
+/** @typedef {import("./protocol.js").Result} Result */
+/** @typedef {import("./protocol.js").Reply} Reply */
 /** @typedef {HTMLInputElement | HTMLSelectElement} Control */
 
 const URL_DELAY_MS = 250; // the address bar is updated this long after the last change
@@ -262,14 +262,17 @@ class Calculator {
 
   // The address bar follows the inputs a moment after the last change: each update costs the
   // browser a few milliseconds, too many to pay on every keystroke. (Copy link reads the form.)
+  // Then "calc:address" on the document says whether it was written ({written: false}: the
+  // reader had moved on to another page).
   /** @param {Inputs} inputs */
   updateUrl(inputs) {
     if (!this.touched) return;
     clearTimeout(this.urlTimer);
     const path = location.pathname;
     this.urlTimer = setTimeout(() => {
-      if (location.pathname !== path || !document.contains(this.form)) return; // the reader moved on
-      history.replaceState(history.state, "", this.shareLink(inputs));
+      const written = location.pathname === path && document.contains(this.form); // else the reader moved on
+      if (written) history.replaceState(history.state, "", this.shareLink(inputs));
+      document.dispatchEvent(new CustomEvent("calc:address", { detail: { written } }));
     }, URL_DELAY_MS);
   }
 
@@ -322,8 +325,9 @@ class Calculator {
     const client = connect();
     this.client = client;
     const signal = this.detached.signal;
+    /** @param {import("./client.js").Progress} detail */
     const progress = (detail) => { if (detail && detail.wire) showProgress(this.result, detail.wire); };
-    client.addEventListener("progress", (event) => progress(event.detail), { signal });
+    client.addEventListener("progress", (event) => progress(/** @type {CustomEvent} */ (event).detail), { signal });
     if (client.state === "booting") progress(client.progress);
     client.addEventListener("slow", () => showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection."), { signal });
     client.addEventListener("failed", (event) => showFailure(this.result, /** @type {CustomEvent<string>} */ (event).detail), { signal });

@@ -4,7 +4,7 @@
 import { metricPairs } from "./render.js";
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
-/** @typedef {import("./render.js").Result} Result */
+/** @typedef {import("./protocol.js").Result} Result */
 
 // The reader's calendar date (local time zone), for date fields that default to today.
 export function localToday() {

@@ -1,3 +1,4 @@
+// @ts-check
 // The packed memory snapshot: its format, described here once, and its decoder.
 //
 // The build (tools/runtime.py, pack_snapshot) takes Pyodide's memory snapshot (made in Node
@@ -24,6 +25,20 @@ export const HEADER_BYTES = 28; // bytes before the block indices
 const HEADER_WORDS = 5; // total, size, base, n, m
 const GZIP = [0x1f, 0x8b];
 
+/**
+ * The header, read.
+ * @typedef {object} Header
+ * @property {number} total
+ * @property {number} size
+ * @property {number} base
+ * @property {number[]} blocks indices of the stored blocks
+ * @property {number[]} fromWasm indices of the blocks to copy from the wasm memory
+ */
+
+/**
+ * @param {ReadableStream<Uint8Array>} stream
+ * @returns {AsyncGenerator<Uint8Array>}
+ */
 async function* chunks(stream) {
   const reader = stream.getReader();
   for (;;) {
@@ -34,7 +49,12 @@ async function* chunks(stream) {
 }
 
 // The body's bytes, inflated if the file arrived still gzipped.
+/**
+ * @param {Response} response
+ * @returns {AsyncGenerator<Uint8Array>}
+ */
 async function* inflated(response) {
+  if (!response.body) throw new Error("snapshot: no body");
   const source = chunks(response.body);
   const first = await source.next();
   if (first.done) throw new Error("snapshot: empty file");
@@ -45,7 +65,7 @@ async function* inflated(response) {
     return;
   }
   const gunzip = new DecompressionStream("gzip");
-  const writer = gunzip.writable.getWriter();
+  const writer = /** @type {WritableStreamDefaultWriter<Uint8Array>} */ (gunzip.writable.getWriter());
   (async () => {
     try {
       await writer.write(head);
@@ -55,18 +75,25 @@ async function* inflated(response) {
       writer.abort(err).catch(() => {});
     }
   })();
-  yield* chunks(gunzip.readable);
+  yield* chunks(/** @type {ReadableStream<Uint8Array>} */ (gunzip.readable));
 }
 
 // Rebuild the full snapshot while it streams in: each block goes straight to its place.
 // `sized(out, header)` is called with the full-size (still mostly empty) array once the header
 // is read; the blocks from the wasm are added later by fillFromWasm.
+/**
+ * @param {Response} response
+ * @param {(out: Uint8Array, header: Header) => void} sized
+ * @returns {Promise<Uint8Array>}
+ */
 export async function unpack(response, sized = () => {}) {
-  let header = null; // {total, size, base, blocks, fromWasm}
+  /** @type {Header | null} */
+  let header = null;
   let pending = new Uint8Array(0); // bytes of the header not parsed yet
-  let out = null;
+  let out = new Uint8Array(0); // the full snapshot, once the header says how long
   let block = 0; // index into header.blocks
   let offset = 0; // bytes written into the current block
+  /** @type {(bytes: Uint8Array, at: number, n: number) => DataView} n little-endian words from `at` */
   const words = (bytes, at, n) => new DataView(bytes.buffer, bytes.byteOffset + at, 4 * n);
   for await (let chunk of inflated(response)) {
     if (!header) {
@@ -100,6 +127,11 @@ export async function unpack(response, sized = () => {}) {
 }
 
 // Copy the blocks equal to the wasm's data segments from its freshly instantiated memory.
+/**
+ * @param {Uint8Array} out
+ * @param {Header} header
+ * @param {Uint8Array} memory
+ */
 export function fillFromWasm(out, header, memory) {
   for (const i of header.fromWasm) {
     const start = i * header.size;
@@ -111,6 +143,7 @@ export function fillFromWasm(out, header, memory) {
 
 // Make a decoded snapshot unusable (after a failed download), so that Pyodide rejects it
 // instead of restoring half a snapshot.
+/** @param {Uint8Array} out */
 export function wipe(out) {
   out.fill(0, 0, 16);
 }

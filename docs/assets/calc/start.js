@@ -1,3 +1,4 @@
+// @ts-check
 // Early start on calculator pages: the page's result container is followed by
 // <script type="module" async src=".../start.js">, which runs as soon as it arrives, while the
 // rest of the page is still loading, so the Python worker starts without waiting for the theme's
