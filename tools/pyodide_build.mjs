@@ -1,3 +1,4 @@
+// @ts-check
 // Build-time Pyodide work, run in Node with the npm pyodide package (called by tools/runtime.py).
 //
 //   node tools/pyodide_build.mjs pyc OUT_ZIP
@@ -43,6 +44,7 @@ def compile_zip(src, dst, prefix):
             zout.writestr(out, data)
 `;
 
+/** @param {string} outZip */
 async function makePyc(outZip) {
   const py = await loadPyodide({ indexURL: INDEX, stdout: () => {}, stderr: console.error });
   const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
@@ -75,6 +77,7 @@ gc.collect()
 `;
 
 // Bytes of the heap in use and free (dlmalloc's mallinfo: uordblks, fordblks).
+/** @param {any} module Pyodide's Emscripten module */
 function mallinfo(module) {
   const p = module._malloc(40);
   module._mallinfo(p);
@@ -86,6 +89,7 @@ function mallinfo(module) {
 // Freed memory keeps what was there (Pyodide's CPython allocates every object with malloc):
 // take every free chunk without growing the heap, zero it, and give it back, so that it packs
 // to zero blocks. Returns the bytes zeroed.
+/** @param {any} module Pyodide's Emscripten module */
 function zeroFreeMemory(module) {
   module._malloc_set_footprint_limit(module._malloc_footprint());
   const taken = [];
@@ -105,6 +109,11 @@ function zeroFreeMemory(module) {
   return zeroed;
 }
 
+/**
+ * @param {string} stdlibZip
+ * @param {string} wheel
+ * @param {string} outSnapshot
+ */
 async function makeSnapshot(stdlibZip, wheel, outSnapshot) {
   const started = performance.now();
   const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), _makeSnapshot: true });
@@ -153,6 +162,10 @@ def keep_imported(src, sources, dst):
     return len(used)
 `;
 
+/**
+ * @param {string} stdlibZip
+ * @param {string} wheel
+ */
 async function bootPycWith(stdlibZip, wheel) {
   const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), stdout: () => {}, stderr: console.error });
   await py.loadPackage(resolve(wheel), { messageCallback: () => {} });
@@ -160,6 +173,11 @@ async function bootPycWith(stdlibZip, wheel) {
   return py;
 }
 
+/**
+ * @param {string} stdlibZip
+ * @param {string} wheel
+ * @param {string} outZip
+ */
 async function trimStdlib(stdlibZip, wheel, outZip) {
   const py = await bootPycWith(stdlibZip, wheel);
   const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
@@ -173,8 +191,8 @@ async function trimStdlib(stdlibZip, wheel, outZip) {
 
 const [cmd, ...args] = process.argv.slice(2);
 if (cmd === "pyc" && args.length === 1) await makePyc(args[0]);
-else if (cmd === "snapshot" && args.length === 3) await makeSnapshot(...args);
-else if (cmd === "trim" && args.length === 3) await trimStdlib(...args);
+else if (cmd === "snapshot" && args.length === 3) await makeSnapshot(args[0], args[1], args[2]);
+else if (cmd === "trim" && args.length === 3) await trimStdlib(args[0], args[1], args[2]);
 else {
   console.error("usage: pyodide_build.mjs pyc OUT_ZIP | snapshot STDLIB_ZIP WHEEL OUT_SNAPSHOT | trim STDLIB_ZIP WHEEL OUT_ZIP");
   process.exit(2);

@@ -18,23 +18,9 @@
 import { launch, readConfig, takeEarlyLaunch } from "./launch.js";
 
 /** @typedef {import("./launch.js").PageConfig} PageConfig */
-/** @typedef {import("./render.js").Result} Result */
-/** @typedef {import("./render.js").FieldError} FieldError */
-/**
- * Python's answer to one run (calculators/web.py; a crash: a bug in a calculator).
- * @typedef {{ok: true, result: Result} | {ok: false, errors: FieldError[]} | {ok: false, crash: string}} Reply
- */
-/**
- * The worker's boot report (worker.js, boot).
- * @typedef {object} BootInfo
- * @property {"snapshot" | "pyc"} mode
- * @property {"none" | "used" | "whole"} stdlib the standard library the boot read
- * @property {number} ms
- * @property {Record<string, number>} steps milliseconds since the worker started, per step
- * @property {string} [fallback] why the snapshot was not used
- * @property {string[]} urls the files the boot used
- */
-/** @typedef {{url: string, loaded: number, total: number | null, wire: number | null, done: boolean}} Download */
+/** @typedef {import("./protocol.js").Reply} Reply */
+/** @typedef {import("./protocol.js").BootInfo} BootInfo */
+/** @typedef {import("./protocol.js").Download} Download */
 /**
  * @typedef {{loaded: number, total: number | null, files: Download[],
  *            wire: {loaded: number, total: number} | null}} Progress
@@ -64,7 +50,7 @@ class Client extends EventTarget {
     /** @type {number[]} */
     this.bootTimers = [];
     /** @type {Progress} the boot's downloads so far */
-    this.progress = { loaded: 0, total: null, files: [] };
+    this.progress = { loaded: 0, total: null, files: [], wire: null };
     /** @type {(info: BootInfo) => void} */
     this.resolveReady = () => {};
     /** @type {(error: Error) => void} */
@@ -133,9 +119,11 @@ class Client extends EventTarget {
       // on the wire: each file's Content-Length, reached in proportion to its (decoded) bytes;
       // a compressed file of unknown decoded size counts once complete
       const sized = files.filter((f) => f.wire);
+      /** @param {Download} f */
       const share = (f) => (f.total ? Math.min(1, f.loaded / f.total) : f.done ? 1 : 0);
       const wire = msg.settled && sized.length
-        ? { loaded: Math.round(sized.reduce((n, f) => n + f.wire * share(f), 0)), total: sized.reduce((n, f) => n + f.wire, 0) }
+        ? { loaded: Math.round(sized.reduce((n, f) => n + (f.wire || 0) * share(f), 0)),
+            total: sized.reduce((n, f) => n + (f.wire || 0), 0) }
         : null;
       this.progress = { loaded: sum("loaded"), total: files.every((f) => f.total !== null) ? sum("total") : null, files, wire };
       this.dispatchEvent(new CustomEvent("progress", { detail: this.progress }));
@@ -144,7 +132,7 @@ class Client extends EventTarget {
       if (this.state !== "booting") return;
       this.state = "ready";
       /** @type {BootInfo} */
-      const info = { mode: msg.mode, ms: msg.ms, steps: msg.steps, fallback: msg.fallback, urls: msg.urls };
+      const info = { mode: msg.mode, stdlib: msg.stdlib, ms: msg.ms, steps: msg.steps, fallback: msg.fallback, urls: msg.urls };
       performance.mark("calc:ready", { detail: info });
       document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: info.urls } }));
       this.resolveReady(info);

@@ -35,19 +35,7 @@
  * @property {boolean} service_worker_later
  * @property {boolean} warm_up
  */
-/**
- * The fields the worker boots from (worker.js): absolute URLs, and the flags it reads.
- * @typedef {object} BootFields
- * @property {string} runtime
- * @property {string} lock
- * @property {string} stdlib
- * @property {string} snapshot "" when the snapshot is switched off
- * @property {string} stdlibUsed the part of the .pyc standard library the calculators import
- * @property {number} wasmBytes the wasm's size
- * @property {"page" | ""} wasm "page": the page compiles the wasm and posts it
- * @property {{compile_ahead: boolean, prefetch: boolean, stdlib_later: boolean, stdlib_on_demand: boolean,
- *             boot_by_speed: boolean, gc_freeze: boolean}} flags
- */
+/** @typedef {import("./protocol.js").BootFields} BootFields */
 /**
  * A started worker: `error` is set if its script failed before the client listened.
  * @typedef {{worker: Worker, boot: BootFields, error: string}} Launched

@@ -10,14 +10,18 @@
  * @property {string} lock
  * @property {string} stdlib
  * @property {string} snapshot "" when the snapshot is switched off
+ * @property {string} stdlibUsed the part of the .pyc standard library the calculators import
+ * @property {number} wasmBytes the wasm's size (the progress counts its bytes decoded)
  * @property {"page" | ""} wasm "page": the page compiles the wasm and posts it
- * @property {{compile_ahead: boolean, prefetch: boolean, stdlib_later: boolean, gc_freeze: boolean}} flags
+ * @property {{compile_ahead: boolean, prefetch: boolean, stdlib_later: boolean, stdlib_on_demand: boolean,
+ *             boot_by_speed: boolean, gc_freeze: boolean}} flags
  */
 
 /**
  * The worker's boot report ("ready").
  * @typedef {object} BootInfo
  * @property {"snapshot" | "pyc"} mode
+ * @property {"none" | "used" | "whole"} stdlib the standard library the boot read
  * @property {number} ms
  * @property {Record<string, number>} steps milliseconds since the worker started, per step
  * @property {string} [fallback] why the snapshot was not used
@@ -25,9 +29,10 @@
  */
 
 /**
- * One file the boot downloads ("progress"): bytes as read, after any Content-Encoding is undone;
- * `total` is the Content-Length only for a body sent as is.
- * @typedef {{url: string, loaded: number, total: number | null, done: boolean}} Download
+ * One file the boot downloads ("progress"): bytes as they arrive, after any Content-Encoding is
+ * undone; `total` is the Content-Length for a body sent as is, the wasm's size for the wasm,
+ * else null; `wire` is the Content-Length (bytes on the wire).
+ * @typedef {{url: string, loaded: number, total: number | null, wire: number | null, done: boolean}} Download
  */
 
 /**

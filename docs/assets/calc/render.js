@@ -199,6 +199,7 @@ export function showStatus(result, text) {
 // and the megabytes as its text) under the status line. Its text line changes only at each
 // quarter, so that the result area (a polite live region) announces it now and then rather
 // than at every chunk; the container is not marked busy meanwhile, or nothing would be read.
+/** @param {number} bytes */
 const MB = (bytes) => (bytes / 1e6).toFixed(1);
 
 /**
@@ -207,7 +208,7 @@ const MB = (bytes) => (bytes / 1e6).toFixed(1);
  */
 export function showProgress(result, { loaded, total }) {
   if (!total) return;
-  let box = result.querySelector(".calc-progress");
+  let box = /** @type {HTMLElement | null} */ (result.querySelector(".calc-progress"));
   if (!box) {
     box = document.createElement("div");
     box.className = "calc-progress";
@@ -221,28 +222,28 @@ export function showProgress(result, { loaded, total }) {
     const text = document.createElement("p");
     text.className = "calc-progress-text";
     box.append(bar, text);
-    result.querySelector(".calc-status").after(box);
+    part(result, ".calc-status").after(box);
   }
   setHidden(box, false);
   setAttr(result, "aria-busy", "false");
   // never backwards (a small file that starts late adds to the total)
   const percent = Math.max(Number(box.dataset.percent || 0), Math.min(100, Math.floor((100 * loaded) / total)));
   box.dataset.percent = String(percent);
-  const bar = box.querySelector("[role=progressbar]");
+  const bar = part(box, "[role=progressbar]");
   setAttr(bar, "aria-valuenow", String(percent));
   setAttr(bar, "aria-valuetext", `${percent}% (${MB(loaded)} of ${MB(total)} MB)`);
-  bar.firstElementChild.style.width = `${percent}%`;
+  part(bar, "span").style.width = `${percent}%`;
   const quarter = Math.min(75, 25 * Math.floor(percent / 25));
   if (box.dataset.quarter !== String(quarter)) {
     box.dataset.quarter = String(quarter);
-    setText(box.querySelector(".calc-progress-text"),
+    setText(part(box, ".calc-progress-text"),
       `Downloading Python: ${quarter ? `over ${quarter}%` : "started"} (${MB(total)} MB in all).`);
   }
 }
 
 /** @param {ResultBox} result */
 export function hideProgress(result) {
-  const box = result.querySelector(".calc-progress");
+  const box = /** @type {HTMLElement | null} */ (result.querySelector(".calc-progress"));
   if (box) setHidden(box, true);
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
 // Boot fields:  {runtime, lock, stdlib, snapshot, wasm, flags} as JSON in the worker's name
 //               (launch.js: the script itself is cached by its content hash, so its URL cannot
@@ -28,23 +29,50 @@
 // Any failure of the snapshot path (missing or corrupt file, engine without what it needs) falls
 // back to the pyc path; a missing pyc zip falls back to the npm one (stdlib "" = npm default).
 
+/** @typedef {import("./protocol.js").BootFields} BootFields */
+/** @typedef {import("./snapshot.js").Header} Header */
+/**
+ * The parts of Pyodide's API used here (the runtime is imported from its URL, untyped).
+ * @typedef {object} Pyodide
+ * @property {(name: string) => any} pyimport
+ * @property {(code: string) => any} runPython
+ * @property {{writeFile(path: string, data: Uint8Array): void}} FS
+ */
+/** @typedef {(options: Record<string, unknown>) => Promise<Pyodide>} LoadPyodide */
+/** @typedef {(request: string) => string} Handle calculators.web.handle */
+/**
+ * @typedef {object} SnapshotBoot the snapshot boot under way (fetchSnapshot)
+ * @property {Promise<Uint8Array>} early
+ * @property {Promise<void>} settled
+ * @property {(instance: WebAssembly.Instance) => Promise<void>} fill
+ * @property {() => void} wipe
+ */
+
+const worker = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+/** @type {Handle | null} */
 let handle = null;
+/** @type {Promise<object> | null} */
 let booting = null;
 let ready = false; // "ready" has been posted
 // The speed measures of the boot, each on unless the page's config switches it off.
+/** @type {BootFields["flags"]} */
 let flags = { compile_ahead: true, prefetch: true, stdlib_later: true, stdlib_on_demand: true, boot_by_speed: true,
               gc_freeze: true };
-const steps = {}; // milliseconds since the worker started, per step (reported for the benchmark)
+/** @type {Record<string, number>} milliseconds since the worker started, per step (reported for the benchmark) */
+const steps = {};
 let lastStep = "";
 // Each step that shows the boot moving (a module in, the wasm compiled, the snapshot restored...)
 // is reported as progress too: the page's boot limit counts from the last sign of life. Starting
 // and choosing the path are not signs that anything arrived.
 const QUIET_STEPS = new Set(["start", "chosen"]);
+/** @param {string} name */
 const mark = (name) => {
   steps[name] = Math.round(performance.now());
   lastStep = name;
   if (!QUIET_STEPS.has(name)) reportProgress(true);
 };
+/** @param {unknown} err */
+const said = (err) => String(err instanceof Error ? err.message : err);
 
 // The runtime's wasm is compiled ahead, from the start of the boot, in parallel with the
 // snapshot download (loadPyodide would only start compiling once the snapshot is in). When
@@ -55,11 +83,14 @@ const mark = (name) => {
 // (not stored yet, or compiling failed there) it is compiled here after all.
 let wasmUrl = "";
 let hooked = false; // instantiateStreaming goes through the hook below (a snapshot boot needs it)
-let wasmModule = null; // Promise<WebAssembly.Module>
+/** @type {Promise<WebAssembly.Module | null> | null} */
+let wasmModule = null;
 const canCompileAhead = typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "function";
 if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
   const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-  WebAssembly.instantiateStreaming = async (source, imports) => {
+  /** @type {typeof WebAssembly.instantiateStreaming} */
+  const hook = async (source, imports) => {
+    /** @type {WebAssembly.WebAssemblyInstantiatedSource | null} */
     let result = null;
     if (wasmModule) {
       try {
@@ -88,16 +119,22 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
     }
     return result;
   };
+  WebAssembly.instantiateStreaming = hook;
   hooked = true;
 }
 
 // Returns whether the wasm is compiled ahead (or taken from the page): its download is then not
 // Pyodide's business. Without compile_ahead, a module from the page is still used; where the
 // page has none, Pyodide downloads and compiles the wasm itself.
+/**
+ * @param {string} url
+ * @param {boolean} fromPage the page compiles it
+ */
 function compileAhead(url, fromPage) {
   wasmUrl = url;
   if (!canCompileAhead || !(flags.compile_ahead || (fromPage && hooked))) return false;
   const compileHere = () => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" }));
+  /** @type {(module: WebAssembly.Module | null) => WebAssembly.Module | Promise<WebAssembly.Module> | null} */
   const fromPageOrHere = (module) => (module ? (mark("wasmFromPage"), module) : flags.compile_ahead ? compileHere() : null);
   wasmModule = fromPage && hooked ? pageModule.then(fromPageOrHere) : compileHere();
   wasmModule.then(() => mark("wasmCompiled"), () => {});
@@ -105,7 +142,9 @@ function compileAhead(url, fromPage) {
 }
 
 // The module the page compiled, or null ({type: "wasm"} message; see compileAhead).
-let deliverModule;
+/** @type {(module: WebAssembly.Module | null) => void} */
+let deliverModule = () => {};
+/** @type {Promise<WebAssembly.Module | null>} */
 const pageModule = new Promise((resolve) => { deliverModule = resolve; });
 
 // The snapshot boot under way: {early, settled}. Pyodide needs only the snapshot's length before
@@ -114,12 +153,21 @@ const pageModule = new Promise((resolve) => { deliverModule = resolve; });
 // blocks still arrive; instantiateStreaming (above) then waits for `settled`. If the download
 // fails after that, the array's header is wiped: Pyodide's restore then rejects it (bad magic)
 // and the boot falls back to the .pyc path instead of running on half a snapshot.
+/** @type {SnapshotBoot | null} */
 let snapshot = null;
 
+/**
+ * @param {string} url
+ * @returns {SnapshotBoot}
+ */
 function fetchSnapshot(url) {
+  /** @type {Uint8Array | null} */
   let out = null;
+  /** @type {Header | null} */
   let header = null;
-  let sized;
+  /** @type {(out: Uint8Array) => void} */
+  let sized = () => {};
+  /** @type {Promise<Uint8Array>} */
   const size = new Promise((resolve) => { sized = resolve; });
   // The decoder (snapshot.js, where the file's format is described) is imported alongside the
   // download, so that it does not hold up the start of this worker.
@@ -139,11 +187,14 @@ function fetchSnapshot(url) {
   // data segments from its memory (the header and the decoder are in by then: Pyodide had the
   // array's length). Only the first instantiation is the main module's: later ones are left alone.
   let filled = false;
+  /** @param {WebAssembly.Instance} instance */
   const fill = async (instance) => {
     if (filled) return;
     filled = true;
     const { fillFromWasm } = await codec;
-    fillFromWasm(out, header, new Uint8Array(instance.exports.memory.buffer));
+    if (!out || !header) throw new Error("snapshot: instantiated before its header was read");
+    const memory = /** @type {WebAssembly.Memory} */ (instance.exports.memory);
+    fillFromWasm(out, header, new Uint8Array(memory.buffer));
   };
   return { early: Promise.race([size, done]), settled, fill, wipe: () => wipe() };
 }
@@ -152,6 +203,14 @@ function snapshotSupported() {
   return typeof DecompressionStream === "function" && typeof ReadableStream === "function" && hooked;
 }
 
+/**
+ * @param {LoadPyodide} loadPyodide
+ * @param {string} runtime
+ * @param {string} lock
+ * @param {string} stdlib
+ * @param {Promise<Uint8Array>} bytes
+ * @returns {Promise<Handle>}
+ */
 async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   const pyodide = await loadPyodide({
     indexURL: runtime,
@@ -174,6 +233,13 @@ async function bootSnapshot(loadPyodide, runtime, lock, stdlib, bytes) {
   return fn;
 }
 
+/**
+ * @param {LoadPyodide} loadPyodide
+ * @param {string} runtime
+ * @param {string} lock
+ * @param {string} stdlib
+ * @returns {Promise<Handle>}
+ */
 async function bootPyc(loadPyodide, runtime, lock, stdlib) {
   const pyodide = await loadPyodide({
     indexURL: runtime,
@@ -191,6 +257,10 @@ async function bootPyc(loadPyodide, runtime, lock, stdlib) {
 // The calculators' entry point, once start-up is over. Everything made so far lives for the
 // whole visit: gc.freeze() puts it out of the cyclic collector's reach, so that a collection
 // during a recalculation stays short.
+/**
+ * @param {Pyodide} pyodide
+ * @returns {Handle}
+ */
 function settle(pyodide) {
   const fn = pyodide.pyimport("calculators.web").handle;
   if (flags.gc_freeze) call(pyodide, "gc", "freeze");
@@ -198,6 +268,11 @@ function settle(pyodide) {
 }
 
 // module.name() for an imported module, without keeping a proxy of it.
+/**
+ * @param {Pyodide} pyodide
+ * @param {string} module
+ * @param {string} name
+ */
 function call(pyodide, module, name) {
   const proxy = pyodide.pyimport(module);
   try { proxy[name](); } finally { proxy.destroy(); }
@@ -210,10 +285,12 @@ function call(pyodide, module, name) {
 // first answer (zipimport's index of it, made at build time, is in the snapshot). A run that
 // fails before then is run again once the real zip is in.
 const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
-let python = null; // the booted Pyodide (after a snapshot boot, once it answers)
+/** @type {Pyodide | null} the booted Pyodide (after a snapshot boot, once it answers) */
+let python = null;
 let restored = false; // python came from the snapshot
 let stdlibLater = ""; // URL of the standard library while an empty zip stands in for it
-let stdlibInstall = null; // Promise: the real zip written in place
+/** @type {Promise<void> | null} the real zip written in place */
+let stdlibInstall = null;
 
 function installStdlib() {
   if (!stdlibInstall) {
@@ -222,6 +299,7 @@ function installStdlib() {
       const response = await networkFetch(url, { credentials: "same-origin" });
       if (!response.ok) throw new Error(`standard library: HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
+      if (!python) throw new Error("standard library: no restored interpreter");
       python.FS.writeFile(python.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))"), bytes);
       // a .pyc boot's zipimport has read the smaller zip's index: make it read the whole one's
       // (a snapshot boot's index, made at build time, is already the whole zip's)
@@ -243,12 +321,15 @@ function installStdlib() {
 // a file is complete and at each boot step (`step`). The runtime's JavaScript modules are
 // imported, not fetched, and are not counted.
 const PROGRESS_EVERY_MS = 100;
-const downloads = new Map(); // url -> {url, loaded, total, wire, done, since}
-let expected = []; // the chosen path's main downloads (see boot)
+/** @type {Map<string, import("./protocol.js").Download & {since: number}>} url -> its download so far */
+const downloads = new Map();
+/** @type {string[]} the chosen path's main downloads (see boot) */
+let expected = [];
 let wasmBytes = 0;
 let connected = false;
 let progressTimer = 0;
 
+/** @param {boolean} now post at once (else within PROGRESS_EVERY_MS) */
 function reportProgress(now) {
   if (!connected || ready) return;
   if (!now) {
@@ -259,15 +340,20 @@ function reportProgress(now) {
   progressTimer = 0;
   const files = [...downloads.values()].map(({ since, ...file }) => file);
   const settled = expected.length > 0 && expected.every((url) => downloads.has(url));
-  self.postMessage({ type: "progress", files, settled, step: lastStep });
+  worker.postMessage({ type: "progress", files, settled, step: lastStep });
 }
 
 // The same response, its bytes counted as they arrive.
+/**
+ * @param {Response} response
+ * @returns {Response}
+ */
 function counted(response) {
   if (!response.body || !response.ok) return response;
   const length = Number(response.headers.get("Content-Length")) || null;
   const encoded = response.headers.has("Content-Encoding");
   const isWasm = response.url.endsWith("/pyodide.asm.wasm");
+  /** @type {import("./protocol.js").Download & {since: number}} */
   const file = { url: response.url, loaded: 0, total: !encoded ? length : isWasm && wasmBytes ? wasmBytes : null,
                  wire: length, done: false, since: performance.now() };
   downloads.set(file.url, file);
@@ -304,10 +390,12 @@ const LINK_WAIT_MS = 3000; // a link this slow to send them is slow (whatever ca
 const POLL_MS = 5;
 const BUSY_LAG_MS = 20; // polls this late on average: the processor, not the link, sets the pace
 
+/** @param {string} url */
 async function stored(url) {
   try { return Boolean(url && self.caches && (await caches.match(url))); } catch { return false; }
 }
 
+/** @param {string} wasm the wasm's URL */
 function onWire(wasm) {
   let bytes = 0;
   let first = Infinity;
@@ -321,6 +409,10 @@ function onWire(wasm) {
   return { bytes, first, done: done && downloads.has(wasm) };
 }
 
+/**
+ * @param {string} wasm the wasm's URL
+ * @returns {Promise<number>} bits per second (Infinity: not to be judged)
+ */
 function linkSpeed(wasm) {
   return new Promise((resolve) => {
     const started = performance.now();
@@ -346,6 +438,12 @@ function linkSpeed(wasm) {
   });
 }
 
+/**
+ * @param {BootFields} init
+ * @param {string} wasm the wasm's URL
+ * @param {boolean} measurable the worker downloads the wasm itself
+ * @returns {Promise<"snapshot" | "pyc">}
+ */
 async function choosePath(init, wasm, measurable) {
   if (!init.snapshot || !snapshotSupported()) return "pyc";
   if (!init.stdlibUsed || !flags.boot_by_speed) return "snapshot";
@@ -360,9 +458,12 @@ async function choosePath(init, wasm, measurable) {
 
 // fetch() answers for URLs fetched ahead: each early response is used once, by the first
 // fetch of its URL (loadPyodide's); anything else, or a failed early fetch, goes to the network.
+/** @type {Map<string, Promise<Response>>} */
 const ahead = new Map();
 const networkFetch = self.fetch.bind(self);
-const bootFetch = (input, init) => networkFetch(input, init).then(counted); // counted for Progress
+/** @type {typeof fetch} counted for Progress */
+const bootFetch = (input, init) => networkFetch(input, init).then(counted);
+/** @param {string[]} urls */
 function prefetch(urls) {
   if (!flags.prefetch) return;
   for (const url of urls) {
@@ -371,6 +472,7 @@ function prefetch(urls) {
     ahead.set(url, response);
   }
 }
+/** @type {typeof fetch} */
 self.fetch = (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   // the wasm compiled ahead: loadPyodide's own download is not needed (see instantiateStreaming)
@@ -384,6 +486,7 @@ self.fetch = (input, init) => {
   return ready ? networkFetch(input, init) : bootFetch(input, init);
 };
 
+/** @param {BootFields} init */
 async function boot(init) {
   const { runtime, lock, stdlib } = init;
   flags = { ...flags, ...(init.flags || {}) };
@@ -411,6 +514,7 @@ async function boot(init) {
   if (early && flags.stdlib_later) stdlibLater = stdlibUrl;
   if (!stdlibLater) prefetch([early ? stdlibUrl : pycStdlib]);
   expected = [...(fromPage ? [] : [wasm]), lock, early ? init.snapshot : pycStdlib];
+  /** @type {{loadPyodide: LoadPyodide}} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
   let mode = "pyc";
@@ -420,7 +524,7 @@ async function boot(init) {
       handle = await bootSnapshot(loadPyodide, runtime, lock, stdlib, early);
       mode = "snapshot";
     } catch (err) {
-      fallback = String((err && err.message) || err).slice(0, 200);
+      fallback = said(err).slice(0, 200);
       python = null;
       stdlibLater = ""; // the .pyc boot reads its own
       prefetch([pycStdlib]);
@@ -446,6 +550,7 @@ async function boot(init) {
 // visit): import the runtime's modules once from the copies the service worker has just stored.
 // Chrome keeps compiled code with a cached script from its first run out of Cache Storage, so
 // the next visit does not compile them again. Only this site's files are imported.
+/** @param {unknown} urls */
 async function warm(urls) {
   for (const url of Array.isArray(urls) ? urls : []) {
     if (new URL(url, self.location.href).origin !== self.location.origin) continue;
@@ -453,21 +558,27 @@ async function warm(urls) {
   }
 }
 
+/**
+ * @param {{slug: string, inputs: unknown}} request
+ * @returns {import("./protocol.js").Reply}
+ */
 function run({ slug, inputs }) {
   try {
+    if (!handle) throw new Error("Python is not ready");
     return JSON.parse(handle(JSON.stringify({ slug, inputs })));
   } catch (err) {
-    return { ok: false, crash: String((err && err.message) || err) };
+    return { ok: false, crash: said(err) };
   }
 }
 
 // A failed download inside the runtime can surface as an unhandled rejection: report it once.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (!ready) self.postMessage({ type: "fatal", message: String((event.reason && event.reason.message) || event.reason) });
+  if (!ready) worker.postMessage({ type: "fatal", message: said(event.reason) });
 });
 
 // The boot fields in the worker's name (none in the warm-up worker's).
+/** @returns {BootFields | null} */
 function namedBoot() {
   try {
     const init = JSON.parse(self.name);
@@ -492,21 +603,21 @@ self.onmessage = async (event) => {
     try {
       const info = await booting;
       ready = true;
-      self.postMessage({ type: "ready", ...info });
+      worker.postMessage({ type: "ready", ...info });
     } catch (err) {
-      self.postMessage({ type: "fatal", message: String((err && err.message) || err) });
+      worker.postMessage({ type: "fatal", message: said(err) });
     }
   } else if (msg.type === "wasm") {
     deliverModule(msg.module instanceof WebAssembly.Module ? msg.module : null);
   } else if (msg.type === "warm") {
     await warm(msg.urls);
-    self.postMessage({ type: "warmed" });
+    worker.postMessage({ type: "warmed" });
   } else if (msg.type === "run") {
     let reply = run(msg);
-    if (reply.crash && stdlibLater) { // perhaps a module outside the snapshot: again, with the stdlib
+    if ("crash" in reply && stdlibLater) { // perhaps a module outside the snapshot: again, with the stdlib
       try { await installStdlib(); reply = run(msg); } catch { /* keep the first reply */ }
     }
-    self.postMessage({ type: "result", id: msg.id, reply });
+    worker.postMessage({ type: "result", id: msg.id, reply });
     // without stdlib_on_demand, the whole standard library comes after the first answer anyway
     if (stdlibLater && !flags.stdlib_on_demand) installStdlib().catch(() => {});
   }
