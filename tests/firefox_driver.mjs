@@ -1,3 +1,4 @@
+// @ts-check
 // Drives Firefox ESR for the cross-engine browser tests (tests/engine_drivers.py), over WebDriver BiDi
 // with puppeteer-core: nothing is downloaded, the browser is Debian's firefox-esr.
 //
@@ -8,15 +9,18 @@ import { createInterface } from "node:readline";
 import puppeteer from "puppeteer-core";
 
 const executablePath = process.env.FIREFOX || "/usr/bin/firefox-esr";
+/** @param {object} msg */
 const send = (msg) => process.stdout.write(JSON.stringify(msg) + "\n");
 
 const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true });
 const page = await browser.newPage();
 page.setDefaultTimeout(120000);
+/** @type {{errors: string[], requests: string[]}} */
 const events = { errors: [], requests: [] };
-page.on("pageerror", (error) => events.errors.push(String(error && error.message || error)));
+page.on("pageerror", (error) => events.errors.push(String((error && /** @type {Error} */ (error).message) || error)));
 page.on("request", (request) => events.requests.push(request.url()));
 
+/** @type {Record<string, (args: any) => Promise<unknown>>} */
 const ops = {
   async goto({ url }) {
     await page.goto(url, { waitUntil: "domcontentloaded" });
@@ -53,7 +57,7 @@ for await (const line of lines) {
   try {
     send({ id, ok: true, value: (await ops[op](args)) ?? null });
   } catch (error) {
-    send({ id, ok: false, error: String(error && error.stack || error) });
+    send({ id, ok: false, error: String((error && /** @type {Error} */ (error).stack) || error) });
   }
 }
 await browser.close();
