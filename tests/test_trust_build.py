@@ -220,7 +220,7 @@ def test_shipped_runtime_matches_the_lock_files(site):
 def test_privacy_page_states_what_happens_to_what_the_reader_types(site):
     html = (site.dir / "privacy" / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-    for point in ("never sent", "address", "nothing from other websites", "colour scheme",
+    for point in ("never sent", "address", "nothing from other websites", "color scheme",
                   "offline", "clipboard", "Cache Storage"):
         assert point in text, f"the privacy page does not say: {point}"
     footer_or_nav = re.search(r'href="[^"]*privacy/"', (site.dir / "index.html").read_text(encoding="utf-8"))
