@@ -414,13 +414,13 @@ class Calculator {
       const { loaded, total } = detail.wire || detail;
       /** @param {number} bytes */
       const mb = (bytes) => (bytes / 1e6).toFixed(1);
-      summaryWithout(this.summary, "loading", total ? `Loading Python: ${mb(loaded)} of ${mb(total)} MB.` : `Loading Python: ${mb(loaded)} MB so far.`);
+      summaryWithout(this.summary, "loading", `Python is loading (${total ? `${mb(loaded)} of ${mb(total)} MB` : `${mb(loaded)} MB so far`}); the form below works meanwhile.`);
     };
     client.addEventListener("progress", (event) => progress(/** @type {CustomEvent<import("./client.js").Progress>} */ (event).detail), { signal });
     if (client.state === "booting") progress(client.progress);
     client.addEventListener("slow", () => {
       showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection.");
-      if (!this.lastResult) summaryWithout(this.summary, "loading", "Still loading Python: this can take a while on a slow connection.");
+      if (!this.lastResult) summaryWithout(this.summary, "loading", "Python is still loading: this can take a while on a slow connection; the form below works meanwhile.");
     }, { signal });
     client.addEventListener("failed", (event) => { showFailure(this.result, /** @type {CustomEvent<string>} */ (event).detail); this.failed(); }, { signal });
     if (client.state === "failed") { showFailure(this.result, client.failure); this.failed(); }
