@@ -22,6 +22,13 @@ IN_VIEW = """(sel) => { const r = document.querySelector(sel).getBoundingClientR
                       return r.top >= -2 && r.top < window.innerHeight; }"""
 
 
+# A page as its reader ends up with it: the theme has run, every calculator has its result and
+# no transition is running.
+SETTLED = """() => window.document$ !== undefined
+  && [...document.querySelectorAll("[data-calculator]")].every((e) => e.dataset.state === "ready")
+  && document.getAnimations().length === 0"""
+
+
 def in_view(page, selector: str) -> bool:
     return page.evaluate(IN_VIEW, selector)
 
@@ -137,8 +144,9 @@ def test_guide_pages_have_no_axe_violations(browser, site, scheme):
         page.goto(site.page_url(path))
         page.wait_for_load_state("load")
         # the page as the reader ends up with it: on a calculator page the theme's bundle runs
-        # after Python's first answer and changes the DOM, which axe must not see half-way
-        page.wait_for_function("() => window.document$ !== undefined", timeout=30000)
+        # after Python's first answer and changes the DOM, which axe must not see half-way;
+        # every result shown and no colour still in transition
+        page.wait_for_function(SETTLED, timeout=30000)
         page.evaluate(axe + "\n;0")
         found = page.evaluate("""async () => {
             const r = await axe.run(document, {resultTypes: ['violations']});

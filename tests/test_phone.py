@@ -110,6 +110,20 @@ def test_shared_link_opens_without_the_page_moving(page, site, slug, inputs):
     assert sum(s["value"] for s in shifts) < 0.01, shifts
 
 
+def test_the_theme_starting_late_keeps_the_page_styled(page, site):
+    """When the theme's bundle starts (after Python's first answer) it rewrites the page's links
+    to absolute URLs, which reloads a style sheet; the site's is named by its content and cached
+    for good, so it is never fetched again and the page is never unstyled for a round trip."""
+    sheets = []
+    page.on("request", lambda request: sheets.append(request.url) if "/assets/site." in request.url
+            and request.url.endswith(".css") else None)
+    open_calc(page, site, "offer-comparison", link(OC, TWO_INSTRUCTOR_OFFERS))
+    page.wait_for_function("() => window.document$ !== undefined", timeout=30000)  # the theme has run
+    page.wait_for_function("() => document.querySelector('link[rel=stylesheet][href^=http][href*=\"/assets/site.\"]')")
+    assert len(sheets) == 1, sheets
+    assert page.locator(".calc-summary-line").evaluate("e => getComputedStyle(e).display") == "flex"
+
+
 @pytest.mark.parametrize("slug", ["instructor-offer", "offer-comparison"])
 def test_visit_without_inputs_does_not_scroll_and_shows_the_default_result(page, site, slug):
     calc = calculators.get(slug)

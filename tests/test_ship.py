@@ -53,6 +53,15 @@ def test_shipping_a_shipped_site_again_changes_nothing(site, tmp_path):
     assert tree_digest(copy) == before
 
 
+def test_pages_link_the_style_sheet_by_its_content_hashed_name(site):
+    """The style sheet is cached for good: every page links the copy named by its content."""
+    sheets = sorted(p.name for p in (site.dir / "assets").glob("site*.css"))
+    assert len(sheets) == 1 and sheets[0] != "site.css", sheets
+    for path in ("index.html", "calculators/offer-comparison/index.html", "404.html"):
+        html = (site.dir / path).read_text()
+        assert f'assets/{sheets[0]}"' in html and 'assets/site.css"' not in html, path
+
+
 @pytest.mark.parametrize("args, code, says", [([], 2, "usage: python -m tools.ship SITE_DIR"),
                                                (["no-such-folder"], 1, "no-such-folder: not a built site")])
 def test_the_command_says_what_is_wrong(args, code, says):

@@ -13,6 +13,7 @@ can be cached for good.
 | ``pyodide/VERSION/app-DIGEST/snapshot-BUILDID.bin.gz`` | the runtime's ``BUILD_ID`` |
 | ``pyodide/VERSION/app-DIGEST/python_stdlib-used.zip`` | the calculators' sources (what they import) |
 | ``assets/calc/worker.DIGEST.js`` | the worker script's content |
+| ``assets/site.DIGEST.css`` | the site's style sheet's content |
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 NODE_SCRIPT = ROOT / "tools" / "pyodide_build.mjs"
 WHEEL_BUILD = ROOT / "tools" / "runtime.py"  # builds the wheel and the lock file: its code is in their digest
 WORKER_SOURCE = ROOT / "docs" / "assets" / "calc" / "worker.js"
+STYLESHEET_SOURCE = ROOT / "docs" / "assets" / "site.css"
+STYLESHEET = "assets/site.css"  # where the generator writes it (mkdocs.yml's extra_css)
 USED_STDLIB = "python_stdlib-used.zip"  # in app-DIGEST/: depends on what the calculators import
 
 
@@ -89,6 +92,11 @@ def worker_name() -> str:
     return f"worker.{hashlib.sha256(WORKER_SOURCE.read_bytes()).hexdigest()[:8]}.js"
 
 
+def stylesheet_name() -> str:
+    """File name of the site's style sheet, named by its content (``site.HASH.css``)."""
+    return f"site.{hashlib.sha256(STYLESHEET_SOURCE.read_bytes()).hexdigest()[:8]}.css"
+
+
 # ---------- site paths (what pages link to) ----------
 
 def runtime_path() -> str:
@@ -126,3 +134,11 @@ def worker_path() -> str:
     """Site path of the calculator worker (``assets/calc/worker.HASH.js``): a returning visit takes
     it from the cache without asking the server. The ship step moves ``worker.js`` there."""
     return f"assets/calc/{worker_name()}"
+
+
+def stylesheet_path() -> str:
+    """Site path of the site's style sheet (``assets/site.HASH.css``). Cached for good, it is
+    also taken from memory when the theme's bundle rewrites the page's links to absolute URLs,
+    where a revalidated name would leave the page unstyled for a round trip. The ship step moves
+    ``site.css`` there and points every page at it."""
+    return f"assets/{stylesheet_name()}"

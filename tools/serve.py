@@ -3,7 +3,7 @@
 Usage: python tools/serve.py [SITE_DIR] [PORT] [--link MBIT:DELAY_MS]
 
 Versioned files (everything under ``pyodide/VERSION/``, and the theme's scripts and style sheets
-and the calculator worker, whose names carry a hash of their content) never change: they are sent with
+the calculator worker and the site's style sheet, whose names carry a hash of their content) never change: they are sent with
 ``Cache-Control: public, max-age=31536000, immutable``. Everything else is revalidated
 (``no-cache``) so a new deploy shows at once; the service worker script ``sw.js`` too. Text
 files and the wasm are sent gzip-compressed when the browser accepts it (as production hosts
@@ -31,7 +31,7 @@ from pathlib import Path
 
 # Named by content: the runtime (by version and digest) and the theme's hashed scripts and styles.
 IMMUTABLE = re.compile(r"^/pyodide/[^/]+/|^/assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8}\.min\.(js|css)$"
-                       r"|^/assets/calc/worker\.[0-9a-f]{8}\.js$")
+                       r"|^/assets/calc/worker\.[0-9a-f]{8}\.js$|^/assets/site\.[0-9a-f]{8}\.css$")
 LONG_CACHE = "public, max-age=31536000, immutable"
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".webmanifest", ".map")
 _gzipped: dict[tuple[str, float, int], bytes] = {}

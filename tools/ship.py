@@ -5,7 +5,8 @@
 MkDocs runs it from its hook (``tools/mkdocs_hooks.py``); after ``zensical build`` it is run as
 this command (``make check-zensical``). On the folder it is given, in this order:
 
-1. moves the calculator worker to its content-hashed name (``tools/published.py``);
+1. moves the calculator worker and the site's style sheet to their content-hashed names
+   (``tools/published.py``), and points every page at the style sheet's;
 2. on calculator pages, holds the theme's bundle back until Python has answered (below); on
    every page, labels wide tables so that they read as cards on a phone (``tools/table_cards.py``);
 3. adds the runtime, the calculators wheel, the ``.pyc`` standard library and the snapshot
@@ -28,7 +29,7 @@ if __package__ in (None, ""):  # run as a file: make the project importable
 from tools.anchors import missing_citations  # noqa: E402
 from tools.csp import apply_csp  # noqa: E402
 from tools.offline import write_service_worker  # noqa: E402
-from tools.published import RuntimeBuildError, worker_path  # noqa: E402
+from tools.published import STYLESHEET, RuntimeBuildError, stylesheet_path, worker_path  # noqa: E402
 from tools.runtime import write_runtime  # noqa: E402
 from tools.table_cards import stack_wide_tables  # noqa: E402
 
@@ -53,6 +54,18 @@ def ship_worker(site_dir: Path) -> None:
         built.replace(site_dir / worker_path())
 
 
+def ship_stylesheet(site_dir: Path) -> None:
+    """Move the site's style sheet to its content-hashed name (pages are pointed at it below)."""
+    built = site_dir / STYLESHEET
+    if built.exists():
+        built.replace(site_dir / stylesheet_path())
+
+
+def link_stylesheet(html: str) -> str:
+    """A page whose links to the generator's ``assets/site.css`` name the content-hashed copy."""
+    return re.sub(r'(href="[^"]*)' + re.escape(STYLESHEET) + '"', lambda m: f'{m.group(1)}{stylesheet_path()}"', html)
+
+
 def hold_theme_bundle(html: str, page: str) -> str:
     """A calculator page with the theme's bundle held in an inert ``<template data-theme-later>``,
     which the page's loader runs once Python has answered. Code blocks get the keyboard access
@@ -68,15 +81,15 @@ def hold_theme_bundle(html: str, page: str) -> str:
 
 
 def finish_pages(site_dir: Path) -> list[str]:
-    """Hold the theme's bundle back on every calculator page and label every page's wide tables
-    as cards; return the calculator pages' site paths."""
+    """Hold the theme's bundle back on every calculator page, label every page's wide tables as
+    cards and link the hashed style sheet; return the calculator pages' site paths."""
     pages = []
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir)
         if rel.parts[0] == "pyodide":
             continue
         html = path.read_text(encoding="utf-8")
-        new = stack_wide_tables(html)
+        new = link_stylesheet(stack_wide_tables(html))
         if THEME_LATER_LOADER in html:
             new = hold_theme_bundle(new, rel.as_posix())
         if new != html:
@@ -91,6 +104,7 @@ def ship(site_dir: Path) -> None:
     if not (site_dir / "index.html").is_file():
         raise ShipError(f"{site_dir}: not a built site (no index.html)")
     ship_worker(site_dir)
+    ship_stylesheet(site_dir)
     finish_pages(site_dir)
     try:
         write_runtime(site_dir)
