@@ -87,14 +87,19 @@ def snapshot_name() -> str:
     return f"snapshot-{build_id()[:16]}.bin.gz"
 
 
+def _hashed_name(source: Path) -> str:
+    """``source``'s file name with 8 hex digits of its content's digest before the suffix."""
+    return f"{source.stem}.{hashlib.sha256(source.read_bytes()).hexdigest()[:8]}{source.suffix}"
+
+
 def worker_name() -> str:
     """File name of the calculator worker, named by its content (``worker.HASH.js``)."""
-    return f"worker.{hashlib.sha256(WORKER_SOURCE.read_bytes()).hexdigest()[:8]}.js"
+    return _hashed_name(WORKER_SOURCE)
 
 
 def stylesheet_name() -> str:
     """File name of the site's style sheet, named by its content (``site.HASH.css``)."""
-    return f"site.{hashlib.sha256(STYLESHEET_SOURCE.read_bytes()).hexdigest()[:8]}.css"
+    return _hashed_name(STYLESHEET_SOURCE)
 
 
 # ---------- site paths (what pages link to) ----------

@@ -2,8 +2,9 @@
 
 Usage: python tools/serve.py [SITE_DIR] [PORT] [--link MBIT:DELAY_MS]
 
-Versioned files (everything under ``pyodide/VERSION/``, and the theme's scripts and style sheets
-the calculator worker and the site's style sheet, whose names carry a hash of their content) never change: they are sent with
+Versioned files (everything under ``pyodide/VERSION/``; the theme's scripts and style sheets, the
+calculator worker and the site's style sheet, whose names carry a hash of their content) never
+change: they are sent with
 ``Cache-Control: public, max-age=31536000, immutable``. Everything else is revalidated
 (``no-cache``) so a new deploy shows at once; the service worker script ``sw.js`` too. Text
 files and the wasm are sent gzip-compressed when the browser accepts it (as production hosts

@@ -47,23 +47,17 @@ HELD = "<template data-theme-later>"
 CODE_BLOCK = re.compile(r"<pre>(<span></span>)?<code>")
 
 
-def ship_worker(site_dir: Path) -> None:
-    """Move the calculator worker to its content-hashed name, the only name pages use for it."""
-    built = site_dir / "assets" / "calc" / "worker.js"
-    if built.exists():
-        built.replace(site_dir / worker_path())
+def ship_hashed(site_dir: Path) -> None:
+    """Move the calculator worker and the site's style sheet to their content-hashed names, the
+    only names pages use for them (the style sheet's links are pointed there below)."""
+    for built, published in (("assets/calc/worker.js", worker_path()), (STYLESHEET, stylesheet_path())):
+        if (site_dir / built).exists():
+            (site_dir / built).replace(site_dir / published)
 
 
-def ship_stylesheet(site_dir: Path) -> None:
-    """Move the site's style sheet to its content-hashed name (pages are pointed at it below)."""
-    built = site_dir / STYLESHEET
-    if built.exists():
-        built.replace(site_dir / stylesheet_path())
-
-
-def link_stylesheet(html: str) -> str:
-    """A page whose links to the generator's ``assets/site.css`` name the content-hashed copy."""
-    return re.sub(r'(href="[^"]*)' + re.escape(STYLESHEET) + '"', lambda m: f'{m.group(1)}{stylesheet_path()}"', html)
+def link_stylesheet(html: str, published: str) -> str:
+    """A page whose links to the generator's ``assets/site.css`` name ``published`` instead."""
+    return re.sub(r'(href="[^"]*)' + re.escape(STYLESHEET) + '"', lambda m: f'{m.group(1)}{published}"', html)
 
 
 def hold_theme_bundle(html: str, page: str) -> str:
@@ -83,13 +77,13 @@ def hold_theme_bundle(html: str, page: str) -> str:
 def finish_pages(site_dir: Path) -> list[str]:
     """Hold the theme's bundle back on every calculator page, label every page's wide tables as
     cards and link the hashed style sheet; return the calculator pages' site paths."""
-    pages = []
+    pages, sheet = [], stylesheet_path()
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir)
         if rel.parts[0] == "pyodide":
             continue
         html = path.read_text(encoding="utf-8")
-        new = link_stylesheet(stack_wide_tables(html))
+        new = link_stylesheet(stack_wide_tables(html), sheet)
         if THEME_LATER_LOADER in html:
             new = hold_theme_bundle(new, rel.as_posix())
         if new != html:
@@ -103,8 +97,7 @@ def ship(site_dir: Path) -> None:
     """Ship the built site in ``site_dir`` (see the module's docstring)."""
     if not (site_dir / "index.html").is_file():
         raise ShipError(f"{site_dir}: not a built site (no index.html)")
-    ship_worker(site_dir)
-    ship_stylesheet(site_dir)
+    ship_hashed(site_dir)
     finish_pages(site_dir)
     try:
         write_runtime(site_dir)
