@@ -86,6 +86,15 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     sent = link.files_between(0, float("inf"))
     assert any(p.endswith("/python_stdlib-used.zip") for p in sent), sorted(sent)
     assert not [p for p in sent if "/snapshot-" in p or "/python_stdlib-pyc-" in p], sorted(sent)
+    # and what it used is kept: with the site out of reach, another shared link still computes,
+    # from the same stored .pyc boot (the snapshot, never fetched, is not tried)
+    slow_page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60_000)
+    slow_page.context.set_offline(True)
+    green = calculators.run(SLUG, dict(calc.example("green").inputs))
+    slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, green["inputs"]))
+    slow_page.wait_for_selector(f"{RESULT}[data-band]", timeout=90_000)
+    assert slow_page.get_attribute(RESULT, "data-band") == green["band"]
+    assert slow_page.get_attribute(RESULT, "data-boot") == "pyc"
 
 
 def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(site, slow_page):
