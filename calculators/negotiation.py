@@ -57,9 +57,9 @@ def _value_words(template: str, item: dict[str, Any]) -> str:
     return template.format(value=item["value_label"])
 
 
-def _chosen_questions(steps: list[str], first_ids: list[str], prefix: str = "", skip: tuple[str, ...] = ()) -> list[str]:
-    """The guide's questions among ``steps`` (each after ``prefix``), those in ``first_ids`` first."""
-    asked = {q.id for q in QUESTIONS if prefix + q.ask in steps} | set(first_ids)
+def _chosen_questions(steps: list[str], first_ids: list[str], skip: tuple[str, ...] = ()) -> list[str]:
+    """The guide's questions among ``steps``, those in ``first_ids`` first."""
+    asked = {q.id for q in QUESTIONS if q.ask in steps} | set(first_ids)
     order = [i for i in first_ids if i in asked] + [q.id for q in QUESTIONS if q.id in asked and q.id not in first_ids]
     return [question(i).ask for i in dict.fromkeys(order) if i not in skip]
 
@@ -133,7 +133,8 @@ def _comparison(calc: "Calculator", result: dict[str, Any]) -> Email | None:
     instructor = get("instructor-offer")
     field = calc.field("offers")
     offers = {item_name(field, o, n): o for n, o in enumerate(result["inputs"]["offers"])}
-    ranked = [offers[r["label"]] | {"label": r["label"]} for r in result["ranking"] if r["label"] in offers]
+    ranked = [offers[r["label"]] | {"label": r["label"], "questions": r["questions"]}
+              for r in result["ranking"] if r["label"] in offers]
     for offer in ranked:
         if offer["rank"] != "instructor":
             continue
@@ -143,7 +144,7 @@ def _comparison(calc: "Calculator", result: dict[str, Any]) -> Email | None:
             return email | {"to": f"The department behind {offer['label']}",
                             "subject": f"{email['subject']} ({offer['label']})"}
     for offer in ranked:
-        questions = _chosen_questions(result["next_steps"], [], prefix=f"{offer['label']}: ")
+        questions = _chosen_questions(offer["questions"], [])
         if questions:
             rank = "Assistant Professor" if offer["rank"] == "assistant_professor" else "Instructor"
             body = _paragraphs(

@@ -369,36 +369,53 @@ def compute(i: dict[str, Any]) -> Outcome:
     for entry, o in zip(ranking, ranked, strict=True):  # each offer part by part, for a side-by-side view
         entry["parts"] = [{"key": g.key, "title": g.title, "points": round(g.points, 1), "summary": g.summary}
                           for g in o.groups.values()]
+        entry["questions"] = _offer_steps(o)  # what this offer leaves open (next_steps merges the offers')
     return Outcome(band, top.score, headline, factors, _next_steps(ranked, band),
                    {"ranking": ranking, "margin": margin})
 
 
 def _next_steps(ranked: list[Scored], band: str) -> list[str]:
-    steps: list[str] = []
+    """What to ask, best offer first; a step that applies to several offers is written once,
+    naming them all ("A and B: ...")."""
+    asked: dict[str, list[str]] = {}  # step -> the offers it applies to, in ranking order
     for o in ranked:
-        x = o.inputs
-        if x["rank"] == "instructor" and not (x["written_criteria"] and x["review_years"] is not None
-                                              and x["review_years"] <= io.GREEN_MAX_REVIEW_YEARS + io.EPS):
-            steps.append(f"{o.label}: ask to start as Assistant Professor; failing that, ask for a written plan "
-                         "and timeline for promotion to Assistant Professor with the benchmarks they expect.")
-        if x["protected_fte"] <= io.EPS or not x["protected_in_contract"]:
-            steps.append(f"{o.label}: {question('protected-time').ask}")
-        if x["rank"] == "instructor" and x["promoted_examples"] < io.GREEN_MIN_EXAMPLES:
-            steps.append(f"{o.label}: {question('promotion-ratio').ask}")
-        if x["rank"] == "instructor" and x["years_count_toward_rank"] is None:
-            steps.append(f"{o.label}: {question('years-count').ask}")
-        if x["rank"] == "assistant_professor" and not academic_line(x):
-            steps.append(f"{o.label}: ask whether the title comes with academic promotion criteria; on a pure "
-                         "clinical line it is a courtesy title.")
-        if "unrealistic tenure track" in o.flags:
-            steps.append(f"{o.label}: ask what funding backs the tenure-track expectations; without it, ask for the "
-                         "clinician-educator track instead.")
+        for step in _offer_steps(o):
+            asked.setdefault(step, []).append(o.label)
+    steps = [f"{_names(labels)}: {step}" for step, labels in asked.items()]
     if band == "close":
         steps.append("The academic scores are close: weigh place, people, salary scale by rank and what you want "
                      "your job to look like in five years.")
     if any(o.inputs["salary"] is None for o in ranked):
         steps.append("Ask each department for its salary scale by rank.")
     return steps
+
+
+def _offer_steps(o: Scored) -> list[str]:
+    """The questions one offer leaves open."""
+    x = o.inputs
+    steps = []
+    if x["rank"] == "instructor" and not (x["written_criteria"] and x["review_years"] is not None
+                                          and x["review_years"] <= io.GREEN_MAX_REVIEW_YEARS + io.EPS):
+        steps.append("ask to start as Assistant Professor; failing that, ask for a written plan "
+                     "and timeline for promotion to Assistant Professor with the benchmarks they expect.")
+    if x["protected_fte"] <= io.EPS or not x["protected_in_contract"]:
+        steps.append(question("protected-time").ask)
+    if x["rank"] == "instructor" and x["promoted_examples"] < io.GREEN_MIN_EXAMPLES:
+        steps.append(question("promotion-ratio").ask)
+    if x["rank"] == "instructor" and x["years_count_toward_rank"] is None:
+        steps.append(question("years-count").ask)
+    if x["rank"] == "assistant_professor" and not academic_line(x):
+        steps.append("ask whether the title comes with academic promotion criteria; on a pure "
+                     "clinical line it is a courtesy title.")
+    if "unrealistic tenure track" in o.flags:
+        steps.append("ask what funding backs the tenure-track expectations; without it, ask for the "
+                     "clinician-educator track instead.")
+    return steps
+
+
+def _names(labels: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
 OFFER_A = {"label": "A", "rank": "instructor", "institution_type": "research_intensive", "track": "unspecified",

@@ -300,3 +300,17 @@ def test_each_ranked_offer_lists_its_parts_and_they_add_up_to_its_score():
         assert {"path", "track", "clinical", "protected", "institution", "mentorship", "funding"} <= {p["key"] for p in parts}
         assert all(p["title"] and p["summary"] for p in parts)
         assert sum(p["points"] for p in parts) == pytest.approx(entry["score"], abs=0.05 * len(parts))
+
+
+def test_a_question_two_offers_leave_open_is_asked_once_naming_both():
+    """Two Instructor offers with the same gaps: each question appears once, for "A and B", and
+    says what it says for one offer alone."""
+    alone = run(OFFER_A, OFFER_B)
+    twins = run(OFFER_A, OFFER_A | {"label": "A2"}, OFFER_B)
+    of_a = [s.removeprefix("A: ") for s in alone["next_steps"] if s.startswith("A: ")]
+    assert of_a, alone["next_steps"]
+    for step in of_a:
+        assert f"A and A2: {step}" in twins["next_steps"] or f"A2 and A: {step}" in twins["next_steps"]
+        assert sum(s.endswith(step) for s in twins["next_steps"]) == 1
+    # each offer's own open questions stay in the ranking, for the negotiation email
+    assert {r["label"]: len(r["questions"]) for r in twins["ranking"]}["A2"] == len(of_a)
