@@ -83,19 +83,20 @@ export function collapseCards(form) {
 }
 
 /**
- * Printing keeps every input: open the closed cards for the printout, close them again after.
- * @param {HTMLFormElement} form
+ * Printing keeps every input and every rule: open the page's closed cards and folded sections
+ * for the printout, close them again after.
+ * @param {Element} root the page's article (or the form, on a page without one)
  * @param {AbortSignal} signal
  */
-export function openCardsForPrint(form, signal) {
+export function openFoldsForPrint(root, signal) {
   /** @type {HTMLDetailsElement[]} */
   let opened = [];
   window.addEventListener("beforeprint", () => {
-    opened = [...form.querySelectorAll("details[data-item]:not([open])")].filter((d) => d instanceof HTMLDetailsElement);
-    for (const card of opened) card.open = true;
+    opened = [...root.querySelectorAll("details:not([open])")].filter((d) => d instanceof HTMLDetailsElement);
+    for (const fold of opened) fold.open = true;
   }, { signal });
   window.addEventListener("afterprint", () => {
-    for (const card of opened) card.open = false;
+    for (const fold of opened) fold.open = false;
     opened = [];
   }, { signal });
 }

@@ -9,7 +9,7 @@ import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
 import { fieldIds, hideProgress, hideResult, renderResult, setHidden, setState, setText, showCrash, showErrors, showFailure,
   showNotices, showProgress, showStatus } from "./render.js";
 import { copy, localToday, negotiationText, summaryText } from "./share.js";
-import { collapseCards, itemNumber, openCardOf, openCardsForPrint, updateCards } from "./cards.js";
+import { collapseCards, itemNumber, openCardOf, openFoldsForPrint, updateCards } from "./cards.js";
 import { findSummary, summaryResult, summaryWithout } from "./summary.js";
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
@@ -400,7 +400,7 @@ class Calculator {
       const go = e.target instanceof Element ? /** @type {HTMLElement | null} */ (e.target.closest("[data-field-link]")) : null;
       if (go) this.focusField(go.dataset.fieldLink || "");
     });
-    openCardsForPrint(this.form, this.detached.signal);
+    openFoldsForPrint(this.form.closest("article") || this.form, this.detached.signal);
     for (const field of this.spec.fields) if (field.type === "list") this.renumber(field);
     this.compute(); // reads the form, fills in the address, shows errors while Python loads
     const client = connect();
