@@ -178,7 +178,8 @@ def form(slug: str) -> str:
             # the negotiation email, readable before it is copied (filled in by the page, text only)
             f'<details class="calc-email" hidden><summary>Read the negotiation email</summary>'
             f'<p class="calc-email-text"></p></details></form>'
-            + (f'<script>{COLLAPSE_ON_LINK}</script>' if any(f.type == "list" for f in calc.fields) else ""))
+            # on a line of its own: Zensical's Markdown puts it there, so both builds carry the same text
+            + (f'\n<script>{COLLAPSE_ON_LINK}</script>' if any(f.type == "list" for f in calc.fields) else ""))
 
 
 def summary(slug: str, result_anchor: str = "result") -> str:
