@@ -3,7 +3,8 @@
 //
 //   node tools/pyodide_build.mjs pyc OUT_ZIP
 //       Compile the npm standard library zip to .pyc inside this exact Pyodide and write a new
-//       zip (same entries, .py replaced by unchecked hash-based .pyc, fixed timestamps).
+//       zip (same entries, .py replaced by unchecked hash-based .pyc without column positions,
+//       fixed timestamps).
 //   node tools/pyodide_build.mjs snapshot STDLIB_ZIP WHEEL OUT_SNAPSHOT
 //       Boot with STDLIB_ZIP (the zip the site serves), unpack the calculators wheel, import
 //       the calculators modules the browser worker uses, run each calculator's first example
@@ -23,6 +24,12 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const INDEX = resolve(ROOT, "node_modules/pyodide") + "/";
 const { loadPyodide } = await import(INDEX + "pyodide.mjs");
+
+// The .pyc files are compiled without column positions (PYTHONNODEBUGRANGES; line numbers
+// stay): a traceback loses its ^^^ markers, nothing on the calculators' path reads them, and
+// the files are about a quarter smaller, so is every code object the snapshot holds. The used
+// part of the standard library goes from 1.24 to 0.93 MB on the wire.
+const COMPILE_ENV = { PYTHONNODEBUGRANGES: "1" };
 
 const COMPILE = `
 import importlib.util, marshal, sys, zipfile, io
@@ -46,7 +53,7 @@ def compile_zip(src, dst, prefix):
 
 /** @param {string} outZip */
 async function makePyc(outZip) {
-  const py = await loadPyodide({ indexURL: INDEX, stdout: () => {}, stderr: console.error });
+  const py = await loadPyodide({ indexURL: INDEX, env: COMPILE_ENV, stdout: () => {}, stderr: console.error });
   const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
   const zipPath = `/lib/python${major}${minor}.zip`;
   py.runPython(COMPILE);
@@ -167,7 +174,8 @@ def keep_imported(src, sources, dst):
  * @param {string} wheel
  */
 async function bootPycWith(stdlibZip, wheel) {
-  const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), stdout: () => {}, stderr: console.error });
+  const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), env: COMPILE_ENV, stdout: () => {},
+    stderr: console.error });
   await py.loadPackage(resolve(wheel), { messageCallback: () => {} });
   py.runPython(RUN_EXAMPLES);
   return py;
