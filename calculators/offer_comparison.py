@@ -366,20 +366,22 @@ def compute(i: dict[str, Any]) -> Outcome:
         headline = f"{top.label} and {second.label} score the same ({top.score:g}); look beyond academic structure."
     ranking = [{"label": o.label, "score": o.score, "band": o.band[0], "band_label": o.band[1],
                 "rank": o.inputs["rank"], "salary": o.inputs["salary"], "flags": o.flags} for o in ranked]
-    for entry, o in zip(ranking, ranked, strict=True):  # each offer part by part, for a side-by-side view
+    open_questions = [_offer_steps(o) for o in ranked]
+    for entry, o, questions in zip(ranking, ranked, open_questions, strict=True):
+        # each offer part by part, for a side-by-side view, and what it leaves open
         entry["parts"] = [{"key": g.key, "title": g.title, "points": round(g.points, 1), "summary": g.summary}
                           for g in o.groups.values()]
-        entry["questions"] = _offer_steps(o)  # what this offer leaves open (next_steps merges the offers')
-    return Outcome(band, top.score, headline, factors, _next_steps(ranked, band),
+        entry["questions"] = questions
+    return Outcome(band, top.score, headline, factors, _next_steps(ranked, open_questions, band),
                    {"ranking": ranking, "margin": margin})
 
 
-def _next_steps(ranked: list[Scored], band: str) -> list[str]:
-    """What to ask, best offer first; a step that applies to several offers is written once,
-    naming them all ("A and B: ...")."""
+def _next_steps(ranked: list[Scored], open_questions: list[list[str]], band: str) -> list[str]:
+    """What to ask, best offer first (``open_questions``: each ranked offer's own); a step that
+    applies to several offers is written once, naming them all ("A and B: ...")."""
     asked: dict[str, list[str]] = {}  # step -> the offers it applies to, in ranking order
-    for o in ranked:
-        for step in _offer_steps(o):
+    for o, questions in zip(ranked, open_questions, strict=True):
+        for step in questions:
             asked.setdefault(step, []).append(o.label)
     steps = [f"{_names(labels)}: {step}" for step, labels in asked.items()]
     if band == "close":
