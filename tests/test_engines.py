@@ -230,6 +230,8 @@ def test_offline_after_a_first_visit_still_computes(web, own_server):
     assert shown["band"] == band and shown["boot"] == "snapshot", shown
     # the guide page read before is there too
     web.goto(own_server.url + guide)
+    # WebKitWebDriver can hand back control while the page's body is still being parsed
+    web.wait_for("document.readyState === 'complete'", 30, "the guide page never finished loading offline")
     state = web.evaluate(PAGE_STATE)
     assert state[2] == 1 and state[0] == own_server.url + guide, f"{web.name}: {state}"
     # Firefox reports each file it could not load with the site unreachable (the guide page's
