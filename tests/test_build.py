@@ -52,6 +52,21 @@ def test_runtime_files_match_the_npm_package(site):
         assert (runtime / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes(), name
 
 
+def test_the_xz_copy_of_the_wasm_inflates_to_npm_s_wasm(site):
+    """A first visit over a slow link downloads the wasm xz-compressed: it must be the very same
+    wasm, a good deal smaller than gzip makes it, with the decoder's wasm beside it."""
+    import gzip
+    import lzma
+
+    runtime = site.dir / "pyodide" / pyodide_version()
+    wasm = (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    xz = (runtime / "pyodide.asm.wasm.xz").read_bytes()
+    assert lzma.decompress(xz) == wasm
+    assert len(xz) < 0.8 * len(gzip.compress(wasm, compresslevel=9))
+    (decoder,) = runtime.glob("xz-decoder-*.wasm")
+    assert decoder.read_bytes()[:4] == b"\0asm"
+
+
 def test_pyc_stdlib_is_the_npm_stdlib_compiled(site):
     """Every .pyc in the shipped stdlib was compiled from the npm zip's source (its header holds
     that source's hash); every other entry is byte-equal; nothing is added or missing."""

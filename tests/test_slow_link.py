@@ -6,13 +6,14 @@ as on a phone's connection; DevTools throttling does not cover the page's worker
 from __future__ import annotations
 
 import contextlib
+import shutil
 
 import pytest
 
 import calculators
 from calculators.urlstate import encode
-from calc_pages import with_config
-from conftest import CSP_WATCH
+from calc_pages import READY_INFO, with_config
+from conftest import CSP_WATCH, Site
 from test_trust import assert_form_shows
 from tools import serve
 
@@ -86,15 +87,55 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     sent = link.files_between(0, float("inf"))
     assert any(p.endswith("/python_stdlib-used.zip") for p in sent), sorted(sent)
     assert not [p for p in sent if "/snapshot-" in p or "/python_stdlib-pyc-" in p], sorted(sent)
-    # and what it used is kept: with the site out of reach, another shared link still computes,
-    # from the same stored .pyc boot (the snapshot, never fetched, is not tried)
+    # the wasm came xz-compressed (a quarter fewer bytes than gzip); of the original, started
+    # alongside until the link's speed showed, only the first few kilobytes
+    (wasm,) = site.dir.glob("pyodide/*/pyodide.asm.wasm")
+    assert [n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm.xz")] == [(wasm.parent / "pyodide.asm.wasm.xz").stat().st_size]
+    assert sum(n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm")) < 100_000, sent
+    # and what it used is kept, the wasm inflated, as the original: with the site out of reach,
+    # another shared link still computes, from the same stored .pyc boot (the snapshot, never
+    # fetched, is not tried), with the wasm the page compiled from that copy
     slow_page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60_000)
+    stored = slow_page.evaluate(STORED_WASM, wasm_url(slow_page))
+    assert stored == {"type": "application/wasm", "bytes": wasm.stat().st_size}, stored
     slow_page.context.set_offline(True)
     green = calculators.run(SLUG, dict(calc.example("green").inputs))
     slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, green["inputs"]))
     slow_page.wait_for_selector(f"{RESULT}[data-band]", timeout=90_000)
     assert slow_page.get_attribute(RESULT, "data-band") == green["band"]
     assert slow_page.get_attribute(RESULT, "data-boot") == "pyc"
+    assert "wasmFromPage" in slow_page.evaluate(f"{READY_INFO}.steps")
+
+
+# The runtime's wasm as the offline copy holds it: its type and size, or null.
+STORED_WASM = """async (url) => {
+  const stored = await caches.match(url);
+  return stored ? { type: stored.headers.get("Content-Type"), bytes: (await stored.arrayBuffer()).byteLength } : null;
+}"""
+
+
+def wasm_url(page) -> str:
+    runtime = page.evaluate("JSON.parse(document.getElementById('calc-config').dataset.config).boot.runtime")
+    return page.evaluate("(url) => new URL(url, document.baseURI).href", runtime + "pyodide.asm.wasm")
+
+
+def test_a_broken_xz_copy_of_the_wasm_falls_back_to_the_original(site, slow_page, tmp_path):
+    """The xz copy is cut short: the worker fetches the original wasm instead and still answers."""
+    site_copy = Site(tmp_path / "site", "")
+    shutil.copytree(site.dir, site_copy.dir)
+    (xz,) = site_copy.dir.glob("pyodide/*/pyodide.asm.wasm.xz")
+    xz.write_bytes(xz.read_bytes()[:1_500_000])
+    calc, inputs = shared_query()
+    expected = calculators.run(SLUG, inputs)
+    link = serve.Link(8e6, 0.04)
+    with served_over(site_copy, link) as base:
+        slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, inputs))
+        slow_page.wait_for_selector(f"{RESULT}[data-band]", timeout=120_000)
+    assert slow_page.get_attribute(RESULT, "data-band") == expected["band"]
+    sent = link.files_between(0, float("inf"))
+    assert [p for p in sent if p.endswith("/pyodide.asm.wasm.xz")], sent
+    (wasm,) = site.dir.glob("pyodide/*/pyodide.asm.wasm")
+    assert sum(n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm")) >= len(serve.gzipped(str(wasm))), sent
 
 
 def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(site, slow_page):

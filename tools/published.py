@@ -12,6 +12,8 @@ can be cached for good.
 | ``pyodide/VERSION/app-DIGEST/`` (wheel, lock file) | the calculators' sources and the build scripts |
 | ``pyodide/VERSION/app-DIGEST/snapshot-BUILDID.bin.gz`` | the runtime's ``BUILD_ID`` |
 | ``pyodide/VERSION/app-DIGEST/python_stdlib-used.zip`` | the calculators' sources (what they import) |
+| ``pyodide/VERSION/pyodide.asm.wasm.xz`` | the pinned npm ``pyodide`` (its wasm, xz-compressed) |
+| ``pyodide/VERSION/xz-decoder-VERSION.wasm`` | the pinned npm ``xz-decompress`` |
 | ``assets/calc/worker.DIGEST.js`` | the worker script's content |
 | ``assets/site.DIGEST.css`` | the site's style sheet's content |
 """
@@ -31,6 +33,8 @@ WORKER_SOURCE = ROOT / "docs" / "assets" / "calc" / "worker.js"
 STYLESHEET_SOURCE = ROOT / "docs" / "assets" / "site.css"
 STYLESHEET = "assets/site.css"  # where the generator writes it (mkdocs.yml's extra_css)
 USED_STDLIB = "python_stdlib-used.zip"  # in app-DIGEST/: depends on what the calculators import
+WASM_XZ = "pyodide.asm.wasm.xz"  # beside the wasm: the same bytes, xz-compressed
+NODE_XZ = ROOT / "node_modules" / "xz-decompress"
 
 
 class RuntimeBuildError(RuntimeError):
@@ -128,6 +132,24 @@ def wasm_bytes() -> int:
     """Size of the runtime's wasm (the worker's download progress counts its decoded bytes)."""
     wasm = NODE_PYODIDE / "pyodide.asm.wasm"
     return wasm.stat().st_size if wasm.exists() else 0
+
+
+def wasm_xz_path() -> str:
+    """Site path of the runtime's wasm, xz-compressed (a first visit over a slow link reads it)."""
+    return f"{runtime_path()}{WASM_XZ}"
+
+
+def xz_decoder_name() -> str:
+    """File name of the xz decoder's wasm, named by the pinned npm ``xz-decompress``."""
+    installed = NODE_XZ / "package.json"
+    version = (json.loads(installed.read_text())["version"] if installed.exists()
+               else json.loads((ROOT / "package.json").read_text())["dependencies"]["xz-decompress"])
+    return f"xz-decoder-{version}.wasm"
+
+
+def xz_decoder_path() -> str:
+    """Site path of the xz decoder's wasm (beside the runtime)."""
+    return f"{runtime_path()}{xz_decoder_name()}"
 
 
 def snapshot_path() -> str:

@@ -15,8 +15,9 @@
 //   run (so they come from the HTTP cache): a script stored while a service worker installs gets
 //   its compiled code stored with it, so a returning visit does not compile them again. A guide
 //   page never downloads the runtime: a page tells the worker which files it used
-//   ({type: "cache", urls}); those are copied (mostly from the HTTP cache) so that the first
-//   visit already works offline afterwards.
+//   ({type: "cache", urls, inflated}); those are copied (mostly from the HTTP cache) so that the
+//   first visit already works offline afterwards. `inflated` ([{url, blob}]) are files the page
+//   has in a form the network does not send: the wasm inflated from its xz copy.
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const BUILD = "__BUILD__";
@@ -176,13 +177,20 @@ sw.addEventListener("fetch", (event) => {
 // URLs of the runtime files stored just now.
 /**
  * @param {string[]} urls
+ * @param {{url: string, blob: Blob}[]} inflated
  * @returns {Promise<string[]>}
  */
-async function keep(urls) {
+async function keep(urls, inflated) {
   if (retired()) return [];
   const pages = await caches.open(PAGES);
   const runtime = await caches.open(RUNTIME);
   const added = [];
+  for (const { url, blob } of inflated) {
+    if (typeof url !== "string" || !(blob instanceof Blob) || !KEEP.has(url) || (await runtime.match(url))) continue;
+    const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+    await runtime.put(url, new Response(blob, { status: 200, headers: { "Content-Type": type } }));
+    added.push(url);
+  }
   for (const raw of urls) {
     let url;
     try { url = new URL(raw, ROOT); } catch { continue; }
@@ -216,7 +224,8 @@ let queue = Promise.resolve([]);
 sw.addEventListener("message", (event) => {
   const msg = event.data || {};
   if (msg.type === "cache" && Array.isArray(msg.urls)) {
-    const done = queue.then(() => keep(msg.urls.slice(0, 500)));
+    const inflated = Array.isArray(msg.inflated) ? msg.inflated.slice(0, 10) : [];
+    const done = queue.then(() => keep(msg.urls.slice(0, 500), inflated));
     queue = done.catch(() => []); // a failed request does not hold up the next ones
     event.waitUntil(queue);
     done.then((added) => event.source && event.source.postMessage({ type: "cached", build: BUILD, id: msg.id, added }),

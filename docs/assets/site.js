@@ -91,10 +91,14 @@ const SITE_ROOT = new URL("../", import.meta.url);
 let registration = null;
 /** @type {string[]} */
 const workerFiles = [];
+/** @type {import("./calc/protocol.js").Inflated[]} files the worker inflated, stored under these URLs */
+const inflated = [];
 // Copying the runtime (about 13 MB) into the cache waits a little, so that it does not compete
 // with the reader's first edits.
 document.addEventListener("calc:ready", (event) => {
-  workerFiles.push(.../** @type {CustomEvent<{urls?: string[]}>} */ (event).detail.urls || []);
+  const detail = /** @type {CustomEvent<{urls?: string[], inflated?: import("./calc/protocol.js").Inflated[]}>} */ (event).detail;
+  workerFiles.push(...detail.urls || []);
+  inflated.push(...detail.inflated || []);
   setTimeout(keepOffline, 3000);
 });
 
@@ -112,7 +116,7 @@ function keepOffline() {
   if (!complete && (workerFiles.length || !document.querySelector("form[data-calculator-form]"))) complete = id;
   const used = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name), ...workerFiles]
     .filter((u) => u.startsWith(SITE_ROOT.href));
-  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", id, urls: used }), () => {});
+  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", id, urls: used, inflated }), () => {});
 }
 
 if ("serviceWorker" in navigator) {

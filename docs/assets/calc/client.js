@@ -10,7 +10,7 @@
 // wire once every main download of the boot has started, else null; see worker.js,
 // "Progress"), "slow" (still
 // booting after limits.boot_slow_ms), "failed" (detail: the reason, in words). Events on the document, for scripts that cannot import this module:
-// "calc:ready" (detail: {urls}; site.js keeps them offline), "calc:answered" (the first result
+// "calc:ready" (detail: {urls, inflated}; site.js keeps them offline), "calc:answered" (the first result
 // is in) and "calc:failed" (the theme's bundle need not wait any more; theme-later.js).
 // Marks on the performance timeline: "calc:worker-start" (launch.js) and "calc:ready" (detail:
 // the boot report; the benchmark and the tests read it).
@@ -132,9 +132,10 @@ class Client extends EventTarget {
       if (this.state !== "booting") return;
       this.state = "ready";
       /** @type {BootInfo} */
-      const info = { mode: msg.mode, stdlib: msg.stdlib, ms: msg.ms, steps: msg.steps, fallback: msg.fallback, urls: msg.urls };
-      performance.mark("calc:ready", { detail: info });
-      document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: info.urls } }));
+      const info = { mode: msg.mode, stdlib: msg.stdlib, ms: msg.ms, steps: msg.steps, fallback: msg.fallback, urls: msg.urls,
+                     inflated: msg.inflated || [] };
+      performance.mark("calc:ready", { detail: { ...info, inflated: info.inflated.map((file) => file.url) } });
+      document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: info.urls, inflated: info.inflated } }));
       this.resolveReady(info);
     } else if (msg.type === "fatal") {
       this.fail(`Python could not be loaded (${msg.message})`);

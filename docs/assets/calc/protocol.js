@@ -11,6 +11,8 @@
  * @property {string} stdlib
  * @property {string} snapshot "" when the snapshot is switched off
  * @property {string} stdlibUsed the part of the .pyc standard library the calculators import
+ * @property {string} wasmXz the wasm, xz-compressed ("" when switched off)
+ * @property {string} xzDecoder the xz decoder's wasm
  * @property {number} wasmBytes the wasm's size (the progress counts its bytes decoded)
  * @property {"page" | ""} wasm "page": the page compiles the wasm and posts it
  * @property {{compile_ahead: boolean, prefetch: boolean, stdlib_later: boolean, stdlib_on_demand: boolean,
@@ -26,7 +28,10 @@
  * @property {Record<string, number>} steps milliseconds since the worker started, per step
  * @property {string} [fallback] why the snapshot was not used
  * @property {string[]} urls the files the boot used
+ * @property {Inflated[]} inflated files the worker inflated (the wasm from its xz copy), to be stored as these URLs
  */
+
+/** @typedef {{url: string, blob: Blob}} Inflated */
 
 /**
  * One file the boot downloads ("progress"): bytes as they arrive, after any Content-Encoding is

@@ -1,22 +1,25 @@
 // @ts-check
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
-// Boot fields:  {runtime, lock, stdlib, snapshot, wasm, flags} as JSON in the worker's name
+// Boot fields:  {runtime, lock, stdlib, snapshot, stdlibUsed, wasmXz, xzDecoder, wasm, wasmBytes, flags}
+//               as JSON in the worker's name
 //               (launch.js: the script itself is cached by its content hash, so its URL cannot
 //               carry them): the boot starts as soon as this script runs; "init" then only asks
 //               for "ready". URLs are absolute; stdlib and snapshot may be "". wasm: "page" when
 //               the page compiles the wasm. flags: the page config's switches this worker
 //               reads (compile_ahead, prefetch, stdlib_later, stdlib_on_demand, boot_by_speed,
 //               gc_freeze; macros/page_config.py). stdlibUsed: the part of the .pyc standard
-//               library the calculators import; wasmBytes: the wasm's size (for the progress).
+//               library the calculators import; wasmXz, xzDecoder: the wasm xz-compressed and
+//               its decoder ("Wasm on the wire"); wasmBytes: the wasm's size (for the progress).
 // Messages in:  {type: "init", boot}   (the same fields)
 //               {type: "wasm", module?}   (the page's compiled wasm, when the boot fields say wasm=page)
 //               {type: "run", id, slug, inputs}
 //               {type: "warm", urls}   (site.js, after a first visit: see "Warm-up" below)
 // Messages out: {type: "progress", files: [{url, loaded, total, wire, done}], settled, step}
 //                 (after "init", see "Progress")
-//               {type: "ready", ms, mode, stdlib, steps, fallback?, urls} | {type: "fatal", message}
+//               {type: "ready", ms, mode, stdlib, steps, fallback?, urls, inflated} | {type: "fatal", message}
 //                 (mode: "snapshot" | "pyc"; stdlib: the standard library the boot read, "none" |
-//                 "used" | "whole")
+//                 "used" | "whole"; inflated: [{url, blob}], the wasm inflated from xz, for the
+//                 offline copy)
 //               {type: "result", id, reply}   (reply: {ok, result} | {ok: false, errors} | {ok: false, crash})
 //               {type: "warmed"}
 //
@@ -129,16 +132,82 @@ if (canCompileAhead && typeof WebAssembly.instantiateStreaming === "function") {
 /**
  * @param {string} url
  * @param {boolean} fromPage the page compiles it
+ * @param {{url: string, decoder: string} | null} xz the wasm xz-compressed, to download instead
  */
-function compileAhead(url, fromPage) {
+function compileAhead(url, fromPage, xz) {
   wasmUrl = url;
   if (!canCompileAhead || !(flags.compile_ahead || (fromPage && hooked))) return false;
-  const compileHere = () => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" }));
+  const plain = () => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" }));
+  const compileHere = () => (xz ? compileEither(url, xz) : plain());
   /** @type {(module: WebAssembly.Module | null) => WebAssembly.Module | Promise<WebAssembly.Module> | null} */
   const fromPageOrHere = (module) => (module ? (mark("wasmFromPage"), module) : flags.compile_ahead ? compileHere() : null);
   wasmModule = fromPage && hooked ? pageModule.then(fromPageOrHere) : compileHere();
   wasmModule.then(() => mark("wasmCompiled"), () => {});
   return true;
+}
+
+// Wasm on the wire (boot field wasmXz; flag wasm_xz). On a first visit the wasm is downloaded
+// twice at once for a moment: the original (gzip from the host) and its xz copy, 2.6 MB against
+// 3.6 MB. As soon as the link's speed shows (xzSpeed: a fraction of a second), one of them is
+// dropped. Below XZ_MAX_BPS the xz copy is kept and inflated as it arrives (xz.js), so that the
+// streaming compiler still reads it during the download; inflating takes about 0.25 s of this
+// thread's time on a desktop, spread over the download. On a faster link that time would be the
+// bottleneck, and the original, whose compilation started at once, is kept. If anything goes
+// wrong with the xz copy, the original is fetched again. The inflated bytes go to the page with
+// "ready", for the offline copy: a returning visit compiles the stored wasm as usual (launch.js).
+const XZ_MAX_BPS = 40e6;
+const XZ_JUDGE_MS = 150; // this long after the first response, the bytes so far tell the link's speed
+/** @type {{url: string} | null} the xz download, while it is the wasm's */
+let xzWasm = null;
+/** @type {Promise<Blob | null>} the inflated wasm, once complete */
+let inflatedWasm = Promise.resolve(null);
+/** @type {(keep: boolean) => void} called once the link is measured: keep the xz download, or the original */
+let keepXz = () => {};
+/** @type {Promise<boolean>} */
+const xzKept = new Promise((resolve) => { keepXz = resolve; });
+
+/**
+ * Both downloads, until the link's speed decides (keepXz).
+ * @param {string} url the wasm
+ * @param {{url: string, decoder: string}} xz
+ * @returns {Promise<WebAssembly.Module>}
+ */
+function compileEither(url, xz) {
+  const plainDownload = new AbortController();
+  const original = WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin", signal: plainDownload.signal }));
+  original.catch(() => {});
+  const inflated = compileXz(xz.url, xz.decoder);
+  inflated.catch(() => {});
+  return xzKept.then((keep) => {
+    if (!keep) return original;
+    plainDownload.abort();
+    downloads.delete(url);
+    return inflated.catch(() => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" })));
+  });
+}
+
+/**
+ * @param {string} url the wasm, xz-compressed
+ * @param {string} decoder the xz decoder's wasm
+ * @returns {Promise<WebAssembly.Module>}
+ */
+function compileXz(url, decoder) {
+  const controller = new AbortController();
+  xzWasm = { url };
+  xzKept.then((keep) => { if (!keep) controller.abort(); });
+  const fetched = bootFetch(url, { credentials: "same-origin", signal: controller.signal });
+  const response = Promise.all([fetched, import("./xz.js"), xzKept]).then(([compressed, { inflateXz }, keep]) => {
+    if (!keep) throw new Error("wasm.xz: dropped, the link is fast");
+    if (!compressed.ok || !compressed.body) throw new Error(`wasm.xz: HTTP ${compressed.status}`);
+    const [compile, copy] = inflateXz(compressed.body, decoder).tee();
+    inflatedWasm = new Response(copy).blob().catch(() => null);
+    return new Response(compile, { headers: { "Content-Type": "application/wasm" } });
+  });
+  return WebAssembly.compileStreaming(response).catch((err) => {
+    xzWasm = null;
+    downloads.delete(url); // dropped or failed: no longer part of the boot's progress
+    throw err;
+  });
 }
 
 // The module the page compiled, or null ({type: "wasm"} message; see compileAhead).
@@ -323,8 +392,8 @@ function installStdlib() {
 const PROGRESS_EVERY_MS = 100;
 /** @type {Map<string, import("./protocol.js").Download & {since: number}>} url -> its download so far */
 const downloads = new Map();
-/** @type {string[]} the chosen path's main downloads (see boot) */
-let expected = [];
+/** @type {() => string[]} the chosen path's main downloads (see boot) */
+let expected = () => [];
 let wasmBytes = 0;
 let connected = false;
 let progressTimer = 0;
@@ -339,7 +408,8 @@ function reportProgress(now) {
   clearTimeout(progressTimer);
   progressTimer = 0;
   const files = [...downloads.values()].map(({ since, ...file }) => file);
-  const settled = expected.length > 0 && expected.every((url) => downloads.has(url));
+  const urls = expected();
+  const settled = urls.length > 0 && urls.every((url) => downloads.has(url));
   worker.postMessage({ type: "progress", files, settled, step: lastStep });
 }
 
@@ -433,7 +503,30 @@ function linkSpeed(wasm) {
       // No bytes yet say nothing about the link; and where this thread is this busy, the
       // bytes are read late and the link looks slower than it is, while the processor is what
       // the reader waits for: either way the snapshot, which saves processor time.
-      resolve(first === Infinity || bytes === 0 || lag / polls > BUSY_LAG_MS ? Infinity : bps);
+      const judged = first === Infinity || bytes === 0 || lag / polls > BUSY_LAG_MS ? Infinity : bps;
+      steps.linkMbps = Number.isFinite(judged) ? Math.round(judged / 1e5) / 10 : -1;
+      resolve(judged);
+    }, POLL_MS);
+  });
+}
+
+// The link's speed for the wasm's download (Wasm on the wire), judged quickly: both copies
+// download meanwhile. Decided as soon as the bytes on the wire show at least XZ_MAX_BPS, else
+// XZ_JUDGE_MS after the first response (with none by LINK_WAIT_MS, the link is slow: 0).
+/** @returns {Promise<number>} bits per second */
+function xzSpeed() {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const poll = setInterval(() => {
+      const now = performance.now();
+      const { bytes, first } = onWire("");
+      const bps = (8 * bytes * 1000) / Math.max(now - first, 1);
+      const fast = bytes >= LINK_SAMPLE / 8 && bps >= XZ_MAX_BPS;
+      if (!fast && !(now - first >= XZ_JUDGE_MS) && now - started < LINK_WAIT_MS) return;
+      clearInterval(poll);
+      const judged = first === Infinity ? 0 : bps;
+      steps.xzMbps = Math.round(judged / 1e5) / 10;
+      resolve(judged);
     }, POLL_MS);
   });
 }
@@ -452,7 +545,6 @@ async function choosePath(init, wasm, measurable) {
   if (used) return "pyc";
   if (!measurable) return "snapshot"; // the page has the wasm (stored): nothing to measure
   const bps = await linkSpeed(wasm);
-  steps.linkMbps = Number.isFinite(bps) ? Math.round(bps / 1e5) / 10 : -1;
   return bps >= SNAPSHOT_MIN_BPS ? "snapshot" : "pyc";
 }
 
@@ -503,9 +595,12 @@ async function boot(init) {
   const wasm = new URL("pyodide.asm.wasm", runtime).href;
   const stdlibUrl = stdlib || new URL("python_stdlib.zip", runtime).href;
   const fromPage = init.wasm === "page";
-  const ahead = compileAhead(wasm, fromPage);
+  const xz = !fromPage && init.wasmXz && init.xzDecoder ? { url: init.wasmXz, decoder: init.xzDecoder } : null;
+  const ahead = compileAhead(wasm, fromPage, xz);
   prefetch(ahead ? [lock] : [wasm, lock]);
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
+  const wasmOnWire = () => (xzWasm ? xzWasm.url : wasm); // the wasm's download
+  if (xzWasm) xzSpeed().then((bps) => keepXz(bps < XZ_MAX_BPS));
   const path = await choosePath(init, wasm, !fromPage && (ahead || flags.prefetch));
   mark("chosen");
   const pycStdlib = init.stdlibUsed || stdlibUrl;
@@ -513,7 +608,7 @@ async function boot(init) {
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   if (early && flags.stdlib_later) stdlibLater = stdlibUrl;
   if (!stdlibLater) prefetch([early ? stdlibUrl : pycStdlib]);
-  expected = [...(fromPage ? [] : [wasm]), lock, early ? init.snapshot : pycStdlib];
+  expected = () => [...(fromPage ? [] : [wasmOnWire()]), lock, early ? init.snapshot : pycStdlib];
   /** @type {{loadPyodide: LoadPyodide}} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
@@ -540,10 +635,15 @@ async function boot(init) {
   mark("ready");
   // The files this boot used, so that the page can ask the service worker to keep them offline.
   // The whole standard library only where it is fetched after the first answer anyway.
-  const used = performance.getEntriesByType("resource").map((e) => e.name);
+  // The wasm inflated from xz is stored as the wasm itself: its xz copy need not be (nor one
+  // dropped or failed).
+  const wasmCopy = xzWasm ? await inflatedWasm : null;
+  const inflated = wasmCopy ? [{ url: wasm, blob: wasmCopy }] : [];
+  const skip = new Set(xz && (wasmCopy || !xzWasm) ? [xz.url, xz.decoder] : []);
+  const used = performance.getEntriesByType("resource").map((e) => e.name).filter((url) => !skip.has(url));
   const urls = [...new Set(flags.stdlib_on_demand || !stdlibLater ? used : [...used, stdlibUrl])];
   const stdlibRead = mode === "snapshot" ? "none" : pycStdlib === stdlibUrl ? "whole" : "used";
-  return { ms: Math.round(performance.now() - started), mode, stdlib: stdlibRead, steps, fallback, urls };
+  return { ms: Math.round(performance.now() - started), mode, stdlib: stdlibRead, steps, fallback, urls, inflated };
 }
 
 // Warm-up (a separate, short-lived instance of this worker, started by site.js after a first
