@@ -51,7 +51,7 @@ def slow_page(browser):
     page = context.new_page()
     page.add_init_script(CSP_WATCH + WATCH_PROGRESS)
     errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("pageerror", lambda e: errors.append(str(e) + " " + str(e.stack)))
     yield page
     context.close()
     assert errors == [], "uncaught errors on the page"

@@ -181,7 +181,7 @@ function compileEither(url, xz) {
   return xzKept.then((keep) => {
     if (!keep) return original;
     plainDownload.abort();
-    downloads.delete(url);
+    dropped.add(url);
     return inflated.catch(() => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" })));
   });
 }
@@ -205,7 +205,7 @@ function compileXz(url, decoder) {
   });
   return WebAssembly.compileStreaming(response).catch((err) => {
     xzWasm = null;
-    downloads.delete(url); // dropped or failed: no longer part of the boot's progress
+    dropped.add(url);
     throw err;
   });
 }
@@ -392,6 +392,10 @@ function installStdlib() {
 const PROGRESS_EVERY_MS = 100;
 /** @type {Map<string, import("./protocol.js").Download & {since: number}>} url -> its download so far */
 const downloads = new Map();
+// A download given up (the wasm's copy that lost the race: Wasm on the wire) is no longer part of
+// the boot's progress; its bytes still count for the link's speed (onWire).
+/** @type {Set<string>} */
+const dropped = new Set();
 /** @type {() => string[]} the chosen path's main downloads (see boot) */
 let expected = () => [];
 let wasmBytes = 0;
@@ -407,7 +411,7 @@ function reportProgress(now) {
   }
   clearTimeout(progressTimer);
   progressTimer = 0;
-  const files = [...downloads.values()].map(({ since, ...file }) => file);
+  const files = [...downloads.values()].filter((file) => !dropped.has(file.url)).map(({ since, ...file }) => file);
   const urls = expected();
   const settled = urls.length > 0 && urls.every((url) => downloads.has(url));
   worker.postMessage({ type: "progress", files, settled, step: lastStep });
@@ -427,6 +431,7 @@ function counted(response) {
   const file = { url: response.url, loaded: 0, total: !encoded ? length : isWasm && wasmBytes ? wasmBytes : null,
                  wire: length, done: false, since: performance.now() };
   downloads.set(file.url, file);
+  dropped.delete(file.url);
   const [counting, body] = response.body.tee();
   (async () => {
     const reader = counting.getReader();
@@ -535,16 +540,19 @@ function xzSpeed() {
  * @param {BootFields} init
  * @param {string} wasm the wasm's URL
  * @param {boolean} measurable the worker downloads the wasm itself
+ * @param {Promise<number> | null} quick the link's speed as xzSpeed reads it, while the wasm's two
+ *   copies race: taken instead of linkSpeed's slower reading, so the path's own download starts
+ *   sooner
  * @returns {Promise<"snapshot" | "pyc">}
  */
-async function choosePath(init, wasm, measurable) {
+async function choosePath(init, wasm, measurable, quick) {
   if (!init.snapshot || !snapshotSupported()) return "pyc";
   if (!init.stdlibUsed || !flags.boot_by_speed) return "snapshot";
   const [snap, used] = await Promise.all([stored(init.snapshot), stored(init.stdlibUsed)]);
   if (snap) return "snapshot";
   if (used) return "pyc";
   if (!measurable) return "snapshot"; // the page has the wasm (stored): nothing to measure
-  const bps = await linkSpeed(wasm);
+  const bps = await (quick || linkSpeed(wasm));
   return bps >= SNAPSHOT_MIN_BPS ? "snapshot" : "pyc";
 }
 
@@ -564,6 +572,15 @@ function prefetch(urls) {
     ahead.set(url, response);
   }
 }
+/**
+ * A copy of a response fetched ahead (taken before its one user reads it).
+ * @param {string} url
+ * @returns {Promise<Response> | null}
+ */
+function aheadCopy(url) {
+  const early = ahead.get(url);
+  return early ? early.then((response) => response.clone()) : null;
+}
 /** @type {typeof fetch} */
 self.fetch = (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -577,6 +594,23 @@ self.fetch = (input, init) => {
   }
   return ready ? networkFetch(input, init) : bootFetch(input, init);
 };
+
+// The calculators' wheel, named in the lock file (a copy of its prefetched response): a .pyc boot
+// loads it only once Python has started, which would leave the link idle meanwhile, so it is
+// fetched ahead with the standard library.
+/**
+ * @param {Promise<Response>} lockCopy
+ * @param {string} lock the lock file's URL
+ * @returns {Promise<string>} the wheel's URL, or "" if the lock file does not say
+ */
+async function wheelUrl(lockCopy, lock) {
+  try {
+    const entry = (await (await lockCopy).json()).packages.calculators;
+    return entry && entry.file_name ? new URL(entry.file_name, lock).href : "";
+  } catch {
+    return "";
+  }
+}
 
 /** @param {BootFields} init */
 async function boot(init) {
@@ -598,16 +632,19 @@ async function boot(init) {
   const xz = !fromPage && init.wasmXz && init.xzDecoder ? { url: init.wasmXz, decoder: init.xzDecoder } : null;
   const ahead = compileAhead(wasm, fromPage, xz);
   prefetch(ahead ? [lock] : [wasm, lock]);
+  const lockCopy = aheadCopy(lock);
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
   const wasmOnWire = () => (xzWasm ? xzWasm.url : wasm); // the wasm's download
-  if (xzWasm) xzSpeed().then((bps) => keepXz(bps < XZ_MAX_BPS));
-  const path = await choosePath(init, wasm, !fromPage && (ahead || flags.prefetch));
+  const quick = xzWasm ? xzSpeed() : null;
+  if (quick) quick.then((bps) => keepXz(bps < XZ_MAX_BPS));
+  const path = await choosePath(init, wasm, !fromPage && (ahead || flags.prefetch), quick);
   mark("chosen");
   const pycStdlib = init.stdlibUsed || stdlibUrl;
   const early = path === "snapshot" ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   if (early && flags.stdlib_later) stdlibLater = stdlibUrl;
   if (!stdlibLater) prefetch([early ? stdlibUrl : pycStdlib]);
+  if (!early && lockCopy) wheelUrl(lockCopy, lock).then((url) => prefetch(url ? [url] : []));
   expected = () => [...(fromPage ? [] : [wasmOnWire()]), lock, early ? init.snapshot : pycStdlib];
   /** @type {{loadPyodide: LoadPyodide}} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
