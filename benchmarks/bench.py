@@ -131,7 +131,7 @@ VARIANTS = {v.name: v for v in (
     Variant("snapshot", (("boot_by_speed", False),)),  # the snapshot whatever the link
     Variant("stdlib-eager", (("stdlib_on_demand", False),)),  # the whole stdlib after the first answer
     Variant("pyc", (("snapshot", False),)),  # the .pyc boot (used stdlib) whatever the link
-    Variant("wasm-gzip", (("wasm_xz", False),)),  # the wasm as the host sends it (gzip), never its xz copy
+    Variant("no-xz", (("xz", False),)),  # the wasm and the used stdlib as the host sends them, never their xz copies
 )}
 DEFAULT_VARIANTS = {"loopback": ("stock", "site", "pyc")}  # other profiles: stock and site
 

@@ -28,8 +28,8 @@ FLAGS: dict[str, str] = {
     "stdlib_on_demand": "fetch the whole standard library only if a module outside the boot's is imported",
     "boot_by_speed": "on a first visit over a slow link, boot with the used part of the .pyc standard library "
                      "instead of downloading the snapshot",
-    "wasm_xz": "on a first visit over a slow link, download the runtime's wasm xz-compressed (a quarter fewer "
-               "bytes than gzip) and inflate it in the worker as it arrives",
+    "xz": "on a first visit over a slow link, download the runtime's wasm and the used .pyc standard library "
+          "xz-compressed (a quarter and a third fewer bytes) and inflate them in the worker as they arrive",
     "gc_freeze": "move start-up objects out of the cyclic collector's reach (gc.freeze)",
     "service_worker_later": "register the service worker only after the first answer",
     "warm_up": "after a first visit, compile the stored runtime's modules once in a short-lived worker",
@@ -66,13 +66,14 @@ def settings(extra: Mapping[str, Any] | None) -> tuple[dict[str, bool], dict[str
 
 
 def page_config(*, root: str, worker: str, runtime: str, lock: str, stdlib: str, snapshot: str,
-                stdlib_used: str, wasm_xz: str, xz_decoder: str, wasm_bytes: int, flags: Mapping[str, bool],
+                stdlib_used: str, stdlib_used_xz: str, wasm_xz: str, xz_decoder: str, wasm_bytes: int, flags: Mapping[str, bool],
                 limits: Mapping[str, int]) -> dict[str, Any]:
     """The config of one page; every URL is relative to that page. ``wasm_bytes``: the wasm's
     size, for the download progress (the browser counts its bytes decoded)."""
     return {"root": root, "worker": worker,
             "boot": {"runtime": runtime, "lock": lock, "stdlib": stdlib, "snapshot": snapshot,
-                     "stdlib_used": stdlib_used, "wasm_xz": wasm_xz, "xz_decoder": xz_decoder},
+                     "stdlib_used": stdlib_used, "stdlib_used_xz": stdlib_used_xz, "wasm_xz": wasm_xz,
+                     "xz_decoder": xz_decoder},
             "sizes": {"wasm": wasm_bytes}, "flags": dict(flags), "limits": dict(limits)}
 
 

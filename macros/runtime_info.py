@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tools.published import (ROOT, WORKER_SOURCE, lock_path, pyodide_version, runtime_path, snapshot_path,
-                             stdlib_path, used_stdlib_path, wasm_bytes, wasm_xz_path, worker_path, xz_decoder_path)
+                             stdlib_path, used_stdlib_path, used_stdlib_xz_path, wasm_bytes, wasm_xz_path, worker_path,
+                             xz_decoder_path)
 
 __all__ = ["ROOT", "WORKER_SOURCE", "lock_path", "pyodide_version", "runtime_path", "snapshot_path",
-           "stdlib_path", "used_stdlib_path", "wasm_bytes", "wasm_xz_path", "worker_path", "xz_decoder_path"]
+           "stdlib_path", "used_stdlib_path", "used_stdlib_xz_path", "wasm_bytes", "wasm_xz_path", "worker_path", "xz_decoder_path"]

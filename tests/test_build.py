@@ -67,6 +67,20 @@ def test_the_xz_copy_of_the_wasm_inflates_to_npm_s_wasm(site):
     assert decoder.read_bytes()[:4] == b"\0asm"
 
 
+def test_the_xz_copy_of_the_used_stdlib_holds_the_same_modules(site):
+    """The used standard library's xz copy: the very same files, in a third fewer bytes."""
+    import io
+    import lzma
+    import zipfile
+
+    (used,) = (site.dir / "pyodide" / pyodide_version()).glob("app-*/python_stdlib-used.zip")
+    xz = used.with_name("python_stdlib-used.zip.xz").read_bytes()
+    copy, original = zipfile.ZipFile(io.BytesIO(lzma.decompress(xz))), zipfile.ZipFile(used)
+    assert copy.namelist() == original.namelist()
+    assert all(copy.read(name) == original.read(name) for name in original.namelist())
+    assert len(xz) < 0.8 * used.stat().st_size
+
+
 def test_pyc_stdlib_is_the_npm_stdlib_compiled(site):
     """Every .pyc in the shipped stdlib was compiled from the npm zip's source (its header holds
     that source's hash); every other entry is byte-equal; nothing is added or missing."""

@@ -85,8 +85,10 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     # the calculators use: the snapshot and the whole standard library are never requested
     assert slow_page.get_attribute(RESULT, "data-boot") == "pyc"
     sent = link.files_between(0, float("inf"))
-    assert any(p.endswith("/python_stdlib-used.zip") for p in sent), sorted(sent)
     assert not [p for p in sent if "/snapshot-" in p or "/python_stdlib-pyc-" in p], sorted(sent)
+    # that part came xz-compressed (a third fewer bytes), the zip itself never
+    assert any(p.endswith("/python_stdlib-used.zip.xz") for p in sent), sorted(sent)
+    assert not [p for p in sent if p.endswith("/python_stdlib-used.zip")], sorted(sent)
     # the wasm came xz-compressed (a quarter fewer bytes than gzip); of the original, started
     # alongside until the link's speed showed, only the first few kilobytes
     (wasm,) = site.dir.glob("pyodide/*/pyodide.asm.wasm")
@@ -96,8 +98,10 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     # another shared link still computes, from the same stored .pyc boot (the snapshot, never
     # fetched, is not tried), with the wasm the page compiled from that copy
     slow_page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60_000)
-    stored = slow_page.evaluate(STORED_WASM, wasm_url(slow_page))
+    stored = slow_page.evaluate(STORED, wasm_url(slow_page))
     assert stored == {"type": "application/wasm", "bytes": wasm.stat().st_size}, stored
+    used = slow_page.evaluate(STORED, used_stdlib_url(slow_page))
+    assert used and used["type"] == "application/zip", used
     slow_page.context.set_offline(True)
     green = calculators.run(SLUG, dict(calc.example("green").inputs))
     slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, green["inputs"]))
@@ -107,24 +111,36 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     assert "wasmFromPage" in slow_page.evaluate(f"{READY_INFO}.steps")
 
 
-# The runtime's wasm as the offline copy holds it: its type and size, or null.
-STORED_WASM = """async (url) => {
+# A runtime file as the offline copy holds it: its type and size, or null.
+STORED = """async (url) => {
   const stored = await caches.match(url);
   return stored ? { type: stored.headers.get("Content-Type"), bytes: (await stored.arrayBuffer()).byteLength } : null;
 }"""
 
 
+def boot_url(page, key: str, name: str = "") -> str:
+    """An absolute URL from the page's boot config (``name`` relative to it)."""
+    url = page.evaluate(f"JSON.parse(document.getElementById('calc-config').dataset.config).boot.{key}")
+    return page.evaluate("(url) => new URL(url, document.baseURI).href", url + name)
+
+
 def wasm_url(page) -> str:
-    runtime = page.evaluate("JSON.parse(document.getElementById('calc-config').dataset.config).boot.runtime")
-    return page.evaluate("(url) => new URL(url, document.baseURI).href", runtime + "pyodide.asm.wasm")
+    return boot_url(page, "runtime", "pyodide.asm.wasm")
+
+
+def used_stdlib_url(page) -> str:
+    return boot_url(page, "stdlib_used")
 
 
 def test_a_broken_xz_copy_of_the_wasm_falls_back_to_the_original(site, slow_page, tmp_path):
-    """The xz copy is cut short: the worker fetches the original wasm instead and still answers."""
+    """The xz copies are cut short: the worker fetches the original wasm and standard library
+    instead and still answers."""
     site_copy = Site(tmp_path / "site", "")
     shutil.copytree(site.dir, site_copy.dir)
     (xz,) = site_copy.dir.glob("pyodide/*/pyodide.asm.wasm.xz")
     xz.write_bytes(xz.read_bytes()[:1_500_000])
+    (used_xz,) = site_copy.dir.glob("pyodide/*/app-*/python_stdlib-used.zip.xz")
+    used_xz.write_bytes(used_xz.read_bytes()[:300_000])
     calc, inputs = shared_query()
     expected = calculators.run(SLUG, inputs)
     link = serve.Link(8e6, 0.04)
@@ -136,6 +152,8 @@ def test_a_broken_xz_copy_of_the_wasm_falls_back_to_the_original(site, slow_page
     assert [p for p in sent if p.endswith("/pyodide.asm.wasm.xz")], sent
     (wasm,) = site.dir.glob("pyodide/*/pyodide.asm.wasm")
     assert sum(n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm")) >= len(serve.gzipped(str(wasm))), sent
+    assert [p for p in sent if p.endswith("/python_stdlib-used.zip.xz")], sent
+    assert [p for p in sent if p.endswith("/python_stdlib-used.zip")], sent
 
 
 def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(site, slow_page):

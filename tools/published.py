@@ -12,6 +12,7 @@ can be cached for good.
 | ``pyodide/VERSION/app-DIGEST/`` (wheel, lock file) | the calculators' sources and the build scripts |
 | ``pyodide/VERSION/app-DIGEST/snapshot-BUILDID.bin.gz`` | the runtime's ``BUILD_ID`` |
 | ``pyodide/VERSION/app-DIGEST/python_stdlib-used.zip`` | the calculators' sources (what they import) |
+| ``pyodide/VERSION/app-DIGEST/python_stdlib-used.zip.xz`` | the same, its entries stored, xz-compressed |
 | ``pyodide/VERSION/pyodide.asm.wasm.xz`` | the pinned npm ``pyodide`` (its wasm, xz-compressed) |
 | ``pyodide/VERSION/xz-decoder-VERSION.wasm`` | the pinned npm ``xz-decompress`` |
 | ``assets/calc/worker.DIGEST.js`` | the worker script's content |
@@ -33,6 +34,7 @@ WORKER_SOURCE = ROOT / "docs" / "assets" / "calc" / "worker.js"
 STYLESHEET_SOURCE = ROOT / "docs" / "assets" / "site.css"
 STYLESHEET = "assets/site.css"  # where the generator writes it (mkdocs.yml's extra_css)
 USED_STDLIB = "python_stdlib-used.zip"  # in app-DIGEST/: depends on what the calculators import
+USED_STDLIB_XZ = "python_stdlib-used.zip.xz"  # beside it: the same modules in a stored zip, xz-compressed
 WASM_XZ = "pyodide.asm.wasm.xz"  # beside the wasm: the same bytes, xz-compressed
 NODE_XZ = ROOT / "node_modules" / "xz-decompress"
 
@@ -126,6 +128,11 @@ def stdlib_path() -> str:
 def used_stdlib_path() -> str:
     """Site path of the part of the .pyc standard library the calculators import (beside the lock file)."""
     return f"{runtime_path()}{app_dir_name()}/{USED_STDLIB}"
+
+
+def used_stdlib_xz_path() -> str:
+    """Site path of the used standard library's xz copy (a first visit over a slow link reads it)."""
+    return f"{runtime_path()}{app_dir_name()}/{USED_STDLIB_XZ}"
 
 
 def wasm_bytes() -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import io
 import json
 import lzma
 import os
@@ -22,9 +23,10 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
-from tools.published import (NODE_XZ, USED_STDLIB, WASM_XZ, NODE_PYODIDE, NODE_SCRIPT, ROOT, RuntimeBuildError, app_dir_name,
+from tools.published import (NODE_XZ, USED_STDLIB, USED_STDLIB_XZ, WASM_XZ, NODE_PYODIDE, NODE_SCRIPT, ROOT, RuntimeBuildError, app_dir_name,
                              snapshot_name, stdlib_name, xz_decoder_name)
 from tools.published import pyodide_version as _pinned_version
 
@@ -114,7 +116,7 @@ def write_runtime(site_dir: Path) -> Path:
 # ---------- the wasm for slow links: xz-compressed, and the decoder the worker inflates it with ----------
 
 # xz -9e: 2.64 MB for the 9.6 MB wasm against 3.56 MB with gzip; CRC32, which the decoder checks
-WASM_XZ_PRESET = 9 | lzma.PRESET_EXTREME
+XZ_PRESET = 9 | lzma.PRESET_EXTREME
 DECODER_SOURCE = "dist/package/xz-decompress.js"  # the npm package ships its wasm inline, as a data: URL
 
 
@@ -123,7 +125,7 @@ def build_wasm_xz() -> Path:
     out = ROOT / ".cache" / f"pyodide-{pyodide_version()}" / WASM_XZ
     if not out.exists():
         data = (NODE_PYODIDE / "pyodide.asm.wasm").read_bytes()
-        _atomic_write(out, lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32, preset=WASM_XZ_PRESET))
+        _atomic_write(out, lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32, preset=XZ_PRESET))
     return out
 
 
@@ -326,6 +328,23 @@ def build_used_stdlib(stdlib: Path, app: Path) -> Path:
     return out
 
 
+def build_used_stdlib_xz(used: Path) -> Path:
+    """The used standard library again, its entries stored instead of deflated, xz-compressed as
+    a whole: 0.63 MB instead of 0.93 (one stream finds what the modules share). Cached by content."""
+    out = used.with_name(USED_STDLIB_XZ)
+    if not out.exists():
+        source = zipfile.ZipFile(used)
+        stored = io.BytesIO()
+        with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as zf:
+            for info in source.infolist():
+                entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                entry.external_attr = info.external_attr
+                zf.writestr(entry, source.read(info))
+        _atomic_write(out, lzma.compress(stored.getvalue(), format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32,
+                                         preset=XZ_PRESET))
+    return out
+
+
 def write_fast_boot(target: Path) -> None:
     """Add the .pyc standard library (whole and the used part) and the snapshot to the runtime
     folder ``target``."""
@@ -335,6 +354,7 @@ def write_fast_boot(target: Path) -> None:
     app = target / app_dir_name()
     snapshot = build_snapshot(stdlib, app)
     used = build_used_stdlib(stdlib, app)
-    for built in (snapshot, used):
+    used_xz = build_used_stdlib_xz(used)
+    for built in (snapshot, used, used_xz):
         if not (app / built.name).exists():
             shutil.copy2(built, app / built.name)

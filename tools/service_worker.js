@@ -17,7 +17,8 @@
 //   page never downloads the runtime: a page tells the worker which files it used
 //   ({type: "cache", urls, inflated}); those are copied (mostly from the HTTP cache) so that the
 //   first visit already works offline afterwards. `inflated` ([{url, blob}]) are files the page
-//   has in a form the network does not send: the wasm inflated from its xz copy.
+//   has in a form the network does not send: the wasm and the used standard library inflated
+//   from their xz copies.
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const BUILD = "__BUILD__";
@@ -187,7 +188,7 @@ async function keep(urls, inflated) {
   const added = [];
   for (const { url, blob } of inflated) {
     if (typeof url !== "string" || !(blob instanceof Blob) || !KEEP.has(url) || (await runtime.match(url))) continue;
-    const type = url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+    const type = blob.type || (url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream");
     await runtime.put(url, new Response(blob, { status: 200, headers: { "Content-Type": type } }));
     added.push(url);
   }

@@ -15,8 +15,8 @@
  * @typedef {object} PageConfig
  * @property {string} root the site's root
  * @property {string} worker the calculator worker's script
- * @property {{runtime: string, lock: string, stdlib: string, snapshot: string, stdlib_used: string, wasm_xz: string,
- *             xz_decoder: string}} boot
+ * @property {{runtime: string, lock: string, stdlib: string, snapshot: string, stdlib_used: string,
+ *             stdlib_used_xz: string, wasm_xz: string, xz_decoder: string}} boot
  * @property {{wasm: number}} sizes the wasm's size (the download progress counts its bytes decoded)
  * @property {Flags} flags
  * @property {{boot_stall_ms: number, boot_slow_ms: number, run_ms: number}} limits
@@ -32,7 +32,7 @@
  * @property {boolean} stdlib_later
  * @property {boolean} stdlib_on_demand
  * @property {boolean} boot_by_speed
- * @property {boolean} wasm_xz
+ * @property {boolean} xz
  * @property {boolean} gc_freeze
  * @property {boolean} service_worker_later
  * @property {boolean} warm_up
@@ -76,8 +76,10 @@ export function launch(config, base) {
     snapshot: flags.snapshot ? absolute(config.boot.snapshot) : "",
     // the part of the .pyc standard library the calculators import: the .pyc boot reads it
     stdlibUsed: absolute(config.boot.stdlib_used),
-    // the wasm xz-compressed, and the decoder that inflates it: the worker's download on a slow link
-    wasmXz: flags.wasm_xz ? absolute(config.boot.wasm_xz) : "",
+    // the wasm and the used standard library xz-compressed, and the decoder that inflates them:
+    // the worker's downloads on a slow link
+    wasmXz: flags.xz ? absolute(config.boot.wasm_xz) : "",
+    stdlibUsedXz: flags.xz ? absolute(config.boot.stdlib_used_xz) : "",
     xzDecoder: absolute(config.boot.xz_decoder),
     wasmBytes: (config.sizes && config.sizes.wasm) || 0,
     // On a returning visit (a service worker controls the page, so the runtime is probably

@@ -12,6 +12,7 @@
  * @property {string} snapshot "" when the snapshot is switched off
  * @property {string} stdlibUsed the part of the .pyc standard library the calculators import
  * @property {string} wasmXz the wasm, xz-compressed ("" when switched off)
+ * @property {string} stdlibUsedXz stdlibUsed, its entries stored, xz-compressed ("" when switched off)
  * @property {string} xzDecoder the xz decoder's wasm
  * @property {number} wasmBytes the wasm's size (the progress counts its bytes decoded)
  * @property {"page" | ""} wasm "page": the page compiles the wasm and posts it

@@ -1,6 +1,6 @@
 // @ts-check
 // Module Web Worker: boots Pyodide from the site's own copy and runs calculators on request.
-// Boot fields:  {runtime, lock, stdlib, snapshot, stdlibUsed, wasmXz, xzDecoder, wasm, wasmBytes, flags}
+// Boot fields:  {runtime, lock, stdlib, snapshot, stdlibUsed, stdlibUsedXz, wasmXz, xzDecoder, wasm, wasmBytes, flags}
 //               as JSON in the worker's name
 //               (launch.js: the script itself is cached by its content hash, so its URL cannot
 //               carry them): the boot starts as soon as this script runs; "init" then only asks
@@ -8,8 +8,9 @@
 //               the page compiles the wasm. flags: the page config's switches this worker
 //               reads (compile_ahead, prefetch, stdlib_later, stdlib_on_demand, boot_by_speed,
 //               gc_freeze; macros/page_config.py). stdlibUsed: the part of the .pyc standard
-//               library the calculators import; wasmXz, xzDecoder: the wasm xz-compressed and
-//               its decoder ("Wasm on the wire"); wasmBytes: the wasm's size (for the progress).
+//               library the calculators import; wasmXz, stdlibUsedXz, xzDecoder: the wasm and
+//               stdlibUsed xz-compressed, and their decoder ("Wasm on the wire"); wasmBytes: the
+//               wasm's size (for the progress).
 // Messages in:  {type: "init", boot}   (the same fields)
 //               {type: "wasm", module?}   (the page's compiled wasm, when the boot fields say wasm=page)
 //               {type: "run", id, slug, inputs}
@@ -18,7 +19,7 @@
 //                 (after "init", see "Progress")
 //               {type: "ready", ms, mode, stdlib, steps, fallback?, urls, inflated} | {type: "fatal", message}
 //                 (mode: "snapshot" | "pyc"; stdlib: the standard library the boot read, "none" |
-//                 "used" | "whole"; inflated: [{url, blob}], the wasm inflated from xz, for the
+//                 "used" | "whole"; inflated: [{url, blob}], files inflated from xz, for the
 //                 offline copy)
 //               {type: "result", id, reply}   (reply: {ok, result} | {ok: false, errors} | {ok: false, crash})
 //               {type: "warmed"}
@@ -146,14 +147,15 @@ function compileAhead(url, fromPage, xz) {
   return true;
 }
 
-// Wasm on the wire (boot field wasmXz; flag wasm_xz). On a first visit the wasm is downloaded
+// Wasm on the wire (boot fields wasmXz, stdlibUsedXz; flag xz). On a first visit the wasm is downloaded
 // twice at once for a moment: the original (gzip from the host) and its xz copy, 2.6 MB against
 // 3.6 MB. As soon as the link's speed shows (xzSpeed: a fraction of a second), one of them is
 // dropped. Below XZ_MAX_BPS the xz copy is kept and inflated as it arrives (xz.js), so that the
 // streaming compiler still reads it during the download; inflating takes about 0.25 s of this
 // thread's time on a desktop, spread over the download. On a faster link that time would be the
 // bottleneck, and the original, whose compilation started at once, is kept. If anything goes
-// wrong with the xz copy, the original is fetched again. The inflated bytes go to the page with
+// wrong with the xz copy, the original is fetched again. On a slow link the .pyc boot's standard
+// library comes as an xz copy too (prefetchInflated). The inflated bytes go to the page with
 // "ready", for the offline copy: a returning visit compiles the stored wasm as usual (launch.js).
 const XZ_MAX_BPS = 40e6;
 const XZ_JUDGE_MS = 150; // this long after the first response, the bytes so far tell the link's speed
@@ -595,6 +597,28 @@ self.fetch = (input, init) => {
   return ready ? networkFetch(input, init) : bootFetch(input, init);
 };
 
+// The used standard library's xz copy (see Wasm on the wire), inflated for Pyodide under the
+// zip's own URL: loadPyodide's fetch of that URL gets it (the ahead map). Whole before it is
+// handed over, so that a cut or corrupt copy falls back to the zip itself (see self.fetch).
+/** @type {Blob | null} */
+let inflatedStdlib = null;
+/**
+ * @param {string} url the used standard library
+ * @param {string} xzUrl its xz copy
+ * @param {string} decoder the xz decoder's wasm
+ */
+function prefetchInflated(url, xzUrl, decoder) {
+  const response = Promise.all([bootFetch(xzUrl, { credentials: "same-origin" }), import("./xz.js")])
+    .then(async ([compressed, { inflateXz }]) => {
+      if (!compressed.ok || !compressed.body) throw new Error(`standard library (xz): HTTP ${compressed.status}`);
+      const bytes = await new Response(inflateXz(compressed.body, decoder)).arrayBuffer();
+      inflatedStdlib = new Blob([bytes], { type: "application/zip" });
+      return new Response(bytes, { headers: { "Content-Type": "application/zip" } });
+    });
+  response.catch(() => {});
+  ahead.set(url, response);
+}
+
 // The calculators' wheel, named in the lock file (a copy of its prefetched response): a .pyc boot
 // loads it only once Python has started, which would leave the link idle meanwhile, so it is
 // fetched ahead with the standard library.
@@ -636,16 +660,20 @@ async function boot(init) {
   import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {});
   const wasmOnWire = () => (xzWasm ? xzWasm.url : wasm); // the wasm's download
   const quick = xzWasm ? xzSpeed() : null;
-  if (quick) quick.then((bps) => keepXz(bps < XZ_MAX_BPS));
+  let xzOnLink = false; // the link is slow enough for the xz copies
+  if (quick) quick.then((bps) => { xzOnLink = bps < XZ_MAX_BPS; keepXz(xzOnLink); });
   const path = await choosePath(init, wasm, !fromPage && (ahead || flags.prefetch), quick);
   mark("chosen");
   const pycStdlib = init.stdlibUsed || stdlibUrl;
   const early = path === "snapshot" ? (snapshot = fetchSnapshot(init.snapshot)).early : null;
   if (early) early.catch(() => {}); // awaited by loadPyodide; a failure falls back to the pyc boot
   if (early && flags.stdlib_later) stdlibLater = stdlibUrl;
-  if (!stdlibLater) prefetch([early ? stdlibUrl : pycStdlib]);
+  const usedXz = xzOnLink && !early && pycStdlib === init.stdlibUsed && init.stdlibUsedXz && flags.prefetch
+    ? init.stdlibUsedXz : "";
+  if (usedXz) prefetchInflated(pycStdlib, usedXz, init.xzDecoder);
+  else if (!stdlibLater) prefetch([early ? stdlibUrl : pycStdlib]);
   if (!early && lockCopy) wheelUrl(lockCopy, lock).then((url) => prefetch(url ? [url] : []));
-  expected = () => [...(fromPage ? [] : [wasmOnWire()]), lock, early ? init.snapshot : pycStdlib];
+  expected = () => [...(fromPage ? [] : [wasmOnWire()]), lock, early ? init.snapshot : usedXz || pycStdlib];
   /** @type {{loadPyodide: LoadPyodide}} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   mark("imported");
@@ -672,11 +700,12 @@ async function boot(init) {
   mark("ready");
   // The files this boot used, so that the page can ask the service worker to keep them offline.
   // The whole standard library only where it is fetched after the first answer anyway.
-  // The wasm inflated from xz is stored as the wasm itself: its xz copy need not be (nor one
-  // dropped or failed).
+  // The files inflated from xz are stored as the originals: their xz copies need not be (nor a
+  // copy dropped or failed).
   const wasmCopy = xzWasm ? await inflatedWasm : null;
-  const inflated = wasmCopy ? [{ url: wasm, blob: wasmCopy }] : [];
-  const skip = new Set(xz && (wasmCopy || !xzWasm) ? [xz.url, xz.decoder] : []);
+  const inflated = [...(wasmCopy ? [{ url: wasm, blob: wasmCopy }] : []),
+                    ...(inflatedStdlib && mode === "pyc" ? [{ url: pycStdlib, blob: inflatedStdlib }] : [])];
+  const skip = new Set([...(xz && (wasmCopy || !xzWasm) ? [xz.url, xz.decoder] : []), ...(usedXz ? [usedXz] : [])]);
   const used = performance.getEntriesByType("resource").map((e) => e.name).filter((url) => !skip.has(url));
   const urls = [...new Set(flags.stdlib_on_demand || !stdlibLater ? used : [...used, stdlibUrl])];
   const stdlibRead = mode === "snapshot" ? "none" : pycStdlib === stdlibUrl ? "whole" : "used";

@@ -1,8 +1,9 @@
 // @ts-check
-// xz decoding, for the runtime's wasm on a first visit over a slow link (worker.js, wasm_xz):
-// published xz-compressed beside the original (tools/runtime.py), it is 2.6 MB on the wire
-// instead of 3.6 MB with gzip, and is inflated here as it arrives, so that the wasm's streaming
-// compiler still reads it while it downloads. Browsers inflate only gzip and deflate themselves.
+// xz decoding, for the runtime's wasm and the used standard library on a first visit over a slow
+// link (worker.js, flag xz): published xz-compressed beside the originals (tools/runtime.py), the
+// wasm is 2.6 MB on the wire instead of 3.6 MB with gzip, and is inflated here as it arrives, so
+// that the streaming compiler still reads it while it downloads. Browsers inflate only gzip and
+// deflate themselves.
 //
 // The decoder is xz-embedded (Lasse Collin and Igor Pavlov, public domain) compiled to wasm, as
 // shipped in the npm package xz-decompress (MIT; its module written out as a file by the ship
