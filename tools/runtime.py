@@ -26,8 +26,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from tools.published import (NODE_XZ, USED_STDLIB, USED_STDLIB_XZ, WASM_XZ, NODE_PYODIDE, NODE_SCRIPT, ROOT, RuntimeBuildError, app_dir_name,
-                             snapshot_name, stdlib_name, xz_decoder_name)
+from tools.published import (NODE_PYODIDE, NODE_SCRIPT, NODE_XZ, ROOT, USED_STDLIB, USED_STDLIB_XZ, WASM_XZ,
+                             RuntimeBuildError, app_dir_name, snapshot_name, stdlib_name, xz_decoder_name)
 from tools.published import pyodide_version as _pinned_version
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")

@@ -147,9 +147,9 @@ function compileAhead(url, fromPage, xz) {
   return true;
 }
 
-// Wasm on the wire (boot fields wasmXz, stdlibUsedXz; flag xz). On a first visit the wasm is downloaded
-// twice at once for a moment: the original (gzip from the host) and its xz copy, 2.6 MB against
-// 3.6 MB. As soon as the link's speed shows (xzSpeed: a fraction of a second), one of them is
+// Wasm on the wire (boot fields wasmXz, stdlibUsedXz; flag xz). On a first visit the wasm is
+// downloaded twice at once for a moment: the original (gzip from the host) and its xz copy,
+// 2.6 MB against 3.6 MB. As soon as the link's speed shows (xzSpeed: a fraction of a second), one of them is
 // dropped. Below XZ_MAX_BPS the xz copy is kept and inflated as it arrives (xz.js), so that the
 // streaming compiler still reads it during the download; inflating takes about 0.25 s of this
 // thread's time on a desktop, spread over the download. On a faster link that time would be the
