@@ -196,12 +196,16 @@ function compileEither(url, xz) {
 function compileXz(url, decoder) {
   const controller = new AbortController();
   xzWasm = { url };
-  xzKept.then((keep) => { if (!keep) controller.abort(); });
   const fetched = bootFetch(url, { credentials: "same-origin", signal: controller.signal });
-  const response = Promise.all([fetched, import("./xz.js"), xzKept]).then(([compressed, { inflateXz }, keep]) => {
-    if (!keep) throw new Error("wasm.xz: dropped, the link is fast");
-    if (!compressed.ok || !compressed.body) throw new Error(`wasm.xz: HTTP ${compressed.status}`);
-    const [compile, copy] = inflateXz(compressed.body, decoder).tee();
+  fetched.catch(() => {}); // a dropped download rejects: nobody waits for it then
+  // inflating (and importing its code) waits for the link's speed; a fast link drops the download
+  const kept = xzKept.then((keep) => {
+    if (keep) return fetched;
+    controller.abort();
+    throw new Error("wasm.xz: dropped, the link is fast");
+  });
+  const response = inflated(kept, decoder).then((body) => {
+    const [compile, copy] = body.tee();
     inflatedWasm = new Response(copy).blob().catch(() => null);
     return new Response(compile, { headers: { "Content-Type": "application/wasm" } });
   });
@@ -210,6 +214,19 @@ function compileXz(url, decoder) {
     dropped.add(url);
     throw err;
   });
+}
+
+// The inflated body of an xz download (xz.js, imported only once one is needed).
+/**
+ * @param {Promise<Response>} fetched
+ * @param {string} decoder the xz decoder's wasm
+ * @returns {Promise<ReadableStream<Uint8Array>>}
+ */
+async function inflated(fetched, decoder) {
+  const compressed = await fetched;
+  if (!compressed.ok || !compressed.body) throw new Error(`${compressed.url}: HTTP ${compressed.status}`);
+  const { inflateXz } = await import("./xz.js");
+  return inflateXz(compressed.body, decoder);
 }
 
 // The module the page compiled, or null ({type: "wasm"} message; see compileAhead).
@@ -608,13 +625,11 @@ let inflatedStdlib = null;
  * @param {string} decoder the xz decoder's wasm
  */
 function prefetchInflated(url, xzUrl, decoder) {
-  const response = Promise.all([bootFetch(xzUrl, { credentials: "same-origin" }), import("./xz.js")])
-    .then(async ([compressed, { inflateXz }]) => {
-      if (!compressed.ok || !compressed.body) throw new Error(`standard library (xz): HTTP ${compressed.status}`);
-      const bytes = await new Response(inflateXz(compressed.body, decoder)).arrayBuffer();
-      inflatedStdlib = new Blob([bytes], { type: "application/zip" });
-      return new Response(bytes, { headers: { "Content-Type": "application/zip" } });
-    });
+  const response = inflated(bootFetch(xzUrl, { credentials: "same-origin" }), decoder).then(async (body) => {
+    const bytes = await new Response(body).arrayBuffer();
+    inflatedStdlib = new Blob([bytes], { type: "application/zip" });
+    return new Response(bytes, { headers: { "Content-Type": "application/zip" } });
+  });
   response.catch(() => {});
   ahead.set(url, response);
 }
