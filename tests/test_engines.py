@@ -2,8 +2,8 @@
 
 A shared link gives the command line's result from the snapshot boot (the path pinned: the link-speed
 choice is tested in test_slow_link.py); a hostile link runs no
-script and says what it ignored; a calculator works offline after a first visit; "Copy link"
-puts the link on the clipboard. Residents read on iPhones (WebKit) and some on Firefox, and the
+script and says what it ignored; a first visit on a slow link takes the wasm's xz copy; a
+calculator works offline after a first visit; "Copy link" puts the link on the clipboard. Residents read on iPhones (WebKit) and some on Firefox, and the
 snapshot boot is private Pyodide API: a Pyodide or theme upgrade that breaks an engine fails
 here. One browser per engine (and xdist worker), see ``engine_drivers.py``; a missing browser is
 a failure, not a skip.
@@ -23,6 +23,7 @@ from calculators.urlstate import encode
 from conftest import free_port
 from engine_drivers import ENGINES, Engine, EngineMissing
 from macros.page_config import replace_config
+from test_slow_link import served_over
 from test_trust import example_inputs, hostile_link
 from tools import serve
 
@@ -239,6 +240,28 @@ def test_offline_after_a_first_visit_still_computes(web, own_server):
     # are expected here, nothing else is.
     _, errors = web.traffic()
     assert [e for e in errors if not e.startswith("Failed to load")] == [], f"{web.name}: uncaught errors"
+
+
+# ---------- a first visit on a phone's link ----------
+
+def test_first_visit_on_a_slow_link_takes_the_xz_copies(web, site):
+    """At 5 Mbit/s the worker keeps the wasm's xz copy, inflated by its own decoder as it
+    arrives, and drops the original it started alongside: the result still comes, with no
+    error on the page. (Firefox reported the dropped original failing under the streaming
+    compiler as a page error, though its rejection was handled.)"""
+    link = serve.Link(5e6, 0.04)
+    with served_over(site, link) as base:
+        path, band = shared_link("yellow")
+        web.goto(base + path)
+        shown = result_of(web, "instructor-offer")
+        assert shown["band"] == band, shown
+        web.goto("about:blank")  # before the server stops (the search index loads in the background)
+    sent = link.files_between(0, float("inf"))
+    (wasm,) = site.dir.glob("pyodide/*/pyodide.asm.wasm")
+    xz = [n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm.xz")]
+    assert xz == [(wasm.parent / "pyodide.asm.wasm.xz").stat().st_size], f"{web.name}: {sent}"
+    original = sum(n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm"))
+    assert original < 300_000, f"{web.name}: the original wasm was not dropped ({original} bytes sent)"
 
 
 # ---------- copy link ----------

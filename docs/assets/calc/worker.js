@@ -176,13 +176,14 @@ const xzKept = new Promise((resolve) => { keepXz = resolve; });
  */
 function compileEither(url, xz) {
   const plainDownload = new AbortController();
-  const original = WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin", signal: plainDownload.signal }));
+  const response = bootFetch(url, { credentials: "same-origin", signal: plainDownload.signal }).then(endable);
+  const original = WebAssembly.compileStreaming(response.then((r) => r.response));
   original.catch(() => {});
   const inflated = compileXz(xz.url, xz.decoder);
   inflated.catch(() => {});
   return xzKept.then((keep) => {
     if (!keep) return original;
-    plainDownload.abort();
+    response.then((r) => r.end(), () => {}).finally(() => plainDownload.abort());
     dropped.add(url);
     return inflated.catch(() => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" })));
   });
@@ -214,6 +215,42 @@ function compileXz(url, decoder) {
     dropped.add(url);
     throw err;
   });
+}
+
+// A response whose body can be ended early (end): its reader then sees a short body, not a
+// failed one. Dropping a download aborts it, and Firefox reports a body that fails under a
+// reader such as the streaming compiler to the console, although the rejection is handled.
+/**
+ * @param {Response} response
+ * @returns {{response: Response, end: () => void}}
+ */
+function endable(response) {
+  if (!response.body) return { response, end: () => {} };
+  const reader = response.body.getReader();
+  let ended = false;
+  /** @type {ReadableStreamDefaultController<Uint8Array> | null} */
+  let control = null;
+  const body = new ReadableStream({
+    start(c) { control = c; },
+    async pull(c) {
+      try {
+        const { done, value } = await reader.read();
+        if (ended) return;
+        if (done) c.close();
+        else c.enqueue(value);
+      } catch (err) {
+        if (!ended) c.error(err);
+      }
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  });
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    try { control?.close(); } catch { /* already closed or failed */ }
+  };
+  const { status, statusText, headers } = response;
+  return { response: new Response(body, { status, statusText, headers }), end };
 }
 
 // The inflated body of an xz download (xz.js, imported only once one is needed).
