@@ -227,12 +227,21 @@ class Handler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class Server(ThreadingHTTPServer):
+    """A threading server that takes a connection closed mid-response in its stride: the page
+    drops a download on purpose (the wasm's slower copy) and a browser leaves a page at will."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def start(directory: Path, port: int = 0, host: str = "127.0.0.1", quiet: bool = True,
-          link: Link | None = None) -> ThreadingHTTPServer:
+          link: Link | None = None) -> Server:
     """Start serving ``directory`` in a background thread; ``port=0`` picks a free port. Every
     response goes through ``link`` if given (``server.link`` can be changed while it runs)."""
     handler = functools.partial(type("H", (Handler,), {"quiet": quiet}), directory=str(directory))
-    server = ThreadingHTTPServer((host, port), handler)
+    server = Server((host, port), handler)
     server.link = link
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -250,7 +259,7 @@ def main(argv: list[str]) -> int:
         print(f"error: {site}/index.html not found: build the site first (make build)", file=sys.stderr)
         return 2
     handler = functools.partial(type("H", (Handler,), {"quiet": False}), directory=str(site))
-    with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with Server(("127.0.0.1", port), handler) as server:
         server.link = args.link
         print(f"Serving {site}/ at http://127.0.0.1:{port}/" + (f" over {args.link}" if args.link else "") + " (Ctrl+C to stop)")
         try:
