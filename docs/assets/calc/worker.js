@@ -176,14 +176,20 @@ const xzKept = new Promise((resolve) => { keepXz = resolve; });
  */
 function compileEither(url, xz) {
   const plainDownload = new AbortController();
-  const response = bootFetch(url, { credentials: "same-origin", signal: plainDownload.signal }).then(endable);
-  const original = WebAssembly.compileStreaming(response.then((r) => r.response));
+  let endBody = () => {}; // once the response is in (see endable)
+  const response = bootFetch(url, { credentials: "same-origin", signal: plainDownload.signal }).then((whole) => {
+    const { response: short, end } = endable(whole);
+    endBody = end;
+    return short;
+  });
+  const original = WebAssembly.compileStreaming(response);
   original.catch(() => {});
   const inflated = compileXz(xz.url, xz.decoder);
   inflated.catch(() => {});
   return xzKept.then((keep) => {
     if (!keep) return original;
-    response.then((r) => r.end(), () => {}).finally(() => plainDownload.abort());
+    endBody();
+    plainDownload.abort(); // at once: a response still to come would count as a download again
     dropped.add(url);
     return inflated.catch(() => WebAssembly.compileStreaming(bootFetch(url, { credentials: "same-origin" })));
   });
