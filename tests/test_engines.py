@@ -149,7 +149,8 @@ def test_hostile_link_runs_no_script_and_says_what_it_ignored(web, site):
     query, expected, named = hostile_link(calc)
     web.goto(site.page_url(f"calculators/{slug}/") + "?" + query)
     sel = json.dumps(result_sel(slug))
-    web.wait_for(f"document.querySelector({sel}).dataset.state !== 'loading'", BOOT_S, "the page never answered")
+    web.wait_for(f"((r) => r !== null && r.dataset.state !== 'loading')(document.querySelector({sel}))", BOOT_S,
+                 "the page never answered")
     notices = web.evaluate("""(() => { const n = document.querySelector(".calc-notices");
         return n && !n.hidden && n.getClientRects().length ? n.innerText : null; })()""")
     assert notices, f"{web.name}: no visible notice"
@@ -232,7 +233,8 @@ def test_offline_after_a_first_visit_still_computes(web, own_server):
     # the guide page read before is there too
     web.goto(own_server.url + guide)
     # WebKitWebDriver can hand back control while the page's body is still being parsed
-    web.wait_for("document.readyState === 'complete'", 30, "the guide page never finished loading offline")
+    web.wait_for(f"location.href === {json.dumps(own_server.url + guide)} && document.readyState === 'complete'", 30,
+                 "the guide page never finished loading offline")
     state = web.evaluate(PAGE_STATE)
     assert state[2] == 1 and state[0] == own_server.url + guide, f"{web.name}: {state}"
     # Firefox reports each file it could not load with the site unreachable (the guide page's
