@@ -232,29 +232,10 @@ function compileXz(url, decoder) {
  */
 function endable(response) {
   if (!response.body) return { response, end: () => {} };
-  const reader = response.body.getReader();
-  let ended = false;
-  /** @type {ReadableStreamDefaultController<Uint8Array> | null} */
+  /** @type {TransformStreamDefaultController<Uint8Array> | null} */
   let control = null;
-  const body = new ReadableStream({
-    start(c) { control = c; },
-    async pull(c) {
-      try {
-        const { done, value } = await reader.read();
-        if (ended) return;
-        if (done) c.close();
-        else c.enqueue(value);
-      } catch (err) {
-        if (!ended) c.error(err);
-      }
-    },
-    cancel(reason) { return reader.cancel(reason); },
-  });
-  const end = () => {
-    if (ended) return;
-    ended = true;
-    try { control?.close(); } catch { /* already closed or failed */ }
-  };
+  const body = response.body.pipeThrough(new TransformStream({ start(c) { control = c; } }));
+  const end = () => control?.terminate();
   const { status, statusText, headers } = response;
   return { response: new Response(body, { status, statusText, headers }), end };
 }
