@@ -37,7 +37,7 @@
  * @property {boolean} service_worker_later
  * @property {boolean} warm_up
  */
-/** @typedef {import("./protocol.js").BootFields} BootFields */
+/** @typedef {import("../shared/protocol.js").BootFields} BootFields */
 /**
  * A started worker: `error` is set if its script failed before the client listened.
  * @typedef {{worker: Worker, boot: BootFields, error: string}} Launched

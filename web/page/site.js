@@ -63,13 +63,13 @@ function checklists() {
 
 function calculators() {
   if (!document.querySelector("form[data-calculator-form]")) return;
-  import("./calc/runner.js").then((runner) => runner.mountAll());
+  import("./runner.js").then((runner) => runner.mountAll());
 }
 
 // A calculator page's runtime config (flags, the worker's URL), or null on other pages.
 async function calculatorConfig() {
   if (!document.querySelector("form[data-calculator-form]")) return null;
-  const { readConfig } = await import("./calc/launch.js"); // preloaded on calculator pages
+  const { readConfig } = await import("./launch.js"); // preloaded on calculator pages
   return readConfig();
 }
 
@@ -91,12 +91,12 @@ const SITE_ROOT = new URL("../", import.meta.url);
 let registration = null;
 /** @type {string[]} */
 const workerFiles = [];
-/** @type {import("./calc/protocol.js").Inflated[]} files the worker inflated, stored under these URLs */
+/** @type {import("../shared/protocol.js").Inflated[]} files the worker inflated, stored under these URLs */
 const inflated = [];
 // Copying the runtime (about 13 MB) into the cache waits a little, so that it does not compete
 // with the reader's first edits.
 document.addEventListener("calc:ready", (event) => {
-  const detail = /** @type {CustomEvent<{urls?: string[], inflated?: import("./calc/protocol.js").Inflated[]}>} */ (event).detail;
+  const detail = /** @type {CustomEvent<{urls?: string[], inflated?: import("../shared/protocol.js").Inflated[]}>} */ (event).detail;
   workerFiles.push(...detail.urls || []);
   inflated.push(...detail.inflated || []);
   setTimeout(keepOffline, 3000);
