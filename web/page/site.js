@@ -3,6 +3,8 @@
 // visible "copy link to this section" controls, checklist copying, and (only on calculator
 // pages) the calculator runner, which is loaded on demand so guide pages never fetch it.
 
+import { readConfig } from "./launch.js";
+
 /** @param {string} text */
 function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -61,15 +63,19 @@ function checklists() {
   }
 }
 
+// The runner is a bundle of its own (start.js), named in the page's config: guide pages never
+// fetch it. On a calculator page opened directly it is already loading (its script follows the
+// result container), and importing it again shares that one copy.
 function calculators() {
-  if (!document.querySelector("form[data-calculator-form]")) return;
-  import("./runner.js").then((runner) => runner.mountAll());
+  const config = readConfig();
+  if (!config || !document.querySelector("form[data-calculator-form]")) return;
+  const runner = /** @type {Promise<typeof import("./start.js")>} */ (import(new URL(config.runner, document.baseURI).href));
+  runner.then((start) => start.mountAll());
 }
 
 // A calculator page's runtime config (flags, the worker's URL), or null on other pages.
 async function calculatorConfig() {
   if (!document.querySelector("form[data-calculator-form]")) return null;
-  const { readConfig } = await import("./launch.js"); // preloaded on calculator pages
   return readConfig();
 }
 
