@@ -84,7 +84,10 @@ def _esbuild(args: list[str]) -> str:
 
 
 def _esbuild_version() -> str:
-    return json.loads((ROOT / "node_modules" / "esbuild" / "package.json").read_text())["version"]
+    installed = ROOT / "node_modules" / "esbuild" / "package.json"
+    if not installed.exists():
+        raise BundleError("node_modules/esbuild is missing: run `npm ci` (or `make build`).")
+    return json.loads(installed.read_text())["version"]
 
 
 def digest() -> str:
@@ -118,6 +121,8 @@ def bundle() -> Bundle:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         _prune(keep=8)
+    else:
+        os.utime(out)  # in use: the newest, whatever else another checkout bundles
     return Bundle(out)
 
 
