@@ -178,7 +178,7 @@ def test_no_analytics_or_fonts(site):
 
 def test_only_calculator_pages_hold_the_theme_bundle_back(site):
     """On a calculator page the theme's bundle is inert (in a <template>) until the inline
-    loader (overrides/partials/theme-later.js) runs it; its code blocks are keyboard-scrollable
+    loader (web/page/theme-later.js) runs it; its code blocks are keyboard-scrollable
     without it. Other pages run it as usual."""
     bundle = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
     calculator_pages = {f"calculators/{slug}/" for slug in CALCULATORS}

@@ -173,7 +173,7 @@ function registerServiceWorker() {
 }
 
 // Material's document$ announces every page, the first one included. On a calculator page the
-// theme's bundle arrives after this script has run (overrides/partials/theme-later.js): this
+// theme's bundle arrives after this script has run (theme-later.js): this
 // page is done, so follow the pages after it.
 /** @param {NonNullable<Window["document$"]>} pages */
 function followPages(pages) {
