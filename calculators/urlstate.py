@@ -4,7 +4,7 @@ One parameter per field, named after the field; ``v`` carries the rules version.
 ``true``/``false``, null is an empty value, list items are ``LIST.INDEX.FIELD`` (0-based), e.g.
 ``offers.0.label=A&offers.0.clinical_fte=0.9``. An omitted field takes its default. Decoding
 never fails: whatever cannot be used is dropped and reported as a notice. The page's JavaScript
-decoder (``docs/assets/calc/urlstate.js``) implements the same rules.
+decoder (``web/page/urlstate.js``) implements the same rules.
 """
 from __future__ import annotations
 

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import json
-import re
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from calculators import get
@@ -14,36 +12,14 @@ from calculators.answers import answer_text
 from calculators.urlstate import encode
 from calculators.what_would_change import empty_note
 
+from tools.bundle import bundle
+
 from .page_config import config_html
 
-CALC_ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "calc"
-_EXPORT = re.compile(r"^export ", re.M)
-_COMMENTS = re.compile(r"^[ \t]*//[^\n]*\n|/\*.*?\*/[ \t]*\n?", re.M | re.S)
-_STATIC_IMPORT = re.compile(r'^import [^;]*? from "\./([\w.-]+\.js)";', re.M)
-
-
 def early_start_script() -> str:
-    """launch.js as the inline script that starts the Python worker while the page is parsed:
-    its declarations (``export`` dropped, comments too: whole-line and JSDoc) and a call to launchEarly."""
-    source = (CALC_ASSETS / "launch.js").read_text(encoding="utf-8")
-    body = _COMMENTS.sub("", _EXPORT.sub("", source)).strip()
-    if re.search(r"^import ", body, re.M):
-        raise ValueError("launch.js is inlined as a classic script: it must import nothing")
-    return f"(() => {{\n{body}\nlaunchEarly();\n}})();"
-
-
-def page_modules(entry: str = "runner.js") -> list[str]:
-    """The runner's module graph (file names in ``docs/assets/calc``), read from its static
-    imports: the page preloads them all at once instead of discovering them level by level."""
-    found: list[str] = []
-    todo = [entry]
-    while todo:
-        name = todo.pop(0)
-        if name in found:
-            continue
-        found.append(name)
-        todo += _STATIC_IMPORT.findall((CALC_ASSETS / name).read_text(encoding="utf-8"))
-    return found
+    """The inline script that starts the Python worker while the page is parsed: the bundle of
+    ``web/page/early-start.js`` (a classic script calling launchEarly), as esbuild wrote it."""
+    return bundle().inline("early-start")
 
 
 # How form elements are named: the control of field ``offers.1.label`` has the id
@@ -185,7 +161,7 @@ def form(slug: str) -> str:
 def summary(slug: str, result_anchor: str = "result") -> str:
     """The compact result summary for the top of a calculator page: band, score, headline and a
     link down to the full result. It starts in the loading state the page really is in; the
-    runner fills it in (docs/assets/calc/summary.js) and CSS keeps it on screen while scrolling."""
+    runner fills it in (web/page/summary.js) and CSS keeps it on screen while scrolling."""
     calc = get(slug)
     return (f'<div class="calc-summary" data-calculator-summary="{escape(slug)}" data-state="loading" '
             f'role="group" aria-label="{escape(calc.title)}: result in short">'
@@ -200,10 +176,10 @@ def field_html_item(f: Field, n: int) -> str:
     return item_card(f, str(n), str(n + 1), True)
 
 
-def result(slug: str, guide_url: str, root_url: str, config: dict[str, Any] | None) -> str:
+def result(slug: str, guide_url: str, config: dict[str, Any] | None) -> str:
     """The live result container the page runner fills in. With the page's runtime ``config``
     (macros/page_config.py; given for the first calculator of a page only), also the config
-    element, the inline early start and the runner's modules."""
+    element, the inline early start and the runner's script."""
     calc = get(slug)
     section = (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
                f'data-version="{escape(calc.version)}" aria-live="polite" '
@@ -222,12 +198,10 @@ def result(slug: str, guide_url: str, root_url: str, config: dict[str, Any] | No
         return section
     return (section + config_html(config)
             # starts the Python worker at once (inline: no download, no wait for layout), then
-            # the runner, which takes it over, while the rest of the page loads; the runner's
-            # modules are fetched alongside start.js rather than one import level after another
+            # the runner (one file, the bundle of web/page/start.js), which takes it over, while
+            # the rest of the page loads
             + f'<script>{early_start_script()}</script>'
-            + "".join(f'<link rel="modulepreload" href="{escape(root_url)}assets/calc/{name}" fetchpriority="high">'
-                      for name in page_modules())
-            + f'<script type="module" async src="{escape(root_url)}assets/calc/start.js" fetchpriority="high"></script>')
+            + f'<script type="module" async src="{escape(config["runner"])}" fetchpriority="high"></script>')
 
 
 def value_text(f: Field, value: Any) -> str:

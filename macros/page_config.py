@@ -2,7 +2,7 @@
 
 It carries the boot URLs (assembled here, once), a switch for every load-speed measure and the
 time limits, from ``mkdocs.yml``'s ``extra.calculators``. The page reads it from the
-``data-config`` attribute of the element with id ``CONFIG_ID`` (``docs/assets/calc/launch.js``,
+``data-config`` attribute of the element with id ``CONFIG_ID`` (``web/page/launch.js``,
 ``readConfig``). It rides on an attribute, not in a ``<script type="application/json">``:
 Material's instant navigation re-runs the scripts of a new page without their ``type``.
 """
@@ -65,12 +65,13 @@ def settings(extra: Mapping[str, Any] | None) -> tuple[dict[str, bool], dict[str
     return flags, limits
 
 
-def page_config(*, root: str, worker: str, runtime: str, lock: str, stdlib: str, snapshot: str,
+def page_config(*, root: str, worker: str, runner: str, runtime: str, lock: str, stdlib: str, snapshot: str,
                 stdlib_used: str, stdlib_used_xz: str, wasm_xz: str, xz_decoder: str, wasm_bytes: int, flags: Mapping[str, bool],
                 limits: Mapping[str, int]) -> dict[str, Any]:
     """The config of one page; every URL is relative to that page. ``wasm_bytes``: the wasm's
-    size, for the download progress (the browser counts its bytes decoded)."""
-    return {"root": root, "worker": worker,
+    size, for the download progress (the browser counts its bytes decoded). ``runner``: the
+    calculator runner's script (the page loads it, and site.js again after instant navigation)."""
+    return {"root": root, "worker": worker, "runner": runner,
             "boot": {"runtime": runtime, "lock": lock, "stdlib": stdlib, "snapshot": snapshot,
                      "stdlib_used": stdlib_used, "stdlib_used_xz": stdlib_used_xz, "wasm_xz": wasm_xz,
                      "xz_decoder": xz_decoder},

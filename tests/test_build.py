@@ -14,6 +14,8 @@ from calculators.citations import all_citations
 from conftest import ROOT
 from tools.anchors import missing_citations, page_ids
 from macros.page_config import read_config
+from tools.bundle import bundle
+from tools.published import script_path
 from tools.runtime import RUNTIME_FILES, pyodide_version
 
 EXTERNAL = re.compile(r'''(?:src|href|content)=["'](?:https?:)?//(?!127\\.0\\.0\\.1)''')
@@ -176,7 +178,7 @@ def test_no_analytics_or_fonts(site):
 
 def test_only_calculator_pages_hold_the_theme_bundle_back(site):
     """On a calculator page the theme's bundle is inert (in a <template>) until the inline
-    loader (overrides/partials/theme-later.js) runs it; its code blocks are keyboard-scrollable
+    loader (web/page/theme-later.js) runs it; its code blocks are keyboard-scrollable
     without it. Other pages run it as usual."""
     bundle = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
     calculator_pages = {f"calculators/{slug}/" for slug in CALCULATORS}
@@ -192,15 +194,53 @@ def test_only_calculator_pages_hold_the_theme_bundle_back(site):
             assert bundle.search(html) and "data-theme-later" not in html, rel
 
 
-def test_the_worker_is_shipped_only_under_its_content_hash(site):
-    """Pages start the worker by a name that changes with its content, so a cached copy is
-    always the right one (served immutable, cache-first offline)."""
-    source = ROOT / "docs" / "assets" / "calc" / "worker.js"
-    shipped = list((site.dir / "assets" / "calc").glob("worker*.js"))
-    assert [p.name for p in shipped] == [f"worker.{hashlib.sha256(source.read_bytes()).hexdigest()[:8]}.js"]
-    assert shipped[0].read_bytes() == source.read_bytes()
+@pytest.mark.parametrize("entry, config_key", [("worker", "worker"), ("start", "runner")])
+def test_the_worker_and_the_runner_are_shipped_only_under_their_content_hash(site, entry, config_key):
+    """Pages start the worker, and load the runner, by a name that changes with its content, so a
+    cached copy is always the right one (served immutable, cache-first offline)."""
+    built = bundle().entry(entry)  # web/ bundled by esbuild (tools/bundle.py)
+    shipped = list((site.dir / "assets" / "calc").glob(f"{entry}*.js"))
+    assert [p.name for p in shipped] == [f"{entry}.{hashlib.sha256(built.read_bytes()).hexdigest()[:8]}.js"]
+    assert shipped[0].read_bytes() == built.read_bytes()
     html = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text()
-    assert read_config(html)["worker"] == f"../../assets/calc/{shipped[0].name}"
+    assert read_config(html)[config_key] == f"../../assets/calc/{shipped[0].name}"
+
+
+def test_the_site_publishes_bundles_not_sources(site):
+    """Every script of ours in the site is esbuild's minified output with a source map beside it;
+    no source file of web/ (each opens with `// @ts-check`) and no template partial is published.
+    Every script under assets/calc/ is named by its content (cached for good)."""
+    ours = [p for p in site.dir.rglob("*.js") if not p.relative_to(site.dir).as_posix().startswith(
+        ("pyodide/", "assets/javascripts/"))]
+    assert {p.relative_to(site.dir).as_posix() for p in ours} >= {"assets/site.js", "sw.js"}
+    for path in ours:
+        text = path.read_text(encoding="utf-8")
+        assert not text.startswith("// @ts-check"), path
+        linked = re.search(r"\n//# sourceMappingURL=([\w.-]+\.js\.map)\n$", text)
+        assert linked and (path.parent / linked.group(1)).is_file(), path  # its source map, served
+    sources = {p.name for p in (ROOT / "web").rglob("*.js")}
+    assert not [p for p in site.dir.rglob("*.js") if p.name in sources - {"site.js", "sw.js"}]
+    assert not (site.dir / "partials").exists()
+    for path in (site.dir / "assets" / "calc").glob("*.js"):
+        assert re.fullmatch(r"[\w-]+\.[0-9A-Za-z]{8}\.js", path.name), path
+
+
+def test_pages_carry_the_inline_scripts_as_esbuild_wrote_them(site):
+    """The early start and the two <head> scripts are the bundler's classic scripts, inline."""
+    guide = (site.dir / "titles-and-tracks" / "index.html").read_text(encoding="utf-8")
+    calc = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text(encoding="utf-8")
+    for html, names in ((guide, ["storage-guard"]), (calc, ["storage-guard", "theme-later"])):
+        head = html.split("</head>")[0]
+        for name in names:
+            assert f'<script id="{name}">{bundle().inline(name)}</script>' in head, name
+    assert "theme-later" not in guide
+    assert calc.count(f"<script>{bundle().inline('early-start')}</script>") == 1
+
+
+def test_the_site_script_is_where_mkdocs_links_it():
+    """mkdocs.yml's extra_javascript names the site script where the ship step writes it."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"- path: {script_path('site')}\n    type: module" in config
 
 
 def test_calculator_pages_have_results_containers(site):

@@ -113,7 +113,7 @@ def test_guide_page_loads_no_runtime(page, site):
     page.goto(site.page_url("titles-and-tracks/instructor-offers/"))
     page.wait_for_load_state("networkidle")
     loaded = page.traffic.requests
-    assert not [u for u in loaded if "/pyodide/" in u or "runner.js" in u or "/calc/worker." in u]
+    assert not [u for u in loaded if "/pyodide/" in u or "/calc/start." in u or "/calc/worker." in u]
 
 
 def test_works_after_instant_navigation(page, site):

@@ -27,7 +27,7 @@ def test_the_built_page_carries_the_config_and_its_files_exist(site):
     page = site.dir / "calculators" / SLUG
     config = read_config((page / "index.html").read_text(encoding="utf-8"))
     assert set(config["flags"]) == set(FLAGS) and set(config["limits"]) == set(LIMITS)
-    for url in [config["worker"], *config["boot"].values()]:
+    for url in [config["worker"], config["runner"], *config["boot"].values()]:
         assert (page / url).resolve().exists(), url
     assert (page / config["root"]).resolve() == site.dir.resolve()
 
@@ -46,7 +46,7 @@ EVIDENCE = {
     "snapshot": (f"document.querySelector('{RESULT}').dataset.boot", "pyc"),
     "compile_ahead": (f"'wasmCompiled' in {READY_INFO}.steps", False),
     # the worker is started by the runner, after its entry module arrived
-    "early_start": (f"({STARTED})('/assets/calc/start.js') < performance.getEntriesByName('calc:worker-start')[0].startTime",
+    "early_start": (f"({STARTED})('/assets/calc/start.') < performance.getEntriesByName('calc:worker-start')[0].startTime",
                     True),
     # the theme's bundle was fetched while Python was still loading
     "theme_later": (f"({STARTED})('/bundle.') < performance.getEntriesByName('calc:ready')[0].startTime", True),
@@ -76,8 +76,8 @@ def test_the_evidence_holds_only_with_the_flag_off(page, site):
 
 
 CLIENT_PROGRESS = """async () => {
-  const runner = document.querySelector("link[rel=modulepreload][href$='/runner.js']").href;
-  const { connect } = await import(new URL("client.js", runner).href);
+  const runner = document.querySelector("script[type=module][src*='/assets/calc/start.']").src;
+  const { connect } = await import(runner);
   return connect().progress;
 }"""
 

@@ -210,6 +210,10 @@ def page_spec(site, slug: str) -> dict:
     return json.loads(html.unescape(match.group(1)))
 
 
+# The page's decoder, bundled into the runner: imported alone here, from the site's origin.
+URLSTATE = ROOT / "web" / "page" / "urlstate.js"
+URLSTATE_URL = "test-only/urlstate.js"
+
 JS_DECODE = """async ([url, spec, cases]) => {
     const m = await import(url);
     return cases.map((q) => {
@@ -230,9 +234,11 @@ def test_js_url_decoder_never_throws_and_agrees_with_python(page, site, slug, da
     values, and the same values and the same notices, word for word, as the Python decoder."""
     calc = calculators.get(slug)
     if not page.url.startswith(site.url):
+        page.route(f"**/{URLSTATE_URL}", lambda route: route.fulfill(
+            body=URLSTATE.read_text(encoding="utf-8"), content_type="text/javascript"))
         page.goto(site.page_url(""))  # any page of the site: the module is imported directly
     cases = data.draw(st.lists(queries(calc), min_size=25, max_size=25))
-    got = page.evaluate(JS_DECODE, [site.page_url("assets/calc/urlstate.js"), page_spec(site, slug), cases])
+    got = page.evaluate(JS_DECODE, [site.page_url(URLSTATE_URL), page_spec(site, slug), cases])
     for query, js in zip(cases, got, strict=True):
         assert "error" not in js, (query, js)
         assert js["strings"], query

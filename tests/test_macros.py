@@ -14,6 +14,7 @@ from calculators.evidence import SERIES
 from calculators.questions import QUESTIONS
 from macros import charts, diagrams, forms
 from macros.links import relative
+from tools.bundle import ROOT, bundle
 
 
 class Collect(HTMLParser):
@@ -128,14 +129,17 @@ def test_the_page_spec_carries_the_url_limits_and_the_id_scheme():
     assert '<span class="calc-item-name">Offer 1</span>' in html  # the card's one-line summary
 
 
-def test_the_inline_early_start_is_launch_js_as_a_classic_script():
-    """The page's early start is the same code the client imports (docs/assets/calc/launch.js),
-    without its export keywords and comments, ending in a call to launchEarly."""
-    source = (forms.CALC_ASSETS / "launch.js").read_text(encoding="utf-8")
+def test_the_inline_early_start_is_the_bundlers_classic_script():
+    """The page's early start is esbuild's classic-script build (one IIFE) of
+    web/page/early-start.js, which calls launchEarly from the launch.js the client imports: carried
+    inline as esbuild wrote it, not rewritten."""
+    entry = (ROOT / "web" / "page" / "early-start.js").read_text(encoding="utf-8")
+    assert re.search(r'^import \{ launchEarly \} from "\./launch\.js";$', entry, re.M)
+    assert re.search(r"^launchEarly\(\);$", entry, re.M)
     script = forms.early_start_script()
-    declared = re.findall(r"^export (?:function|const) (\w+)", source, re.M)
-    assert {"launch", "launchEarly", "readConfig", "takeEarlyLaunch"} <= set(declared)
-    for name in declared:
-        assert re.search(rf"^(?:function|const) {name}\b", script, re.M), name
-    assert "export " not in script and "import " not in script and "/**" not in script
-    assert script.rstrip().endswith("launchEarly();\n})();")
+    assert script == (bundle().dir / "inline" / "early-start.js").read_text(encoding="utf-8").strip()
+    assert re.fullmatch(r'"use strict";\(\(\)=>\{.*\}\)\(\);', script, re.S)
+    assert not re.search(r"\b(import|export)\b", script) and "/*" not in script and "\n" not in script
+    # launch.js's code is in it: the config it reads, the worker it starts, the mark it leaves
+    for code in ('"calc-config"', "new Worker(", '"calc:worker-start"', "document.readyState"):
+        assert code in script, code

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from tools import serve
-from tools.published import worker_path
+from tools.published import runner_path, scripts, worker_path
 
 LONG = "public, max-age=31536000, immutable"
 
@@ -32,13 +32,14 @@ def test_versioned_files_are_cached_for_a_year(site):
     runtime = [p.relative_to(site.dir).as_posix() for p in (site.dir / "pyodide").rglob("*") if p.is_file()]
     assert any(p.endswith(".wasm") for p in runtime) and any(p.endswith(".bin.gz") for p in runtime)
     for path in [p for p in runtime if p.endswith((".wasm", ".bin.gz", ".zip", ".json", ".mjs"))] + [
-            theme_asset(site, "javascripts", ".js"), theme_asset(site, "stylesheets", ".css"), worker_path()]:
+            theme_asset(site, "javascripts", ".js"), theme_asset(site, "stylesheets", ".css"), worker_path(),
+            runner_path(), *[p for p in scripts() if p.startswith("assets/calc/") and p.endswith(".js")]]:
         headers, _ = get(site.page_url(path))
         assert headers["Cache-Control"] == LONG, path
 
 
 def test_everything_else_is_revalidated(site):
-    for path in ("", "titles-and-tracks/", "sw.js", "assets/site.js", "assets/calc/runner.js",
+    for path in ("", "titles-and-tracks/", "sw.js", "assets/site.js", "assets/calc/worker.js.map",
                  "search/search_index.json", "sitemap.xml"):
         headers, _ = get(site.page_url(path))
         assert headers["Cache-Control"] == "no-cache", path

@@ -1,16 +1,19 @@
 """Write the service worker (``sw.js`` at the site root) for a finished build.
 
 The worker's caches are named by a digest of the built site, so a new deploy replaces them; its
-list of runtime files decides which content-addressed runtime files stay cached.
+list of runtime files decides which content-addressed runtime files stay cached. Its source,
+``web/service-worker/service-worker.js``, is bundled here with these as its ``__NAME__`` globals
+(``tools/bundle.py``, ``service_worker``).
 """
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
-TEMPLATE = Path(__file__).with_name("service_worker.js")
+from tools.bundle import BundleError, service_worker
+
 SW_NAME = "sw.js"
+SW_FILES = (SW_NAME, SW_NAME + ".map")  # at the site root: the service worker and its source map
 
 
 def runtime_files(site_dir: Path) -> list[str]:
@@ -24,7 +27,7 @@ def runtime_files(site_dir: Path) -> list[str]:
 
 def theme_scripts(site_dir: Path) -> list[str]:
     """Site paths of the theme's scripts every page runs (its bundle and search worker, named by
-    content hash); the service worker stores them when it installs (see service_worker.js)."""
+    content hash); the service worker stores them when it installs (see its source)."""
     scripts = site_dir / "assets" / "javascripts"
     found = sorted([*scripts.glob("bundle.*.min.js"), *scripts.glob("workers/search.*.min.js")])
     return [p.relative_to(site_dir).as_posix() for p in found]
@@ -34,7 +37,7 @@ def build_id(site_dir: Path) -> str:
     """A digest of every built file except the service worker; runtime files count by name."""
     h = hashlib.sha256()
     for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or path.name == SW_NAME and path.parent == site_dir:
+        if not path.is_file() or path.name in SW_FILES and path.parent == site_dir:
             continue
         rel = path.relative_to(site_dir).as_posix()
         h.update(rel.encode() + b"\0")
@@ -46,9 +49,9 @@ def build_id(site_dir: Path) -> str:
 def write_service_worker(site_dir: Path) -> str:
     """Write ``site_dir/sw.js``; return the build id it carries."""
     build = build_id(site_dir)
-    text = (TEMPLATE.read_text(encoding="utf-8")
-            .replace('"__BUILD__"', json.dumps(build))
-            .replace("__RUNTIME_FILES__", json.dumps(runtime_files(site_dir)))
-            .replace("__THEME_SCRIPTS__", json.dumps(theme_scripts(site_dir))))
-    (site_dir / SW_NAME).write_text(text, encoding="utf-8")
+    data = {"__BUILD__": build, "__RUNTIME_FILES__": runtime_files(site_dir), "__THEME_SCRIPTS__": theme_scripts(site_dir)}
+    service_worker(site_dir / SW_NAME, data)
+    left = [name for name in data if name in (site_dir / SW_NAME).read_text(encoding="utf-8")]
+    if left:
+        raise BundleError(f"{SW_NAME}: {', '.join(left)} not replaced (is each a global of the service worker's source?)")
     return build

@@ -15,8 +15,15 @@ can be cached for good.
 | ``pyodide/VERSION/app-DIGEST/python_stdlib-used.zip.xz`` | the same, its entries stored, xz-compressed |
 | ``pyodide/VERSION/pyodide.asm.wasm.xz`` | the pinned npm ``pyodide`` (its wasm, xz-compressed) |
 | ``pyodide/VERSION/xz-decoder-VERSION.wasm`` | the pinned npm ``xz-decompress`` |
-| ``assets/calc/worker.DIGEST.js`` | the worker script's content |
+| ``assets/site.js`` | fixed: ``mkdocs.yml``'s ``extra_javascript`` (revalidated) |
+| ``assets/calc/start.DIGEST.js`` | the runner's bundle's content |
+| ``assets/calc/worker.DIGEST.js`` | the worker's bundle's content |
+| ``assets/calc/NAME.HASH.js`` | a bundle's lazy module: esbuild's hash of its content, which the importing bundle names |
 | ``assets/site.DIGEST.css`` | the site's style sheet's content |
+
+The scripts are the bundles of ``web/`` (``tools/bundle.py``): ``SCRIPTS`` says where each entry
+point is published and whether under its content's digest; its source map keeps the plain
+name (``start.js.map``) that the bundle's last line gives it.
 """
 from __future__ import annotations
 
@@ -26,17 +33,20 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tools.bundle import bundle
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 NODE_SCRIPT = ROOT / "tools" / "pyodide_build.mjs"
 WHEEL_BUILD = ROOT / "tools" / "runtime.py"  # builds the wheel and the lock file: its code is in their digest
-WORKER_SOURCE = ROOT / "docs" / "assets" / "calc" / "worker.js"
 STYLESHEET_SOURCE = ROOT / "docs" / "assets" / "site.css"
 STYLESHEET = "assets/site.css"  # where the generator writes it (mkdocs.yml's extra_css)
 USED_STDLIB = "python_stdlib-used.zip"  # in app-DIGEST/: depends on what the calculators import
 USED_STDLIB_XZ = "python_stdlib-used.zip.xz"  # beside it: the same modules in a stored zip, xz-compressed
 WASM_XZ = "pyodide.asm.wasm.xz"  # beside the wasm: the same bytes, xz-compressed
 NODE_XZ = ROOT / "node_modules" / "xz-decompress"
+# Bundled entry point (tools/bundle.py's MODULES): (site folder, named by its content's digest)
+SCRIPTS = {"site": ("assets/", False), "start": ("assets/calc/", True), "worker": ("assets/calc/", True)}
 
 
 class RuntimeBuildError(RuntimeError):
@@ -98,9 +108,22 @@ def _hashed_name(source: Path) -> str:
     return f"{source.stem}.{hashlib.sha256(source.read_bytes()).hexdigest()[:8]}{source.suffix}"
 
 
-def worker_name() -> str:
-    """File name of the calculator worker, named by its content (``worker.HASH.js``)."""
-    return _hashed_name(WORKER_SOURCE)
+def script_path(entry: str) -> str:
+    """Site path of a bundled entry point (``SCRIPTS``), e.g. ``assets/calc/worker.HASH.js``."""
+    folder, hashed = SCRIPTS[entry]
+    built = bundle().entry(entry)
+    return folder + (_hashed_name(built) if hashed else built.name)
+
+
+def scripts() -> dict[str, Path]:
+    """Every file of the bundled scripts by its site path: each entry point under its name
+    (``script_path``), its lazy modules and source maps beside it, as esbuild named them."""
+    found = {}
+    for entry, (folder, _) in SCRIPTS.items():
+        built = bundle().entry(entry)
+        for path in bundle().files(entry):
+            found[script_path(entry) if path == built else folder + path.name] = path
+    return found
 
 
 def stylesheet_name() -> str:
@@ -166,8 +189,13 @@ def snapshot_path() -> str:
 
 def worker_path() -> str:
     """Site path of the calculator worker (``assets/calc/worker.HASH.js``): a returning visit takes
-    it from the cache without asking the server. The ship step moves ``worker.js`` there."""
-    return f"assets/calc/{worker_name()}"
+    it from the cache without asking the server."""
+    return script_path("worker")
+
+
+def runner_path() -> str:
+    """Site path of the calculator runner (``assets/calc/start.HASH.js``), cached for good too."""
+    return script_path("start")
 
 
 def stylesheet_path() -> str:

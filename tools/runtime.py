@@ -134,7 +134,7 @@ def build_wasm_xz() -> Path:
 
 
 def xz_decoder() -> bytes:
-    """The xz decoder's wasm, out of the npm ``xz-decompress`` (docs/assets/calc/xz.js drives it)."""
+    """The xz decoder's wasm, out of the npm ``xz-decompress`` (web/worker/xz.js drives it)."""
     source = NODE_XZ / DECODER_SOURCE
     if not source.exists():
         raise RuntimeBuildError("node_modules/xz-decompress is missing: run `npm ci` (or `make build`).")
@@ -254,7 +254,7 @@ def pack_snapshot(raw: bytes, image: bytes = b"") -> bytes:
     (``image``, from ``wasm_data_image``; about 3 MB), which the worker copies from the freshly
     instantiated memory.
 
-    The file's format is described once, with the page's decoder: docs/assets/calc/snapshot.js.
+    The file's format is described once, with the worker's decoder: web/worker/snapshot.js.
     """
     size = SNAPSHOT_BLOCK
     base = struct.unpack_from("<I", raw, 4)[0]

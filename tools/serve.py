@@ -3,7 +3,8 @@
 Usage: python tools/serve.py [SITE_DIR] [PORT] [--link MBIT:DELAY_MS]
 
 Versioned files (everything under ``pyodide/VERSION/``; the theme's scripts and style sheets, the
-calculator worker and the site's style sheet, whose names carry a hash of their content) never
+calculator scripts (``assets/calc/NAME.HASH.js``) and the site's style sheet, whose names carry a
+hash of their content) never
 change: they are sent with
 ``Cache-Control: public, max-age=31536000, immutable``. Everything else is revalidated
 (``no-cache``) so a new deploy shows at once; the service worker script ``sw.js`` too. Text
@@ -30,9 +31,10 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-# Named by content: the runtime (by version and digest) and the theme's hashed scripts and styles.
+# Named by content: the runtime (by version and digest), the theme's hashed scripts and styles, the
+# calculator scripts (a digest, or esbuild's hash for a bundle's lazy module; not their source maps).
 IMMUTABLE = re.compile(r"^/pyodide/[^/]+/|^/assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8}\.min\.(js|css)$"
-                       r"|^/assets/calc/worker\.[0-9a-f]{8}\.js$|^/assets/site\.[0-9a-f]{8}\.css$")
+                       r"|^/assets/calc/[\w-]+\.[0-9A-Za-z]{8}\.js$|^/assets/site\.[0-9a-f]{8}\.css$")
 LONG_CACHE = "public, max-age=31536000, immutable"
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".webmanifest", ".map")
 _gzipped: dict[tuple[str, float, int], bytes] = {}

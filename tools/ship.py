@@ -5,10 +5,12 @@
 MkDocs runs it from its hook (``tools/mkdocs_hooks.py``); after ``zensical build`` it is run as
 this command (``make check-zensical``). On the folder it is given, in this order:
 
-1. moves the calculator worker and the site's style sheet to their content-hashed names
-   (``tools/published.py``), and points every page at the style sheet's;
-2. on calculator pages, holds the theme's bundle back until Python has answered (below); on
-   every page, labels wide tables so that they read as cards on a phone (``tools/table_cards.py``);
+1. writes the bundled scripts (``tools/bundle.py``) under their published names, and moves the
+   site's style sheet to its content-hashed name (``tools/published.py``);
+2. on every page, fills the ``<head>`` scripts the template leaves empty with their bundles,
+   points the page at the hashed style sheet and labels wide tables so that they read as cards on
+   a phone (``tools/table_cards.py``); on calculator pages, holds the theme's bundle back until
+   Python has answered (below);
 3. adds the runtime, the calculators wheel, the ``.pyc`` standard library and the snapshot
    (``tools/runtime.py``);
 4. adds the Content Security Policy to every page (``tools/csp.py``);
@@ -20,6 +22,7 @@ Running it again on a shipped folder changes nothing.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -29,7 +32,8 @@ if __package__ in (None, ""):  # run as a file: make the project importable
 from tools.anchors import missing_citations  # noqa: E402
 from tools.csp import apply_csp  # noqa: E402
 from tools.offline import write_service_worker  # noqa: E402
-from tools.published import STYLESHEET, RuntimeBuildError, stylesheet_path, worker_path  # noqa: E402
+from tools.bundle import BundleError, bundle  # noqa: E402
+from tools.published import STYLESHEET, RuntimeBuildError, scripts, stylesheet_path  # noqa: E402
 from tools.runtime import write_runtime  # noqa: E402
 from tools.table_cards import stack_wide_tables  # noqa: E402
 
@@ -39,20 +43,31 @@ class ShipError(RuntimeError):
 
 
 # A calculator page (``calculator_page: true`` in its front matter) carries this inline loader
-# in <head> (overrides/main.html, partials/theme-later.js), which runs the theme's bundle later.
+# in <head> (overrides/main.html; web/page/theme-later.js), which runs the theme's bundle later.
 THEME_LATER_LOADER = '<script id="theme-later">'
 # The theme's bundle, found by its name (Material for MkDocs and Zensical both ship it so).
 THEME_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 HELD = "<template data-theme-later>"
 CODE_BLOCK = re.compile(r"<pre>(<span></span>)?<code>")
+# Inline scripts the template (overrides/main.html) leaves empty, filled here with their bundles.
+HEAD_SCRIPTS = ("storage-guard", "theme-later")
 
 
-def ship_hashed(site_dir: Path) -> None:
-    """Move the calculator worker and the site's style sheet to their content-hashed names, the
-    only names pages use for them (the style sheet's links are pointed there below)."""
-    for built, published in (("assets/calc/worker.js", worker_path()), (STYLESHEET, stylesheet_path())):
-        if (site_dir / built).exists():
-            (site_dir / built).replace(site_dir / published)
+def ship_scripts(site_dir: Path) -> None:
+    """Write the bundled scripts under their published names (the only names pages use), and
+    move the site's style sheet to its content-hashed name (its links are pointed there below)."""
+    for published, built in scripts().items():
+        (site_dir / published).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built, site_dir / published)
+    if (site_dir / STYLESHEET).exists():
+        (site_dir / STYLESHEET).replace(site_dir / stylesheet_path())
+
+
+def fill_head_scripts(html: str) -> str:
+    """A page whose empty ``<head>`` scripts (``HEAD_SCRIPTS``) hold their bundles, as esbuild wrote them."""
+    for name in HEAD_SCRIPTS:
+        html = html.replace(f'<script id="{name}"></script>', f'<script id="{name}">{bundle().inline(name)}</script>')
+    return html
 
 
 def link_stylesheet(html: str, published: str) -> str:
@@ -75,15 +90,16 @@ def hold_theme_bundle(html: str, page: str) -> str:
 
 
 def finish_pages(site_dir: Path) -> list[str]:
-    """Hold the theme's bundle back on every calculator page, label every page's wide tables as
-    cards and link the hashed style sheet; return the calculator pages' site paths."""
+    """Fill every page's ``<head>`` scripts, hold the theme's bundle back on every calculator
+    page, label every page's wide tables as cards and link the hashed style sheet; return the
+    calculator pages' site paths."""
     pages, sheet = [], stylesheet_path()
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir)
         if rel.parts[0] == "pyodide":
             continue
         html = path.read_text(encoding="utf-8")
-        new = link_stylesheet(stack_wide_tables(html), sheet)
+        new = link_stylesheet(stack_wide_tables(fill_head_scripts(html)), sheet)
         if THEME_LATER_LOADER in html:
             new = hold_theme_bundle(new, rel.as_posix())
         if new != html:
@@ -97,14 +113,14 @@ def ship(site_dir: Path) -> None:
     """Ship the built site in ``site_dir`` (see the module's docstring)."""
     if not (site_dir / "index.html").is_file():
         raise ShipError(f"{site_dir}: not a built site (no index.html)")
-    ship_hashed(site_dir)
-    finish_pages(site_dir)
     try:
+        ship_scripts(site_dir)
+        finish_pages(site_dir)
         write_runtime(site_dir)
-    except RuntimeBuildError as exc:
+        apply_csp(site_dir)
+        write_service_worker(site_dir)
+    except (BundleError, RuntimeBuildError) as exc:
         raise ShipError(str(exc)) from None
-    apply_csp(site_dir)
-    write_service_worker(site_dir)
     missing = missing_citations(site_dir)
     if missing:
         raise ShipError("calculator factors cite sections that do not exist in the site: " + ", ".join(missing))

@@ -1,4 +1,5 @@
-// The placeholders tools/offline.py fills in when it writes tools/service_worker.js as sw.js.
+// The build's data tools/offline.py gives web/service-worker/service-worker.js when it bundles it as sw.js.
+declare const __BUILD__: string;
 declare const __RUNTIME_FILES__: string[];
 declare const __THEME_SCRIPTS__: string[];
 

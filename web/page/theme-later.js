@@ -38,7 +38,7 @@
   document.addEventListener("calc:answered", () => setTimeout(release, 0), { once: true });
   document.addEventListener("calc:failed", release, { once: true });
   setTimeout(release, 8000);
-  // Switched off in the page's runtime config (flag theme_later, docs/assets/calc/launch.js):
+  // Switched off in the page's runtime config (flag theme_later, launch.js):
   // the bundle runs as soon as the config can be read, once the page is parsed.
   document.addEventListener("DOMContentLoaded", () => {
     const holder = document.getElementById("calc-config");

@@ -3,6 +3,8 @@
 // visible "copy link to this section" controls, checklist copying, and (only on calculator
 // pages) the calculator runner, which is loaded on demand so guide pages never fetch it.
 
+import { readConfig } from "./launch.js";
+
 /** @param {string} text */
 function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -61,15 +63,19 @@ function checklists() {
   }
 }
 
+// The runner is a bundle of its own (start.js), named in the page's config: guide pages never
+// fetch it. On a calculator page opened directly it is already loading (its script follows the
+// result container), and importing it again shares that one copy.
 function calculators() {
-  if (!document.querySelector("form[data-calculator-form]")) return;
-  import("./calc/runner.js").then((runner) => runner.mountAll());
+  const config = readConfig();
+  if (!config || !document.querySelector("form[data-calculator-form]")) return;
+  const runner = /** @type {Promise<typeof import("./start.js")>} */ (import(new URL(config.runner, document.baseURI).href));
+  runner.then((start) => start.mountAll());
 }
 
 // A calculator page's runtime config (flags, the worker's URL), or null on other pages.
 async function calculatorConfig() {
   if (!document.querySelector("form[data-calculator-form]")) return null;
-  const { readConfig } = await import("./calc/launch.js"); // preloaded on calculator pages
   return readConfig();
 }
 
@@ -91,12 +97,12 @@ const SITE_ROOT = new URL("../", import.meta.url);
 let registration = null;
 /** @type {string[]} */
 const workerFiles = [];
-/** @type {import("./calc/protocol.js").Inflated[]} files the worker inflated, stored under these URLs */
+/** @type {import("../shared/protocol.js").Inflated[]} files the worker inflated, stored under these URLs */
 const inflated = [];
 // Copying the runtime (about 13 MB) into the cache waits a little, so that it does not compete
 // with the reader's first edits.
 document.addEventListener("calc:ready", (event) => {
-  const detail = /** @type {CustomEvent<{urls?: string[], inflated?: import("./calc/protocol.js").Inflated[]}>} */ (event).detail;
+  const detail = /** @type {CustomEvent<{urls?: string[], inflated?: import("../shared/protocol.js").Inflated[]}>} */ (event).detail;
   workerFiles.push(...detail.urls || []);
   inflated.push(...detail.inflated || []);
   setTimeout(keepOffline, 3000);
@@ -167,7 +173,7 @@ function registerServiceWorker() {
 }
 
 // Material's document$ announces every page, the first one included. On a calculator page the
-// theme's bundle arrives after this script has run (overrides/partials/theme-later.js): this
+// theme's bundle arrives after this script has run (theme-later.js): this
 // page is done, so follow the pages after it.
 /** @param {NonNullable<Window["document$"]>} pages */
 function followPages(pages) {

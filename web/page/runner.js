@@ -15,9 +15,9 @@ import { findSummary, summaryResult, summaryWithout } from "./summary.js";
 /** @typedef {import("./urlstate.js").Spec} Spec */
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
 /** @typedef {import("./urlstate.js").Inputs} Inputs */
-/** @typedef {import("./protocol.js").FieldError} FieldError */
-/** @typedef {import("./protocol.js").Result} Result */
-/** @typedef {import("./protocol.js").Reply} Reply */
+/** @typedef {import("../shared/protocol.js").FieldError} FieldError */
+/** @typedef {import("../shared/protocol.js").Result} Result */
+/** @typedef {import("../shared/protocol.js").Reply} Reply */
 /** @typedef {HTMLInputElement | HTMLSelectElement} Control */
 
 const URL_DELAY_MS = 250; // the address bar is updated this long after the last change

@@ -18,9 +18,9 @@
 import { launch, readConfig, takeEarlyLaunch } from "./launch.js";
 
 /** @typedef {import("./launch.js").PageConfig} PageConfig */
-/** @typedef {import("./protocol.js").Reply} Reply */
-/** @typedef {import("./protocol.js").BootInfo} BootInfo */
-/** @typedef {import("./protocol.js").Download} Download */
+/** @typedef {import("../shared/protocol.js").Reply} Reply */
+/** @typedef {import("../shared/protocol.js").BootInfo} BootInfo */
+/** @typedef {import("../shared/protocol.js").Download} Download */
 /**
  * @typedef {{loaded: number, total: number | null, files: Download[],
  *            wire: {loaded: number, total: number} | null}} Progress

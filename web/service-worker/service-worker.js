@@ -1,6 +1,6 @@
 // @ts-check
-// Service worker: offline copies of this site's own files. Template: tools/offline.py writes it
-// to the site root as sw.js with this build's id and runtime file list filled in.
+// Service worker (entry): offline copies of this site's own files. tools/offline.py bundles it
+// to the site root as sw.js with this build's id and file lists (the __NAME__ globals below).
 //
 // What it stores (Cache Storage, this origin only): pages and assets the reader has opened, and
 // the Python runtime files a calculator page has used. Never form inputs: requests carry none
@@ -21,7 +21,7 @@
 //   from their xz copies.
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
-const BUILD = "__BUILD__";
+const BUILD = __BUILD__;
 const RUNTIME_FILES = __RUNTIME_FILES__; // site paths under pyodide/ used by this build
 const THEME_SCRIPTS = __THEME_SCRIPTS__; // the theme's bundle and search worker (hashed names)
 const PAGES = `aod-pages-${BUILD}`;
@@ -30,12 +30,13 @@ const ROOT = new URL("./", self.location.href);
 const RUNTIME_PREFIX = new URL("pyodide/", ROOT).href;
 const KEEP = new Set(RUNTIME_FILES.map((path) => new URL(path, ROOT).href));
 
-// The theme's scripts and style sheets, and the calculator worker (assets/calc/worker.HASH.js):
-// their names carry a hash of their content.
+// The theme's scripts and style sheets, and the calculator scripts (assets/calc/NAME.HASH.js: the
+// runner, the worker and its lazy modules): their names carry a hash of their content.
 const THEME_ASSETS = ["assets/javascripts/", "assets/stylesheets/"].map((path) => new URL(path, ROOT).href);
-const HASHED_WORKER = new URL("assets/calc/worker.", ROOT).href; // then 8 hex digits and ".js"
+const CALC_SCRIPTS = new URL("assets/calc/", ROOT).href; // every .js file there is named by its content
 /** @param {URL} url */
-const isHashed = (url) => [...THEME_ASSETS, HASHED_WORKER].some((prefix) => url.href.startsWith(prefix));
+const isHashed = (url) => THEME_ASSETS.some((prefix) => url.href.startsWith(prefix))
+  || (url.href.startsWith(CALC_SCRIPTS) && url.pathname.endsWith(".js"));
 
 sw.addEventListener("install", (event) => {
   // Where the browser supports static routes, runtime files and the theme's hashed assets come
@@ -46,7 +47,7 @@ sw.addEventListener("install", (event) => {
       { condition: { urlPattern: { pathname: `${new URL(RUNTIME_PREFIX).pathname}*` } }, source: { cacheName: RUNTIME } },
       ...THEME_ASSETS.map((prefix) => ({
         condition: { urlPattern: { pathname: `${new URL(prefix).pathname}*` } }, source: { cacheName: PAGES } })),
-      { condition: { urlPattern: { pathname: `${new URL(HASHED_WORKER).pathname}*.js` } }, source: { cacheName: PAGES } },
+      { condition: { urlPattern: { pathname: `${new URL(CALC_SCRIPTS).pathname}*.js` } }, source: { cacheName: PAGES } },
     ]).catch(() => {}));
   }
   event.waitUntil(caches.open(PAGES)

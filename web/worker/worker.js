@@ -33,7 +33,7 @@
 // Any failure of the snapshot path (missing or corrupt file, engine without what it needs) falls
 // back to the pyc path; a missing pyc zip falls back to the npm one (stdlib "" = npm default).
 
-/** @typedef {import("./protocol.js").BootFields} BootFields */
+/** @typedef {import("../shared/protocol.js").BootFields} BootFields */
 /** @typedef {import("./snapshot.js").Header} Header */
 /**
  * The parts of Pyodide's API used here (the runtime is imported from its URL, untyped).
@@ -433,7 +433,7 @@ function installStdlib() {
 // a file is complete and at each boot step (`step`). The runtime's JavaScript modules are
 // imported, not fetched, and are not counted.
 const PROGRESS_EVERY_MS = 100;
-/** @type {Map<string, import("./protocol.js").Download & {since: number}>} url -> its download so far */
+/** @type {Map<string, import("../shared/protocol.js").Download & {since: number}>} url -> its download so far */
 const downloads = new Map();
 // A download given up (the wasm's copy that lost the race: Wasm on the wire) is no longer part of
 // the boot's progress; its bytes still count for the link's speed (onWire).
@@ -470,7 +470,7 @@ function counted(response) {
   const length = Number(response.headers.get("Content-Length")) || null;
   const encoded = response.headers.has("Content-Encoding");
   const isWasm = response.url.endsWith("/pyodide.asm.wasm");
-  /** @type {import("./protocol.js").Download & {since: number}} */
+  /** @type {import("../shared/protocol.js").Download & {since: number}} */
   const file = { url: response.url, loaded: 0, total: !encoded ? length : isWasm && wasmBytes ? wasmBytes : null,
                  wire: length, done: false, since: performance.now() };
   downloads.set(file.url, file);
@@ -765,7 +765,7 @@ async function warm(urls) {
 
 /**
  * @param {{slug: string, inputs: unknown}} request
- * @returns {import("./protocol.js").Reply}
+ * @returns {import("../shared/protocol.js").Reply}
  */
 function run({ slug, inputs }) {
   try {

@@ -4,7 +4,7 @@
 import { metricPairs } from "./render.js";
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
-/** @typedef {import("./protocol.js").Result} Result */
+/** @typedef {import("../shared/protocol.js").Result} Result */
 
 // The reader's calendar date (local time zone), for date fields that default to today.
 export function localToday() {

@@ -2,12 +2,12 @@
 // Starting the Python worker: the one place a calculator worker is created, from the page's
 // config (macros/page_config.py writes it; readConfig reads it).
 //
-// The page runs this file twice over. Inlined right after the result container as a classic
-// script (macros/forms.py drops the "export" keywords and calls launchEarly), it starts the
+// The page runs this file twice over. Bundled into the early start (early-start.js, inlined
+// right after the result container as a classic script, which calls launchEarly), it starts the
 // worker while the parser is still on the page, before layout and before any module script
 // could run. client.js imports it, takes that worker over (takeEarlyLaunch) or, where nothing
 // was started early (flag early_start off, no WebAssembly or Worker, an instant navigation),
-// calls launch itself. So this file must import nothing and hold only declarations.
+// calls launch itself.
 
 /**
  * A calculator page's runtime config (macros/page_config.py, which says what each flag does);
@@ -15,6 +15,7 @@
  * @typedef {object} PageConfig
  * @property {string} root the site's root
  * @property {string} worker the calculator worker's script
+ * @property {string} runner the calculator runner's script (the bundle of start.js)
  * @property {{runtime: string, lock: string, stdlib: string, snapshot: string, stdlib_used: string,
  *             stdlib_used_xz: string, wasm_xz: string, xz_decoder: string}} boot
  * @property {{wasm: number}} sizes the wasm's size (the download progress counts its bytes decoded)
@@ -37,7 +38,7 @@
  * @property {boolean} service_worker_later
  * @property {boolean} warm_up
  */
-/** @typedef {import("./protocol.js").BootFields} BootFields */
+/** @typedef {import("../shared/protocol.js").BootFields} BootFields */
 /**
  * A started worker: `error` is set if its script failed before the client listened.
  * @typedef {{worker: Worker, boot: BootFields, error: string}} Launched
