@@ -131,6 +131,8 @@ _PAGE_LINE = re.compile(r"^\s*(?:(?:confidential|personal and confidential)\s*)?
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023*o\-]\s+|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+)")
 # Two columns of a table or form: a label, three or more spaces, a value.
 _COLUMNS = re.compile(r"\S {3,}\S")
+# A short "Label: value" line of a form or table ("Rank: Instructor", "Clinical: 25").
+_FORM_LINE = re.compile(r"^\s*[A-Z][\w ()/,'&-]{0,50}:\s+\S.{0,40}$")
 # Words after which a line cannot end a heading or a sentence, so the next line continues it.
 _OPEN_END = re.compile(r"\b(?:a|an|the|of|to|and|or|as|at|by|be|in|for|with|will|is|are|your|our|from|on|"
                        r"per|than|that|which|who|this|these|its|their|his|her|was|were|has|have)$", re.I)
@@ -145,11 +147,26 @@ _ABBREVIATIONS = frozenset("""
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$\u2022])")
 
 
+# An email's quoting marks at the start of a line: "> What is my title?".
+_QUOTED = re.compile(r"^\s*(?:>\s?)+")
+# A table row written with bars, "| Clinical | 25 |", and a rule under a header, "|---|---|".
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
+
+
+def _table_row(line: str) -> str:
+    """A bar-separated table row as a form line: "Clinical (clinic): 25"."""
+    row = _TABLE_ROW.match(line)
+    if not row:
+        return line
+    return ": ".join(cell.strip() for cell in row.group(1).split("|") if cell.strip()) + "   "
+
+
 def normalize(text: str) -> str:
-    """Plain characters, one kind of line break, no page furniture."""
+    """Plain characters, one kind of line break, no page furniture, quoting or table bars."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
-    lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if not _PAGE_LINE.match(line))
+    lines = [_table_row(_QUOTED.sub("", line)).rstrip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if not _PAGE_LINE.match(line) and not _TABLE_RULE.match(line))
 
 
 def _is_short(line: str, width: int) -> bool:
@@ -158,7 +175,8 @@ def _is_short(line: str, width: int) -> bool:
 
 def _ends_unit(line: str, nxt: str, width: int) -> bool:
     """Whether the unit (paragraph, bullet, heading) that ``line`` is in ends with it."""
-    if not nxt or _BULLET.match(nxt) or _COLUMNS.search(nxt.strip()) or _COLUMNS.search(line.strip()):
+    if not nxt or _BULLET.match(nxt) or _COLUMNS.search(nxt.strip()) or _COLUMNS.search(line.strip()) \
+            or _FORM_LINE.match(line) or _FORM_LINE.match(nxt):
         return True
     last = line.rstrip()
     if last.endswith(":"):
@@ -220,9 +238,12 @@ def split_sentences(unit: str) -> list[str]:
 
 
 def _is_heading(unit: str) -> bool:
+    """A short line without a full stop ("Compensation", "Effort (percent of 1.0 FTE)") or a
+    lead-in ending with a colon; not a form line ("Rank: Instructor")."""
     words = unit.split()
-    return (unit.endswith(":") and len(words) <= 12) or (
-        len(words) <= 6 and not re.search(r"[.!?,;]$", unit) and not re.search(r"\d", unit))
+    if unit.endswith(":"):
+        return len(words) <= 12
+    return len(words) <= 8 and ": " not in unit and not re.search(r"[.!?,;]$", unit)
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -269,8 +290,14 @@ def _number(word: str) -> float:
 
 
 def _clean(value: float) -> float | int:
+    """A count (years, dollars) as an integer when it is whole."""
     value = round(value, 3)
     return int(value) if value == int(value) else value
+
+
+def _fte(value: float) -> float:
+    """A share of a full-time job, always a decimal (1.0, not 1)."""
+    return round(float(value), 3)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,15 +311,23 @@ class Effort:
     labelled_protected: bool
     """The words around it call the time protected, guaranteed or dedicated."""
     sentence: Sentence
+    exact: bool = True
+    """Written as FTE or a percentage, not counted from days or sessions."""
 
 
-# A quantity of effort: 0.8 / .75 / 1.0 (FTE), 80% / 80 percent, "four days a week".
+# A quantity of effort: 0.8 / .75 / 1.0 (FTE), 80% / 80 percent, "four days a week",
+# "eight half-day sessions" (a session is half a day: 0.1 FTE).
 _QUANTITY = re.compile(r"""
     (?<![\w.$,])(?P<fte>0?\.\d{1,3}|1\.0{1,3}|[01](?=\s*FTE))(?:\s*FTE\b)?(?![\w%]|\.\d|\s*(?:years?|months?|weeks?|days?|hours?|million|mg|miles?)\b)
   | (?<![\w.$,])(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)
   | \b(?P<days>one|two|three|four|five|half\s+a|\d(?:\.5)?)(?P<half>\s+and\s+a\s+half)?
-      (?:\s+(?:full|half))?\s+(?:(?P<dayword>[a-z]+(?:\s+[a-z]+)?)\s+)?days?\b(?P<week>\s+(?:a|per|each|every)\s+week|\s+weekly)?
+      (?:\s+full)?\s+(?:(?P<dayword>[a-z]+(?:\s+[a-z]+)?)\s+)?days?\b(?P<week>\s+(?:a|per|each|every)\s+week|\s+weekly)?
+  | \b(?P<halves>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?P<halfword>[a-z]+)\s+)?
+      (?:half[- ]days?(?:\s+sessions?)?|sessions?)\b(?P<halfweek>\s+(?:a|per|each|every)\s+week|\s+weekly)?
 """, re.I | re.X)
+# In a table whose heading says the figures are percentages, a bare figure: "Clinical: 25".
+_PERCENT_HEADING = re.compile(r"\bpercent\b|%", re.I)
+_PERCENT_CELL = re.compile(r"(?<=:\s)(?P<pct>\d{1,3})(?=\s*$)")
 # The kinds of time, by the words that name them; "non-clinical" is protected time.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("protected", re.compile(r"\bprotected\b|\bnon-?\s?clinical\b|\bacademic\b|\bdedicated\b|\bguaranteed\b", re.I)),
@@ -348,25 +383,34 @@ def _kind_in(words: str, last: bool) -> str | None:
     return hits[-1][1] if last else hits[0][1]
 
 
-def _quantity_value(m: re.Match[str]) -> float | None:
-    if m.group("fte"):
-        return float(m.group("fte"))
-    if m.group("pct"):
-        return float(m.group("pct")) / 100
-    if not (m.group("week") or re.search(r"\bweek", m.string, re.I)):
-        return None  # "two OR days" with no week in the sentence: not a weekly split
-    days = _NUMBER_WORDS.get(re.sub(r"\s+", " ", m.group("days").lower()))
-    days = float(days if days is not None else m.group("days")) + (0.5 if m.group("half") else 0)
+def _quantity_value(m: re.Match[str], weekly: bool) -> float | None:
+    """The quantity as FTE; days and sessions only where the text speaks of a week."""
+    group = m.groupdict()
+    if group.get("fte"):
+        return float(group["fte"])
+    if group.get("pct"):
+        return float(group["pct"]) / 100
+    if not (group.get("week") or group.get("halfweek") or weekly):
+        return None  # "two OR days" with no week around: not a weekly split
+    if group.get("halves"):
+        halves = _number(group["halves"])
+        return halves * DAY_FTE / 2 if halves <= 10 else None
+    days = _NUMBER_WORDS.get(re.sub(r"\s+", " ", group["days"].lower()))
+    days = float(days if days is not None else group["days"]) + (0.5 if group.get("half") else 0)
     return days * DAY_FTE if days <= 5 else None
 
 
-def efforts(sentence: Sentence) -> list[Effort]:
-    """Every quantity of effort in a sentence, with its kind."""
+def efforts(sentence: Sentence, previous: str = "") -> list[Effort]:
+    """Every quantity of effort in a sentence, with its kind (``previous``: the sentence before,
+    where "a week" may have been said)."""
     text = sentence.text
-    found: list[tuple[float, str | None, bool]] = []
+    weekly = bool(re.search(r"\bweek", previous + " " + text, re.I))
+    found: list[tuple[float, str | None, bool, bool]] = []
     matches = list(_QUANTITY.finditer(text))
+    if not matches and _PERCENT_HEADING.search(sentence.heading):
+        matches = list(_PERCENT_CELL.finditer(text))
     for i, m in enumerate(matches):
-        value = _quantity_value(m)
+        value = _quantity_value(m, weekly)
         if value is None or not 0 < value <= 1:
             continue
         # Its words lie between the quantities before and after it, within its clause.
@@ -377,26 +421,27 @@ def efforts(sentence: Sentence) -> list[Effort]:
             hi = text.index(";", m.end())
         masked = " " * lo + _mask_parentheses(text, m.span())[lo:hi]
         before, after = _window(masked, m.start(), m.end())
-        if m.group("pct") and _MONEY_WORDS.search(before + " " + after):
+        group = m.groupdict()
+        spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
+        if group.get("pct") and _MONEY_WORDS.search(before + " " + after):
             continue
-        if m.group("fte") and not re.search(r"FTE|%|effort|time|clinical|protected|research|teaching|"
-                                            r"scholar|would be|will be", text, re.I):
+        if group.get("fte") and not (spoken or re.search(r"FTE|%|effort|\btime\b", text, re.I)):
             continue  # a bare decimal in a sentence that is not about effort
-        dayword = m.group("dayword") or ""
-        kind = (_kind_in(dayword, last=False) if dayword else None) or _kind_in(after, last=False) \
+        own = group.get("dayword") or group.get("halfword") or ""
+        kind = (_kind_in(own, last=False) if own else None) or _kind_in(after, last=False) \
             or _kind_in(before, last=True)
-        labelled = bool(_PROTECTED_WORD.search(masked[lo:]))
-        found.append((value, kind, labelled))
+        labelled = bool(_PROTECTED_WORD.search(text[lo:hi]))
+        found.append((value, kind, labelled, bool(group.get("fte") or group.get("pct"))))
     # A quantity with no words of its own takes the kind the whole sentence speaks of, if one.
-    kinds = {kind for _, kind, _ in found if kind}
+    kinds = {kind for _, kind, _, _ in found if kind}
     spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
     out = []
-    for value, kind, labelled in found:
+    for value, kind, labelled, exact in found:
         if kind is None:
             free = spoken - kinds
             kind = free.pop() if len(free) == 1 else None
         if kind in ("clinical", "admin", *_NON_CLINICAL_KINDS):
-            out.append(Effort(value, kind, labelled or kind == "protected", sentence))
+            out.append(Effort(value, kind, labelled or kind == "protected", sentence, exact))
     return out
 
 
@@ -413,7 +458,15 @@ class Letter:
     @classmethod
     def from_text(cls, text: str) -> "Letter":
         sents = sentences(text)
-        return cls(sents, [e for s in sents for e in efforts(s)])
+        previous = [""] + [s.text for s in sents[:-1]] if sents else []
+        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before)])
+
+    def effort(self, pick: Callable[[Effort], bool]) -> list[Effort]:
+        """The quantities ``pick`` keeps; those written as FTE or percent if there are any, since
+        a count of days or sessions only approximates them."""
+        chosen = [e for e in self.efforts if pick(e)]
+        exact = [e for e in chosen if e.exact]
+        return exact or chosen
 
     def matching(self, pattern: re.Pattern[str]) -> Iterable[Sentence]:
         return (s for s in self.sentences if pattern.search(s.text))
@@ -506,7 +559,9 @@ _TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                  r"|\bno\s+faculty\s+appointment|\bnot\s+(?:an?\s+)?academic\s+(?:appointment|position)", re.I)),
 )
 # A track that might come later or was only compared: "you may later apply to the research track".
-_TRACK_LATER = re.compile(r"\b(?:later|switch|transfer|move\s+to|apply\s+(?:separately\s+)?(?:to|for)|unlike|rather\s+than|instead\s+of|if\s+you\s+wish)\b", re.I)
+_TRACK_LATER = re.compile(r"\b(?:later|switch|transfer|move\s+to|apply\s+(?:separately\s+)?(?:to|for)|unlike|rather\s+than|"
+                          r"instead\s+of|if\s+you\s+wish|separate\s+from|distinct\s+from|other\s+than|as\s+opposed\s+to|"
+                          r"compared\s+(?:with|to))\b", re.I)
 
 
 def read_track(letter: Letter) -> Finding:
@@ -514,14 +569,15 @@ def read_track(letter: Letter) -> Finding:
     hits: dict[str, Sentence] = {}
     negative_tenure: Sentence | None = None
     for s in letter.sentences:
-        text = s.text
-        if _NOT_TENURE.search(text):
-            negative_tenure = negative_tenure or s
-            text = _NOT_TENURE.sub(" ", text)
-        for value, pattern in _TRACKS:
-            m = pattern.search(text)
-            if m and not (_TRACK_LATER.search(text[:m.start()]) and value != "pure_clinical"):
-                hits.setdefault(value, s)
+        for clause in s.text.split(";"):
+            if _NOT_TENURE.search(clause):
+                negative_tenure = negative_tenure or s
+                clause = _NOT_TENURE.sub(" ", clause)
+            if _TRACK_LATER.search(clause):
+                continue  # a track to come, or one named to contrast it with this one
+            for value, pattern in _TRACKS:
+                if pattern.search(clause):
+                    hits.setdefault(value, s)
     if "tenure" in hits and "research" in hits:
         del hits["research"]  # a tenure-track physician-scientist is on the tenure track
     if len(hits) == 1:
@@ -552,27 +608,27 @@ def _remainder(letter: Letter, kinds: tuple[str, ...]) -> Sentence | None:
 
 def read_clinical_fte(letter: Letter) -> Finding:
     """Clinical effort as FTE (0-1)."""
-    clinical = [Fact(_clean(e.value), _quote(e.sentence)) for e in letter.efforts if e.kind == "clinical"]
+    clinical = [Fact(_fte(e.value), _quote(e.sentence)) for e in letter.effort(lambda e: e.kind == "clinical")]
     found = _one_value(clinical)
     if found is None:
         protected = _protected_quantity(letter)
         rest = _remainder(letter, ("clinical",))
         if isinstance(protected, Fact) and rest:
-            return Fact(_clean(1 - protected.value), _quote(rest))
+            return Fact(_fte(1 - protected.value), _quote(rest))
     return found
 
 
 def _protected_quantity(letter: Letter) -> Finding:
     """Protected time from the quantities that name it: protected first, else the research,
     teaching and scholarship shares (summed when they complete the clinical share to 1)."""
-    clinical = {e.value for e in letter.efforts if e.kind == "clinical"}
+    clinical = {e.value for e in letter.effort(lambda e: e.kind == "clinical")}
     for pick in (lambda e: e.labelled_protected, lambda e: e.kind in _NON_CLINICAL_KINDS):
-        shares = [e for e in letter.efforts if e.kind != "clinical" and pick(e)]
+        shares = letter.effort(lambda e, pick=pick: e.kind != "clinical" and pick(e))
         values = sorted({round(e.value, 3) for e in shares})
         if len(values) == 1:
-            return Fact(_clean(values[0]), _quote(shares[0].sentence))
+            return Fact(_fte(values[0]), _quote(shares[0].sentence))
         if values and len(clinical) == 1 and abs(sum(values) + next(iter(clinical)) - 1) < 0.011:
-            return Fact(_clean(sum(values)), _quote(shares[0].sentence))
+            return Fact(_fte(sum(values)), _quote(shares[0].sentence))
         if values:
             return Suspect(_quote(shares[0].sentence))
     return None
@@ -588,7 +644,7 @@ def read_protected_fte(letter: Letter) -> Finding:
     if isinstance(clinical, Fact):
         rest = _remainder(letter, _NON_CLINICAL_KINDS)
         if rest:
-            return Fact(_clean(1 - clinical.value), _quote(rest))
+            return Fact(_fte(1 - clinical.value), _quote(rest))
         if clinical.value == 1:
             return Fact(0.0, clinical.quote)
     none = next(letter.matching(_NO_PROTECTED_TIME), None)
@@ -628,25 +684,29 @@ def read_protected_in_contract(letter: Letter) -> Finding:
 # A promotion or its review, as letters put it.
 _PROMOTION = re.compile(r"\bpromot\w*|\btenure\s+review|\breview(?:ed)?\s+for\s+(?:the\s+rank\s+of\s+)?(?:assistant|associate)"
                         r"|\bconsider(?:ed|ation)?\s+for\s+(?:the\s+rank\s+of\s+)?(?:assistant|associate|promotion)"
-                        r"|\bmove\s+(?:\w+\s+)?up\b|\badvance(?:ment)?\s+to\b", re.I)
+                        r"|\bmove\s+(?:\w+\s+)?up\b|\badvance(?:ment)?\s+to\b"
+                        r"|\b(?:review\w*|progress)\b[^.;]{0,60}\b(?:assistant|associate)\s+professor", re.I)
 # When the review comes: "in your third year", "in year six", "after 24 months", "within two
 # to three years", "at the two-year mark", "by the end of your second year".
 _WHEN = re.compile(rf"""
     \b(?:in|during|by\s+the\s+end\s+of|at\s+the\s+end\s+of|no\s+later\s+than|before\s+the\s+end\s+of|by)\s+
-        (?:your|their|the|his|her)\s+(?P<ordinal>{_ORDINAL})\s+(?:year|academic\s+year)\b
-  | \bin\s+year\s+(?P<yearno>{_NUMBER})\b
+        (?:your|their|the|his|her)\s+(?P<ordinal>{_ORDINAL})(?:\s+(?:or|to|-)\s+(?P<ordinal_b>{_ORDINAL}))?\s+(?:year|academic\s+year)\b
+  | \b(?:in|during|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|before)\s+year\s+(?P<yearno>{_NUMBER})\b
   | \b(?:after|within|at|by|no\s+later\s+than|following|in)\s+(?:about\s+|approximately\s+)?
         (?P<n1>{_NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{_NUMBER}))?\s+(?:full\s+)?(?P<unit>years?|months?)\b
   | \bat\s+the\s+(?P<mark>{_NUMBER})[- ](?P<markunit>year|month)\s+mark\b
   | \bthe\s+(?P<ordinal2>{_ORDINAL})\s+year\s+of\s+(?:your|the)\s+appointment
 """, re.I | re.X)
+# "Most faculty are reviewed in their sixth year": what usually happens, not a date for you.
+_MOST = re.compile(r"\b(?:most|many)\b", re.I)
 _VAGUE_WHEN = re.compile(r"\b(?:a\s+few|several|some|a\s+couple\s+of)\s+years\b|\bonce\s+(?:you|they)\b|\bno\s+set\s+timeline"
                          r"|\bisn't\s+a\s+set\s+timeline|\bnot\s+a\s+set\s+timeline|\bwhen\s+(?:you\s+are|you're)\s+ready", re.I)
 
 
 def _years(m: re.Match[str]) -> float | None:
     if m.group("ordinal") or m.group("ordinal2"):
-        return _number(m.group("ordinal") or m.group("ordinal2"))
+        first = _number(m.group("ordinal") or m.group("ordinal2"))
+        return (first + _number(m.group("ordinal_b"))) / 2 if m.group("ordinal_b") else first
     if m.group("yearno"):
         return _number(m.group("yearno"))
     if m.group("mark"):
@@ -667,7 +727,7 @@ def read_review_years(letter: Letter) -> Finding:
                 continue
             m = _WHEN.search(clause)
             years = _years(m) if m else None
-            if years and 0 < years <= 15 and not _HEDGE.search(clause):
+            if years and 0 < years <= 15 and not _HEDGE.search(clause) and not _MOST.search(clause):
                 facts.append(Fact(_clean(years), _quote(s)))
             elif years or _VAGUE_WHEN.search(clause):
                 suspects.append(s)
@@ -677,9 +737,10 @@ def read_review_years(letter: Letter) -> Finding:
 
 # Written criteria: a document of criteria, guidelines or policies for promotion, given or published.
 _CRITERIA_NOUN = re.compile(r"\b(?:criteria|guidelines?|benchmarks?|standards?|polic(?:y|ies)|requirements|expectations|handbook)\b", re.I)
-_CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclosed|attached|published|available|set\s+out|described|outlined|"
-                               r"provided|copy|documented|in\s+writing)\b", re.I)
-_NO_CRITERIA = re.compile(r"\bno\s+(?:written|formal|set|official|published)\s+(?:\w+\s+)?(?:policy|policies|criteria|standards?|process|guidelines)"
+_CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclos\w*|attach\w*|publish\w*|availab\w*|set\s+(?:out|forth)|describ\w*|outlin\w*|"
+                               r"provid\w*|cop(?:y|ies)|document\w*|in\s+writing|handbook|appendix)\b", re.I)
+_NO_CRITERIA = re.compile(r"\b(?:no|not|n't|without)\b(?:\s+\w+){0,3}?\s+(?:written|formal|set|official|published)\s+(?:\w+\s+)?"
+                          r"(?:policy|policies|criteria|standards?|process|guidelines|benchmarks)"
                           r"|\bno\s+promotion\s+(?:process|policy|criteria|pathway)|\b(?:there\s+is|there's)\s+nothing\s+(?:formal|in\s+writing)"
                           r"|\bat\s+the\s+discretion\s+of|\bnot\s+(?:\w+\s+)?written\s+(?:down|criteria)|\binformal\s+(?:process|criteria)", re.I)
 
@@ -691,7 +752,7 @@ def read_written_criteria(letter: Letter) -> Finding:
             return Fact(False, _quote(s))
     for s in letter.sentences:
         text = s.text
-        if (_CRITERIA_NOUN.search(text) and re.search(r"promot|tenure|advancement", text, re.I)
+        if (_CRITERIA_NOUN.search(text) and re.search(r"promot|tenure|advancement|\brank\b|professor|\btrack\b", text, re.I)
                 and _CRITERIA_WRITTEN.search(text) and not _HEDGE.search(text)
                 and not re.search(r"\b(?:no|not|n't|without)\b", text, re.I)):
             return Fact(True, _quote(s))
@@ -838,8 +899,8 @@ def read_leadership_support(letter: Letter) -> Finding:
 # An amount of money: $198,000 / USD 189,500 / $410K / 192,000.00 dollars.
 _MONEY = re.compile(r"(?:US\$|USD\s?|CA\$|C\$|A\$|\$|\u00a3|\u20ac|EUR\s?|GBP\s?)\s?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?(?P<k>\s?[kK]\b)?"
                     r"|(?P<n2>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?\s?(?:USD|dollars)\b")
-_SALARY_WORD = re.compile(r"\bsalary\b|\bbase\s+(?:pay|compensation)\b|\bbase\s+(?:is|of)\b|\bbase:|\bannual\s+(?:compensation|rate|pay)\b"
-                          r"|\bcompensation\b|\bpay\s+is\b|\bper\s+annum\b|\bguaranteed\s+salary", re.I)
+_SALARY_WORD = re.compile(r"\bsalary\b|\bbase\b|\bannual\s+(?:compensation|rate|pay)\b|\bcompensation\b|\bper\s+annum\b"
+                          r"|\bpay\b(?=[^.;$]{0,25}?\b(?:is|will\s+be|of)\b|\s*:)", re.I)
 _OTHER_MONEY_WORD = re.compile(r"\bbonus|\bincentive|\bsign(?:ing|-on)\b|\brelocation|\bmoving|\bstart[- ]?up|\bCME\b|\ballowance"
                                r"|\bsupplement|\bstipend|\bretention|\bloan|\breimburs\w*|\bpremium|\bmatch|\bcontribution|\bfunds?\b"
                                r"|\bper\s+(?:shift|hour|month|RVU|week|session)|\btail\b|\bgrant|\bpackage|\bdues|\bprofessional\s+development"
@@ -854,11 +915,11 @@ def _amount(m: re.Match[str]) -> float:
 def _money_kind(text: str, m: re.Match[str]) -> str | None:
     """salary, other, or None: what the nearest money word before (else after) the amount names."""
     before, after = text[max(0, m.start() - 90):m.start()], text[m.end():m.end() + 50]
-    before = re.split(r";|\.\s", before)[-1]
-    hits = [(m2.end(), "salary") for m2 in _SALARY_WORD.finditer(before)] + \
-           [(m2.end(), "other") for m2 in _OTHER_MONEY_WORD.finditer(before)]
-    if hits:
-        return max(hits)[1]
+    before = re.split(r";|\.\s|\d\b", before)[-1]  # back to the sentence's or the last amount's end
+    if _OTHER_MONEY_WORD.search(before):
+        return "other"  # "a sign-on bonus of", "incentive pay of"
+    if _SALARY_WORD.search(before):
+        return "salary"
     after = re.split(r"[;,]|\.\s", after)[0]
     hits = [(m2.start(), "salary") for m2 in _SALARY_WORD.finditer(after)] + \
            [(m2.start(), "other") for m2 in _OTHER_MONEY_WORD.finditer(after)]
