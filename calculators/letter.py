@@ -132,7 +132,7 @@ _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023*o\-]\s+|\(?(?:\d{1
 # Two columns of a table or form: a label, three or more spaces, a value.
 _COLUMNS = re.compile(r"\S {3,}\S")
 # A short "Label: value" line of a form or table ("Rank: Instructor", "Clinical: 25").
-_FORM_LINE = re.compile(r"^\s*[A-Z][\w ()/,'&-]{0,50}:\s+\S.{0,40}$")
+_FORM_LINE = re.compile(r"^\s*[A-Z][\w()/,'&-]*(?:\s+[\w()/,'&-]+){0,4}:\s+\S.{0,40}$")
 # Words after which a line cannot end a heading or a sentence, so the next line continues it.
 _OPEN_END = re.compile(r"\b(?:a|an|the|of|to|and|or|as|at|by|be|in|for|with|will|is|are|your|our|from|on|"
                        r"per|than|that|which|who|this|these|its|their|his|her|was|were|has|have)$", re.I)
@@ -173,17 +173,20 @@ def _is_short(line: str, width: int) -> bool:
     return len(line) < 0.6 * width
 
 
-def _ends_unit(line: str, nxt: str, width: int) -> bool:
-    """Whether the unit (paragraph, bullet, heading) that ``line`` is in ends with it."""
-    if not nxt or _BULLET.match(nxt) or _COLUMNS.search(nxt.strip()) or _COLUMNS.search(line.strip()) \
-            or _FORM_LINE.match(line) or _FORM_LINE.match(nxt):
+def _ends_unit(line: str, nxt: str, width: int, continuing: bool) -> bool:
+    """Whether the unit (paragraph, bullet, heading) that ``line`` is in ends with it.
+    ``continuing``: the line continues a unit begun on an earlier line."""
+    if not nxt or _BULLET.match(nxt):
         return True
     last = line.rstrip()
-    if last.endswith(":"):
-        return True
     first = nxt.lstrip()[:1]
-    if _OPEN_END.search(last) or not first.isupper():
+    if _OPEN_END.search(last) or not (first.isupper() or first in "\"'("):
         return False  # "... salary will be" / "$203,000." or a lower-case continuation
+    if _COLUMNS.search(nxt.strip()) or _COLUMNS.search(last.strip()) or _FORM_LINE.match(last) \
+            or _FORM_LINE.match(nxt) or last.endswith(":"):
+        return True
+    if continuing and not re.search(r"[.!?]$", last):
+        return False  # a short piece left over by rewrapping ("...a position as" / "Assistant" / "Professor of")
     return _is_short(last, width)
 
 
@@ -209,7 +212,7 @@ def units(text: str) -> list[str]:
         current.append(re.sub(r"\s+", " ", line.strip()) if not _COLUMNS.search(line.strip())
                        else re.sub(r" {3,}", ": " if ":" not in line else " ", line.strip()))
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if _ends_unit(line, nxt if nxt.strip() else "", width):
+        if _ends_unit(line, nxt if nxt.strip() else "", width, continuing=len(current) > 1):
             out.append(" ".join(current))
             current = []
     if current:
