@@ -504,15 +504,19 @@ _RANK_LABEL = re.compile(r"^(?:rank|title|academic (?:rank|title)|position|facul
 
 def _offered_rank(sentence: Sentence, m: re.Match[str]) -> bool:
     before = sentence.text[:m.start()]
-    if _NOT_OFFERED_BEFORE.search(before[-60:]):
+    if _NOT_OFFERED_BEFORE.search(before[-60:]) or _someone_elses(sentence, m):
         return False
     return bool(_OFFER_WORDS.search(sentence.text) or _RANK_LABEL.match(sentence.text)
                 or _RANK_LABEL.match(sentence.heading + ":"))
 
 
+# A title in apposition to a name or a degree: "Dr. Lee, Assistant Professor of ...", "Jane Roe, MD, ...".
+_APPOSITION = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:MD|M\.D\.|PhD|Ph\.D\.|DO|D\.O\.|MPH|MS|MBA|RN))\s*,\s*$")
+
+
 def _someone_elses(sentence: Sentence, m: re.Match[str]) -> bool:
-    """A title in apposition ("Dr. Lee, Assistant Professor of ...") or a signature."""
-    return sentence.text[:m.start()].rstrip().endswith(",")
+    """A title that belongs to someone the letter names, not to the post offered."""
+    return bool(_APPOSITION.search(sentence.text[:m.start()]))
 
 
 def read_rank(letter: Letter) -> Finding:
