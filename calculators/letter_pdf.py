@@ -105,7 +105,7 @@ def _extract(reader: Any, deadline: float) -> tuple[list[str], str]:
         try:
             texts.append(page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator))
         except _Stop as stop:
-            texts.append("".join(pieces))
+            texts.append("".join(pieces)[:max(0, MAX_TEXT_CHARS - total)])
             why = "characters" if stop.args[0] == "chars" else "time"
             return texts, (f"reading stopped on page {number}: the letter is longer than {MAX_TEXT_CHARS:,} characters"
                            if why == "characters" else
