@@ -10,9 +10,7 @@ limit is a named constant below. A problem is a :class:`~calculators.letter.Lett
 from __future__ import annotations
 
 import io
-import logging
 import time
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +45,9 @@ class _Stop(Exception):
 
 
 def _pypdf() -> Any:
+    """pypdf, imported now (with logging, which only it needs: the browser's worker loads neither
+    until a PDF is chosen)."""
+    import logging
     try:
         import pypdf
     except ImportError:
@@ -126,6 +127,7 @@ def pdf_text(data: bytes, *, max_seconds: float = MAX_SECONDS) -> PdfText:
     if b"%PDF-" not in data[:1024]:
         raise LetterError("not_pdf", "the file is not a PDF (it does not start with %PDF)")
     pypdf = _pypdf()
+    import warnings
     deadline = time.monotonic() + max_seconds
     with _limits(pypdf), warnings.catch_warnings():
         warnings.simplefilter("ignore")
