@@ -44,8 +44,13 @@ TRACK_VALUES = frozenset(c.value for c in instructor_offer.TRACKS)
 # clinic" as 0.8 FTE clinical, the way the articles' FTE splits (0.8 clinical / 0.2 protected)
 # count a protected day.
 DAY_FTE = 0.2
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = 100_000
 """Characters of a letter read; a longer text is read up to here (an offer letter is 3-30 thousand)."""
+MAX_SENTENCE_CHARS = 1_500
+"""A longer run of text without a full stop is cut into pieces of this size, so that no rule
+works on more than this at once (a real sentence is a few hundred characters)."""
+MAX_WORD_CHARS = 60
+"""A longer run of non-space characters (a pasted image, a garbled PDF) is cut to this."""
 QUOTE_CHARS = 400
 """A quote longer than this is cut, with an ellipsis."""
 SALARY_RANGE = (10_000, 10_000_000)
@@ -147,6 +152,7 @@ _ABBREVIATIONS = frozenset("""
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$\u2022])")
 
 
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
 # An email's quoting marks at the start of a line: "> What is my title?".
 _QUOTED = re.compile(r"^\s*(?:>\s?)+")
 # A table row written with bars, "| Clinical | 25 |", and a rule under a header, "|---|---|".
@@ -165,6 +171,7 @@ def _table_row(line: str) -> str:
 def normalize(text: str) -> str:
     """Plain characters, one kind of line break, no page furniture, quoting or table bars."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    text = _LONG_WORD.sub(lambda m: m.group(0)[:MAX_WORD_CHARS], text)
     lines = [_table_row(_QUOTED.sub("", line)).rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if not _PAGE_LINE.match(line) and not _TABLE_RULE.match(line))
 
@@ -220,8 +227,11 @@ def units(text: str) -> list[str]:
     return [re.sub(r"(\w)- (\w)", r"\1-\2", re.sub(r"\s+", " ", u)).strip() for u in out if u.strip()]
 
 
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    word = _WORD_BEFORE_DOT.search(text[max(0, dot - 12):dot])
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
@@ -237,7 +247,18 @@ def split_sentences(unit: str) -> list[str]:
         out.append(unit[start:end.end()].strip())
         start = end.end()
     out.append(unit[start:].strip())
-    return [s for s in out if s]
+    return [piece for sentence in out if sentence for piece in _pieces(sentence)]
+
+
+def _pieces(sentence: str) -> list[str]:
+    """A sentence, or a run of text with no sentence end, in pieces of at most MAX_SENTENCE_CHARS."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        pieces.append(sentence[:cut])
+        sentence = sentence[cut:].lstrip()
+    return pieces + [sentence] if sentence else pieces
 
 
 def _is_heading(unit: str) -> bool:
@@ -280,8 +301,6 @@ _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh
 _HEDGE = re.compile(r"\b(?:may|might|could|typically|usually|generally|often|normally|hope|hopefully|"
                     r"anticipate|aim to|try to|tries to|expect to discuss|to be determined|tbd|"
                     r"if (?:possible|feasible|available)|when (?:possible|feasible))\b", re.I)
-# A negation close before a word: "not", "no", "n't", "never", "without".
-_NEGATION = re.compile(r"\b(?:not|no|never|without|neither|nor|none)\b|n't\b", re.I)
 
 
 def _number(word: str) -> float:
@@ -352,6 +371,7 @@ _STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s-\s|\s/\s|/|\b(?:and|plus|with|while|bu
 # Money and benefits: a percentage near these words is not effort ("10% of salary").
 _MONEY_WORDS = re.compile(r"salary|bonus|incentive|contribution|match|retirement|raise|increase|pay\b|"
                           r"compensation|tax|premium|percentile|discount|\$", re.I)
+_EFFORT_WORD = re.compile(r"FTE|%|\beffort\b|\btime\b", re.I)
 _PROTECTED_WORD = re.compile(r"\bprotected\b|\bguaranteed\b|\bdedicated\b|\bnon-?clinical\b", re.I)
 
 
@@ -412,6 +432,8 @@ def efforts(sentence: Sentence, previous: str = "") -> list[Effort]:
     matches = list(_QUANTITY.finditer(text))
     if not matches and _PERCENT_HEADING.search(sentence.heading):
         matches = list(_PERCENT_CELL.finditer(text))
+    spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
+    about_effort = bool(spoken or _EFFORT_WORD.search(text))
     for i, m in enumerate(matches):
         value = _quantity_value(m, weekly)
         if value is None or not 0 < value <= 1:
@@ -419,25 +441,23 @@ def efforts(sentence: Sentence, previous: str = "") -> list[Effort]:
         # Its words lie between the quantities before and after it, within its clause.
         lo = matches[i - 1].end() if i else 0
         hi = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        lo = max(lo, text.rfind(";", 0, m.start()) + 1)
+        lo = max(lo, text.rfind(";", lo, m.start()) + 1)
         if ";" in text[m.end():hi]:
             hi = text.index(";", m.end())
-        masked = " " * lo + _mask_parentheses(text, m.span())[lo:hi]
-        before, after = _window(masked, m.start(), m.end())
+        segment, start, end = text[lo:hi], m.start() - lo, m.end() - lo
+        before, after = _window(_mask_parentheses(segment, (start, end)), start, end)
         group = m.groupdict()
-        spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
         if group.get("pct") and _MONEY_WORDS.search(before + " " + after):
             continue
-        if group.get("fte") and not (spoken or re.search(r"FTE|%|effort|\btime\b", text, re.I)):
+        if group.get("fte") and not about_effort:
             continue  # a bare decimal in a sentence that is not about effort
         own = group.get("dayword") or group.get("halfword") or ""
         kind = (_kind_in(own, last=False) if own else None) or _kind_in(after, last=False) \
             or _kind_in(before, last=True)
-        labelled = bool(_PROTECTED_WORD.search(text[lo:hi]))
+        labelled = bool(_PROTECTED_WORD.search(segment))
         found.append((value, kind, labelled, bool(group.get("fte") or group.get("pct"))))
     # A quantity with no words of its own takes the kind the whole sentence speaks of, if one.
     kinds = {kind for _, kind, _, _ in found if kind}
-    spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
     out = []
     for value, kind, labelled, exact in found:
         if kind is None:

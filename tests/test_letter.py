@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -245,3 +246,17 @@ def test_the_text_reader_imports_only_the_standard_library():
             "and m.split('.')[0] not in ('calculators', '__main__')))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("garble", [
+    "Department of " + "A" * 150_000,  # one endless token
+    "Dr. " * 40_000,  # an abbreviation, over and over
+    "clinical (0.2) " * 10_000,  # quantities without end
+    "Rank: a\n" * 20_000,  # a form that never stops
+])
+def test_hostile_text_is_read_in_bounded_time(garble):
+    """Text pasted by mistake or made to stall the reader is read (or cut) within seconds; a
+    generous bound for a slow, shared CI machine (each takes under a second here)."""
+    start = time.monotonic()
+    letter.read_letter(OPENING + "Your title will be Instructor in Medicine.\n" + garble)
+    assert time.monotonic() - start < 10
