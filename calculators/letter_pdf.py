@@ -23,8 +23,9 @@ MAX_PAGES = 50
 MAX_STREAM_BYTES = 8 * 1024 * 1024
 """Bytes one compressed stream may inflate to (pypdf's default is 75 MB): a letter page's text
 is tens of kilobytes, a compression bomb stops here."""
-MAX_PARSE_STEPS = 300_000
-"""Operators and operands pypdf may parse in one page's content (its default: 2,000,000)."""
+MAX_PARSE_STEPS = 100_000
+"""Operators and operands pypdf may parse in one page's content (its default: 2,000,000): a letter
+page has a few thousand; a page near this limit is parsed and read in about 2.5 s here."""
 MAX_SECONDS = 5.0
 """Time text extraction may take; then it stops with the pages read so far."""
 MAX_PAGE_TREE_ENTRIES = 1_000
@@ -146,7 +147,8 @@ def pdf_text(data: bytes, *, max_seconds: float = MAX_SECONDS) -> PdfText:
             raise
         except pypdf.errors.LimitReachedError:
             raise LetterError("unreadable", "the PDF could not be read: a part of it inflates beyond "
-                                            f"{MAX_STREAM_BYTES // 2**20} MB (a damaged or hostile file)") from None
+                                            f"{MAX_STREAM_BYTES // 2**20} MB or holds more than {MAX_PARSE_STEPS:,} "
+                                            "drawing operations (a damaged or hostile file)") from None
         except Exception as exc:  # pypdf's PdfReadError and anything a broken file provokes
             raise LetterError("unreadable", f"the PDF could not be read ({type(exc).__name__}): it may be damaged") from None
     text = "\n".join(texts)
