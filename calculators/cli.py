@@ -1,4 +1,4 @@
-"""Command-line interface: list, schema, run, link.
+"""Command-line interface: list, schema, run, link, read-letter.
 
 Exit codes: 0 success, 2 bad input or usage (message on stderr, never a traceback).
 """
@@ -11,6 +11,8 @@ from typing import Any, Sequence, TextIO
 
 from . import urlstate
 from .contract import Calculator, ValidationError, json_schema
+from .letter import LetterError
+from .letter_file import read_path
 from .registry import CALCULATORS, UnknownCalculator, get
 from .what_would_change import empty_note
 
@@ -35,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     lk = sub.add_parser("link", help="print the shareable query string for a JSON object of inputs")
     lk.add_argument("slug")
     lk.add_argument("file", nargs="?", default="-")
+    rl = sub.add_parser("read-letter", help="read an offer letter (.txt or text-based .pdf); print the facts found as JSON")
+    rl.add_argument("file")
     return p
 
 
@@ -97,6 +101,13 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
         if args.command == "list":
             for calc in CALCULATORS.values():
                 print(f"{calc.slug}\t{calc.title}", file=stdout)
+            return 0
+        if args.command == "read-letter":
+            try:
+                reading = read_path(args.file)
+            except LetterError as exc:
+                raise UsageError(f"{args.file}: {exc.message}") from None
+            print(json.dumps(reading.as_dict(), indent=2, ensure_ascii=False), file=stdout)
             return 0
         calc = get(args.slug)
         if args.command == "schema":

@@ -1,0 +1,262 @@
+"""The letter reader, fact by fact: the ways real letters state (or hedge) each fact."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from calculators import instructor_offer, letter, offer_comparison
+
+from conftest import ROOT
+
+OPENING = "Dear Dr. Lee,\n\nI am pleased to offer you a full-time faculty position in our department.\n\n"
+
+
+def read(body: str) -> dict:
+    return letter.read_letter(OPENING + body).as_dict()
+
+
+def value(body: str, field: str):
+    return read(body)["found"].get(field, {}).get("value", "not found")
+
+
+@pytest.mark.parametrize("body, rank", [
+    ("Your title will be Instructor in Medicine.", "instructor"),
+    ("We offer you the position of Clinical Instructor of Pediatrics.", "instructor"),
+    ("Rank: Assistant Professor\nTrack: Clinician-Educator", "assistant_professor"),
+    ("You will be appointed Assistant Professor of Clinical Medicine.", "assistant_professor"),
+    # A promotion to come is not the rank offered.
+    ("Your appointment is as Instructor. After two years you will be reviewed for promotion to Assistant Professor.",
+     "instructor"),
+    # A past post is not the rank offered either.
+    ("You have served as Instructor since 2024; this letter appoints you Assistant Professor of Surgery.",
+     "assistant_professor"),
+    # Someone else's title, in apposition, is no one's offer.
+    ("Dr. Ames, Assistant Professor of Medicine, will mentor you in your role as staff physician.", "not found"),
+])
+def test_rank_is_the_title_offered(body, rank):
+    assert value(body, "rank") == rank
+
+
+@pytest.mark.parametrize("body, track", [
+    ("Your appointment is on the clinician-educator track.", "clinician_educator"),
+    ("You will join the Clinical Scholar pathway.", "clinician_educator"),
+    ("The appointment is in the clinical track.", "clinician_educator"),
+    ("This is a non-tenure-track appointment on the clinical track.", "clinician_educator"),
+    ("You are appointed Assistant Professor, tenure track.", "tenure"),
+    ("The position is tenure-eligible.", "tenure"),
+    ("You will be on the Research Track, a non-tenure line.", "research"),
+    ("This is a staff physician position with a courtesy faculty title.", "pure_clinical"),
+    ("We don't really have official tracks here.", "unspecified"),
+    # Negation alone names no track: not tenure, but which track?
+    ("This appointment is not eligible for tenure.", "not found"),
+    ("This is a non-tenure-track appointment.", "not found"),
+    # A track named only to contrast it with this one, or for later.
+    ("You are on the clinical practice track; it is separate from our Clinician-Educator track.", "pure_clinical"),
+    ("Some faculty later switch to the research track.", "not found"),
+])
+def test_track(body, track):
+    assert value(body, "track") == track
+
+
+def test_a_track_negated_alone_is_shown_as_suspect():
+    reading = read("This is a non-tenure-track appointment.")
+    assert "track" in reading["not_found"] and "non-tenure-track" in reading["suspect"]["track"]
+
+
+@pytest.mark.parametrize("body, clinical, protected", [
+    ("Your effort will be 0.8 FTE clinical and 0.2 FTE protected time for scholarship.", 0.8, 0.2),
+    ("Your time will be 75% clinical and 25% protected for teaching.", 0.75, 0.25),
+    ("Clinical effort: 0.85 FTE.\nProtected time: 0.15 FTE.", 0.85, 0.15),
+    ("You will work four days a week in clinic, and one day each week is protected for research.", 0.8, 0.2),
+    ("Your week will be three clinical days and two protected academic days.", 0.6, 0.4),
+    ("You will have eight half-day clinic sessions a week; the other two half-days are protected.", 0.8, 0.2),
+    ("Clinical would be 0.9, the rest for your research.", 0.9, 0.1),
+    ("Your position is 1.0 FTE clinical.", 1.0, 0.0),
+    ("Effort allocation:\n  Clinical: 70%\n  Teaching: 20%\n  Scholarship: 10%", 0.7, 0.3),
+    # Money next to a percentage is not effort; staff at an FTE are not your time.
+    ("Your clinical effort will be 0.9 FTE. The university contributes 10% of salary to your retirement plan, "
+     "and a research coordinator at 0.5 FTE will support the division.", 0.9, "not found"),
+])
+def test_effort_in_decimals_percentages_and_days(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
+def test_fte_is_always_a_decimal_within_0_and_1():
+    found = read("Your position is 1.0 FTE clinical.")["found"]
+    assert found["clinical_fte"]["value"] == 1.0 and isinstance(found["clinical_fte"]["value"], float)
+
+
+def test_clinical_plus_protected_over_one_is_not_believed():
+    reading = read("Your clinical effort will be 0.9 FTE. You will have 0.3 FTE protected time.")
+    assert {"clinical_fte", "protected_fte"} <= set(reading["suspect"])
+
+
+@pytest.mark.parametrize("body, in_contract", [
+    ("You will have 0.2 FTE protected for scholarship, written into your contract.", True),
+    ("Your 20% protected time is guaranteed.", True),
+    # Teaching expected, not protected: the letter says nothing about protected time.
+    ("You will be expected to participate in teaching residents.", "not found"),
+    ("We try to leave some time for projects as the schedule allows.", False),
+    ("We will aim to keep 0.1 FTE protected, subject to clinical staffing needs.", False),
+    ("There is some time for projects, though it isn't formally protected.", False),
+    ("There is no protected time in this position.", False),
+])
+def test_protected_in_contract(body, in_contract):
+    assert value(body, "protected_in_contract") == in_contract
+
+
+@pytest.mark.parametrize("body, years", [
+    ("You will be reviewed for promotion to Assistant Professor in your third year.", 3),
+    ("After 24 months you will be reviewed for promotion.", 2),
+    ("We expect to review you for promotion within two to three years.", 2.5),
+    ("At the two-year mark you will be considered for promotion to Assistant Professor.", 2),
+    ("The tenure clock is seven years; you will be considered for promotion in year six.", 6),
+    ("You will be reviewed for promotion no later than 36 months after your start date.", 3),
+    ("Your two years as Instructor will count toward time in rank for promotion.", "not found"),
+])
+def test_review_years(body, years):
+    assert value(body, "review_years") == years
+
+
+@pytest.mark.parametrize("body", [
+    "We usually move people up after a few years if they do well.",
+    "Faculty are typically considered for promotion after five to seven years.",
+    "Most faculty are reviewed for promotion in their sixth year.",
+])
+def test_a_vague_or_usual_timeline_is_a_suspect_not_a_value(body):
+    reading = read(body)
+    assert "review_years" in reading["not_found"] and reading["suspect"]["review_years"]
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    ("The written criteria for promotion are enclosed.", "written_criteria", True),
+    ("The Faculty Handbook describes the criteria for promotion and tenure.", "written_criteria", True),
+    ("There is no written promotion policy for our section.", "written_criteria", False),
+    ("The department does not have written promotion criteria for this line.", "written_criteria", False),
+    ("Your time as Instructor counts toward time in rank.", "years_count_toward_rank", True),
+    ("Time spent as Instructor will not count toward promotion.", "years_count_toward_rank", False),
+    ("Your promotion clock begins upon appointment as Assistant Professor; time spent as Instructor does not count.",
+     "years_count_toward_rank", False),
+    ("You will be in the Department of Orthopaedic Surgery.", "surgical_subspecialty", True),
+    ("Your appointment is in the Division of Cardiology, Department of Medicine.", "surgical_subspecialty", False),
+    ("You will join the Department of Neurology.", "surgical_subspecialty", False),
+    ("Dr. Rao has agreed to serve as your mentor.", "mentorship", True),
+    ("You will mentor residents and students in clinic.", "mentorship", "not found"),
+    ("There is no formal mentoring program for new faculty.", "mentorship", False),
+    ("The department will provide start-up funds of $150,000.", "funding", True),
+    ("The department does not provide start-up funds for this position.", "funding", False),
+    ("We see you as part of our long-term faculty, not as temporary coverage.", "leadership_support", True),
+    ("This role is primarily designed to support clinical coverage.", "leadership_support", False),
+    ("We are committed to your success and professional development.", "leadership_support", "not found"),
+])
+def test_yes_no_facts(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, salary", [
+    ("Your annual base salary will be $198,000.", 198000),
+    ("Salary: USD 189,500 per year.", 189500),
+    ("Your starting base salary will be $410K, with a signing bonus of $25K.", 410000),
+    ("Your salary will be $192,000.00 per annum.", 192000),
+    ("The annual salary is $205,000 with a sign-on bonus of $15,000.", 205000),
+    ("You will receive a relocation allowance of $10,000 and $3,000 a year for CME.", "not found"),
+    ("Salary would be in the low 200s.", "not found"),
+    ("Your salary will be between $190,000 and $210,000.", "not found"),
+])
+def test_salary(body, salary):
+    assert value(body, "salary") == salary
+
+
+def test_sentences_survive_abbreviations_and_pdf_line_breaks():
+    text = ("Dr. Patel, M.D. has agreed to mentor you, e.g. on grant writing. Your clinical effort\n"
+            "will be 0.8 FTE. The remaining 0.2 FTE is protected for scholarship,\n"
+            "e.g. curriculum work.\n"
+            "Compensation\n"
+            "Your annual base salary will be\n"
+            "$203,000.\n")
+    sentences = [s.text for s in letter.sentences(text)]
+    assert sentences == [
+        "Dr. Patel, M.D. has agreed to mentor you, e.g. on grant writing.",
+        "Your clinical effort will be 0.8 FTE.",
+        "The remaining 0.2 FTE is protected for scholarship, e.g. curriculum work.",
+        "Compensation",
+        "Your annual base salary will be $203,000.",
+    ]
+
+
+def test_bullets_and_page_furniture():
+    text = ("Your effort:\n\u2022 0.7 FTE clinical\n\u2022 0.3 FTE protected for research\nPage 1 of 2\n"
+            "CONFIDENTIAL    Page 2 of 2\n- Salary: $250,000")
+    assert [s.text for s in letter.sentences(text)] == [
+        "Your effort:", "0.7 FTE clinical", "0.3 FTE protected for research", "Salary: $250,000"]
+
+
+@pytest.mark.parametrize("text", [
+    "Preheat the oven to 200 degrees. Mix the flour and butter, then bake until golden.",
+    "Minutes of the parent-teacher association: the bake sale raised $1,200.",
+])
+def test_a_text_that_is_not_an_offer_letter_is_refused(text):
+    with pytest.raises(letter.LetterError) as exc:
+        letter.read_letter(text)
+    assert exc.value.code == "not_a_letter"
+
+
+def test_empty_text_is_refused():
+    with pytest.raises(letter.LetterError) as exc:
+        letter.read_letter("  \n ")
+    assert exc.value.code == "empty"
+
+
+def test_values_are_the_calculators_own_choices():
+    """Rank and track values are those of the calculators' fields, and every field read is a calculator field."""
+    assert letter.RANK_VALUES == {c.value for c in offer_comparison.RANKS}
+    assert letter.TRACK_VALUES == {c.value for c in instructor_offer.TRACKS}
+    fields = {f.name for f in instructor_offer.FIELDS} | {f.name for f in offer_comparison.OFFER_FIELDS}
+    assert set(letter.FIELDS) <= fields and "institution_type" not in letter.FIELDS
+
+
+def test_a_reading_fills_the_calculator_that_validates_it():
+    """What the reader finds is valid input for the Instructor offer check, as the page will send it."""
+    body = ("Your title will be Instructor in Medicine on the clinician-educator track. Your effort will be 0.8 FTE "
+            "clinical and 0.2 FTE protected time, written into your contract. You will be reviewed for promotion in "
+            "your third year; the written criteria are enclosed.")
+    found = {k: v["value"] for k, v in read(body)["found"].items()}
+    inputs = {k: v for k, v in found.items() if k in {f.name for f in instructor_offer.FIELDS}}
+    result = instructor_offer.CALCULATOR.run(inputs)
+    assert result["inputs"]["clinical_fte"] == 0.8 and result["inputs"]["review_years"] == 3
+
+
+def test_handle_is_json_in_json_out():
+    ok = json.loads(letter.handle(json.dumps({"text": OPENING + "Your title will be Instructor in Medicine."})))
+    assert ok["ok"] and ok["reading"]["found"]["rank"]["value"] == "instructor"
+    refused = json.loads(letter.handle(json.dumps({"text": "Bake until golden."})))
+    assert refused == {"ok": False, "error": {"code": "not_a_letter", "message": refused["error"]["message"]}}
+    bad = json.loads(letter.handle("[1, 2]"))
+    assert bad["ok"] is False and bad["error"]["code"] == "bad_request"
+
+
+def test_the_text_reader_imports_only_the_standard_library():
+    """The browser's worker loads the text reader without pypdf; pypdf loads only for a PDF."""
+    code = ("import sys, calculators.letter, calculators.letter_file, calculators.letter_pdf; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] not in sys.stdlib_module_names "
+            "and m.split('.')[0] not in ('calculators', '__main__')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("garble", [
+    "Department of " + "A" * 150_000,  # one endless token
+    "Dr. " * 40_000,  # an abbreviation, over and over
+    "clinical (0.2) " * 10_000,  # quantities without end
+    "Rank: a\n" * 20_000,  # a form that never stops
+])
+def test_hostile_text_is_read_in_bounded_time(garble):
+    """Text pasted by mistake or made to stall the reader is read (or cut) within seconds; a
+    generous bound for a slow, shared CI machine (each takes under a second here)."""
+    start = time.monotonic()
+    letter.read_letter(OPENING + "Your title will be Instructor in Medicine.\n" + garble)
+    assert time.monotonic() - start < 10
