@@ -433,7 +433,7 @@ def score_parts(i: dict[str, Any]) -> list[Part]:
             "community_affiliate": "community-affiliate"}[inst]
     if inst == "community_affiliate":
         add("institution", label, "-",
-            "At community affiliates the Instructor title is often a courtesy with little promotion path.",
+            "At community affiliates the Instructor title can simply be a courtesy for supervising residents now and then.",
             _src("institutions", page))
     elif inst == "mid_tier":
         add("institution", label, "0",
@@ -611,7 +611,8 @@ def email(calc: Calculator, result: dict[str, Any]) -> Email:
     first those whose answers would change the verdict."""
     first = [OFFER_QUESTIONS[c["field"]] for c in result["what_would_change"] if c["field"] in OFFER_QUESTIONS]
     inputs = result["inputs"]
-    return mail.instructor_letter(inputs, mail.pick_questions(open_questions(inputs), first))
+    return mail.instructor_letter(inputs, mail.pick_questions(open_questions(inputs), first),
+                                  mail.fitting_track(inputs, realistic=not tenure_on_heavy_load(inputs)))
 
 
 RULES: tuple[Rule, ...] = (
@@ -655,14 +656,6 @@ EXAMPLES = (
         "institution_type": "mid_tier", "track": "clinician_educator", "clinical_fte": 0.8,
         "protected_fte": 0.2, "protected_in_contract": True, "written_criteria": True,
         "review_years": 3, "promoted_examples": 1}, _src("instructor-offers", "likelihood"), expected="yellow"),
-    Example("staff-line", "An Instructor title on a pure clinical (staff) line", {
-        "institution_type": "mid_tier", "track": "pure_clinical", "clinical_fte": 0.9,
-        "protected_fte": 0.0, "protected_in_contract": False, "written_criteria": False,
-        "review_years": None, "promoted_examples": 0}, _src("tracks", "pure-clinical"), expected="red"),
-    Example("affiliate", "A community affiliate with written criteria", {
-        "institution_type": "community_affiliate", "track": "clinician_educator", "clinical_fte": 0.8,
-        "protected_fte": 0.2, "protected_in_contract": True, "written_criteria": True,
-        "review_years": 3, "promoted_examples": 2}, _src("institutions", "community-affiliate"), expected="yellow"),
 )
 
 CALCULATOR = Calculator(

@@ -50,9 +50,12 @@ def pick_questions(open_ids: Sequence[str], first: Sequence[str] = ()) -> list[s
     return [question(i).ask for i in list(dict.fromkeys(order))[:MAX_QUESTIONS]]
 
 
-def fitting_track(offer: dict[str, Any]) -> str:
-    """The track to ask for along with the Assistant Professor rank."""
-    return FITTING_TRACK.get(offer["track"], "the clinician-educator track")
+def fitting_track(offer: dict[str, Any], realistic: bool = True) -> str:
+    """The track to ask for along with the Assistant Professor rank: the offer's own academic track
+    if ``realistic`` (the caller's rules say whether a tenure track can live with the load), else
+    the clinician-educator track."""
+    return FITTING_TRACK.get(offer["track"], "the clinician-educator track") if realistic else \
+        "the clinician-educator track"
 
 
 def offer_terms(offer: dict[str, Any], rank: str) -> list[str]:
@@ -78,10 +81,11 @@ def offer_terms(offer: dict[str, Any], rank: str) -> list[str]:
     return terms
 
 
-def instructor_letter(offer: dict[str, Any], questions: list[str]) -> Email:
+def instructor_letter(offer: dict[str, Any], questions: list[str], track: str) -> Email:
     """To the department behind an Instructor offer: its terms, the article's two asks (start as
     Assistant Professor on the fitting track; otherwise a written plan with benchmarks and a
-    review date in the offer letter), then the questions."""
+    review date in the offer letter), then the questions. ``track``: the track to ask for
+    (:func:`fitting_track`)."""
     has_plan = offer["written_criteria"] and offer["review_years"] is not None
     plan = ("If that is not possible, could the written criteria and the review date we discussed be part of the "
             "offer letter, together with the benchmarks you would expect me to reach?" if has_plan else
@@ -93,7 +97,7 @@ def instructor_letter(offer: dict[str, Any], questions: list[str]) -> Email:
         "Thank you for the offer of an Instructor position. Before I sign, I would like to confirm the terms as I "
         "understand them and to settle two things: the rank I start at, and the path to promotion.",
         ["The offer as I understand it:"] + bullets(offer_terms(offer, "Instructor")),
-        f"First, could I start as Assistant Professor on {fitting_track(offer)}? I would be glad to go through my CV "
+        f"First, could I start as Assistant Professor on {track}? I would be glad to go through my CV "
         "with you against the standard the department usually applies for that rank.",
         plan,
         ["I would also be grateful for answers to these questions:"] + bullets(questions, numbered=True)

@@ -108,11 +108,17 @@ class Place:
 
 
 PLACES: dict[str, Place] = {p.key: p for p in (
-    Place("promotion", "On a promotion track", 67),
-    Place("bridge", "Bridge role with a 2\u20133 year plan", 34),
-    Place("service", "Service job with limited promotion", 0),
+    Place("promotion", "Promotion track", 67),
+    Place("bridge", "Bridge, 2\u20133 year plan", 34),
+    Place("service", "Service job", 0),
 )}
-LEVEL_LABEL = "Bridge with all three conditions, level with a promotion track"
+LEVEL_LABEL = "Bridge, level with a promotion track"
+PLACE_PHRASES = {"promotion": ("is on a promotion track", "are on promotion tracks"),
+                 "level": ("is a bridge with all three of the article's conditions, level with a promotion track",
+                           "are bridges with all three of the article's conditions, level with a promotion track"),
+                 "bridge": ("is a bridge role with a 2\u20133 year plan", "are bridge roles with a 2\u20133 year plan"),
+                 "service": ("is a service job with limited promotion", "are service jobs with limited promotion")}
+"""Where the flow puts offers, as the end of a sentence (one offer, several)."""
 
 PLACE_RULES = {r.key: r for r in (
     Rule("place.staff_line", "Service job: a pure clinical (staff) line, whatever the title.",
@@ -356,12 +362,8 @@ def _order(scored: list[Scored]) -> list[Scored]:
                                          -(o.inputs["salary"] if o.inputs["salary"] is not None else -1), o.index))
 
 
-def _names(labels: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
 def _and(words: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
@@ -388,18 +390,9 @@ def compute(i: dict[str, Any]) -> Outcome:
     """Place every offer on the flow, order them, and say what decides between the top two."""
     ranked = _order([score_offer(o, n) for n, o in enumerate(i["offers"])])
     top, second = ranked[0], ranked[1]
-    band, better = compare(top, second)
-    placements = "; ".join(f"{o.label} {_is_placed(o)}" for o in ranked)
-    if band == "clear":
-        verdict = (f"{top.label} leads: {_lc(_place_words(top))} comes before "
-                   f"{_lc(_place_words(second))} on the article's flow.")
-    elif band == "ahead":
-        verdict = (f"Level on the flow; {top.label} leads {second.label} on the terms the article names: "
-                   f"{_and([TERM_NAMES[k] for k in better])}.")
-    else:
-        verdict = f"Level on the flow and close: {_why_close(top, second)}. Salary and fit decide."
-    headline = f"{placements}. {verdict}"
-    factors = _factors(ranked, band)
+    band, _ = compare(top, second)
+    headline = f"{_placements(ranked)}. {_verdict(top, second, band)}"
+    factors = _factors(ranked)
     ranking = []
     open_questions = [_offer_steps(o) for o in ranked]
     for o, questions in zip(ranked, open_questions, strict=True):
@@ -417,40 +410,60 @@ def _lc(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _is_placed(o: Scored) -> str:
-    """Where the flow puts an offer, as the end of a sentence: "is on a promotion track"."""
-    if o.placed.level:
-        return "is a bridge with all three of the article's conditions, level with a promotion track"
-    return {"promotion": "is on a promotion track", "bridge": "is a bridge role with a 2\u20133 year plan",
-            "service": "is a service job with limited promotion"}[o.placed.place.key]
+def _place_key(o: Scored) -> str:
+    return "level" if o.placed.level else o.placed.place.key
 
 
-def _place_words(o: Scored) -> str:
-    return {"promotion": "A promotion track", "bridge": "A bridge role", "service": "A service job"}[
-        "promotion" if o.placed.level else o.placed.place.key]
+def _placements(ranked: list[Scored]) -> str:
+    """Where the flow puts each offer, offers in the same place named together, best place first."""
+    groups: dict[str, list[str]] = {}
+    for o in ranked:
+        groups.setdefault(_place_key(o), []).append(o.label)
+    return "; ".join(f"{_and(labels)} {PLACE_PHRASES[key][len(labels) > 1]}" for key, labels in groups.items())
 
 
-def _factors(ranked: list[Scored], band: str) -> list[Factor]:
+def _verdict(top: Scored, second: Scored, band: str) -> str:
+    """The verdict on the top two in a few words; the factors say why."""
+    if band == "clear":
+        return f"{top.label} leads: it is placed higher on the article's flow."
+    if band == "ahead":
+        return f"Level on the flow; {top.label} leads {second.label} on the terms the article names."
+    return f"Level on the flow, and close: the article gives no order between {top.label} and {second.label}."
+
+
+def _place_source(o: Scored) -> str:
+    """The guide section behind an offer's place."""
+    if o.placed.rule.key == "place.tenure_fantasy":
+        return io._src("tracks", "tenure-fantasy")
+    return {"level.three_conditions": _src("negotiating", "when-a-wins"),
+            "place.promotion": _src("assistant-professor", "career-ladder"),
+            "place.research_instructor": _src("tracks", "research-instructor"),
+            "place.full_clinical": _src("five-to-ten-years", "three-things")}.get(
+                o.placed.rule.key, _src("decision-flow", "branches"))
+
+
+def _factors(ranked: list[Scored]) -> list[Factor]:
     """What drove the result, each fact once: where each offer stands and why, what a trailing
     offer lacks, what orders offers in one place, and the context the article gives."""
     top = ranked[0]
     factors: list[Factor] = []
+    placed: dict[tuple[str, str], list[Scored]] = {}
     for o in ranked:
+        placed.setdefault((o.placed.label, o.placed.why), []).append(o)
+    for (label, why), group in placed.items():
+        o = group[0]
         effect = "+" if o.placed.tier == 0 else "0" if o.placed.tier == 1 else "-"
-        source = {"place.staff_line": _src("decision-flow", "branches"), "level.three_conditions":
-                  _src("negotiating", "when-a-wins"), "place.promotion": _src("assistant-professor", "career-ladder"),
-                  "place.research_instructor": _src("tracks", "research-instructor"),
-                  "place.full_clinical": _src("five-to-ten-years", "three-things")}.get(
-                      o.placed.rule.key, _src("decision-flow", "branches"))
-        if o.placed.rule.key == "place.tenure_fantasy":
-            source = io._src("tracks", "tenure-fantasy")
-        factors.append(Factor(f"{o.label}: {_lc(o.placed.label)}", effect, o.placed.why, source))
+        factors.append(Factor(f"{_and([g.label for g in group])}: {_lc(label)}", effect, why, _place_source(o)))
+    lacking: dict[tuple[str, ...], list[str]] = {}
     for o in ranked[1:]:
         if o.placed.tier > top.placed.tier and o.placed.lacks:
-            factors.append(Factor(f"What {o.label} lacks", "-",
-                                  f"To stand with {top.label} on the flow it would need {_and(list(o.placed.lacks))}.",
-                                  _src("negotiating", "when-a-wins")))
-        elif o.placed.tier == top.placed.tier:
+            lacking.setdefault(o.placed.lacks, []).append(o.label)
+    for lacks, labels in lacking.items():
+        factors.append(Factor(f"What {_and(labels)} {'lacks' if len(labels) == 1 else 'lack'}", "-",
+                              f"To stand with {top.label} on the flow: {_and(list(lacks))}.",
+                              _src("negotiating", "when-a-wins")))
+    for o in ranked[1:]:
+        if o.placed.tier == top.placed.tier:
             how, better = compare(top, o)
             if how == "ahead":
                 factors.append(Factor(f"{top.label} ahead of {o.label} in the same place", "+" if o is ranked[1] else "0",
@@ -459,7 +472,7 @@ def _factors(ranked: list[Scored], band: str) -> list[Factor]:
                                       _src("five-to-ten-years", "three-things")))
             else:
                 factors.append(Factor(f"{top.label} and {o.label}: close", "0",
-                                      f"In the same place, {_why_close(top, o)}; then salary, the place and the people "
+                                      f"In the same place, {_why_close(top, o)}: salary, the place and the people "
                                       "decide.", _src("negotiating", "when-a-wins")))
     for o in ranked:
         inst, instructor = o.inputs["institution_type"], o.inputs["rank"] == "instructor"
@@ -492,44 +505,44 @@ def _next_steps(ranked: list[Scored], open_questions: list[list[str]], band: str
     for o, questions in zip(ranked, open_questions, strict=True):
         for step in questions:
             asked.setdefault(step, []).append(o.label)
-    steps = [f"{_names(labels)}: {step}" for step, labels in asked.items()]
+    steps = [f"{_and(labels)}: {step}" for step, labels in asked.items()]
     if band != "clear":
-        steps.append("Level on the flow: weigh what then decides, the named track, protected time in the contract, "
-                     "clinical effort, the salary scale by rank, and the place and people you want to work with.")
+        steps.append("Level on the flow: what then decides is the named track, protected time in the contract, "
+                     "clinical effort, salary and fit.")
     if any(o.inputs["salary"] is None for o in ranked):
         steps.append("Ask each department for its salary scale by rank.")
     return steps
 
 
+MAX_QUESTIONS_PER_OFFER = 3
+
+
 def _offer_steps(o: Scored) -> list[str]:
-    """The questions one offer leaves open, and the article's asks where they apply."""
+    """What to ask about one offer: for an Instructor offer the article's asks and the conditions it
+    lacks, then at most ``MAX_QUESTIONS_PER_OFFER`` of the article's questions it leaves open."""
     x = o.inputs
     steps = []
     if x["rank"] == "instructor":
         if not defined_path(x):
-            steps.append(f"ask to start as Assistant Professor on {mail.fitting_track(x)}; failing that, ask for a "
-                         "written plan for promotion to Assistant Professor with the benchmarks they expect and a "
-                         "review date.")
-        if not x["mentorship"]:
-            steps.append("ask who would mentor your scholarship and what support staff you would have.")
-        if not x["leadership_support"]:
-            steps.append("ask for written support from leadership that they see you as future faculty.")
-    if x["track"] == "unspecified":
-        steps.append(question("official-title").ask)
-    if x["protected_fte"] <= io.EPS or not x["protected_in_contract"]:
-        steps.append(question("protected-time").ask)
-    if x["rank"] == "instructor" and x["institution_type"] == "mid_tier":
-        steps.append(question("entry-rank").ask)
-    if x["rank"] == "instructor" and x["promoted_examples"] < io.GREEN_MIN_EXAMPLES:
-        steps.append(question("promotion-ratio").ask)
-    if x["rank"] == "instructor" and x["years_count_toward_rank"] is None:
-        steps.append(question("years-count").ask)
-    if x["track"] == "pure_clinical" or unrealistic_tenure(x):
-        steps.append(question("written-policy").ask)
+            steps.append(f"ask to start as Assistant Professor on {mail.fitting_track(x, not unrealistic_tenure(x))}; "
+                         "failing that, for a written plan for promotion to Assistant Professor with the benchmarks "
+                         "they expect and a review date.")
+        missing = [w for w, met in (("mentors and support staff for your scholarship", x["mentorship"]),
+                                    ("written support from leadership that they see you as future faculty",
+                                     x["leadership_support"])) if not met]
+        if missing:
+            steps.append(f"ask for {_and(missing)}.")
     if unrealistic_tenure(x):
         steps.append("ask what funding backs the tenure-track expectations; without it, ask for the "
                      "clinician-educator track instead.")
-    return steps
+    ids = [q for q, open_ in (
+        ("official-title", x["track"] == "unspecified"),
+        ("written-policy", x["track"] == "pure_clinical" or unrealistic_tenure(x)),
+        ("protected-time", x["protected_fte"] <= io.EPS or not x["protected_in_contract"]),
+        ("entry-rank", x["rank"] == "instructor" and x["institution_type"] == "mid_tier"),
+        ("promotion-ratio", x["rank"] == "instructor" and x["promoted_examples"] < io.GREEN_MIN_EXAMPLES),
+        ("years-count", x["rank"] == "instructor" and x["years_count_toward_rank"] is None)) if open_]
+    return steps + [question(q).ask for q in ids[:MAX_QUESTIONS_PER_OFFER]]
 
 
 def email(calc: Calculator, result: dict[str, Any]) -> Email | None:
@@ -614,7 +627,6 @@ CALCULATOR = Calculator(
               ("Three things to remember", _src("five-to-ten-years", "three-things")),
               ("Salary", _src("pay-promotion-mobility", "salary")),
               ("Tenure in name only", io._src("tracks", "tenure-fantasy"))),
-    metrics=(("margin", "Lead of the top offer over the next", "points"),),
     rules=RULES,
     email=email,
 )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -82,7 +83,8 @@ def test_offer_a_with_the_three_conditions_stands_level_with_offer_b():
     assert places(res) == {"A": "level", "B": "promotion"}
     assert res["band"] == "ahead" and order(res) == ["B", "A"]
     assert "level with a promotion track" in res["headline"] and "Level on the flow" in res["headline"]
-    assert all(t in res["headline"] for t in ("a named track", "protected time in the contract", "clinical effort"))
+    ahead = next(f for f in res["factors"] if f["label"] == "B ahead of A in the same place")
+    assert all(t in ahead["detail"] for t in ("a named track", "protected time in the contract", "clinical effort"))
     assert any("salary" in s for s in res["next_steps"]), "what then decides is named"
     assert not [f for f in res["factors"] if f["label"] == "What A lacks"]
 
@@ -98,8 +100,10 @@ def test_offer_a_with_everything_on_the_same_terms_as_b_is_a_close_call():
     improved = OFFER_A | THREE_CONDITIONS | {"track": "clinician_educator", "clinical_fte": 0.8, "protected_fte": 0.2,
                                              "protected_in_contract": True}
     res = run(improved, OFFER_B)
-    assert res["band"] == "close" and "close" in res["headline"]
-    assert "alike on the named track, protected time in the contract and clinical effort" in res["headline"]
+    assert res["band"] == "close" and "close" in res["headline"] and "no order" in res["headline"]
+    why = next(f for f in res["factors"] if f["label"].endswith(": close"))
+    assert "alike on the named track, protected time in the contract and clinical effort" in why["detail"]
+    assert "salary" in why["detail"]
 
 
 def test_the_three_conditions_on_the_same_terms_as_an_assistant_professor_post_are_close():
@@ -146,7 +150,9 @@ def test_yellow_and_red_flag_offers_are_both_service_jobs_the_yellow_one_ahead_o
     res = run(RED, YELLOW)
     assert places(res) == {"Yellow": "service", "Red": "service"}
     assert res["band"] == "ahead" and order(res) == ["Yellow", "Red"]
-    assert "a named track" in res["headline"] and "less clinical effort" in res["headline"]
+    assert res["headline"].startswith("Yellow and Red are service jobs with limited promotion.")
+    ahead = next(f for f in res["factors"] if f["label"] == "Yellow ahead of Red in the same place")
+    assert "a named track" in ahead["detail"] and "less clinical effort" in ahead["detail"]
 
 
 def test_a_research_instructor_is_a_legitimate_bridge_that_trails_a_promotion_track():
@@ -312,7 +318,9 @@ def test_no_number_reverses_the_flows_order(offers):
         assert res["band"] == "ahead"
     else:
         assert res["band"] == "close"
-    assert res["headline"].startswith(f"{top['label']} is "), "the placement comes first"
+    assert re.match(rf"{re.escape(top['label'])}[ ,]", res["headline"]), "the placement comes first"
+    for r in ranking:
+        assert r["label"] in res["headline"].split(". ")[0], "every offer placed in the first sentence"
 
 
 @FAST
