@@ -85,7 +85,7 @@ FIELDS: tuple[Field, ...] = (
           help="One line of work (for example, assessment of clinical reasoning) rather than scattered one-off projects."),
     Field("publication_rigor", "Rigor of the papers", "choice", default="standard", choices=RIGOR,
           help="How a committee or an outside reviewer would judge the journals and the methods."),
-    Field("national_workshop_years", "Faculty of national workshops", "integer", default=0, minimum=0,
+    Field("national_workshop_years", "National workshop faculty", "integer", default=0, minimum=0,
           maximum=40, step=1, unit="years",
           help="Years you ran or co-led workshops at national education meetings (AAMC, SGIM, APDIM, specialty societies)."),
     Field("invited_talks", "Invited education talks elsewhere", "integer", default=0, minimum=0, maximum=200,
