@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .contract import Field
+from .fields import Field
 
 
 def answer_text(f: Field, value: Any) -> str:

@@ -66,7 +66,7 @@ CONDITIONS: dict[str, dict[str, Phrase]] = {
             False: "those promoted as educators turn out to have built education careers",
         },
         "protected_time": {
-            "honoured": "the protected education time shows up in the schedule",
+            "honoured": "the protected education time shows up in the schedule",  # the value keeps its old spelling
             "evaporates": "the protected education time turns out to vanish when clinical volume rises",
             "none": "the track turns out to have no protected education time",
         },
@@ -86,9 +86,11 @@ CONDITIONS: dict[str, dict[str, Phrase]] = {
 OUTCOMES: dict[str, dict[str, str]] = {
     "instructor-offer": {"green": "this offer becomes a green flag", "yellow": "this offer becomes a yellow flag",
                          "red": "this offer becomes a red flag"},
-    "offer-comparison": {"clear": "one offer leads clearly", "close": "the comparison becomes a close call"},
+    "offer-comparison": {"clear": "one offer is placed higher on the flow",
+                         "ahead": "one offer leads on its terms", "close": "the comparison becomes a close call"},
     "promotion-clock": {"on_track": "you are on track", "watch": "your review is near",
-                        "overdue": "your review is overdue"},
+                        "check_policy": "you are past the usual window: read your track's written policy",
+                        "overdue": "you are past an up-or-out window", "no_clock": "no academic clock applies"},
     "education-track-check": {"real": "the track reads as real", "mixed": "the track reads as mixed",
                               "cosmetic": "the track reads as mostly cosmetic"},
     "education-readiness": {"ready": "the dossier reads as ready", "borderline": "the dossier reads as borderline",

@@ -1,141 +1,34 @@
-"""The calculator contract: typed input fields, validation, factors and results.
+"""The calculator contract: what a calculator declares and the result object it returns.
 
-Every calculator declares its inputs as a tuple of :class:`Field` and a pure ``compute``
-function from validated inputs to an :class:`Outcome`. :meth:`Calculator.run` validates raw
-JSON-like input and assembles the public result object. Nothing here does I/O.
+A calculator declares its inputs (:class:`Field`, from ``fields.py``), a pure ``compute``
+function from validated inputs to an :class:`Outcome`, the rules that decide its verdicts
+(:class:`~calculators.rules.Rule`, with the article passage each encodes), worked examples with
+their expected band, and optionally an email builder. :meth:`Calculator.run` validates raw
+JSON-like input and assembles the public result object: the outcome, what would change it
+(``what_would_change.py``) and the email. Nothing here does I/O.
+
+Imports go one way: ``fields`` <- ``answers``/``asks`` <- ``what_would_change`` <- this module <-
+each calculator (with its email builder) <- ``registry`` <- ``web``/``cli``.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import math
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
 from .citations import is_registered
+from .fields import (Choice, Field, FieldError, ValidationError, field_spec, utc_today, validate_object,
+                     validate_value)
+from .rules import Rule
+from .what_would_change import what_would_change
+
+__all__ = ["Calculator", "Choice", "EFFECTS", "Email", "Example", "Factor", "Field", "FieldError", "Outcome",
+           "Rule", "ValidationError", "field_spec", "json_schema", "utc_today", "validate_object", "validate_value"]
 
 EFFECTS = ("+", "-", "0")
-FIELD_TYPES = ("number", "integer", "boolean", "choice", "text", "date", "list")
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One allowed value of a choice field."""
-
-    value: str
-    label: str
-    unknown: bool = False
-    """This answer means "not known" or "not specified": what would change the result tries the
-    field's other answers in its place (see ``what_would_change.py``)."""
-
-
-@dataclass(frozen=True)
-class Field:
-    """A typed input field. ``default`` applies when the field is omitted."""
-
-    name: str
-    label: str
-    type: str
-    help: str = ""
-    unit: str = ""
-    default: Any = None
-    required: bool = False
-    nullable: bool = False
-    null_label: str = "Not known"
-    minimum: float | None = None
-    maximum: float | None = None
-    step: float | None = None
-    choices: tuple[Choice, ...] = ()
-    max_length: int = 200
-    items: tuple["Field", ...] = ()
-    min_items: int = 0
-    max_items: int = 0
-    true_label: str = "Yes"
-    false_label: str = "No"
-    item_label: str = "Item"
-    """List fields only: what one item is called on the page and in sentences, numbered from 1
-    ("Offer" -> "Offer 2") when the item has no ``label`` of its own."""
-    shown_if: tuple[str, tuple[str, ...]] | None = None
-    """On the page, show this field only while a sibling field has one of these values, e.g.
-    ``("rank", ("instructor",))``. Display only: validation and scoring ignore it."""
-    today_default: bool = False
-    """Date fields only: an omitted or null value means today's date, written into the inputs
-    (the current UTC date in Python, so it does not depend on the machine's time zone; the
-    page fills in the reader's local date)."""
-    null_is_unknown: bool = False
-    """Nullable fields only: null means the reader does not know the answer (rather than a value
-    the rules fill in, such as today's date or the usual window), so what would change the
-    result tries the field's answers in its place."""
-    representative_values: tuple[float, ...] = ()
-    """Number fields only: the answers tried in place of an unknown (null) value when looking for
-    what would change the result. Without them an unknown number is not varied."""
-
-    def __post_init__(self) -> None:
-        if self.type not in FIELD_TYPES:
-            raise ValueError(f"field {self.name}: unknown type {self.type!r}")
-        if self.null_is_unknown and not self.nullable:
-            raise ValueError(f"field {self.name}: null_is_unknown needs a nullable field")
-        for v in self.representative_values:
-            if self.type not in ("number", "integer") or validate_value(self, v, self.name)[1]:
-                raise ValueError(f"field {self.name}: representative value {v!r} is not {self.allowed()}")
-
-    def allowed(self) -> str:
-        """Describe the allowed values in words, for error messages."""
-        if self.type == "boolean":
-            text = "true or false"
-        elif self.type == "choice":
-            text = "one of " + ", ".join(repr(c.value) for c in self.choices)
-        elif self.type in ("number", "integer"):
-            kind = "a whole number" if self.type == "integer" else "a number"
-            if self.minimum is not None and self.maximum is not None:
-                text = f"{kind} from {_num(self.minimum)} to {_num(self.maximum)}"
-            elif self.minimum is not None:
-                text = f"{kind} of at least {_num(self.minimum)}"
-            elif self.maximum is not None:
-                text = f"{kind} of at most {_num(self.maximum)}"
-            else:
-                text = kind
-        elif self.type == "date":
-            text = "a date as YYYY-MM-DD"
-        elif self.type == "list":
-            text = f"a list of {self.min_items} to {self.max_items} objects"
-        else:
-            text = f"text of at most {self.max_length} characters"
-        return text + (" or null" if self.nullable else "")
-
-
-@dataclass(frozen=True)
-class FieldError:
-    """One problem with one field: which field, what was given, what is allowed."""
-
-    field: str
-    message: str
-    given: Any = None
-    allowed: str = ""
-
-    def text(self) -> str:
-        """A one-line message naming the field, the value given and the allowed values."""
-        parts = [f"{self.field}: {self.message}"]
-        if self.given is not _MISSING:
-            parts.append(f"got {_show(self.given)}")
-        if self.allowed:
-            parts.append(f"allowed: {self.allowed}")
-        return "; ".join(parts)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The error as data, for the page to word: ``field`` as the form and shared links name
-        it (``offers.1.label`` for ``offers[1].label``), ``problem`` (this error's message),
-        ``given`` (the value shown as text, or None when nothing was given) and ``allowed``."""
-        return {"field": _BRACKETED_INDEX.sub(r".\1", self.field), "problem": self.message,
-                "given": None if self.given is _MISSING else _show(self.given), "allowed": self.allowed}
-
-
-class ValidationError(ValueError):
-    """Raised for any invalid input; carries one :class:`FieldError` per bad field."""
-
-    def __init__(self, errors: Sequence[FieldError]):
-        self.errors = list(errors)
-        super().__init__("\n".join(e.text() for e in self.errors))
+Email = dict[str, str]
+"""A text for the reader to send: ``to`` and ``subject`` (placeholders and neutral words only),
+``body`` (plain text); the offer comparison adds ``for_offer``, the offer it is about, to show
+beside the email, never in it."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +70,8 @@ class Example:
     title: str
     inputs: Mapping[str, Any]
     source: str = ""
+    expected: str = ""
+    """The band this example must get (one test checks every example against it)."""
 
 
 @dataclass(frozen=True)
@@ -197,6 +92,12 @@ class Calculator:
     """The guide sections the calculator rests on: (title, site path with anchor); the first is the main one."""
     metrics: tuple[tuple[str, str, str], ...] = ()
     """Extra numbers in the result worth showing: (result key, label, unit)."""
+    rules: tuple[Rule, ...] = ()
+    """The rules that decide its verdicts, each with the article passage it encodes; the page's
+    "How it decides" table is made from them."""
+    email: Callable[["Calculator", dict[str, Any]], Email | None] | None = None
+    """Writes the email a result carries (``negotiation_email``) from the finished result
+    (its ``inputs`` included), or None where the result needs none; no builder: always null."""
 
     def validate(self, raw: Any) -> dict[str, Any]:
         """Return the inputs with defaults filled in, or raise :class:`ValidationError`."""
@@ -223,9 +124,6 @@ class Calculator:
         unknown, that move the result to another band; computed by running the rules again) and
         ``negotiation_email`` (a text to send the department, or null where none applies).
         """
-        from .negotiation import negotiation_email
-        from .what_would_change import what_would_change
-
         inputs = self.validate(raw)
         outcome, score = self.evaluate(inputs)
         result: dict[str, Any] = {
@@ -240,7 +138,7 @@ class Calculator:
         result["factors"] = [f.as_dict() for f in outcome.factors]
         result["next_steps"] = list(outcome.next_steps)
         result["what_would_change"] = what_would_change(self, inputs, outcome.band)
-        result["negotiation_email"] = negotiation_email(self, result | {"inputs": inputs})
+        result["negotiation_email"] = self.email(self, result | {"inputs": inputs}) if self.email else None
         result["inputs"] = inputs
         return result
 
@@ -267,155 +165,6 @@ class Calculator:
     def defaults(self) -> dict[str, Any]:
         """The inputs a blank form starts with."""
         return {f.name: f.default for f in self.fields}
-
-
-_MISSING = object()
-_BRACKETED_INDEX = re.compile(r"\[(\d+)\]")
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
-
-
-def _show(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else _json_like(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _json_like(value: Any) -> str:
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, (dict, list)):
-        return "an object" if isinstance(value, dict) else "a list"
-    return str(value)
-
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def validate_value(f: Field, value: Any, name: str) -> tuple[Any, list[FieldError]]:
-    """Check one value against its field; return (clean value, errors)."""
-
-    def bad(message: str) -> tuple[Any, list[FieldError]]:
-        return None, [FieldError(name, message, value, f.allowed())]
-
-    if value is None:
-        return (None, []) if f.nullable else bad("must not be null")
-    if f.type == "boolean":
-        return (value, []) if isinstance(value, bool) else bad("must be true or false")
-    if f.type in ("number", "integer"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return bad("must be a number")
-        if isinstance(value, float) and not math.isfinite(value):
-            return bad("must be a finite number")
-        if f.type == "integer":
-            if isinstance(value, float):
-                if not value.is_integer():
-                    return bad("must be a whole number")
-                value = int(value)
-        elif isinstance(value, int) and abs(value) > 2**53:
-            return bad("is too large")
-        if (f.minimum is not None and value < f.minimum) or (f.maximum is not None and value > f.maximum):
-            return bad("is out of range")
-        return value, []
-    if f.type == "choice":
-        if isinstance(value, str) and any(c.value == value for c in f.choices):
-            return value, []
-        return bad("is not an allowed value")
-    if f.type == "date":
-        if not isinstance(value, str) or not _DATE.match(value):
-            return bad("must be a date")
-        try:
-            _dt.date.fromisoformat(value)
-        except ValueError:
-            return bad("is not a real calendar date")
-        return value, []
-    if f.type == "text":
-        if not isinstance(value, str):
-            return bad("must be text")
-        value = value.strip()
-        if len(value) > f.max_length:
-            return bad("is too long")
-        return value, []
-    # list of objects
-    if not isinstance(value, list):
-        return bad("must be a list")
-    if not f.min_items <= len(value) <= f.max_items:
-        return None, [FieldError(name, f"must hold {f.min_items} to {f.max_items} items", f"{len(value)} items", f.allowed())]
-    clean, errors = [], []
-    for i, item in enumerate(value):
-        try:
-            clean.append(validate_object(f.items, item, prefix=f"{name}[{i}]."))
-        except ValidationError as exc:
-            errors.extend(exc.errors)
-    return clean, errors
-
-
-def validate_object(fields: Sequence[Field], raw: Any, prefix: str) -> dict[str, Any]:
-    """Validate a JSON object against ``fields``; unknown keys are errors."""
-    where = prefix.rstrip(".") or "input"
-    if not isinstance(raw, dict):
-        raise ValidationError([FieldError(where, "must be a JSON object", raw, "an object of named fields")])
-    known = {f.name for f in fields}
-    errors = [
-        FieldError(prefix + (key or '""'), "is not a known field", _MISSING, "fields: " + ", ".join(sorted(known)))
-        for key in raw
-        if key not in known
-    ]
-    clean: dict[str, Any] = {}
-    for f in fields:
-        name = f"{prefix}{f.name}"
-        if f.name not in raw:
-            if f.required:
-                errors.append(FieldError(name, "is required", _MISSING, f.allowed()))
-            value, errs = f.default, []
-        else:
-            value, errs = validate_value(f, raw[f.name], name)
-        if value is None and f.today_default and not errs:
-            value = utc_today()
-        errors.extend(errs)
-        clean[f.name] = value
-    if errors:
-        raise ValidationError(errors)
-    return clean
-
-
-def utc_today() -> str:
-    """Today's date in UTC as YYYY-MM-DD: the same on every machine at the same moment."""
-    return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
-
-
-def field_spec(f: Field) -> dict[str, Any]:
-    """One field as JSON-ready data (the page's form reads this)."""
-    out: dict[str, Any] = {
-        "name": f.name, "label": f.label, "type": f.type, "help": f.help, "unit": f.unit,
-        "default": f.default, "required": f.required, "nullable": f.nullable, "null_label": f.null_label,
-        "allowed": f.allowed(),
-    }
-    if f.type in ("number", "integer"):
-        out.update(minimum=f.minimum, maximum=f.maximum, step=f.step)
-    if f.nullable:
-        out["null_is_unknown"] = f.null_is_unknown
-    if f.type in ("number", "integer") and f.representative_values:
-        out["representative_values"] = list(f.representative_values)
-    if f.type == "choice":
-        out["choices"] = [{"value": c.value, "label": c.label, "unknown": c.unknown} for c in f.choices]
-    if f.type == "boolean":
-        out.update(true_label=f.true_label, false_label=f.false_label)
-    if f.type == "text":
-        out["max_length"] = f.max_length
-    if f.type == "date":
-        out["today_default"] = f.today_default
-    if f.type == "list":
-        out.update(items=[field_spec(i) for i in f.items], min_items=f.min_items, max_items=f.max_items,
-                   item_label=f.item_label)
-    if f.shown_if:
-        out["shown_if"] = {"field": f.shown_if[0], "values": list(f.shown_if[1])}
-    return out
 
 
 def json_schema(calc: Calculator) -> dict[str, Any]:

@@ -6,8 +6,10 @@ reputation, at a top-tier one), at least two of them first- or senior-authored a
 and the author's chart of how committees value common education activities
 (``EDUCATION_ACTIVITY_VALUE``). The chart's values are relative weights, not points that add up,
 so nothing here sums them: the band follows which of the article's expectations are met and which
-of the chart's items are present. Teaching volume, evaluations and awards support a dossier; they
-never carry it. How the items map to bands is this site's reading of the article, not official data.
+of the chart's items are present. Teaching volume and evaluations are a gate, necessary and never
+sufficient: below the site's floor the dossier cannot be ready, and above it more hours change
+nothing. Awards support a dossier; they never carry it. The rules are data (``RULES``), each with
+the passage it encodes; how the items map to bands is this site's reading, not official data.
 """
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ from typing import Any
 from .citations import guide_sections
 from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
 from .evidence import EDUCATION_ACTIVITY_VALUE
+from .rules import Rule, tracks
 
-VERSION = "2.0"
+VERSION = "3.0"
 GUIDE = "education-tracks/"
 
 
@@ -50,7 +53,9 @@ SERIES_MIN = 3                 # a coherent series is 3-5 related papers
 WORKSHOP_FULL_YEARS = 3        # "several years" of national workshop faculty
 TALKS_FULL, TALKS_MAX_SHARE = 6, 0.5       # invited talks alone reach at most half of national presence
 ROLES_FULL, ROLES_MAX_SHARE = 2, 0.5       # so do national committee or society roles
-TEACHING_FULL_HOURS = 40       # about "dozens of lectures" over five years; beyond it hours stop counting
+TEACHING_FULL_HOURS = 40
+"""Sustained teaching: about "dozens of lectures" over five years (this site's reading). With strong or
+outstanding evaluations it is the teaching gate a ready dossier must pass; beyond it, hours stop counting."""
 GOOD_EVALUATIONS = ("outstanding", "strong")
 EPS = 1e-9
 
@@ -80,22 +85,23 @@ FIELDS: tuple[Field, ...] = (
           help="One line of work (for example, assessment of clinical reasoning) rather than scattered one-off projects."),
     Field("publication_rigor", "Rigor of the papers", "choice", default="standard", choices=RIGOR,
           help="How a committee or an outside reviewer would judge the journals and the methods."),
-    Field("national_workshop_years", "Years as faculty of national workshops", "integer", default=0, minimum=0,
+    Field("national_workshop_years", "National workshop faculty", "integer", default=0, minimum=0,
           maximum=40, step=1, unit="years",
           help="Years you ran or co-led workshops at national education meetings (AAMC, SGIM, APDIM, specialty societies)."),
     Field("invited_talks", "Invited education talks elsewhere", "integer", default=0, minimum=0, maximum=200,
-          step=1, unit="talks", help="Invited talks at other institutions or at national or regional meetings."),
+          step=1, help="Invited talks at other institutions or at national or regional meetings."),
     Field("national_roles", "National education committee or society roles", "integer", default=0, minimum=0,
-          maximum=20, step=1, unit="roles",
+          maximum=20, step=1,
           help="Seats on education committees of national organizations, or roles in multi-institution collaboratives."),
     Field("leadership_roles", "Education leadership roles", "integer", default=0, minimum=0, maximum=20, step=1,
-          unit="roles", help="Major local roles: course, clerkship or program director."),
-    Field("teaching_hours", "Teaching hours over the last five years", "number", default=0, minimum=0,
-          maximum=10000, step=1, unit="hours", help="Lectures, small groups and other scheduled teaching."),
+          help="Major local roles: course, clerkship or program director."),
+    Field("teaching_hours", "Teaching over the last five years", "number", default=0, minimum=0,
+          maximum=10000, step=1, unit="hours", allowed_words="0 or more hours",
+          help="Lectures, small groups and other scheduled teaching."),
     Field("evaluations", "Teaching evaluations", "choice", default="strong", choices=EVALUATIONS,
           help="How learners rate your teaching, overall."),
     Field("teaching_awards", "Teaching awards", "integer", default=0, minimum=0, maximum=50, step=1,
-          unit="awards", help="Student- or resident-voted teaching awards and similar honors."),
+          help="Student- or resident-voted teaching awards and similar honors."),
     Field("local_presentations", "Local posters and presentations", "integer", default=0, minimum=0, maximum=200,
           step=1, unit="items", help="Posters and talks at your own institution that were never published."),
 )
@@ -103,8 +109,11 @@ FIELDS: tuple[Field, ...] = (
 
 def _check(i: dict[str, Any]) -> list[FieldError]:
     if i["first_or_senior_author"] > i["education_publications"]:
+        n = i["education_publications"]
         return [FieldError("first_or_senior_author", "may not exceed education_publications",
-                           i["first_or_senior_author"], f"a whole number from 0 to {i['education_publications']}")]
+                           i["first_or_senior_author"], f"a whole number from 0 to {n}",
+                           f"These papers are counted among your {n} education publications, so there can be at "
+                           f"most {n}.")]
     return []
 
 
@@ -148,7 +157,8 @@ EXPECTATIONS: dict[str, str] = {
     "theme": "one coherent theme",
     "rigor": "the rigor the tier expects",
     "national": "national presence at the tier's level",
-    "evaluations": "teaching evaluations that are not weak",
+    "teaching": f"sustained teaching ({TEACHING_FULL_HOURS}+ hours in five years) with strong or outstanding "
+                "evaluations",
 }
 
 
@@ -215,12 +225,18 @@ def _gaps(i: dict[str, Any]) -> dict[str, bool]:
         "theme": not i["coherent_theme"] or i["education_publications"] == 0,
         "rigor": i["publication_rigor"] not in tier.rigor or i["education_publications"] == 0,
         "national": national_share(i) < tier.national - EPS,
-        "evaluations": i["evaluations"] == "weak",
+        "teaching": not teaching_gate(i),
     }
 
 
+def teaching_gate(i: dict[str, Any]) -> bool:
+    """Sustained teaching with good evaluations: necessary for a ready dossier, never enough for one."""
+    return i["teaching_hours"] >= TEACHING_FULL_HOURS - EPS and i["evaluations"] in GOOD_EVALUATIONS
+
+
 def _band(i: dict[str, Any], gaps: dict[str, bool], have: dict[str, bool]) -> str:
-    """Ready needs every expectation of the tier; borderline a paper and one of ``BORDERLINE_RULES``."""
+    """Ready needs every expectation of the tier (the teaching gate among them); borderline a paper and
+    one of ``BORDERLINE_RULES``."""
     if not any(gaps.values()):
         return "ready"
     n = i["education_publications"]
@@ -304,27 +320,35 @@ def compute(i: dict[str, Any]) -> Outcome:
     lead_roles = i["leadership_roles"]
     if lead_roles:
         add(f"{_count(lead_roles, 'education leadership role').capitalize()}", "+",
-            f"A major course or clerkship directorship is rated {_rated('director')}; a second one adds little "
-            "unless it produces scholarship.", _src("making-it-work", "roles-into-studies"))
+            f"A major course or clerkship directorship is rated {_rated('director')}; a role counts for more once "
+            "it is turned into a study.", _src("making-it-work", "roles-into-studies"))
     else:
         add("No education leadership role", "0",
             "Course, clerkship or program director roles are part of the education-track currency.",
             _src("making-it-work", "roles-into-studies"))
 
     hours, evals = i["teaching_hours"], i["evaluations"]
-    add(f"{hours:g} teaching hours in five years", "+" if have["lectures"] else "0",
-        f"Dozens of lectures with strong evaluations are rated {_rated('lectures')}: supporting evidence. Past "
-        f"about {TEACHING_FULL_HOURS} hours, more hours change nothing here; committees ask what came of them.",
-        _src("what-tracks-dont-do", "diminishing-returns"))
+    if hours >= TEACHING_FULL_HOURS - EPS:
+        add(f"{hours:g} teaching hours in five years", "+" if have["lectures"] else "0",
+            f"Sustained teaching: dozens of lectures with strong evaluations are rated {_rated('lectures')}, supporting "
+            f"evidence. Past about {TEACHING_FULL_HOURS} hours, more hours change nothing here; committees ask what "
+            "came of them.", _src("what-tracks-dont-do", "diminishing-returns"))
+    else:
+        add(f"Only {hours:g} teaching hours in five years", "-",
+            f"High teaching volume is expected on an education track, though never enough alone; below about "
+            f"{TEACHING_FULL_HOURS} hours in five years (this site's floor) the dossier cannot be ready.",
+            _src("committees", "expectations-table"))
     if evals == "weak":
         add("Weak teaching evaluations", "-",
-            "Weak evaluations hurt an education-track dossier and block a confident recommendation.",
+            "Weak evaluations hurt an education-track dossier; strong ones only keep you promotable.",
             _src("myths", "evals-will-carry"))
     else:
         add(f"{dict((c.value, c.label) for c in EVALUATIONS)[evals].split(':')[0]} evaluations",
-            "+" if evals in GOOD_EVALUATIONS else "0",
-            "Good evaluations keep you promotable; on their own they do not get you promoted.",
-            _src("myths", "evals-will-carry"))
+            "+" if evals in GOOD_EVALUATIONS else "-",
+            "Good evaluations keep you promotable; on their own they do not get you promoted."
+            if evals in GOOD_EVALUATIONS else
+            "Average or mixed evaluations fall short of the good evaluations a ready dossier needs; good ones only "
+            "keep you promotable.", _src("myths", "evals-will-carry"))
 
     awards = i["teaching_awards"]
     if awards:
@@ -380,8 +404,12 @@ def _next_steps(i: dict[str, Any], band: str, gaps: dict[str, bool]) -> list[str
         steps.append(f"Build a national presence: co-lead a workshop at a national education meeting each year "
                      f"({_count(missing, 'more year')} to reach several), and accept invited talks and a seat on a "
                      "national education committee.")
-    if gaps["evaluations"]:
-        steps.append("Fix weak evaluations first: ask a trusted colleague to observe your teaching and act on the feedback.")
+    if i["evaluations"] not in GOOD_EVALUATIONS:
+        steps.append("Work on your evaluations first: ask a trusted colleague to observe your teaching and act on the "
+                     "feedback.")
+    if i["teaching_hours"] < TEACHING_FULL_HOURS - EPS:
+        steps.append(f"Build a sustained teaching record ({TEACHING_FULL_HOURS} hours or more over five years is this "
+                     "site's floor), in roles that feed your niche.")
     if i["leadership_roles"] == 0:
         steps.append("Take one focused education role (course or clerkship director) that feeds your niche.")
     elif band != "ready":
@@ -413,14 +441,49 @@ READY = {
 }
 EXAMPLES = (
     Example("ready", "Four papers on one theme, national workshops and a clerkship", READY,
-            _src("faq", "how-many-publications")),
+            _src("faq", "how-many-publications"), expected="ready"),
     Example("lecture-heavy", "250 lecture hours, two courses, top evaluations, no real scholarship", LECTURE_HEAVY,
-            _src("what-tracks-dont-do", "teaching-hours")),
+            _src("what-tracks-dont-do", "teaching-hours"), expected="borderline"),
     Example("top-tier", "The same strong dossier at a top-tier school", READY | {"institution_tier": "top_tier"},
-            _src("faq", "how-many-publications")),
+            _src("faq", "how-many-publications"), expected="borderline"),
     Example("good-citizen", "The helpful good citizen: many lectures, no papers, no national work", {
         "institution_tier": "mid_tier", "teaching_hours": 300, "evaluations": "strong",
-        "local_presentations": 2}, _src("what-tracks-help", "currency-trap")),
+        "local_presentations": 2}, _src("what-tracks-help", "currency-trap"), expected="not_yet"),
+)
+
+_EXPECT = "Research vs Education Track Expectations"
+_FAQ = "FAQ (Exactly 3 Questions)"
+_MYTHS = "Common Myths I Hear in Hallways (and Why They\u2019re Dangerous)"
+RULES: tuple[Rule, ...] = (
+    Rule("ready", "Ready needs every expectation of the tier below; hours, evaluations and awards cannot stand in "
+         "for any of them.", tracks("Key takeaways", "necessary but never sufficient")),
+    Rule("expect.count", f"At least {TIERS['mid_tier'].needed} peer-reviewed education papers at a mid-tier school "
+         f"and {TIERS['top_tier'].needed} at a top-tier one (the article: {TIERS['mid_tier'].low}\u2013"
+         f"{TIERS['mid_tier'].high}, toward the high end at top-tier places).",
+         tracks(_FAQ, "lean toward the higher end"), judgment=True),
+    Rule("expect.lead", f"At least {LEAD_AUTHOR_MIN} of them as first or senior author.",
+         tracks(_FAQ, "a couple where you\u2019re first or senior author")),
+    Rule("expect.theme", "One coherent theme rather than scattered projects.",
+         tracks(_FAQ, "they clearly fit a coherent theme")),
+    Rule("expect.rigor", "Papers of standard rigor or better; rigorous ones at a top-tier school.",
+         tracks(_FAQ, "expect more methodological rigor")),
+    Rule("expect.national", f"National presence: {TIERS['mid_tier'].national:.0%} of full presence at a mid-tier "
+         f"school, {TIERS['top_tier'].national:.0%} at a top-tier one; full presence is {WORKSHOP_FULL_YEARS} years of "
+         f"national workshops, or {TALKS_FULL} invited talks and {ROLES_FULL} national roles.",
+         tracks(_EXPECT, "Expected but often through education venues"), judgment=True),
+    Rule("gate.teaching", f"The teaching gate: {TEACHING_FULL_HOURS} or more teaching hours in five years with strong "
+         "or outstanding evaluations. Below it the dossier cannot be ready, whatever the scholarship; above it more "
+         "hours change nothing.", tracks(_EXPECT, "High volume expected but not sufficient alone"), judgment=True),
+    Rule("evals.weak", "Weak evaluations count against the dossier.", tracks(_MYTHS, "Weak evals will hurt you.")),
+    Rule("not_yet.no_papers", "Without a peer-reviewed education paper the dossier is not yet ready, whatever else "
+         "it has.", tracks(_MYTHS, "You need different publications, not zero publications.")),
+    Rule("borderline", "Borderline: a paper and one of: the low end of the range, national presence, or all three "
+         "local items of the chart (a directorship, sustained well-rated teaching, an award).",
+         tracks("They Do Not Convert Teaching Hours into Promotion Points", "still the room was split on promotion"),
+         judgment=True),
+    Rule("chart", "The chart's values are shown beside each item, never added up.",
+         tracks("How Committees Actually Weigh Common Education \u201cContributions\u201d",
+                "Teaching awards and evals are supporting evidence."), judgment=True),
 )
 
 CALCULATOR = Calculator(
@@ -443,13 +506,7 @@ CALCULATOR = Calculator(
     metrics=(("expectations_met", "Expectations of this tier met", f"of {len(EXPECTATIONS)}"),
              ("publications_short", "More peer-reviewed education papers needed", ""),
              ("lead_author_short", "More first- or senior-author papers needed", "")),
+    rules=RULES,
 )
 
 
-# What the page's "How it decides" section quotes, through the calculator_rules macro.
-RULES: dict[str, Any] = {
-    "tiers": TIERS, "lead_author_min": LEAD_AUTHOR_MIN, "series_min": SERIES_MIN,
-    "workshop_full_years": WORKSHOP_FULL_YEARS, "talks_full": TALKS_FULL, "roles_full": ROLES_FULL,
-    "teaching_full_hours": TEACHING_FULL_HOURS, "expectations": EXPECTATIONS, "items": ITEMS,
-    "local_items": LOCAL_ITEMS, "borderline_rules": BORDERLINE_RULES,
-}

@@ -3,16 +3,20 @@
 Reads the four signs of a real track and the four signs of window dressing in "The Truth About
 Education Tracks" (Residency Advisor, 2026-01-08), plus its advice to get the expectations in
 writing (so many publications, national activities and leadership roles). Any answer may be
-unknown: an unknown sign counts neither way, and the next steps say how to find it out.
+unknown: an unknown sign counts neither way, and the next steps say how to find it out. The
+rules are data (``RULES``), each with the passage it encodes; the thresholds are this site's.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from . import negotiation as mail
 from .citations import guide_sections
-from .contract import Calculator, Choice, Example, Factor, Field, Outcome
+from .contract import Calculator, Choice, Email, Example, Factor, Field, Outcome
+from .rules import Rule, tracks
+from .what_would_change import unknown_slots
 
-VERSION = "1.0"
+VERSION = "2.0"
 GUIDE = "education-tracks/"
 
 CRITERIA = (
@@ -46,7 +50,7 @@ FIELDS: tuple[Field, ...] = (
           help="What happens to protected FTE when the schedule is built and when clinical volume goes up."),
     Field("recent_role_models", "People recently promoted on the track you would want to resemble", "integer",
           default=None, nullable=True, null_label="Not known yet", null_is_unknown=True, minimum=0, maximum=100, step=1,
-          unit="people", representative_values=(0, 1, 2, 3),
+          representative_values=(0, 1, 2, 3), allowed_words="a whole number, 0 or more; leave empty if not known yet",
           help="Count only people promoted in the last few years whose careers look like the one you want."),
     Field("past_output_explained", "Someone can say what past successful candidates published", "boolean",
           default=None, nullable=True, null_label="Not known yet", null_is_unknown=True,
@@ -149,7 +153,8 @@ def compute(i: dict[str, Any]) -> Outcome:
             _src("what-tracks-dont-do", "protected-time"))
     elif prot == "honoured":
         add(PROTECTED_SIGNS[prot], "Protected time is honored", "+",
-            "The protected FTE survives the building of the schedule: the clearest sign the track is real.", real_src)
+            "The protected FTE survives the building of the schedule: one of the article's signs of a real track.",
+            real_src)
     else:
         add(PROTECTED_SIGNS[prot], "Protected time evaporates" if prot == "evaporates" else "No protected time", "-",
             "Time that disappears whenever clinical volume rises was never protected; scholarship moves to evenings."
@@ -220,8 +225,8 @@ def _next_steps(i: dict[str, Any], band: str) -> list[str]:
         steps.append("Ask the promotions chair how many education publications, and of what kind, the last "
                      "successful candidates had.")
     if band == "cosmetic":
-        steps.append("You can still be promoted here, but only with double the discipline: one niche, scholarship "
-                     "from every role, and collaborators at other institutions to build your publication record.")
+        steps.append("The article says you can survive a cosmetic track, with twice the discipline: one niche, "
+                     "scholarship from every role, and collaborators at other institutions.")
         steps.append("Weigh staying on a traditional clinical or research track until you have the leverage to "
                      "negotiate a real education role.")
     elif band == "mixed":
@@ -237,15 +242,77 @@ EXAMPLES = (
     Example("real", "A real track: written criteria, honored time, people to follow", {
         "written_criteria": "examples", "successful_candidates_have_research": False,
         "promoted_have_clear_lines": True, "promoted_look_like_researchers": False, "protected_time": "honoured",
-        "recent_role_models": 3, "past_output_explained": True}, _src("real-or-cosmetic", "signs-real")),
+        "recent_role_models": 3, "past_output_explained": True}, _src("real-or-cosmetic", "signs-real"),
+            expected="real"),
     Example("cosmetic", "Window dressing: teaching on paper, research in practice", {
         "written_criteria": "vague", "successful_candidates_have_research": True,
         "promoted_have_clear_lines": False, "promoted_look_like_researchers": True, "protected_time": "evaporates",
-        "recent_role_models": 0, "past_output_explained": False}, _src("real-or-cosmetic", "signs-cosmetic")),
+        "recent_role_models": 0, "past_output_explained": False}, _src("real-or-cosmetic", "signs-cosmetic"),
+            expected="cosmetic"),
     Example("mixed", "Good criteria, but the time does not survive the schedule", {
         "written_criteria": "examples", "successful_candidates_have_research": None,
         "promoted_have_clear_lines": True, "promoted_look_like_researchers": False, "protected_time": "evaporates",
-        "recent_role_models": 1, "past_output_explained": None}, _src("what-tracks-dont-do", "protected-time")),
+        "recent_role_models": 1, "past_output_explained": None}, _src("what-tracks-dont-do", "protected-time"),
+            expected="mixed"),
+)
+
+TRACK_CHECK_QUESTIONS = {
+    "written_criteria": "Could you send me the written promotion criteria for the education track?",
+    "successful_candidates_have_research": "Could I see the CVs, or de-identified dossiers, of the last few people "
+                                           "promoted on the education track?",
+    "promoted_look_like_researchers": "Could I see the CVs, or de-identified dossiers, of the last few people "
+                                      "promoted on the education track?",
+    "promoted_have_clear_lines": "Could you put me in touch with two or three educators promoted on the track "
+                                 "recently?",
+    "recent_role_models": "Could you put me in touch with two or three educators promoted on the track recently?",
+    "protected_time": "How does protected education time show up in the schedule, and what happened to it the "
+                      "last time clinical volume rose?",
+    "past_output_explained": "How many education publications, and of what kind, did the last successful "
+                             "candidates have?",
+}
+"""The question to the chair that settles each sign left unknown."""
+
+
+def email(calc: Calculator, result: dict[str, Any]) -> Email | None:
+    """To the chair: the expectations in writing, with numbers (the article's ask), and at most five
+    questions, one per sign still unknown, those that would change the verdict first."""
+    unknown = [s.name for s in unknown_slots(calc.fields, result["inputs"])]
+    if result["band"] == calc.bands[0] and not unknown:
+        return None
+    first = [c["field"] for c in result["what_would_change"]]
+    names = list(dict.fromkeys(first + unknown))
+    questions = list(dict.fromkeys(TRACK_CHECK_QUESTIONS[n] for n in names if n in TRACK_CHECK_QUESTIONS))
+    questions = questions[:mail.MAX_QUESTIONS]
+    body = mail.paragraphs(
+        mail.GREETING,
+        "I am considering the education track and would like to know what the promotions committee will look for.",
+        "Could we put the expectations in writing, in a form such as: promotion on the education track usually "
+        "requires __ peer-reviewed publications, __ national activities and __ leadership roles? With the numbers "
+        "filled in, I can plan the next few years around them.",
+        ["I would also be grateful for your help with these questions:"] + mail.bullets(questions, numbered=True)
+        if questions else None,
+        "A reply by email is fine; I would like to keep a written note of what we agree.",
+        ["Thank you for your help.", "", "Best regards,", mail.SIGNATURE])
+    return {"to": mail.RECIPIENT, "subject": "Education track: the promotion expectations in writing", "body": body}
+
+
+_REAL = "How to Know if Your Institution\u2019s Education Track is Real or Cosmetic"
+RULES: tuple[Rule, ...] = (
+    Rule("signs", "Eight signs are read: four of a real track, four of window dressing; protected time is in both "
+         "lists, so it counts once each way. An unknown sign counts neither way.",
+         tracks(_REAL, "Pay attention to these telltale signs.")),
+    Rule("band.real", f"Real: at least {REAL_MIN_SIGNS} real signs and no sign of window dressing.",
+         tracks(_REAL, "Signs It\u2019s Real"), judgment=True),
+    Rule("band.cosmetic", f"Cosmetic: at least {COSMETIC_MIN_SIGNS} signs of window dressing, or two with at most "
+         "one real sign.", tracks(_REAL, "Signs It\u2019s Mostly Window Dressing"), judgment=True),
+    Rule("band.mixed", "Mixed: everything in between, including a track too little is known about.",
+         tracks(_REAL, "the article lists the two kinds of sign side by side", quoted=False), judgment=True),
+    Rule("role_models", f"Being able to name {ROLE_MODELS_NEEDED} people recently promoted on the track whom you "
+         "would want to resemble is a real sign.", tracks(_REAL, "at least three people recently promoted")),
+    Rule("score", f"The score starts at 50 and each sign moves it {SIGN_POINTS:g} points; it is then placed within "
+         f"the band's range ({', '.join(f'{b} {lo}-{hi}' for b, (lo, hi) in BAND_SCORES.items())}), so a mixed "
+         "track never outscores a real one.", tracks(_REAL, "the article weighs the signs in words, not points",
+                                                     quoted=False), judgment=True),
 )
 
 CALCULATOR = Calculator(
@@ -268,10 +335,7 @@ CALCULATOR = Calculator(
     metrics=(("real_signs", "Signs of a real track present (of 4)", ""),
              ("cosmetic_signs", "Signs of window dressing present (of 4)", ""),
              ("unknown_signs", "Signs not checked yet (of 8)", "")),
+    rules=RULES,
+    email=email,
 )
 
-# The thresholds the page's "How it decides" section quotes, through the calculator_rules macro.
-RULES: dict[str, Any] = {
-    "real_min_signs": REAL_MIN_SIGNS, "cosmetic_min_signs": COSMETIC_MIN_SIGNS,
-    "role_models_needed": ROLE_MODELS_NEEDED, "sign_points": SIGN_POINTS, "band_scores": BAND_SCORES,
-}

@@ -2,20 +2,24 @@
 
 Follows the green-, yellow- and red-flag scenarios of "Academic Titles and Tracks Decoded"
 (Residency Advisor, 2026-01-07). The article's rough odds of promotion (85 / 60 / 15 %) belong to
-three situations, so an offer takes the figure of the situation it matches, shown as rough. The
-score's weights are this site's judgement, not the article's, and not official data.
+its three situations only: an offer that matches one takes its figure, shown as rough; any other
+offer gets no figure but the article's words for its case (a community affiliate's very limited
+pathway, a surgical super-fellow post, a staff line). The rules are data (``RULES``), each with
+the passage it encodes; the score's weights are this site's judgment, not the article's.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from . import negotiation as mail
 from .citations import guide_sections
-from .contract import Calculator, Choice, Example, Factor, Field, FieldError, Outcome
+from .contract import Calculator, Choice, Email, Example, Factor, Field, FieldError, Outcome
 from .evidence import PROMOTION_LIKELIHOOD_BY_CONTEXT
 from .questions import question
+from .rules import Rule, titles
 
-VERSION = "2.0"
+VERSION = "3.0"
 GUIDE = "titles-and-tracks/"
 
 INSTITUTIONS = (
@@ -43,17 +47,19 @@ FIELDS: tuple[Field, ...] = (
           step=0.05, help="Share of a full-time job spent in clinical care (1.0 = all clinical)."),
     Field("protected_fte", "Protected non-clinical time", "number", unit="FTE", default=0.0, minimum=0,
           maximum=1, step=0.05,
-          help="Time set aside for teaching, scholarship or research. Clinical plus protected may not exceed 1."),
+          help="Time set aside for teaching, scholarship or research. Clinical and protected time together are at "
+               "most 1.0."),
     Field("protected_in_contract", "Protected time is written into the contract", "boolean", default=False,
           help="\u201cSome time for projects\u201d that is not in the contract does not count as protected."),
     Field("written_criteria", "Written criteria for promotion to Assistant Professor", "boolean",
           default=False, help="A document that says what you must achieve to be promoted."),
-    Field("review_years", "Years until promotion review", "number", unit="years", default=None,
+    Field("review_years", "Review for Assistant Professor expected after", "number", unit="years", default=None,
           nullable=True, null_label="No timeline given", minimum=0, maximum=15, step=0.5,
           null_is_unknown=True, representative_values=(3, 5, 8),  # the guide's 2-3 years, "a few", 5+
-          help="When the department expects to review you for Assistant Professor. Leave empty if no timeline was given."),
+          allowed_words="0 to 15 years; leave empty if no timeline was given",
+          help="When the department expects to review you for promotion."),
     Field("promoted_examples", "Instructors promoted in the division (last 5 years)", "integer", default=0,
-          minimum=0, maximum=1000, step=1,
+          minimum=0, maximum=1000, step=1, allowed_words="a whole number, 0 or more",
           help="People they can name who went from Instructor to Assistant Professor recently."),
     Field("years_count_toward_rank", "Instructor years count toward time in rank", "boolean", default=None,
           nullable=True, null_label="Not known", null_is_unknown=True,
@@ -63,7 +69,7 @@ FIELDS: tuple[Field, ...] = (
 # ---------------------------------------------------------------------------------------------
 # The score (0-100): how much of the green-flag structure the offer has. Each element earns a
 # share of its weight, by the rungs below; the page lists them all (``weight_rows``). The weights
-# and rungs are this site's judgement: the article describes the elements, not their points.
+# and rungs are this site's judgment: the article describes the elements, not their points.
 
 WEIGHTS = {
     "track": 15,
@@ -85,6 +91,11 @@ REVIEW_MID_YEARS, REVIEW_LATE_YEARS = 5, 8
 GREEN_MIN_EXAMPLES = 2          # "multiple people in your division"
 TENURE_MAX_CLINICAL = 0.8
 """A tenure track with this much clinical effort or more is the article's "sparkle", not a track."""
+FULL_CLINICAL = 0.95
+"""About 1.0 clinical FTE (this site's reading of the article's "1.0", allowing for rounding)."""
+ACADEMIC_CENTERS = ("research_intensive", "mid_tier")
+"""Where a green flag can be: the green-flag offer is at "a major academic center" (a community
+affiliate's pathway the article calls very limited)."""
 EPS = 1e-9
 
 
@@ -122,7 +133,7 @@ STEPS: dict[str, tuple[Step, ...]] = {
                  Step(0.0, "none")),
     "institution": (Step(1.0, "research-intensive, with written criteria"),
                     Step(0.6, "mid-tier, with written criteria"),
-                    Step(0.0, "community affiliate, or no written criteria (a big name alone adds nothing)")),
+                    Step(0.0, "community affiliate, or no written criteria (a name alone adds nothing)")),
     "years_count": (Step(1.0, "Instructor years count toward time in rank"),
                     Step(0.4, "not known"),
                     Step(0.0, "they do not count")),
@@ -201,62 +212,79 @@ def share(key: str, i: dict[str, Any]) -> float:
 
 
 # ---------------------------------------------------------------------------------------------
-# The rough chance of promotion. The article gives rough odds for three situations; the offer
-# takes the figure of the situation it matches (institution type and structure), never one
-# read from its flag colour. Which inputs make which situation is this site's reading.
+# The rough chance of promotion. The article gives rough odds for three situations only; an offer
+# that matches one takes its figure, any other gets the article's words for its case and no
+# figure. Which inputs make which situation is this site's reading, stated in each rule.
 
 _ODDS = dict(PROMOTION_LIKELIHOOD_BY_CONTEXT.points)
 _BRIDGE, _CLEAR, _VAGUE = (label for label, _ in PROMOTION_LIKELIHOOD_BY_CONTEXT.points)
+_FLAGS = "Red-Flag and Green-Flag Instructor Offers"
+_INSTITUTIONS = "How Different Institutions Use \u201cInstructor\u201d vs \u201cAssistant Professor\u201d"
 
 
 @dataclass(frozen=True)
 class Situation:
-    """One of the article's three situations, or the gap between two of them."""
+    """One of the article's three situations (with its figure), or a case it speaks of in words."""
 
     key: str
     label: str
-    low: int
-    high: int
-    rule: str
-    """Which offers this site places here, in words (the page quotes it)."""
-
-    @property
-    def text(self) -> str:
-        """The chance as a reader should read it: rough."""
-        return f"about {self.low}%" if self.low == self.high else f"between {self.low}% and {self.high}%"
-
-    @property
-    def figure(self) -> int:
-        """One number for the command line: the figure, or the middle of the range rounded to 5."""
-        return int(ROUND_TO * round((self.low + self.high) / 2 / ROUND_TO))
+    figure: int | None
+    words: str
+    """What the result says of the chance: the rough figure, or the article's words for the case."""
+    rule: Rule
 
 
-ROUND_TO = 5
 SITUATIONS: dict[str, Situation] = {s.key: s for s in (
-    Situation("bridge", _BRIDGE, int(_ODDS[_BRIDGE]), int(_ODDS[_BRIDGE]),
-              "a research-intensive institution and every element of the green-flag offer"),
-    Situation("clear_policy", _CLEAR, int(_ODDS[_CLEAR]), int(_ODDS[_CLEAR]),
-              "written promotion criteria on a named academic track, anywhere else (the article gives no "
-              "figure for a community affiliate or for a full bridge outside a research center, so they "
-              "take this one)"),
-    Situation("between", "Between a clear policy and a vague plan", int(_ODDS[_VAGUE]), int(_ODDS[_CLEAR]),
-              "written criteria without a named track, or nothing written but a lighter load with protected "
-              "time in the contract: the article gives no figure, so the result is the range between the two"),
-    Situation("vague_plan", _VAGUE, int(_ODDS[_VAGUE]), int(_ODDS[_VAGUE]),
-              f"nothing written, and service-heavy: {SERVICE_HEAVY_CLINICAL:g} FTE clinical or more, or no "
-              "protected time in the contract"),
+    Situation("staff_line", "Pure clinical (staff) line", None,
+              "no figure: a staff line is a service job, and its titles follow no academic promotion criteria",
+              Rule("chance.staff_line", "A pure clinical (staff) line gets no figure: the article calls such titles "
+                   "a courtesy, outside academic promotion.",
+                   titles("Pure Clinical / Staff Track", "do not follow traditional academic promotion criteria"))),
+    Situation("affiliate", "Community affiliate", None,
+              "no figure: the article calls a community affiliate's promotion pathway very limited",
+              Rule("chance.affiliate", "A community affiliate gets no figure, only the article's words.",
+                   titles(_INSTITUTIONS, "Very limited promotion pathway"))),
+    Situation("super_fellow", "Surgical super-fellow post", None,
+              "no figure: in a surgical department, an Instructor post with nothing written may be a super-fellow "
+              "or service-fellow post, advanced training more than a faculty job",
+              Rule("chance.super_fellow", "A surgical subspecialty post without written criteria gets no figure: it "
+                   "may be a super-fellow post.",
+                   titles("What \u201cInstructor\u201d Usually Means (And When It Is Fine)",
+                          "functionally are advanced training or service fellowships"))),
+    Situation("bridge", _BRIDGE, int(_ODDS[_BRIDGE]), f"about {int(_ODDS[_BRIDGE])}%",
+              Rule("chance.bridge", f"About {int(_ODDS[_BRIDGE])}%: a research-intensive institution and every "
+                   "element of the green-flag offer.", titles(_FLAGS, "Structured bridge at research center"),
+                   judgment=True)),
+    Situation("clear_policy", _CLEAR, int(_ODDS[_CLEAR]), f"about {int(_ODDS[_CLEAR])}%",
+              Rule("chance.clear_policy", f"About {int(_ODDS[_CLEAR])}%: a mid-tier center, the clinician-educator "
+                   "track and written promotion criteria.", titles(_FLAGS, "Mid-tier CE track with clear policy"),
+                   judgment=True)),
+    Situation("vague_plan", _VAGUE, int(_ODDS[_VAGUE]), f"about {int(_ODDS[_VAGUE])}%",
+              Rule("chance.vague_plan", f"About {int(_ODDS[_VAGUE])}%: nothing written, and service-heavy "
+                   f"({SERVICE_HEAVY_CLINICAL:g} FTE clinical or more, or no protected time in the contract).",
+                   titles(_FLAGS, "Service-heavy Instructor with vague plan"), judgment=True)),
+    Situation("outside", "None of the article's three situations", None,
+              "no figure: the article gives figures for three situations, and this offer matches none of them",
+              Rule("chance.outside", "Any other offer gets no figure: the article gives none for it.",
+                   titles(_FLAGS, "the chart gives odds for three contexts only", quoted=False))),
 )}
 
 
 def situation(i: dict[str, Any]) -> Situation:
-    """The article's situation this offer matches, by institution type and structure."""
+    """The article's situation (or case) this offer matches, checked in ``SITUATIONS`` order."""
+    if i["track"] == "pure_clinical":
+        return SITUATIONS["staff_line"]
+    if i["institution_type"] == "community_affiliate":
+        return SITUATIONS["affiliate"]
+    if i["surgical_subspecialty"] and not i["written_criteria"]:
+        return SITUATIONS["super_fellow"]
     if i["institution_type"] == "research_intensive" and not green_gaps(i):
         return SITUATIONS["bridge"]
-    if i["written_criteria"] and named_track(i):
+    if i["institution_type"] == "mid_tier" and i["track"] == "clinician_educator" and i["written_criteria"]:
         return SITUATIONS["clear_policy"]
     if not i["written_criteria"] and service_heavy(i):
         return SITUATIONS["vague_plan"]
-    return SITUATIONS["between"]
+    return SITUATIONS["outside"]
 
 
 def anchors_text() -> str:
@@ -295,7 +323,9 @@ def _check(inputs: dict[str, Any]) -> list[FieldError]:
     if total > 1 + EPS:
         return [FieldError("protected_fte", "clinical_fte plus protected_fte may not exceed 1",
                            inputs["protected_fte"],
-                           f"at most {round(1 - inputs['clinical_fte'], 4)} with clinical_fte {inputs['clinical_fte']}")]
+                           f"at most {round(1 - inputs['clinical_fte'], 4)} with clinical_fte {inputs['clinical_fte']}",
+                           f"Clinical and protected time add up to {round(total, 4):g} FTE; together they can be "
+                           "at most 1.0.")]
     return []
 
 
@@ -403,19 +433,19 @@ def score_parts(i: dict[str, Any]) -> list[Part]:
             "community_affiliate": "community-affiliate"}[inst]
     if inst == "community_affiliate":
         add("institution", label, "-",
-            "At community affiliates the Instructor title is often a courtesy with little promotion path.",
+            "At community affiliates the Instructor title can simply be a courtesy for supervising residents now and then.",
             _src("institutions", page))
-    elif not i["written_criteria"]:
-        add("institution", label, "0",
-            "Without written criteria the institution adds nothing: big-name centers also use Instructor as "
-            "service labor.", _src("misconceptions", "big-name"))
-    elif inst == "research_intensive":
-        add("institution", label, "+", "At a big-name center, a written path makes Instructor a genuine bridge "
-            "while you build a CV.", _src("institutions", page))
-    else:
+    elif inst == "mid_tier":
         add("institution", label, "0",
             "Mid-tier centers start most full-time faculty as Assistant Professor; ask why you are not.",
             _src("institutions", page))
+    elif not i["written_criteria"]:
+        add("institution", label, "0",
+            "Without written criteria a big name adds nothing: big-name centers also use Instructor as "
+            "service labor.", _src("misconceptions", "big-name"))
+    else:
+        add("institution", label, "+", "At a big-name center, a written path makes Instructor a genuine bridge "
+            "while you build a CV.", _src("institutions", page))
 
     n = step_index("years_count", i)
     add("years_count", ("Instructor years count toward rank", "Unknown whether Instructor years count",
@@ -439,42 +469,57 @@ def compute(i: dict[str, Any]) -> Outcome:
     score = max(0.0, min(100.0, sum(p.points for p in parts)))
     band = _band(i)
     where = situation(i)
-    factors.append(_situation_factor(i, where))
+    factors.append(_situation_factor(where))
     extra = {
-        "promotion_chance": f"{where.text} ({where.label[:1].lower()}{where.label[1:]})",
+        "promotion_chance": chance_text(where),
         "likelihood_anchors": anchors_text(),
         "promotion_likelihood": where.figure,
-        "promotion_likelihood_range": [where.low, where.high],
         "likelihood_situation": where.key,
     }
-    return Outcome(band, score, _headline(i, band), factors, _next_steps(i, band), extra)
+    return Outcome(band, score, _headline(i, band, where), factors, _next_steps(i), extra)
 
 
-def _situation_factor(i: dict[str, Any], where: Situation) -> Factor:
-    """Why the offer takes the figure it takes."""
+def chance_text(where: Situation) -> str:
+    """The chance as a reader should read it: a rough figure with its situation, or the article's words."""
+    if where.figure is None:
+        return where.words[:1].upper() + where.words[1:]
+    return f"{where.words} ({where.label[:1].lower()}{where.label[1:]})"
+
+
+def _situation_factor(where: Situation) -> Factor:
+    """Why the offer takes the figure it takes, or none."""
+    likelihood = _src("instructor-offers", "likelihood")
     if where.key == "bridge":
-        detail = "A written, timed and proven path at a research-intensive center: the article's structured bridge."
-    elif where.key == "clear_policy" and not green_gaps(i):
-        detail = ("Every green-flag element is here, but the article's higher figure belongs to a bridge at a "
-                  "research center; elsewhere this site uses the clear-policy figure.")
-    elif where.key == "clear_policy":
-        detail = "Written criteria on a named track: the article's mid-tier track with a clear policy."
-    elif where.key == "vague_plan":
-        detail = ("Nothing in writing and a service-heavy load: the article's service-heavy role with a vague plan, "
-                  "whatever the institution's name.")
-    elif i["written_criteria"]:
-        detail = ("Written criteria, but no named academic track to carry them: the article gives no figure, so "
-                  "this is the range between its clear-policy and vague-plan figures.")
-    else:
-        detail = ("A lighter load with protected time in the contract, but nothing written about promotion: the "
-                  "article gives no figure, so this is the range between its clear-policy and vague-plan figures.")
-    effect = {"bridge": "+", "clear_policy": "+", "between": "0", "vague_plan": "-"}[where.key]
-    return Factor(f"Rough chance {where.text}", effect, detail, _src("instructor-offers", "likelihood"))
+        return Factor(f"Rough chance {where.words}", "+", "A written, timed and proven path at a research-intensive "
+                      "center: the article's structured bridge.", likelihood)
+    if where.key == "clear_policy":
+        return Factor(f"Rough chance {where.words}", "0", "Written criteria on the clinician-educator track at a "
+                      "mid-tier center: the article's clear-policy situation.", likelihood)
+    if where.key == "vague_plan":
+        return Factor(f"Rough chance {where.words}", "-", "Nothing in writing and a service-heavy load: the "
+                      "article's service-heavy role with a vague plan, whatever the institution's name.", likelihood)
+    if where.key == "staff_line":
+        return Factor("A staff line: no figure", "-", "On a pure clinical line an academic title can be a courtesy: "
+                      "the article gives no chance of promotion because there is no academic path to rate.",
+                      _src("tracks", "pure-clinical"))
+    if where.key == "affiliate":
+        return Factor("Community affiliate: no figure", "-", "The article describes the promotion pathway at "
+                      "community affiliates as very limited and gives no figure for it.",
+                      _src("institutions", "community-affiliate"))
+    if where.key == "super_fellow":
+        return Factor("Possible super-fellow post: no figure", "-", "Surgical departments sometimes use the title for "
+                      "a super-fellow or service-fellow post; the article gives no figure for it.",
+                      _src("instructor", "super-fellow"))
+    return Factor("Outside the article's three situations: no figure", "0", "The article gives rough odds for a "
+                  "structured bridge at a research center, a mid-tier clinician-educator track with a clear policy "
+                  "and a service-heavy post with a vague plan; this offer is none of them.", likelihood)
 
 
 def green_gaps(i: dict[str, Any]) -> list[str]:
     """The elements of the green-flag scenario that this offer lacks (none: a green flag)."""
     gaps = []
+    if i["institution_type"] not in ACADEMIC_CENTERS:
+        gaps.append("an academic center rather than a community affiliate")
     if i["track"] not in ACADEMIC_TRACKS:
         gaps.append("a named academic track")
     elif tenure_on_heavy_load(i):
@@ -490,25 +535,39 @@ def green_gaps(i: dict[str, Any]) -> list[str]:
     return gaps
 
 
+def red_signs(i: dict[str, Any]) -> int:
+    """How many signs of the red-flag offer it shows: no track (a staff line counts the same), about
+    1.0 clinical FTE, nobody promoted recently."""
+    return sum((i["track"] in ("unspecified", "pure_clinical"), i["clinical_fte"] >= FULL_CLINICAL - EPS,
+                i["promoted_examples"] == 0))
+
+
+RED_MIN_SIGNS = 2
+
+
 def _band(i: dict[str, Any]) -> str:
     """Green needs every element of the green-flag scenario; red most of the red-flag one."""
     if not green_gaps(i):
         return "green"
-    red_signs = sum((
-        i["track"] == "unspecified",
-        i["clinical_fte"] >= 1 - EPS,
-        i["promoted_examples"] == 0,
-    ))
-    if not i["written_criteria"] and red_signs >= 2:
+    if not i["written_criteria"] and red_signs(i) >= RED_MIN_SIGNS:
         return "red"
     return "yellow"
 
 
-def _headline(i: dict[str, Any], band: str) -> str:
+def _headline(i: dict[str, Any], band: str, where: Situation) -> str:
+    if where.key == "staff_line":
+        return ("A pure clinical (staff) line: a service job whatever the title, with no academic promotion "
+                "criteria behind it.")
     if band == "green":
         return "A structured bridge: the path to Assistant Professor is written, timed and proven."
     if band == "red":
         return "A clinical job with an academic title: nothing here builds an academic career."
+    if where.key == "affiliate":
+        return ("At a community affiliate, where the article calls the promotion pathway very limited: read the "
+                "structure below, not the title.")
+    if where.key == "super_fellow":
+        return ("Possibly a super-fellow post: in a surgical department, an Instructor title with nothing in "
+                "writing can mean advanced training more than a faculty job.")
     if not i["written_criteria"]:
         if i["clinical_fte"] >= SERVICE_HEAVY_CLINICAL - EPS:
             return "A service-heavy job with a soft promise: the academic path is not yet real."
@@ -518,13 +577,12 @@ def _headline(i: dict[str, Any], band: str) -> str:
     return f"Part of a structured bridge, not all of it: still missing {missing}."
 
 
-def _next_steps(i: dict[str, Any], band: str) -> list[str]:
-    """The article's questions that these inputs show are still unanswered."""
+def open_questions(i: dict[str, Any]) -> list[str]:
+    """The ids of the article's questions (``questions.py``) the offer leaves unanswered."""
     ids = []
     if i["track"] == "unspecified":
         ids.append("official-title")
-    if band != "green":
-        ids.append("entry-rank")
+    ids.append("entry-rank")
     if i["review_years"] is None or i["promoted_examples"] == 0:
         ids.append("promotion-timeline")
     if not i["protected_in_contract"] or i["protected_fte"] <= EPS:
@@ -535,33 +593,76 @@ def _next_steps(i: dict[str, Any], band: str) -> list[str]:
         ids.append("years-count")
     if i["promoted_examples"] < GREEN_MIN_EXAMPLES:
         ids.append("promotion-ratio")
-    return [question(q).ask for q in ids]
+    return ids
+
+
+def _next_steps(i: dict[str, Any]) -> list[str]:
+    """The article's questions that these inputs show are still unanswered."""
+    return [question(q).ask for q in open_questions(i)]
+
+
+OFFER_QUESTIONS = {"track": "official-title", "review_years": "promotion-timeline",
+                   "years_count_toward_rank": "years-count"}
+"""The article's question that settles each answer left unknown."""
+
+
+def email(calc: Calculator, result: dict[str, Any]) -> Email:
+    """To the department: the offer's terms, the article's two asks and at most five of its questions,
+    first those whose answers would change the verdict."""
+    first = [OFFER_QUESTIONS[c["field"]] for c in result["what_would_change"] if c["field"] in OFFER_QUESTIONS]
+    inputs = result["inputs"]
+    return mail.instructor_letter(inputs, mail.pick_questions(open_questions(inputs), first),
+                                  mail.fitting_track(inputs, realistic=not tenure_on_heavy_load(inputs)))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("flag.green", f"Green flag: every element of the green-flag offer. A named academic track (a tenure track "
+         f"only below {TENURE_MAX_CLINICAL:g} clinical FTE), at least {GREEN_MIN_PROTECTED:g} FTE protected in the "
+         f"contract, written criteria, a review within {GREEN_MAX_REVIEW_YEARS} years, at least "
+         f"{GREEN_MIN_EXAMPLES} colleagues promoted on time (the article's \u201cmultiple\u201d), at a research-"
+         "intensive or mid-tier center.", titles(_FLAGS, "This is basically a structured bridge position."),
+         judgment=True),
+    Rule("flag.red", f"Red flag: no written criteria, and at least {RED_MIN_SIGNS} of: no track named (a staff "
+         f"line counts the same), about 1.0 clinical FTE ({FULL_CLINICAL:g} or more), nobody promoted recently.",
+         titles(_FLAGS, "a clinical job wearing an academic Halloween costume"), judgment=True),
+    Rule("flag.yellow", "Yellow flag: everything in between, part of the structure and the rest a promise.",
+         titles(_FLAGS, "a service attending with a soft promise")),
+    Rule("track.staff_line", "A pure clinical (staff) line never reads better than the same offer with no track "
+         "named: no track credit, the same red-flag sign, and no figure.",
+         titles("Pure Clinical / Staff Track", "might exist purely as courtesy")),
+    Rule("track.tenure_heavy", f"A tenure track at {TENURE_MAX_CLINICAL:g} clinical FTE or more counts as no "
+         "track at all.", titles("Research Track / Tenure Track", "and no funding, that is fantasy")),
+    *(s.rule for s in SITUATIONS.values()),
+    Rule("score", "The score (0\u2013100) measures how much of the green-flag structure the offer has; its weights "
+         "are this site's, listed below the table. It never sets the flag or the figure.",
+         titles("Three Things To Remember", "Track and FTE matter as much as title."), judgment=True),
+)
 
 
 EXAMPLES = (
     Example("green", "Green flag: a structured bridge", {
         "institution_type": "research_intensive", "track": "clinician_educator", "clinical_fte": 0.75,
         "protected_fte": 0.25, "protected_in_contract": True, "written_criteria": True,
-        "review_years": 2.5, "promoted_examples": 3}, _src("instructor-offers", "green-flag")),
+        "review_years": 2.5, "promoted_examples": 3}, _src("instructor-offers", "green-flag"), expected="green"),
     Example("yellow", "Yellow flag: a service job with a soft promise", {
         "institution_type": "mid_tier", "track": "clinician_educator", "clinical_fte": 0.9,
         "protected_fte": 0.1, "protected_in_contract": False, "written_criteria": False,
-        "review_years": None, "promoted_examples": 1}, _src("instructor-offers", "yellow-flag")),
+        "review_years": None, "promoted_examples": 1}, _src("instructor-offers", "yellow-flag"), expected="yellow"),
     Example("red", "Red flag: a clinical job in academic costume", {
         "institution_type": "research_intensive", "track": "unspecified", "clinical_fte": 1.0,
         "protected_fte": 0.0, "protected_in_contract": False, "written_criteria": False,
-        "review_years": None, "promoted_examples": 0}, _src("instructor-offers", "red-flag")),
+        "review_years": None, "promoted_examples": 0}, _src("instructor-offers", "red-flag"), expected="red"),
     Example("clear-policy", "A mid-tier clinician-educator track with a clear policy", {
         "institution_type": "mid_tier", "track": "clinician_educator", "clinical_fte": 0.8,
         "protected_fte": 0.2, "protected_in_contract": True, "written_criteria": True,
-        "review_years": 3, "promoted_examples": 1}, _src("instructor-offers", "likelihood")),
+        "review_years": 3, "promoted_examples": 1}, _src("instructor-offers", "likelihood"), expected="yellow"),
 )
 
 CALCULATOR = Calculator(
     slug="instructor-offer",
     title="Instructor offer check",
-    summary="Classifies an Instructor offer as a green, yellow or red flag and estimates the chance of "
-            "promotion to Assistant Professor.",
+    summary="Classifies an Instructor offer as a green, yellow or red flag and gives the article's rough chance of "
+            "promotion to Assistant Professor where it gives one.",
     version=VERSION,
     bands=("green", "yellow", "red"),
     band_labels={"green": "Green flag", "yellow": "Yellow flag", "red": "Red flag"},
@@ -575,4 +676,6 @@ CALCULATOR = Calculator(
               ("Promotion and time in rank", _src("pay-promotion-mobility", "time-in-rank"))),
     metrics=(("promotion_chance", "Rough chance of promotion to Assistant Professor", ""),
              ("likelihood_anchors", "The article's rough odds, by situation", "")),
+    rules=RULES,
+    email=email,
 )

@@ -24,14 +24,25 @@ means the usual window for the rank, which the rules fill in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Mapping, Protocol, Sequence
 
 from .answers import answer_text, item_name
 from .asks import CONDITIONS, ITEM_SUBJECT, OUTCOMES
-from .contract import Field
+from .fields import Field, FieldError
 
-if TYPE_CHECKING:
-    from .contract import Calculator
+
+class Rules(Protocol):
+    """What this module needs of a calculator (``contract.Calculator`` is one): its fields, its
+    cross-field checks and its scoring, which does not look for what would change it."""
+
+    slug: str
+    fields: tuple[Field, ...]
+    band_labels: Mapping[str, str]
+
+    @property
+    def checks(self) -> Callable[[dict[str, Any]], list[FieldError]]: ...
+
+    def evaluate(self, inputs: dict[str, Any]) -> tuple[Any, float | None]: ...
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,7 @@ def ask(slug: str, slot: Slot, value: Any, band: str, band_label: str) -> str:
     return f"If{condition}, {outcome}."
 
 
-def what_would_change(calc: "Calculator", inputs: dict[str, Any], band: str) -> list[dict[str, Any]]:
+def what_would_change(calc: Rules, inputs: dict[str, Any], band: str) -> list[dict[str, Any]]:
     """The single answers, to inputs left unknown, that move ``inputs``' result out of ``band``.
 
     Each item: ``field`` (named as in the link), ``value`` (the answer, as JSON), ``band`` and
@@ -133,7 +144,7 @@ def what_would_change(calc: "Calculator", inputs: dict[str, Any], band: str) -> 
     return found
 
 
-def empty_note(calc: "Calculator", inputs: dict[str, Any]) -> str:
+def empty_note(calc: Rules, inputs: dict[str, Any]) -> str:
     """What to say when nothing is listed: no answer left open, or none of them would change the band."""
     if any(True for _ in unknown_slots(calc.fields, inputs)):
         return "No single answer to a question left open would move the result to another band."

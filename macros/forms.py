@@ -86,7 +86,7 @@ def field_html(f: Field, prefix: str = "") -> str:
     else:
         control = (f'<input type="text" {common} maxlength="{f.max_length}" '
                    f'value="{escape(f.default or "")}" autocomplete="off">')
-    allowed = (f' <span class="calc-allowed">Allowed: {escape(f.allowed())}.</span>'
+    allowed = (f' <span class="calc-allowed">Allowed: {escape(f.plain_allowed())}.</span>'
                if f.type in ("number", "integer", "date", "text") else "")
     kind = "calc-field calc-check" if f.type == "boolean" and not f.nullable else "calc-field"
     label = f'<label for="{fid}">{escape(f.label)}{unit}</label>'

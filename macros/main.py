@@ -15,7 +15,7 @@ from calculators import CALCULATORS, get
 from calculators.evidence import ARTICLES
 from calculators.questions import QUESTIONS
 
-from . import charts, diagrams, forms
+from . import charts, diagrams, forms, rules
 from .links import relative
 from .page_config import page_config, settings
 from .runtime_info import (lock_path, runner_path, runtime_path, snapshot_path, stdlib_path, used_stdlib_path, wasm_bytes,
@@ -139,3 +139,9 @@ def define_env(env: Any) -> None:
     def calculator_rules(slug: str) -> Any:
         """The calculator's module, so page text can quote its weights and thresholds."""
         return importlib.import_module(get(slug).compute.__module__)
+
+    @env.macro
+    def rules_table(slug: str) -> str:
+        """The calculator's "How it decides" table, from its rules: each rule, the article passage
+        it encodes, and whose rule it is (the site's judgments marked)."""
+        return rules.rules_table(get(slug))

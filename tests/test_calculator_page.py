@@ -90,9 +90,9 @@ def test_sum_over_one_is_reported_at_protected_time(page, site):
 
 
 def test_hostile_link_is_applied_in_part_with_a_notice(page, site):
-    result = open_calc(page, site, "track=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&clinical_fte=1&colour=red")
+    result = open_calc(page, site, "track=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&clinical_fte=1&color=red")
     notices = page.locator(".calc-notices")
-    assert notices.is_visible() and "colour" in notices.inner_text() and "track" in notices.inner_text()
+    assert notices.is_visible() and "color" in notices.inner_text() and "track" in notices.inner_text()
     assert page.locator(".calc-notices img, .calc-result img").count() == 0
     assert page.locator('[name="clinical_fte"]').input_value() == "1"
     assert result.get_attribute("data-band") in CALC.bands
@@ -134,7 +134,7 @@ BUNDLE_TIMES = """() => ({
 
 def test_the_theme_bundle_runs_after_the_first_answer_and_then_works(page, site):
     """The theme's bundle is not even fetched before the first result is shown; afterwards the
-    theme's behaviour is all there: instant navigation to a guide page, where site.js's section
+    theme's behavior is all there: instant navigation to a guide page, where site.js's section
     links are set up as on any page load."""
     page.add_init_script("""new MutationObserver((m, o) => { if (document.querySelector("[data-band]")) {
       window.__bandAt = performance.now(); o.disconnect(); } }).observe(document, {subtree: true, attributes: true});""")

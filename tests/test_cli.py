@@ -52,7 +52,7 @@ def test_run_from_file(tmp_path):
 @pytest.mark.parametrize("stdin, expect", [
     ('{"clinical_fte": 1.4}', ["clinical_fte", "1.4", "a number from 0 to 1"]),
     ('{"track": "adjunct"}', ["track", "'adjunct'", "'clinician_educator'"]),
-    ('{"colour": "red"}', ["colour", "not a known field"]),
+    ('{"color": "red"}', ["color", "not a known field"]),
     ('{"written_criteria": "yes"}', ["written_criteria", "true or false"]),
     ('{"clinical_fte": 0.9, "protected_fte": 0.3}', ["protected_fte", "may not exceed 1"]),
     ("{not json", ["not valid JSON"]),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -9,6 +10,7 @@ import calculators
 from calculators import CALCULATORS, ValidationError
 from calculators.citations import is_registered
 from calculators.contract import Factor, json_schema, utc_today
+from calculators.web import handle
 
 SLUGS = sorted(CALCULATORS)
 
@@ -106,15 +108,78 @@ def test_unknown_calculator():
 def test_the_worker_entry_point_sends_field_errors_as_data():
     """The page words messages from data (field as forms and links name it, problem, given,
     allowed): nothing it needs is left inside a sentence."""
-    from calculators.web import handle
-
     reply = json.loads(handle(json.dumps({"slug": "instructor-offer", "inputs": {"clinical_fte": 1.5}})))
     calc = CALCULATORS["instructor-offer"]
     assert reply == {"ok": False, "errors": [{"field": "clinical_fte", "problem": "is out of range", "given": "1.5",
-                                              "allowed": calc.field("clinical_fte").allowed()}]}
+                                              "allowed": calc.field("clinical_fte").allowed(),
+                                              "message": "Enter 0 to 1 FTE."}]}
     offers = [{"label": "A"}, {"label": "A"}]
     (error,) = json.loads(handle(json.dumps({"slug": "offer-comparison", "inputs": {"offers": offers}})))["errors"]
     assert error["field"] == "offers.1.label" and "offer 1" in error["problem"] and error["given"] == "'A'"
+    assert error["message"] == "Offer 1 already has this name; give each offer its own."
     (error,) = json.loads(handle(json.dumps({"slug": "no-such", "inputs": {}})))["errors"]
     assert error == {"field": "", "problem": "is not a known calculator", "given": "'no-such'",
-                     "allowed": ", ".join(CALCULATORS)}
+                     "allowed": ", ".join(CALCULATORS), "message": None}
+
+
+# ---------- words for readers: the spec's allowed values and the errors' sentences ----------
+
+FIELD_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b")
+TECHNICAL = re.compile(r"\bnull\b|\bgot\b|\btrue\b|\bfalse\b|\d{5,}")
+
+
+def every_field(fields):
+    for f in fields:
+        yield f
+        yield from every_field(f.items)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_field_says_its_allowed_values_in_a_readers_words(slug):
+    """The spec the page reads carries ``allowed_words``: no JSON, no field name, no technical cap."""
+    spec = CALCULATORS[slug].spec()
+    specs = list(spec["fields"]) + [i for f in spec["fields"] for i in f.get("items", [])]
+    for f in specs:
+        words = f["allowed_words"]
+        assert words and not TECHNICAL.search(words) and not FIELD_NAME.search(words), (f["name"], words)
+        assert f["allowed"], "the technical text stays for scripts"
+
+
+def test_allowed_words_as_the_issue_asks():
+    io_calc, oc_calc = CALCULATORS["instructor-offer"], CALCULATORS["offer-comparison"]
+    assert io_calc.field("review_years").plain_allowed() == "0 to 15 years; leave empty if no timeline was given"
+    assert io_calc.field("clinical_fte").plain_allowed() == "0 to 1 FTE"
+    salary = next(f for f in oc_calc.field("offers").items if f.name == "salary")
+    assert salary.plain_allowed() == "any amount; leave empty if not given"
+    assert io_calc.field("review_years").allowed() == "a number from 0 to 15 or null", "the CLI's text is unchanged"
+
+
+@pytest.mark.parametrize("slug, inputs, field, message", [
+    ("instructor-offer", {"clinical_fte": 0.9, "protected_fte": 0.2}, "protected_fte",
+     "Clinical and protected time add up to 1.1 FTE; together they can be at most 1.0."),
+    ("education-readiness", {"education_publications": 2, "first_or_senior_author": 3}, "first_or_senior_author",
+     "These papers are counted among your 2 education publications, so there can be at most 2."),
+    ("promotion-clock", {"appointment_date": "2027-01-01", "today": "2026-01-01"}, "appointment_date",
+     "The start date is after the date to measure from (2026-01-01)."),
+    ("promotion-clock", {"appointment_date": "2020-07-01", "window_start_years": 9, "window_end_years": 6},
+     "window_start_years", "The window cannot open after the review is due (6 years)."),
+])
+def test_cross_field_checks_carry_a_sentence_for_readers(slug, inputs, field, message):
+    reply = json.loads(handle(json.dumps({"slug": slug, "inputs": inputs})))
+    (error,) = reply["errors"]
+    assert error["field"] == field and error["message"] == message
+    assert not FIELD_NAME.search(error["message"]) and not TECHNICAL.search(error["message"])
+    with pytest.raises(ValidationError) as exc:  # the command line keeps its technical text
+        calculators.run(slug, inputs)
+    assert str(exc.value).startswith(f"{field}:") and "allowed:" in str(exc.value)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_labels_and_help_say_a_thing_once(slug):
+    """No unit repeated in a label ("... years (years)"), no "(Instructor offers)" on fields the
+    page shows only for Instructor offers, no help saying when a field is not used."""
+    for f in every_field(CALCULATORS[slug].fields):
+        if f.unit:
+            assert f.unit.lower() not in f.label.lower(), (f.name, f.label, f.unit)
+        assert "(Instructor offers)" not in f.label and "Instructor offers:" not in f.help, f.name
+        assert "Not used for" not in f.help and "null" not in f.help, f.name

@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT
 
 READY = {"institution_tier": "mid_tier", "education_publications": 4, "first_or_senior_author": 2,
-         "coherent_theme": True, "national_workshop_years": 3, "leadership_roles": 1}
+         "coherent_theme": True, "national_workshop_years": 3, "leadership_roles": 1, "teaching_hours": 120,
+         "evaluations": "strong"}
 COSMETIC = {"written_criteria": "vague", "successful_candidates_have_research": True,
             "promoted_look_like_researchers": True, "protected_time": "evaporates", "past_output_explained": False}
 
@@ -28,6 +29,7 @@ def test_both_are_listed():
 
 @pytest.mark.parametrize("slug, inputs, band", [
     ("education-readiness", READY, "ready"),
+    ("education-readiness", READY | {"teaching_hours": 20, "evaluations": "average"}, "borderline"),
     ("education-readiness", {"teaching_hours": 300, "evaluations": "outstanding"}, "not_yet"),
     ("education-track-check", COSMETIC, "cosmetic"),
     ("education-track-check", {}, "mixed"),

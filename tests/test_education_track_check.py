@@ -51,7 +51,13 @@ def test_all_window_dressing_signs_make_a_cosmetic_track():
 def test_cosmetic_band_advises_twice_the_discipline_and_outside_collaborators():
     steps = " ".join(run(COSMETIC)["next_steps"]).lower()
     assert "discipline" in steps and "collaborators at other institutions" in steps
+    assert "survive" in steps and "still be promoted" not in steps, "the article: you can survive, not be promoted"
     assert "discipline" not in " ".join(run(REAL)["next_steps"]).lower()
+
+
+def test_honored_protected_time_is_one_sign_among_the_articles_not_the_clearest():
+    said = " ".join(f["detail"] for f in run(REAL)["factors"]).lower()
+    assert "clearest" not in said and "one of the article's signs" in said
 
 
 @pytest.mark.parametrize("sign", [

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import calculators
 from calculators import ValidationError
 from calculators.evidence import PROMOTION_LIKELIHOOD_BY_CONTEXT
+from calculators.instructor_offer import SITUATIONS
 from calculators.questions import QUESTIONS
 
 SLUG = "instructor-offer"
@@ -35,14 +36,6 @@ def test_article_scenarios(inputs, band):
     assert run(**inputs)["band"] == band
 
 
-EXPECTED_BANDS = {"green": "green", "yellow": "yellow", "red": "red", "clear-policy": "yellow"}
-
-
-@pytest.mark.parametrize("example", CALC.examples, ids=lambda e: e.name)
-def test_built_in_examples_have_the_band_their_title_says(example):
-    assert run(**example.inputs)["band"] == EXPECTED_BANDS[example.name]
-
-
 ODDS = dict(PROMOTION_LIKELIHOOD_BY_CONTEXT.points)
 BRIDGE, CLEAR_POLICY, VAGUE_PLAN = (v for _, v in PROMOTION_LIKELIHOOD_BY_CONTEXT.points)
 # The article's middle situation: a mid-tier clinician-educator track with a clear (written) policy.
@@ -51,38 +44,78 @@ MID_TIER_CLEAR = {"institution_type": "mid_tier", "track": "clinician_educator",
                   "review_years": 3, "promoted_examples": 1}
 
 
-@pytest.mark.parametrize("inputs, figure", [(GREEN, BRIDGE), (MID_TIER_CLEAR, CLEAR_POLICY), (YELLOW, VAGUE_PLAN)],
-                         ids=["bridge-at-a-research-center", "mid-tier-clear-policy", "service-heavy-vague-plan"])
+@pytest.mark.parametrize("inputs, figure", [(GREEN, BRIDGE), (MID_TIER_CLEAR, CLEAR_POLICY), (YELLOW, VAGUE_PLAN),
+                                            (RED, VAGUE_PLAN), (RED | {"institution_type": "research_intensive"},
+                                                                VAGUE_PLAN)],
+                         ids=["bridge-at-a-research-center", "mid-tier-clear-policy", "service-heavy-vague-plan",
+                              "red-flag-mid-tier", "red-flag-big-name"])
 def test_each_of_the_articles_situations_gets_its_figure(inputs, figure):
     res = run(**inputs)
-    assert res["promotion_likelihood"] == figure and res["promotion_likelihood_range"] == [figure, figure]
+    assert res["promotion_likelihood"] == figure
     assert res["promotion_chance"].startswith(f"about {figure:g}%")
 
 
-@pytest.mark.parametrize("change", [{}, {"promoted_examples": 3}, {"review_years": 2},
-                                    {"institution_type": "research_intensive"}, {"protected_fte": 0.05},
-                                    {"years_count_toward_rank": True},
-                                    GREEN | {"written_criteria": False, "years_count_toward_rank": True}])
-def test_a_yellow_offer_without_written_criteria_is_below_the_clear_policy_figure(change):
-    """Yellow is defined by having nothing in writing: it cannot borrow the clear-policy figure."""
-    res = run(**YELLOW | change)
-    assert res["band"] == "yellow" and not res["inputs"]["written_criteria"]
-    assert res["promotion_likelihood"] < CLEAR_POLICY
-    assert res["promotion_likelihood_range"][1] <= CLEAR_POLICY
+def words_only(res) -> None:
+    """No percentage anywhere the chance is said: the article gives none for this case."""
+    assert res["promotion_likelihood"] is None
+    said = res["promotion_chance"] + " ".join(f["label"] + f["detail"] for f in res["factors"] if "figure" in f["label"])
+    assert "%" not in said and res["promotion_chance"].startswith("No figure")
 
 
-@pytest.mark.parametrize("institution", ["mid_tier", "community_affiliate"])
-def test_a_green_offer_away_from_a_research_center_does_not_take_the_bridge_figure(institution):
-    res = run(**GREEN | {"institution_type": institution})
-    assert res["band"] == "green"
-    assert res["promotion_likelihood"] == CLEAR_POLICY
-    assert "research center" in next(f["detail"] for f in res["factors"] if f["label"].startswith("Rough chance"))
+@pytest.mark.parametrize("offer", [MID_TIER_CLEAR, GREEN, YELLOW, RED], ids=["clear", "green", "yellow", "red"])
+def test_a_community_affiliate_gets_no_figure_but_the_articles_words(offer):
+    res = run(**offer | {"institution_type": "community_affiliate"})
+    words_only(res)
+    assert "very limited" in res["promotion_chance"] and res["band"] != "green"
+
+
+@pytest.mark.parametrize("offer", [YELLOW, GREEN | {"written_criteria": False}, RED])
+def test_a_surgical_post_with_nothing_written_may_be_a_super_fellow_post(offer):
+    res = run(**offer | {"surgical_subspecialty": True, "institution_type": "research_intensive"})
+    words_only(res)
+    assert "super-fellow" in res["promotion_chance"]
+
+
+@pytest.mark.parametrize("offer", [GREEN, MID_TIER_CLEAR, YELLOW, RED])
+def test_a_staff_line_is_a_service_job_with_no_figure(offer):
+    res = run(**offer | {"track": "pure_clinical"})
+    words_only(res)
+    assert "service job" in res["promotion_chance"] and "service job" in res["headline"]
+    assert res["band"] != "green"
+
+
+@pytest.mark.parametrize("inputs", [
+    GREEN | {"institution_type": "mid_tier", "track": "research"},  # a full bridge away from a research center
+    GREEN | {"promoted_examples": 1},                                # a big-name CE track, one precedent short
+    GREEN | {"track": "unspecified"},                                # written criteria, no track to carry them
+    YELLOW | {"clinical_fte": 0.75, "protected_fte": 0.25, "protected_in_contract": True},  # light load, nothing written
+], ids=["bridge-elsewhere", "one-precedent-short", "written-without-track", "protected-without-policy"])
+def test_offers_outside_the_three_situations_get_no_figure(inputs):
+    res = run(**inputs)
+    words_only(res)
+    assert res["likelihood_situation"] == "outside" and "three situations" in res["promotion_chance"]
+
+
+def test_the_three_figures_attach_only_to_the_three_situations():
+    for key, s in SITUATIONS.items():
+        assert (s.figure is not None) == (key in ("bridge", "clear_policy", "vague_plan")), key
+    assert sorted(s.figure for s in SITUATIONS.values() if s.figure) == sorted(ODDS.values())
+
+
+@pytest.mark.parametrize("inputs", [GREEN, YELLOW, RED, MID_TIER_CLEAR])
+def test_the_chance_reads_as_rough_with_the_articles_three_figures_beside_it(inputs):
+    res = run(**inputs)
+    assert re.fullmatch(r"about \d+% \(.+\)", res["promotion_chance"])
+    for label, value in PROMOTION_LIKELIHOOD_BY_CONTEXT.points:
+        assert f"{value:g}% {label.lower()}" in res["likelihood_anchors"].lower()
+    shown = [key for key, _, _ in CALC.metrics]
+    assert shown == ["promotion_chance", "likelihood_anchors"], "the page shows the rough text, not a bare percent"
 
 
 def test_a_big_name_adds_nothing_to_a_red_flag_offer():
     top, mid = (run(**RED | {"institution_type": t}) for t in ("research_intensive", "mid_tier"))
     assert top["band"] == mid["band"] == "red"
-    assert top["score"] <= mid["score"] and top["promotion_likelihood"] <= mid["promotion_likelihood"]
+    assert top["score"] <= mid["score"] and top["promotion_likelihood"] == mid["promotion_likelihood"]
 
 
 def test_a_big_name_adds_to_the_score_only_with_a_written_path():
@@ -92,26 +125,12 @@ def test_a_big_name_adds_to_the_score_only_with_a_written_path():
     assert run(**unwritten | {"institution_type": "research_intensive"})["score"] == run(**unwritten)["score"]
 
 
-@pytest.mark.parametrize("inputs", [
-    GREEN | {"track": "unspecified"},                       # written criteria, no track to carry them
-    YELLOW | {"clinical_fte": 0.75, "protected_fte": 0.25, "protected_in_contract": True},  # light load, nothing written
-], ids=["written-without-track", "protected-without-policy"])
-def test_offers_between_two_situations_get_the_range_between_their_figures(inputs):
-    res = run(**inputs)
-    assert res["promotion_likelihood_range"] == [VAGUE_PLAN, CLEAR_POLICY]
-    assert res["promotion_chance"].startswith(f"between {VAGUE_PLAN:g}% and {CLEAR_POLICY:g}%")
-    assert VAGUE_PLAN < res["promotion_likelihood"] < CLEAR_POLICY
-
-
-@pytest.mark.parametrize("inputs", [GREEN, YELLOW, RED, MID_TIER_CLEAR, GREEN | {"track": "unspecified"}])
-def test_the_chance_reads_as_rough_with_the_articles_three_figures_beside_it(inputs):
-    res = run(**inputs)
-    assert res["promotion_likelihood"] % 5 == 0
-    assert re.fullmatch(r"(about \d+%|between \d+% and \d+%) \(.+\)", res["promotion_chance"])
-    for label, value in PROMOTION_LIKELIHOOD_BY_CONTEXT.points:
-        assert f"{value:g}% {label.lower()}" in res["likelihood_anchors"].lower()
-    shown = [key for key, _, _ in CALC.metrics]
-    assert shown == ["promotion_chance", "likelihood_anchors"], "the page shows the rough text, not a bare percent"
+def test_only_a_big_name_gets_the_big_name_explanation():
+    big = run(**YELLOW | {"institution_type": "research_intensive"})
+    assert any(f["source"].endswith("#big-name") for f in big["factors"])
+    mid = run(**YELLOW)
+    assert not any(f["source"].endswith("#big-name") or "big-name" in f["detail"] for f in mid["factors"])
+    assert any(f["source"].endswith("#mid-tier") for f in mid["factors"])
 
 
 @pytest.mark.parametrize("institution", ["research_intensive", "mid_tier", "community_affiliate"])
@@ -133,7 +152,7 @@ def test_tenure_track_on_heavy_clinical_load_is_flagged_and_earns_no_track_credi
     assert res["band"] != "green"
     assert any("Tenure track" in f["label"] and f["effect"] == "-" for f in res["factors"])
     assert res["score"] == run(**GREEN | {"track": "unspecified", "clinical_fte": 0.8})["score"]
-    assert res["promotion_likelihood"] < CLEAR_POLICY, "a tenure track that cannot work is no named track"
+    assert res["promotion_likelihood"] is None, "a tenure track that cannot work is no named track"
 
 
 def test_surgical_instructor_without_written_path_is_penalized():
@@ -170,7 +189,11 @@ def test_exactly_one_full_time_is_allowed():
 def test_improving_an_input_never_lowers_the_score(field, worse, better):
     base = GREEN | {"clinical_fte": 0.7, "protected_fte": 0.1}
     lo, hi = run(**base | {field: worse}), run(**base | {field: better})
-    assert hi["score"] >= lo["score"] and hi["promotion_likelihood"] >= lo["promotion_likelihood"]
+    assert hi["score"] >= lo["score"]
+    assert FLAG[hi["band"]] >= FLAG[lo["band"]]
+
+
+FLAG = {"red": 0, "yellow": 1, "green": 2}
 
 
 def test_review_years_bounds():
@@ -225,7 +248,7 @@ def improvements(o: dict) -> list[dict]:
     """Single changes the guides call better (a tenure track on a heavy load is no improvement)."""
     room = round(1 - o["clinical_fte"] - o["protected_fte"], 4)
     out = [{"protected_in_contract": True}, {"written_criteria": True}, {"promoted_examples": o["promoted_examples"] + 1},
-           {"surgical_subspecialty": False}, {"years_count_toward_rank": True}]
+           {"years_count_toward_rank": True}]
     if room > 0:
         out += [{"protected_fte": round(o["protected_fte"] + room, 4)}, {"clinical_fte": round(o["clinical_fte"] - min(room, o["clinical_fte"]), 4)}]
     if o["track"] in ("unspecified", "pure_clinical"):
@@ -236,11 +259,40 @@ def improvements(o: dict) -> list[dict]:
     return out
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+PROPS = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPS
 @given(offers(), st.data())
-def test_improving_an_offer_never_lowers_its_score_or_its_chance(offer, data):
+def test_improving_an_offer_never_lowers_its_score_flag_or_figure(offer, data):
     change = data.draw(st.sampled_from(improvements(offer)))
     before, after = run(**offer), run(**offer | change)
     assert after["score"] >= before["score"]
-    assert after["promotion_likelihood_range"][0] >= before["promotion_likelihood_range"][0]
-    assert after["promotion_likelihood"] >= before["promotion_likelihood"]
+    assert FLAG[after["band"]] >= FLAG[before["band"]]
+    if before["promotion_likelihood"] is not None and after["promotion_likelihood"] is not None:
+        assert after["promotion_likelihood"] >= before["promotion_likelihood"]
+
+
+@PROPS
+@given(offers())
+def test_a_staff_line_never_reads_better_than_the_same_offer_with_no_track_named(offer):
+    staff, unnamed = run(**offer | {"track": "pure_clinical"}), run(**offer | {"track": "unspecified"})
+    assert FLAG[staff["band"]] <= FLAG[unnamed["band"]]
+    assert staff["score"] <= unnamed["score"]
+    assert staff["promotion_likelihood"] is None, "no figure, only the article's words: a service job"
+
+
+@PROPS
+@given(offers())
+def test_a_figure_only_in_the_articles_three_situations(offer):
+    res = run(**offer)
+    key = res["likelihood_situation"]
+    assert (res["promotion_likelihood"] is not None) == (key in ("bridge", "clear_policy", "vague_plan"))
+    if key == "bridge":
+        assert offer["institution_type"] == "research_intensive" and res["band"] == "green"
+    if key == "clear_policy":
+        assert offer["institution_type"] == "mid_tier" and offer["track"] == "clinician_educator"
+        assert offer["written_criteria"]
+    if key == "vague_plan":
+        assert not offer["written_criteria"] and offer["institution_type"] != "community_affiliate"
+        assert offer["track"] != "pure_clinical"

@@ -137,8 +137,8 @@ def test_print_layout_keeps_inputs_result_version_date_and_link(page, site):
     assert f"Rules version {CALC.version}" in text and "offers.1.label=B" in text
     assert page.locator('[name="offers.0.clinical_fte"]').is_visible()
     assert page.locator(f"{RESULT} .calc-ranking").is_visible()
-    # the points for each answer, folded on screen, are on paper
-    assert page.locator("#how-it-decides ~ details:not([open]) li").first.is_visible()
+    # how it decides, rule by rule with the article's passages, is on paper
+    assert page.locator('#how-it-decides ~ details table.calc-rules[data-rules="offer-comparison"] td').first.is_visible()
     assert not page.locator(".calc-actions").is_visible()
     assert len(page.pdf()) > 10000
 

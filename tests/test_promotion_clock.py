@@ -17,7 +17,8 @@ from conftest import ROOT
 from contract_checks import result_or_contract_error
 
 SLUG = "promotion-clock"
-ORDER = {"on_track": 0, "watch": 1, "overdue": 2}
+ORDER = {"on_track": 0, "watch": 1, "check_policy": 2, "overdue": 2, "no_clock": 0}
+"""How far along the clock a band is (a pure clinical line has none: its band never changes)."""
 
 
 def run(**inputs):
@@ -38,12 +39,44 @@ def test_assistant_professor_in_year_7_of_a_6_to_9_window_should_watch():
 @pytest.mark.parametrize("today, band", [("2020-07-01", "on_track"), ("2024-01-01", "on_track"),
                                          ("2024-08-01", "watch"), ("2028-06-30", "watch"),
                                          ("2028-07-02", "overdue")])
-def test_assistant_professor_band_follows_the_window(today, band):
-    assert ap("2019-07-01", today)["band"] == band
+def test_assistant_professor_on_a_tenure_track_band_follows_the_window(today, band):
+    assert ap("2019-07-01", today, track="tenure")["band"] == band
+
+
+@pytest.mark.parametrize("track", ["clinician_educator", "research", "unspecified"])
+def test_past_the_window_without_up_or_out_is_a_prompt_to_read_the_policy(track):
+    """Only a tenure track's review is up or out: elsewhere, past the window's end is not "Past the
+    window" but a prompt to read the written policy for the track."""
+    res = ap("2016-07-01", "2026-01-15", track=track)
+    assert res["band"] == "check_policy" and res["band_label"] != "Past the window"
+    said = everything_said(res).lower()
+    assert "overdue" not in said and "past the window" not in said and "up-or-out window" not in res["headline"]
+    assert "written policy" in res["headline"] and any("written policy" in s for s in res["next_steps"])
+    assert ap("2016-07-01", "2026-01-15", track="tenure")["band"] == "overdue"
+
+
+@pytest.mark.parametrize("rank", ["assistant_professor", "instructor"])
+def test_a_pure_clinical_line_has_no_academic_window(rank):
+    """An Assistant Professor on a staff line since 2015: nothing is past, no time in rank travels;
+    the result says there is no academic clock and what to ask instead."""
+    res = run(appointment_date="2015-07-01", today="2026-01-15", rank=rank, track="pure_clinical")
+    assert res["band"] == "no_clock" and res["band_label"] == "No academic clock"
+    said = everything_said(res).lower()
+    assert "past the" not in said and "overdue" not in said and "time in rank travels" not in said
+    assert res["review_due"] is None and res["review_opens"] is None and res["years_left"] is None
+    assert "no academic" in res["headline"].lower() and res["next_steps"]
+    assert all(f["effect"] != "+" for f in res["factors"])
+
+
+def test_an_instructor_past_the_guides_deadline_is_told_to_move_up_or_on_not_that_it_is_overdue():
+    res = run(appointment_date="2021-07-01", today="2026-01-15", rank="instructor", track="clinician_educator")
+    assert res["band"] == "check_policy"
+    assert "no formal clock" in res["headline"] and "overdue" not in everything_said(res).lower()
 
 
 def test_a_window_from_the_institution_replaces_the_usual_one():
-    assert ap("2019-07-01", "2026-07-01", window_start_years=4, window_end_years=6)["band"] == "overdue"
+    assert ap("2019-07-01", "2026-07-01", window_start_years=4, window_end_years=6, track="tenure")["band"] == "overdue"
+    assert ap("2019-07-01", "2026-07-01", window_start_years=4, window_end_years=6)["band"] == "check_policy"
     res = ap("2019-07-01", "2026-07-01", window_start_years=8, window_end_years=10)
     assert res["band"] == "watch" and res["review_due"] == "2029-07-01"
 
@@ -89,7 +122,7 @@ def everything_said(res) -> str:
 def test_without_a_school_window_the_result_speaks_of_the_usual_window_not_a_deadline():
     """The 6-9 year up-or-out window applies on some tracks; with no window from the school the result
     never says overdue or due by a date, as if the school had set it."""
-    res = ap("2016-07-01", "2026-01-15")
+    res = ap("2016-07-01", "2026-01-15", track="tenure")
     said = everything_said(res).lower()
     assert res["band_label"] == "Past the window" and "past the usual window" in res["headline"].lower()
     assert "overdue" not in said and "due by" not in said
@@ -101,7 +134,7 @@ def test_without_a_school_window_the_result_speaks_of_the_usual_window_not_a_dea
 
 
 def test_a_window_from_the_school_is_spoken_of_as_the_schools():
-    res = ap("2019-07-01", "2026-07-01", window_start_years=4, window_end_years=6)
+    res = ap("2019-07-01", "2026-07-01", window_start_years=4, window_end_years=6, track="tenure")
     assert res["band"] == "overdue" and "your school's window" in res["headline"]
     assert res["window_used"] == "your school's: 4\u20136 years" and res["window_source"] == "institution"
     assert "usual" not in res["headline"]
@@ -213,10 +246,14 @@ def test_time_passing_never_makes_the_band_better(inputs, days):
 @given(clocks())
 def test_dates_and_numbers_are_consistent(inputs):
     res = calculators.run(SLUG, inputs)
-    assert res["score"] is None
-    assert res["review_opens"] <= res["review_due"]
-    assert res["years_left"] >= 0 and res["years_in_rank"] >= 0
-    assert (res["years_left"] == 0) or res["band"] != "overdue" or inputs["rank"] == "instructor"
+    assert res["score"] is None and res["years_in_rank"] >= 0
+    if inputs["track"] == "pure_clinical":
+        assert res["band"] == "no_clock" and res["review_due"] is None
+        return
+    assert res["review_opens"] <= res["review_due"] and res["years_left"] >= 0
+    assert (res["years_left"] == 0) or res["band"] not in ("overdue", "check_policy") or inputs["rank"] == "instructor"
+    assert (res["band"] == "overdue") <= (inputs["rank"] == "assistant_professor" and inputs["track"] == "tenure"), \
+        "past the window only where up-or-out applies"
 
 
 JSONISH = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=12) | \

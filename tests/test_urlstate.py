@@ -26,10 +26,10 @@ def test_null_is_an_empty_value():
 
 
 def test_bad_values_are_dropped_with_a_notice_naming_the_field():
-    raw, notices = decode(CALC, "clinical_fte=2&track=%3Cscript%3E&colour=red&written_criteria=yes&promoted_examples=1.5")
+    raw, notices = decode(CALC, "clinical_fte=2&track=%3Cscript%3E&color=red&written_criteria=yes&promoted_examples=1.5")
     assert raw == {}
     text = " ".join(notices)
-    for name in ("clinical_fte", "track", "colour", "written_criteria", "promoted_examples"):
+    for name in ("clinical_fte", "track", "color", "written_criteria", "promoted_examples"):
         assert name in text
 
 

@@ -250,7 +250,7 @@ def test_spec_declares_the_unknown_markers():
     assert offers["item_label"] == "Offer"
 
 
-def test_field_refuses_markers_it_cannot_honour():
+def test_field_refuses_markers_it_cannot_honor():
     with pytest.raises(ValueError, match="nullable"):
         Field("x", "X", "boolean", null_is_unknown=True)
     with pytest.raises(ValueError, match="representative value"):
