@@ -23,7 +23,7 @@ from calculators.citations import all_citations
 from conftest import ROOT
 from tools.csp import INLINE_SCRIPT, NON_EXECUTABLE
 
-LINKED = ("calculators", "macros", "tools", "overrides", "includes", "node_modules", "pyproject.toml")
+LINKED = ("calculators", "macros", "tools", "overrides", "includes", "web", "node_modules", "pyproject.toml")
 SEEDS = ROOT.parent / "shared" / "seeds"
 PROSE_CHECK = ROOT.parent / "shared" / "tools" / "prose_check.py"
 
