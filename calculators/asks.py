@@ -86,8 +86,8 @@ CONDITIONS: dict[str, dict[str, Phrase]] = {
 OUTCOMES: dict[str, dict[str, str]] = {
     "instructor-offer": {"green": "this offer becomes a green flag", "yellow": "this offer becomes a yellow flag",
                          "red": "this offer becomes a red flag"},
-    "offer-comparison": {"clear": "one offer is placed higher on the flow",
-                         "ahead": "one offer leads on its terms", "close": "the comparison becomes a close call"},
+    "offer-comparison": {"clear": "{placement}", "ahead": "{placement}, and one leads on its terms",
+                         "close": "{placement}, and the comparison becomes a close call"},
     "promotion-clock": {"on_track": "you are on track", "watch": "your review is near",
                         "check_policy": "you are past the usual window: read your track's written policy",
                         "overdue": "you are past an up-or-out window", "no_clock": "no academic clock applies"},

@@ -3,7 +3,7 @@
 From "Academic Titles and Tracks Decoded" (Residency Advisor, 2026-01-07): its "Early Academic
 Career Decision Flow" and its negotiation section (Offer A against Offer B, and the three
 conditions that would make Offer A competitive). Each offer is first *placed* where the flow
-puts it: on a promotion track, in a bridge role with a defined 2-3 year plan, or in a service job
+puts it: on a promotion track, in a bridge role with a defined path (the article's 2-3 year plan), or in a service job
 with limited promotion. The verdict comes from the places, then from the article's qualifiers:
 a bridge with all three conditions stands level with a promotion track; within one place, the
 named track, protected time in the contract and clinical FTE order the offers, and where they
@@ -109,14 +109,14 @@ class Place:
 
 PLACES: dict[str, Place] = {p.key: p for p in (
     Place("promotion", "Promotion track", 67),
-    Place("bridge", "Bridge, 2\u20133 year plan", 34),
+    Place("bridge", "Bridge role with a defined path", 34),
     Place("service", "Service job", 0),
 )}
 LEVEL_LABEL = "Bridge, level with a promotion track"
 PLACE_PHRASES = {"promotion": ("is on a promotion track", "are on promotion tracks"),
                  "level": ("is a bridge with all three of the article's conditions, level with a promotion track",
                            "are bridges with all three of the article's conditions, level with a promotion track"),
-                 "bridge": ("is a bridge role with a 2\u20133 year plan", "are bridge roles with a 2\u20133 year plan"),
+                 "bridge": ("is a bridge role with a defined path", "are bridge roles with a defined path"),
                  "service": ("is a service job with limited promotion", "are service jobs with limited promotion")}
 """Where the flow puts offers, as the end of a sentence (one offer, several)."""
 
@@ -131,9 +131,9 @@ PLACE_RULES = {r.key: r for r in (
          titles("Research Track / Tenure Track", "and no funding, that is fantasy")),
     Rule("place.promotion", "On a promotion track: Assistant Professor on an academic line with non-clinical "
          "time (none of the service rules above).", titles(FLOW, "On promotion track")),
-    Rule("place.bridge", f"Bridge role: Instructor with written promotion criteria and a review within "
-         f"{BRIDGE_MAX_REVIEW_YEARS} years (this site's reading of a defined path).",
-         titles(FLOW, "Bridge role, 2-3 yr plan"), judgment=True),
+    Rule("place.bridge", "Bridge role: Instructor with written promotion criteria and a review date (this "
+         f"site's reading of a defined path; a review after more than {BRIDGE_MAX_REVIEW_YEARS} years lacks the "
+         "article's clear 2\u20133 year path).", titles(FLOW, "Bridge role, 2-3 yr plan"), judgment=True),
     Rule("place.research_instructor", "Bridge role too: a research-track Instructor with at least "
          f"{RESEARCH_INSTRUCTOR_MIN_PROTECTED:g} FTE protected in the contract and grant support.",
          titles("Research Track / Tenure Track", "That can be completely legitimate"), judgment=True),
@@ -185,9 +185,13 @@ def protected_in_contract(offer: dict[str, Any]) -> float:
 
 
 def defined_path(offer: dict[str, Any]) -> bool:
-    """An Instructor's clear 2-3 year path: written criteria and a review within three years."""
-    r = offer["review_years"]
-    return offer["written_criteria"] and r is not None and r <= BRIDGE_MAX_REVIEW_YEARS + io.EPS
+    """An Instructor's defined path to Assistant Professor: written criteria and a review date."""
+    return offer["written_criteria"] and offer["review_years"] is not None
+
+
+def clear_path(offer: dict[str, Any]) -> bool:
+    """The article's clear 2-3 year path: a defined path with the review within three years."""
+    return defined_path(offer) and offer["review_years"] <= BRIDGE_MAX_REVIEW_YEARS + io.EPS
 
 
 def research_instructor(offer: dict[str, Any]) -> bool:
@@ -202,7 +206,7 @@ def place(offer: dict[str, Any]) -> Placed:
     also the article's three conditions it does not meet."""
     ap = offer["rank"] == "assistant_professor"
     title = "Assistant Professor" if ap else "Instructor"
-    conditions = {CLEAR_PATH: defined_path(offer), SCHOLARSHIP: offer["mentorship"], BACKING: offer["leadership_support"]}
+    conditions = {CLEAR_PATH: clear_path(offer), SCHOLARSHIP: offer["mentorship"], BACKING: offer["leadership_support"]}
     unmet = () if ap else tuple(c for c, met in conditions.items() if not met)
     service = PLACES["service"]
     if offer["track"] == "pure_clinical":
@@ -229,15 +233,17 @@ def place(offer: dict[str, Any]) -> Placed:
         why = ("A research Instructor with heavy protected lab time and grant support: a legitimate start, though the "
                "path to Assistant Professor is not yet in writing." if research else
                "Instructor with written promotion criteria and a review within "
-               f"{BRIDGE_MAX_REVIEW_YEARS} years: a defined path to Assistant Professor.")
+               f"{BRIDGE_MAX_REVIEW_YEARS} years: a defined path to Assistant Professor." if clear_path(offer) else
+               f"Instructor with written promotion criteria and a review after {offer['review_years']:g} years: a "
+               "defined path, but longer than the article's 2\u20133 years.")
         if not unmet:
             return Placed(PLACES["bridge"], THREE_CONDITIONS_RULE,
                           why + " With real support for scholarship and written backing from leadership as well, "
                           "it has all three of the article's conditions.", level=True)
         return Placed(PLACES["bridge"], rule, why, lacks=unmet)
     return Placed(service, PLACE_RULES["place.no_path"],
-                  "Instructor with no written criteria or no review date within "
-                  f"{BRIDGE_MAX_REVIEW_YEARS} years: no defined path to Assistant Professor.", lacks=unmet)
+                  "Instructor without written promotion criteria and a review date: no defined path to "
+                  "Assistant Professor.", lacks=unmet)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -523,10 +529,10 @@ def _offer_steps(o: Scored) -> list[str]:
     x = o.inputs
     steps = []
     if x["rank"] == "instructor":
-        if not defined_path(x):
+        if not clear_path(x):
             steps.append(f"ask to start as Assistant Professor on {mail.fitting_track(x, not unrealistic_tenure(x))}; "
                          "failing that, for a written plan for promotion to Assistant Professor with the benchmarks "
-                         "they expect and a review date.")
+                         f"they expect and a review within {BRIDGE_MAX_REVIEW_YEARS} years.")
         missing = [w for w, met in (("mentors and support staff for your scholarship", x["mentorship"]),
                                     ("written support from leadership that they see you as future faculty",
                                      x["leadership_support"])) if not met]

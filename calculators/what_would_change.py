@@ -100,8 +100,9 @@ def with_answer(inputs: dict[str, Any], path: tuple[Any, ...], value: Any) -> di
     return out  # type: ignore[return-value]
 
 
-def ask(slug: str, slot: Slot, value: Any, band: str, band_label: str) -> str:
-    """The question worth asking, worded from ``asks`` (or from the field's label)."""
+def ask(slug: str, slot: Slot, value: Any, band: str, band_label: str, headline: str = "") -> str:
+    """The question worth asking, worded from ``asks`` (or from the field's label); an outcome
+    worded ``{placement}`` takes the first sentence of the changed result's headline."""
     words = answer_text(slot.field, value)
     phrase = CONDITIONS.get(slug, {}).get(slot.key)
     template = phrase.get(value) if isinstance(phrase, dict) else phrase
@@ -116,6 +117,7 @@ def ask(slug: str, slot: Slot, value: Any, band: str, band_label: str) -> str:
         if slot.item:
             condition += f" for {slot.item}"
     outcome = OUTCOMES.get(slug, {}).get(band) or f"the result becomes \u201c{band_label}\u201d"
+    outcome = outcome.format(placement=headline.split(". ")[0].rstrip("."))
     return f"If{condition}, {outcome}."
 
 
@@ -138,7 +140,7 @@ def what_would_change(calc: Rules, inputs: dict[str, Any], band: str) -> list[di
                 continue
             label = calc.band_labels[outcome.band]
             found.append({"field": slot.name, "value": value, "band": outcome.band, "score": score,
-                          "ask": ask(calc.slug, slot, value, outcome.band, label),
+                          "ask": ask(calc.slug, slot, value, outcome.band, label, outcome.headline),
                           "label": slot.field.label, "value_label": answer_text(slot.field, value),
                           "band_label": label})
     return found

@@ -165,10 +165,14 @@ def test_a_research_instructor_is_a_legitimate_bridge_that_trails_a_promotion_tr
     assert order(level) == ["Lab", "B"] and level["band"] == "ahead", "more protected time, less clinical work"
 
 
-def test_an_instructor_review_after_more_than_three_years_is_no_defined_path():
-    late = OFFER_A | {"written_criteria": True, "review_years": 5}
-    assert places(run(late, OFFER_B))["A"] == "service"
-    assert places(run(late | {"review_years": 3}, OFFER_B))["A"] == "bridge"
+def test_a_written_path_with_a_late_review_is_a_bridge_without_the_clear_two_to_three_years():
+    late = OFFER_A | THREE_CONDITIONS | {"review_years": 5}
+    res = run(late, OFFER_B)
+    assert places(res)["A"] == "bridge", "written criteria and a review date: a defined path"
+    a = next(r for r in res["ranking"] if r["label"] == "A")
+    assert a["lacks"] == [oc.CLEAR_PATH] and res["band"] == "clear", "not level: the path is longer than 2-3 years"
+    assert places(run(late | {"review_years": 3}, OFFER_B))["A"] == "level"
+    assert places(run(OFFER_A | {"written_criteria": True}, OFFER_B))["A"] == "service", "no review date: no path"
 
 
 def test_a_big_name_rescues_nothing_and_a_mid_tier_offer_is_not_told_about_big_names():
