@@ -275,7 +275,7 @@ def compute(i: dict[str, Any]) -> Outcome:
             add(f"{_count(k, 'first- or senior-author paper').capitalize()}", "+",
                 "At least two papers you led is what committees look for.", _src("faq", "how-many-publications"))
         else:
-            add(f"Only {_count(k, 'first- or senior-author paper')}", "-",
+            add(f"Only {_count(k, 'first- or senior-author paper')}" if k else "No first- or senior-author papers", "-",
                 "Committees expect you to lead at least two of the papers.", _src("faq", "how-many-publications"))
         if have["series"]:
             add("A coherent series", "+",
