@@ -1,0 +1,98 @@
+"""Effort: the clinical share, the protected share, and whether protected time is in writing."""
+from __future__ import annotations
+
+import re
+
+from .letter_facts import Fact, Finding, Letter, Suspect, one_value
+from .letter_numbers import as_fte
+from .letter_quantities import NON_CLINICAL_KINDS, QUANTITY, kind_in
+from .letter_text import Sentence, quote
+
+
+# "the rest for your research", "the remainder of your time is protected": a share named by
+# what is left of the other.
+_REMAINDER = re.compile(r"\b(?:the\s+)?(?:rest|remainder|remaining|balance)\b(?!\s+(?:of\s+the\s+)?\d)(?P<words>[^.;]{0,60})", re.I)
+_NO_PROTECTED_TIME = re.compile(r"\bno\s+(?:protected|dedicated|research|academic|non-?clinical)\s+(?:time|effort)"
+                                r"|\b(?:does|will)\s+not\s+(?:include|provide|come\s+with)\s+(?:[\w-]+\s+){0,4}?"
+                                r"(?:protected|dedicated|research|academic)\s+(?:time|effort)", re.I)
+
+
+def _remainder(letter: Letter, kinds: tuple[str, ...]) -> Sentence | None:
+    for s in letter.sentences:
+        for m in _REMAINDER.finditer(s.text):
+            if not QUANTITY.search(m.group("words")) and kind_in(m.group("words"), last=False) in kinds:
+                return s
+    return None
+
+
+def read_clinical_fte(letter: Letter) -> Finding:
+    """Clinical effort as FTE (0-1)."""
+    clinical = [Fact(as_fte(e.value), quote(e.sentence)) for e in letter.effort(lambda e: e.kind == "clinical")]
+    found = one_value(clinical)
+    if found is None:
+        protected = _protected_quantity(letter)
+        rest = _remainder(letter, ("clinical",))
+        if isinstance(protected, Fact) and rest:
+            return Fact(as_fte(1 - protected.value), quote(rest))
+    return found
+
+
+def _protected_quantity(letter: Letter) -> Finding:
+    """Protected time from the quantities that name it: protected first, else the research,
+    teaching and scholarship shares (summed when they complete the clinical share to 1)."""
+    clinical = {e.value for e in letter.effort(lambda e: e.kind == "clinical")}
+    for pick in (lambda e: e.labelled_protected, lambda e: e.kind in NON_CLINICAL_KINDS):
+        shares = letter.effort(lambda e, pick=pick: e.kind != "clinical" and pick(e))
+        values = sorted({round(e.value, 3) for e in shares})
+        if len(values) == 1:
+            return Fact(as_fte(values[0]), quote(shares[0].sentence))
+        if values and len(clinical) == 1 and abs(sum(values) + next(iter(clinical)) - 1) < 0.011:
+            return Fact(as_fte(sum(values)), quote(shares[0].sentence))
+        if values:
+            return Suspect(quote(shares[0].sentence))
+    return None
+
+
+def read_protected_fte(letter: Letter) -> Finding:
+    """Protected non-clinical time as FTE (0-1): stated, the rest of a stated clinical share,
+    or none when the letter says so or its clinical share is the whole job."""
+    found = _protected_quantity(letter)
+    if found is not None:
+        return found
+    clinical = read_clinical_fte(letter)
+    if isinstance(clinical, Fact):
+        rest = _remainder(letter, NON_CLINICAL_KINDS)
+        if rest:
+            return Fact(as_fte(1 - clinical.value), quote(rest))
+        if clinical.value == 1:
+            return Fact(0.0, clinical.quote)
+    none = next(letter.matching(_NO_PROTECTED_TIME), None)
+    return Fact(0.0, quote(none)) if none else None
+
+
+# Time away from patients, named loosely: sentences that speak of protected time at all.
+_PROTECTED_TALK = re.compile(r"\bprotect\w*|\bnon-?clinical\s+(?:time|effort)|\b(?:research|academic|scholarly|dedicated)\s+(?:time|effort|days?)"
+                             r"|\btime\s+(?:for|to)\s+(?:\w+\s+){0,2}(?:teaching|projects?|scholarship|research|writing)"
+                             r"|\btime\s+built\s+in", re.I)
+# What makes protected time not protected: not in writing, softened, or given up to the service.
+_NOT_PROTECTED = re.compile(
+    r"\bnot\s+(?:\w+\s+){0,2}(?:protected|guaranteed)|n't\s+(?:\w+\s+){0,2}(?:protected|guaranteed)"
+    r"|\bno\s+(?:protected|dedicated|guaranteed|research|academic)\s+(?:time|effort)"
+    r"|\b(?:does|will)\s+not\s+(?:include|provide|come\s+with)\s+(?:[\w-]+\s+){0,4}?(?:protected|dedicated|research|academic)\s+(?:time|effort)"
+    r"|\bsubject\s+to\s+(?:\w+\s+)?(?:clinical|staffing|service|departmental|operational|coverage)"
+    r"|\bas\s+(?:the\s+)?(?:schedule|clinical\s+(?:needs|demands)|service\s+needs|census|staffing|coverage)\s+(?:allows?|permits?)"
+    r"|\b(?:when|if)\s+(?:the\s+)?(?:clinical\s+)?(?:census|volume|staffing|coverage|service)\s+(?:allows?|permits?|is\s+high)"
+    r"|\b(?:may|can|could)\s+be\s+(?:reduced|adjusted|reassigned|changed|suspended)"
+    r"|\baim\s+to\b|\btry\s+to\b|\bhope\s+to\b|\beaten\s+up\b|\binformal(?:ly)?\b|\bnot\s+formal", re.I)
+
+
+def read_protected_in_contract(letter: Letter) -> Finding:
+    """Whether protected time is in writing: yes when the letter states protected time with no
+    softening; no when it says it is not protected, not guaranteed or subject to clinical needs."""
+    for s in letter.matching(_PROTECTED_TALK):
+        if _NOT_PROTECTED.search(s.text):
+            return Fact(False, quote(s))
+    labelled = [e for e in letter.efforts if e.labelled_protected and e.kind != "clinical"]
+    if labelled:
+        return Fact(True, quote(labelled[0].sentence))
+    return None

@@ -1,0 +1,67 @@
+"""What the rules share: a finding (:class:`Fact` or :class:`Suspect`), the :class:`Letter` they
+read (its sentences and quantities of effort), and the words that soften a promise.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from .letter_quantities import Effort, efforts
+from .letter_text import Sentence, sentences
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value read from the letter, with the sentence it was read from."""
+
+    value: Any
+    quote: str
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """No value: the sentence that seems to speak of the field, for the reader to check."""
+
+    quote: str
+
+
+Finding = Fact | Suspect | None
+
+# Softening words: a sentence with one of them promises nothing ("usually", "we will aim to").
+HEDGE = re.compile(r"\b(?:may|might|could|typically|usually|generally|often|normally|hope|hopefully|"
+                   r"anticipate|aim to|try to|tries to|expect to discuss|to be determined|tbd|"
+                   r"if (?:possible|feasible|available)|when (?:possible|feasible))\b", re.I)
+
+
+@dataclass
+class Letter:
+    """A letter cut into sentences, with its quantities of effort read once."""
+
+    sentences: list[Sentence]
+    efforts: list[Effort]
+
+    @classmethod
+    def from_text(cls, text: str) -> "Letter":
+        sents = sentences(text)
+        previous = [""] + [s.text for s in sents[:-1]] if sents else []
+        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before)])
+
+    def effort(self, pick: Callable[[Effort], bool]) -> list[Effort]:
+        """The quantities ``pick`` keeps; those written as FTE or percent if there are any, since
+        a count of days or sessions only approximates them."""
+        chosen = [e for e in self.efforts if pick(e)]
+        exact = [e for e in chosen if e.exact]
+        return exact or chosen
+
+    def matching(self, pattern: re.Pattern[str]) -> Iterable[Sentence]:
+        return (s for s in self.sentences if pattern.search(s.text))
+
+
+def one_value(facts: list[Fact]) -> Finding:
+    """The value if every fact agrees, a suspect if they differ, nothing if there are none."""
+    if not facts:
+        return None
+    values = {json.dumps(f.value) for f in facts}
+    return facts[0] if len(values) == 1 else Suspect(facts[1].quote)

@@ -1,0 +1,104 @@
+"""Promotion: when the review comes, whether criteria are written, whether Instructor years count."""
+from __future__ import annotations
+
+import re
+
+from .letter_facts import HEDGE, Fact, Finding, Letter, Suspect, one_value
+from .letter_numbers import NUMBER, ORDINAL, as_count, number
+from .letter_text import quote
+
+
+# A promotion or its review, as letters put it.
+_PROMOTION = re.compile(r"\bpromot\w*|\btenure\s+review|\breview(?:ed)?\s+for\s+(?:the\s+rank\s+of\s+)?(?:assistant|associate)"
+                        r"|\bconsider(?:ed|ation)?\s+for\s+(?:the\s+rank\s+of\s+)?(?:assistant|associate|promotion)"
+                        r"|\bmove\s+(?:\w+\s+)?up\b|\badvance(?:ment)?\s+to\b"
+                        r"|\b(?:review\w*|progress)\b[^.;]{0,60}\b(?:assistant|associate)\s+professor", re.I)
+# When the review comes: "in your third year", "in year six", "after 24 months", "within two
+# to three years", "at the two-year mark", "by the end of your second year".
+_WHEN = re.compile(rf"""
+    \b(?:in|during|by\s+the\s+end\s+of|at\s+the\s+end\s+of|no\s+later\s+than|before\s+the\s+end\s+of|by)\s+
+        (?:your|their|the|his|her)\s+(?P<ordinal>{ORDINAL})(?:\s+(?:or|to|-)\s+(?P<ordinal_b>{ORDINAL}))?\s+(?:year|academic\s+year)\b
+  | \b(?:in|during|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|before)\s+year\s+(?P<yearno>{NUMBER})\b
+  | \b(?:after|within|at|by|no\s+later\s+than|following|in)\s+(?:about\s+|approximately\s+)?
+        (?P<n1>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s+(?:full\s+)?(?P<unit>years?|months?)\b
+  | \bat\s+the\s+(?P<mark>{NUMBER})[- ](?P<markunit>year|month)\s+mark\b
+  | \bthe\s+(?P<ordinal2>{ORDINAL})\s+year\s+of\s+(?:your|the)\s+appointment
+""", re.I | re.X)
+# "Most faculty are reviewed in their sixth year": what usually happens, not a date for you.
+_MOST = re.compile(r"\b(?:most|many)\b", re.I)
+_VAGUE_WHEN = re.compile(r"\b(?:a\s+few|several|some|a\s+couple\s+of)\s+years\b|\bonce\s+(?:you|they)\b|\bno\s+set\s+timeline"
+                         r"|\bisn't\s+a\s+set\s+timeline|\bnot\s+a\s+set\s+timeline|\bwhen\s+(?:you\s+are|you're)\s+ready", re.I)
+
+
+def _years(m: re.Match[str]) -> float | None:
+    if m.group("ordinal") or m.group("ordinal2"):
+        first = number(m.group("ordinal") or m.group("ordinal2"))
+        return (first + number(m.group("ordinal_b"))) / 2 if m.group("ordinal_b") else first
+    if m.group("yearno"):
+        return number(m.group("yearno"))
+    if m.group("mark"):
+        n = number(m.group("mark"))
+        return n if m.group("markunit").lower() == "year" else n / 12
+    n1 = number(m.group("n1"))
+    n2 = number(m.group("n2")) if m.group("n2") else n1
+    years = (n1 + n2) / 2
+    return years / 12 if m.group("unit").lower().startswith("month") else years
+
+
+def read_review_years(letter: Letter) -> Finding:
+    """Years until the promotion review, when the letter gives a time (a range: its middle)."""
+    facts, suspects = [], []
+    for s in letter.matching(_PROMOTION):
+        for clause in re.split(r";", s.text):
+            if not _PROMOTION.search(clause):
+                continue
+            m = _WHEN.search(clause)
+            years = _years(m) if m else None
+            if years and 0 < years <= 15 and not HEDGE.search(clause) and not _MOST.search(clause):
+                facts.append(Fact(as_count(years), quote(s)))
+            elif years or _VAGUE_WHEN.search(clause):
+                suspects.append(s)
+    found = one_value(facts)
+    return found if found is not None else (Suspect(quote(suspects[0])) if suspects else None)
+
+
+# Written criteria: a document of criteria, guidelines or policies for promotion, given or published.
+_CRITERIA_NOUN = re.compile(r"\b(?:criteria|guidelines?|benchmarks?|standards?|polic(?:y|ies)|requirements|expectations|handbook)\b", re.I)
+_CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclos\w*|attach\w*|publish\w*|availab\w*|set\s+(?:out|forth)|describ\w*|outlin\w*|"
+                               r"provid\w*|cop(?:y|ies)|document\w*|in\s+writing|handbook|appendix)\b", re.I)
+_NO_CRITERIA = re.compile(r"\b(?:no|not|n't|without)\b(?:\s+\w+){0,3}?\s+(?:written|formal|set|official|published)\s+(?:\w+\s+)?"
+                          r"(?:policy|policies|criteria|standards?|process|guidelines|benchmarks)"
+                          r"|\bno\s+promotion\s+(?:process|policy|criteria|pathway)|\b(?:there\s+is|there's)\s+nothing\s+(?:formal|in\s+writing)"
+                          r"|\bat\s+the\s+discretion\s+of|\bnot\s+(?:\w+\s+)?written\s+(?:down|criteria)|\binformal\s+(?:process|criteria)", re.I)
+
+
+def read_written_criteria(letter: Letter) -> Finding:
+    """Whether written promotion criteria exist (enclosed, attached, published) or not."""
+    for s in letter.sentences:
+        if _NO_CRITERIA.search(s.text) and re.search(r"promot|criteria|polic", s.text, re.I):
+            return Fact(False, quote(s))
+    for s in letter.sentences:
+        text = s.text
+        if (_CRITERIA_NOUN.search(text) and re.search(r"promot|tenure|advancement|\brank\b|professor|\btrack\b", text, re.I)
+                and _CRITERIA_WRITTEN.search(text) and not HEDGE.search(text)
+                and not re.search(r"\b(?:no|not|n't|without)\b", text, re.I)):
+            return Fact(True, quote(s))
+    return None
+
+
+# Instructor years: do they count toward time in rank or the promotion clock?
+_YEARS_AS_INSTRUCTOR = re.compile(r"\b(?:time|years?|service)\s+(?:spent\s+)?(?:as|at\s+the\s+rank\s+of)\s+(?:an?\s+)?(?:Clinical\s+)?Instructor"
+                                  r"|\bprior\s+(?:service|years)|\bInstructor\s+years", re.I)
+_COUNTS = re.compile(r"\bcounts?\s+(?:toward|towards|to)\b|\bwill\s+count\b|\bcredit(?:ed)?\s+(?:for|toward|towards)", re.I)
+_DOES_NOT_COUNT = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?count|\bclock\s+(?:begins|starts|will\s+begin|will\s+start)\s+"
+                             r"(?:only\s+)?(?:upon|when|at|with)\s+(?:your\s+)?(?:appointment|promotion)|\breset", re.I)
+
+
+def read_years_count_toward_rank(letter: Letter) -> Finding:
+    """Whether the years as Instructor count toward time in rank."""
+    for s in letter.matching(_YEARS_AS_INSTRUCTOR):
+        if _DOES_NOT_COUNT.search(s.text):
+            return Fact(False, quote(s))
+        if _COUNTS.search(s.text):
+            return Fact(True, quote(s)) if not HEDGE.search(s.text) else Suspect(quote(s))
+    return None
