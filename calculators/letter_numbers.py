@@ -28,3 +28,82 @@ def as_count(value: float) -> float | int:
 def as_fte(value: float) -> float:
     """A share of a full-time job, always a decimal (1.0, not 1)."""
     return round(float(value), 3)
+
+
+# --- numbers written in words, as digits --------------------------------------------------------
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"thousand": 1_000, "million": 1_000_000}
+_CARDINAL_WORD = "|".join(sorted([*_UNITS, *_TEENS, *_TENS, "hundred", *_SCALES], key=len, reverse=True))
+# A run of number words: "seventy", "twenty-five", "two hundred thousand", "one hundred and ten".
+_CARDINAL_RUN = re.compile(rf"\b(?:{_CARDINAL_WORD})(?:(?:[- ]|(?<=hundred)\s+and\s+)(?:{_CARDINAL_WORD}))*\b", re.I)
+# What makes a small number ("four") worth writing in digits: a percentage or an amount of money.
+_UNIT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|dollars\b)", re.I)
+# A fraction: "nine-tenths", "one-tenth", "three quarters", "a fifth of", "one half of"; not a
+# half-day or half-time, which the rules read as they are.
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION = re.compile(r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|a)[- ]"
+                       r"(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)\b(?![- ]?(?:days?|time|sessions?)\b)"
+                       r"(?P<of>\s+of\b)?", re.I)
+
+
+def _cardinal(words: str) -> int | None:
+    """The value of a run of number words; None if they do not make one number ("two three")."""
+    total, current, last = 0, 0, ""
+    for word in re.split(r"[- ]+(?:and\s+)?", words.lower()):
+        if word in _UNITS or word in _TEENS:
+            if last in ("unit", "teen") or (last == "tens" and word in _TEENS):
+                return None
+            current += _UNITS.get(word, _TEENS.get(word, 0))
+            last = "unit" if word in _UNITS else "teen"
+        elif word in _TENS:
+            if last in ("unit", "teen", "tens"):
+                return None
+            current += _TENS[word]
+            last = "tens"
+        elif word == "hundred":
+            if last != "unit":
+                return None
+            current *= 100
+            last = "hundred"
+        elif word in _SCALES:
+            if not last or last == "scale":
+                return None
+            total += current * _SCALES[word]
+            current, last = 0, "scale"
+    return total + current
+
+
+def _digits(m: re.Match[str]) -> str:
+    words = m.group(0)
+    with_unit = bool(_UNIT_AFTER.match(m.string, m.end()))
+    if (words.lower() in _UNITS or words.lower() in ("ten", "eleven", "twelve")) and not with_unit:
+        return words  # "one of our faculty", "four days a week": left as written
+    value = _cardinal(words)
+    if value is None:
+        return words
+    return f"{value:,}" if value >= 10_000 or (with_unit and value >= 1_000) else str(value)
+
+
+def _fraction(m: re.Match[str]) -> str:
+    numerator = m.group("num").lower()
+    if numerator == "a" and not m.group("of"):
+        return m.group(0)  # "a half", "a fifth": not a share of anything
+    value = (1 if numerator == "a" else _UNITS[numerator]) / _DENOMINATORS[m.group("den").lower()]
+    if value > 1:
+        return m.group(0)
+    return ("1.0" if value == 1 else f"{value:.3f}".rstrip("0")) + (m.group("of") or "")
+
+
+def words_to_digits(text: str) -> str:
+    """The text with numbers written in words as digits where they may be read as quantities:
+    fractions ("nine-tenths of" -> "0.9 of"), every number above twelve ("seventy" -> 70, "two
+    hundred thousand" -> 200,000) and a small one before "percent" or "dollars" ("four percent").
+    Other small numbers stay words ("one of our faculty"), as the rules read them."""
+    return _CARDINAL_RUN.sub(_digits, _FRACTION.sub(_fraction, text))

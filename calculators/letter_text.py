@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .letter_numbers import words_to_digits
+
 MAX_TEXT_CHARS = 100_000
 """Characters of a letter read; a longer text is read up to here (an offer letter is 3-30 thousand)."""
 MAX_SENTENCE_CHARS = 1_500
@@ -24,8 +26,11 @@ QUOTE_CHARS = 400
 @dataclass(frozen=True)
 class Sentence:
     text: str
+    """The sentence as the rules read it: numbers written in words as digits ("70 percent")."""
     heading: str = ""
     """The heading or lead-in ("Compensation", "Effort allocation:") above the sentence."""
+    original: str = ""
+    """The sentence in the letter's own words, as it is quoted ("Seventy percent"); if empty, ``text``."""
 
 
 _CHAR_MAP = str.maketrans({
@@ -184,10 +189,11 @@ def sentences(text: str) -> list[Sentence]:
         if _is_heading(unit):
             heading = unit.rstrip(":")
         for sentence in split_sentences(unit):
-            out.append(Sentence(sentence, heading))
+            out.append(Sentence(words_to_digits(sentence), heading, sentence))
     return out
 
 
 def quote(sentence: Sentence) -> str:
-    text = sentence.text
+    """The sentence in the letter's words, as shown to the reader, cut to QUOTE_CHARS."""
+    text = sentence.original or sentence.text
     return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1].rstrip() + "\u2026"

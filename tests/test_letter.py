@@ -85,6 +85,22 @@ def test_effort_in_decimals_percentages_and_days(body, clinical, protected):
     assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
 
 
+@pytest.mark.parametrize("body, clinical, protected", [
+    ("Eighty percent of your time will be clinical. Twenty percent of your time is protected for scholarship.", 0.8, 0.2),
+    ("Nine-tenths of your effort will be clinical. The remaining one-tenth is protected academic time.", 0.9, 0.1),
+    ("Three-quarters of your effort is protected for research; one-quarter of your effort will be clinical.", 0.25, 0.75),
+    ("Seventy-five percent of your effort is protected for research. The other twenty-five percent is clinical.", 0.25, 0.75),
+])
+def test_effort_in_words_and_fractions(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
+def test_numbers_in_words_are_read_and_quoted_as_written():
+    found = read("Your annual salary will be two hundred thousand dollars, paid biweekly, with twenty-five dollars "
+                 "per hour for nights.")["found"]
+    assert found["salary"]["value"] == 200000 and "two hundred thousand dollars" in found["salary"]["quote"]
+
+
 def test_fte_is_always_a_decimal_within_0_and_1():
     found = read("Your position is 1.0 FTE clinical.")["found"]
     assert found["clinical_fte"]["value"] == 1.0 and isinstance(found["clinical_fte"]["value"], float)
