@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .letter_facts import Fact, Finding, Letter, Suspect, one_value
+from .letter_facts import Fact, Finding, Letter, Suspect, negated, one_value
 from .letter_numbers import as_fte
 from .letter_quantities import NON_CLINICAL_KINDS, QUANTITY, kind_in
 from .letter_text import Sentence, quote
@@ -12,9 +12,12 @@ from .letter_text import Sentence, quote
 # "the rest for your research", "the remainder of your time is protected": a share named by
 # what is left of the other.
 _REMAINDER = re.compile(r"\b(?:the\s+)?(?:rest|remainder|remaining|balance)\b(?!\s+(?:of\s+the\s+)?\d)(?P<words>[^.;]{0,60})", re.I)
-_NO_PROTECTED_TIME = re.compile(r"\bno\s+(?:protected|dedicated|research|academic|non-?clinical)\s+(?:time|effort)"
-                                r"|\b(?:does|will)\s+not\s+(?:include|provide|come\s+with)\s+(?:[\w-]+\s+){0,4}?"
-                                r"(?:protected|dedicated|research|academic)\s+(?:time|effort)", re.I)
+# Time away from patients, named: what a negation denies when a letter says there is none ("no
+# protected academic time", "we do not set aside separate non-clinical time").
+_TIME_AWAY = re.compile(r"\b(?:protected|dedicated|research|academic|scholarly|non-?clinical|separate|built-in)\s+"
+                        r"(?:[\w-]+\s+)?(?:time|effort|days?)\b|\bset\s+aside\b", re.I)
+# Words that turn a denial into a promise: "will not reduce your protected time".
+_TAKE_AWAY = re.compile(r"\b(?:reduc|realloc|reassign|cut|eliminat|tak|encroach|erod|chang|convert|interfer|infring)\w*", re.I)
 
 
 def _remainder(letter: Letter, kinds: tuple[str, ...]) -> Sentence | None:
@@ -66,31 +69,39 @@ def read_protected_fte(letter: Letter) -> Finding:
             return Fact(as_fte(1 - clinical.value), quote(rest))
         if clinical.value == 1:
             return Fact(0.0, clinical.quote)
-    none = next(letter.matching(_NO_PROTECTED_TIME), None)
+    none = next((s for s in letter.sentences if negated(s.text, _TIME_AWAY, unless=_TAKE_AWAY)), None)
     return Fact(0.0, quote(none)) if none else None
 
 
 # Time away from patients, named loosely: sentences that speak of protected time at all.
-_PROTECTED_TALK = re.compile(r"\bprotect\w*|\bnon-?clinical\s+(?:time|effort)|\b(?:research|academic|scholarly|dedicated)\s+(?:time|effort|days?)"
+_PROTECTED_TALK = re.compile(r"\bprotect\w*|\bnon-?clinical\s+(?:time|effort)|\b(?:research|academic|scholarly|dedicated)\s+(?:time|effort|days?|activit\w*)"
                              r"|\btime\s+(?:for|to)\s+(?:\w+\s+){0,2}(?:teaching|projects?|scholarship|research|writing)"
-                             r"|\btime\s+built\s+in", re.I)
-# What makes protected time not protected: not in writing, softened, or given up to the service.
-_NOT_PROTECTED = re.compile(
-    r"\bnot\s+(?:\w+\s+){0,2}(?:protected|guaranteed)|n't\s+(?:\w+\s+){0,2}(?:protected|guaranteed)"
-    r"|\bno\s+(?:protected|dedicated|guaranteed|research|academic)\s+(?:time|effort)"
-    r"|\b(?:does|will)\s+not\s+(?:include|provide|come\s+with)\s+(?:[\w-]+\s+){0,4}?(?:protected|dedicated|research|academic)\s+(?:time|effort)"
-    r"|\bsubject\s+to\s+(?:\w+\s+)?(?:clinical|staffing|service|departmental|operational|coverage)"
-    r"|\bas\s+(?:the\s+)?(?:schedule|clinical\s+(?:needs|demands)|service\s+needs|census|staffing|coverage)\s+(?:allows?|permits?)"
-    r"|\b(?:when|if)\s+(?:the\s+)?(?:clinical\s+)?(?:census|volume|staffing|coverage|service)\s+(?:allows?|permits?|is\s+high)"
-    r"|\b(?:may|can|could)\s+be\s+(?:reduced|adjusted|reassigned|changed|suspended)"
-    r"|\baim\s+to\b|\btry\s+to\b|\bhope\s+to\b|\beaten\s+up\b|\binformal(?:ly)?\b|\bnot\s+formal", re.I)
+                             r"|\btime\s+built\s+in|\bset\s+aside", re.I)
+# What a negation denies of protected time: "isn't formally protected", "not guaranteed".
+_DENIED_PROTECTION = re.compile(r"\bprotect\w*|\bguarantee\w*|\bdedicated\b|\bin\s+writing\b|\bformal(?:ly)?\b", re.I)
+# What softens protected time into none: subject to the service, as the schedule allows, may be
+# reassigned, an aim or a hope ("not subject to reassignment" softens nothing).
+_SOFTENED = re.compile(
+    r"\bsubject\s+to\s+(?:[\w-]+\s+){0,2}(?:clinical|staffing|service|departmental|operational|coverage|needs)"
+    r"|\b(?:as|when|if)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:schedule|needs|demands|census|volume|staffing|coverage|service)\s+(?:allows?|permits?|is\s+high)"
+    r"|\b(?:may|can|could|might)\s+be\s+(?:reduced|adjusted|reassigned|reallocated|changed|suspended|converted|cancel+ed)"
+    r"|\baim\s+to\b|\btry\s+to\b|\bhope\s+to\b|\bdo\s+our\s+best\b|\beaten\s+up\b|\binformal(?:ly)?\b", re.I)
+
+
+def _softened(text: str) -> bool:
+    return any(not re.search(r"(?:\bnot|n't)\s+$", text[:m.start()]) for m in _SOFTENED.finditer(text))
 
 
 def read_protected_in_contract(letter: Letter) -> Finding:
     """Whether protected time is in writing: yes when the letter states protected time with no
-    softening; no when it says it is not protected, not guaranteed or subject to clinical needs."""
-    for s in letter.matching(_PROTECTED_TALK):
-        if _NOT_PROTECTED.search(s.text):
+    softening; no when it says there is none, that it is not protected or not guaranteed, or
+    softens it (subject to clinical needs, as the schedule allows, may be reassigned)."""
+    away = {id(e.sentence) for e in letter.efforts if e.kind != "clinical"}
+    for s in letter.sentences:
+        if not (_PROTECTED_TALK.search(s.text) or id(s) in away):
+            continue
+        if negated(s.text, _DENIED_PROTECTION, unless=_TAKE_AWAY) or negated(s.text, _TIME_AWAY, unless=_TAKE_AWAY) \
+                or _softened(s.text):
             return Fact(False, quote(s))
     labelled = [e for e in letter.efforts if e.labelled_protected and e.kind != "clinical"]
     if labelled:

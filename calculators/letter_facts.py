@@ -34,6 +34,30 @@ HEDGE = re.compile(r"\b(?:may|might|could|typically|usually|generally|often|norm
                    r"anticipate|aim to|try to|tries to|expect to discuss|to be determined|tbd|"
                    r"if (?:possible|feasible|available)|when (?:possible|feasible))\b", re.I)
 
+# A negation: "no", "not", "never", "without", "nothing", a contraction ("doesn't", "isn't"); not
+# a bound ("no later than", "no less than 60%") or "not only".
+NEGATION = re.compile(r"\b(?:no|not)\s+(?:later|earlier|sooner|less|more|fewer|longer)\s+than\b|\bnot\s+only\b"
+                      r"|(?P<neg>\b(?:no|not|never|without|none|nothing|cannot|neither|nor)\b|n't\b)", re.I)
+# Where a negation's reach ends: the end of its clause ("We do not provide start-up funds, but...").
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\s-\s|\b(?:but|however|although|though|yet|instead|whereas|while|except|unless)\b", re.I)
+NEGATION_REACH = 80
+"""Characters after a negation that it may govern, within its clause."""
+
+
+def negated(text: str, pattern: re.Pattern[str], unless: re.Pattern[str] | None = None) -> re.Match[str] | None:
+    """The first match of ``pattern`` that a negation governs: after it in the same clause
+    ("our department doesn't have a formal written standard", "with no protected academic time"),
+    with no word of ``unless`` between them ("will not reduce your protected time")."""
+    for neg in NEGATION.finditer(text):
+        if not neg.group("neg"):
+            continue
+        scope = text[neg.end():neg.end() + NEGATION_REACH]
+        end = _CLAUSE_END.search(scope)
+        m = pattern.search(scope[:end.start()] if end else scope)
+        if m and not (unless and unless.search(scope[:m.start()])):
+            return m
+    return None
+
 
 @dataclass
 class Letter:

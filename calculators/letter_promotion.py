@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .letter_facts import HEDGE, Fact, Finding, Letter, Suspect, one_value
+from .letter_facts import HEDGE, Fact, Finding, Letter, Suspect, negated, one_value
 from .letter_numbers import NUMBER, ORDINAL, as_count, number
 from .letter_text import quote
 
@@ -66,38 +66,42 @@ def read_review_years(letter: Letter) -> Finding:
 _CRITERIA_NOUN = re.compile(r"\b(?:criteria|guidelines?|benchmarks?|standards?|polic(?:y|ies)|requirements|expectations|handbook)\b", re.I)
 _CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclos\w*|attach\w*|publish\w*|availab\w*|set\s+(?:out|forth)|describ\w*|outlin\w*|"
                                r"provid\w*|cop(?:y|ies)|document\w*|in\s+writing|handbook|appendix)\b", re.I)
-_NO_CRITERIA = re.compile(r"\b(?:no|not|n't|without)\b(?:\s+\w+){0,3}?\s+(?:written|formal|set|official|published)\s+(?:\w+\s+)?"
-                          r"(?:policy|policies|criteria|standards?|process|guidelines|benchmarks)"
-                          r"|\bno\s+promotion\s+(?:process|policy|criteria|pathway)|\b(?:there\s+is|there's)\s+nothing\s+(?:formal|in\s+writing)"
-                          r"|\bat\s+the\s+discretion\s+of|\bnot\s+(?:\w+\s+)?written\s+(?:down|criteria)|\binformal\s+(?:process|criteria)", re.I)
+# What a negation denies when a letter says there are no written criteria: "no written promotion
+# policy", "doesn't have a formal written standard", "carries no academic promotion criteria",
+# "nothing formal on paper", "not written down".
+_DENIED_CRITERIA = re.compile(r"\b(?:criteria|standards?|polic(?:y|ies)|guidelines|benchmarks|rubric)\b"
+                              r"|\b(?:promotion|formal|written)\s+(?:process|pathway)\b|\bwritten\b|\bon\s+paper\b|\bin\s+writing\b", re.I)
+_NO_CRITERIA = re.compile(r"\bat\s+the\s+discretion\s+of|\binformal\s+(?:process|criteria)", re.I)
+_ABOUT_PROMOTION = re.compile(r"promot|tenure|advancement|\brank\b|professor|\btrack\b|criteria", re.I)
 
 
 def read_written_criteria(letter: Letter) -> Finding:
     """Whether written promotion criteria exist (enclosed, attached, published) or not."""
     for s in letter.sentences:
-        if _NO_CRITERIA.search(s.text) and re.search(r"promot|criteria|polic", s.text, re.I):
+        if (negated(s.text, _DENIED_CRITERIA) or _NO_CRITERIA.search(s.text)) \
+                and _ABOUT_PROMOTION.search(f"{s.heading} {s.text}"):
             return Fact(False, quote(s))
     for s in letter.sentences:
         text = s.text
-        if (_CRITERIA_NOUN.search(text) and re.search(r"promot|tenure|advancement|\brank\b|professor|\btrack\b", text, re.I)
-                and _CRITERIA_WRITTEN.search(text) and not HEDGE.search(text)
-                and not re.search(r"\b(?:no|not|n't|without)\b", text, re.I)):
+        if (_CRITERIA_NOUN.search(text) and _ABOUT_PROMOTION.search(text) and _CRITERIA_WRITTEN.search(text)
+                and not HEDGE.search(text) and not negated(text, _CRITERIA_NOUN) and not negated(text, _CRITERIA_WRITTEN)):
             return Fact(True, quote(s))
     return None
 
 
 # Instructor years: do they count toward time in rank or the promotion clock?
-_YEARS_AS_INSTRUCTOR = re.compile(r"\b(?:time|years?|service)\s+(?:spent\s+)?(?:as|at\s+the\s+rank\s+of)\s+(?:an?\s+)?(?:Clinical\s+)?Instructor"
+_YEARS_AS_INSTRUCTOR = re.compile(r"\b(?:time|years?|service)\s+(?:(?:spent|served)\s+)?(?:as|at\s+the\s+rank\s+of)\s+(?:an?\s+)?(?:Clinical\s+)?Instructor"
                                   r"|\bprior\s+(?:service|years)|\bInstructor\s+years", re.I)
-_COUNTS = re.compile(r"\bcounts?\s+(?:toward|towards|to)\b|\bwill\s+count\b|\bcredit(?:ed)?\s+(?:for|toward|towards)", re.I)
-_DOES_NOT_COUNT = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?count|\bclock\s+(?:begins|starts|will\s+begin|will\s+start)\s+"
+_COUNTS = re.compile(r"\bcount(?:s|ed)?\s+(?:toward|towards|to)\b|\bwill\s+count\b|\bcredit(?:ed)?\s+(?:for|toward|towards)", re.I)
+_COUNT = re.compile(r"\bcount|\bcredit", re.I)
+_DOES_NOT_COUNT = re.compile(r"\bclock\s+(?:begins|starts|will\s+begin|will\s+start)\s+"
                              r"(?:only\s+)?(?:upon|when|at|with)\s+(?:your\s+)?(?:appointment|promotion)|\breset", re.I)
 
 
 def read_years_count_toward_rank(letter: Letter) -> Finding:
     """Whether the years as Instructor count toward time in rank."""
     for s in letter.matching(_YEARS_AS_INSTRUCTOR):
-        if _DOES_NOT_COUNT.search(s.text):
+        if negated(s.text, _COUNT) or _DOES_NOT_COUNT.search(s.text):
             return Fact(False, quote(s))
         if _COUNTS.search(s.text):
             return Fact(True, quote(s)) if not HEDGE.search(s.text) else Suspect(quote(s))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .letter_facts import HEDGE, Fact, Finding, Letter, Suspect
+from .letter_facts import HEDGE, Fact, Finding, Letter, Suspect, negated
 from .letter_title import OFFER_WORDS
 from .letter_text import quote
 
@@ -86,13 +86,14 @@ def read_mentorship(letter: Letter) -> Finding:
 # Money for research: start-up, research or seed funds, a discretionary account.
 _FUNDS_GIVEN = re.compile(r"\bstart[- ]?up\b|\bseed\s+(?:funds?|funding|grant)|\bresearch\s+(?:funds?|funding|support|account|budget)"
                           r"|\bdiscretionary\s+(?:funds?|account)|\bpilot\s+(?:funds?|grant)|\bbridge\s+funding", re.I)
-_NO_FUNDS = re.compile(r"\b(?:no|not|n't|without)\b[^.;]{0,40}\b(?:start[- ]?up|research\s+(?:funds?|funding|support)|funding|funds)\b", re.I)
+# What a negation denies when a letter gives no money: "No research or start-up funds are attached".
+_FUNDS = re.compile(r"\bstart[- ]?up\b|\bresearch\s+(?:funds?|funding|support)\b|\bfunding\b|\bfunds\b", re.I)
 
 
 def read_funding(letter: Letter) -> Finding:
     """Whether start-up funds or grant support come with the post."""
     for s in letter.matching(_FUNDS_GIVEN):
-        if _NO_FUNDS.search(s.text):
+        if negated(s.text, _FUNDS):
             return Fact(False, quote(s))
         if re.search(r"\$|\bprovide|\bwill\s+(?:receive|have)|\bpackage|\bof\s+\d", s.text, re.I) and not HEDGE.search(s.text):
             return Fact(True, quote(s))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .letter_facts import Fact, Finding, Letter, Suspect, one_value
+from .letter_facts import Fact, Finding, Letter, Suspect, negated, one_value
 from .letter_text import Sentence, quote
 
 
@@ -87,6 +87,11 @@ TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                  r"|\b(?:not|n't)\s+(?:be\s+)?(?:on|in|place\s+you\s+on)\s+(?:an?|any)\s+(?:academic|faculty)\s+(?:promotion\s+)?track"
                                  r"|\bno\s+faculty\s+appointment|\bnot\s+(?:an?\s+)?academic\s+(?:appointment|position)", re.I)),
 )
+# What a negation denies when a letter has no tracks at all: "doesn't divide its faculty into
+# formal tracks", "we do not use tracks" (one track denied, "not on an academic track", is the
+# pure clinical line above).
+_TRACKS_EXIST = re.compile(r"\b(?:have|has|use|uses|divide\w*|split\w*|organi[sz]e\w*|assign\w*|sort\w*)\s+"
+                           r"(?:[\w-]+\s+){0,4}?tracks\b|^\s*(?:any\s+|separate\s+|formal\s+|official\s+)*tracks\b", re.I)
 # A track that might come later or was only compared: "you may later apply to the research track".
 _TRACK_LATER = re.compile(r"\b(?:later|switch|transfer|move\s+to|apply\s+(?:separately\s+)?(?:to|for)|unlike|rather\s+than|"
                           r"instead\s+of|if\s+you\s+wish|separate\s+from|distinct\s+from|other\s+than|as\s+opposed\s+to|"
@@ -99,6 +104,8 @@ def read_track(letter: Letter) -> Finding:
     negative_tenure: Sentence | None = None
     for s in letter.sentences:
         for clause in s.text.split(";"):
+            if negated(clause, _TRACKS_EXIST):
+                hits.setdefault("unspecified", s)
             if _NOT_TENURE.search(clause):
                 negative_tenure = negative_tenure or s
                 clause = _NOT_TENURE.sub(" ", clause)

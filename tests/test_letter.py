@@ -125,6 +125,35 @@ def test_protected_in_contract(body, in_contract):
     assert value(body, "protected_in_contract") == in_contract
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # A negation reaches to the end of its clause, contractions included.
+    ("Our department doesn't have a formal written standard for moving from Instructor to Assistant Professor.",
+     "written_criteria", False),
+    ("Promotion: nothing formal on paper.", "written_criteria", False),
+    ("You will not be eligible for tenure, and the courtesy title carries no academic promotion criteria.",
+     "written_criteria", False),
+    ("The promotion criteria are not written down anywhere.", "written_criteria", False),
+    ("You will work five clinical days per week, with no protected academic time.", "protected_in_contract", False),
+    ("We do not set aside separate non-clinical time; teaching happens on shift.", "protected_in_contract", False),
+    ("We do not set aside separate non-clinical time; teaching happens on shift.", "protected_fte", 0.0),
+    ("There's no protected time built in for the first couple of years.", "protected_fte", 0.0),
+    # A negation of a softener or of a take-away is a promise.
+    ("Protected effort: 0.20 FTE (protected; not subject to reassignment for clinical coverage)",
+     "protected_in_contract", True),
+    ("Your 0.2 FTE protected time will not be reduced or reassigned to clinical service.", "protected_in_contract", True),
+    ("The fifth day is designated for academic activity; however, it may be reassigned to clinical coverage.",
+     "protected_in_contract", False),
+    ("We'll carve out time for teaching and projects when the service schedule allows.", "protected_in_contract", False),
+    ("Our department doesn't divide its faculty into formal tracks.", "track", "unspecified"),
+    ("No research or start-up funds are attached to this position.", "funding", False),
+    ("Your time served as Instructor will be counted toward time in rank.", "years_count_toward_rank", True),
+    # "No later than" is a bound, not a negation.
+    ("The review for promotion takes place no later than your sixth year.", "review_years", 6),
+])
+def test_negation_and_its_reach(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, years", [
     ("You will be reviewed for promotion to Assistant Professor in your third year.", 3),
     ("After 24 months you will be reviewed for promotion.", 2),
