@@ -31,7 +31,7 @@ Finding = Fact | Suspect | None
 
 # Softening words: a sentence with one of them promises nothing ("usually", "we will aim to").
 HEDGE = re.compile(r"\b(?:may|might|could|typically|usually|generally|often|normally|hope|hopefully|"
-                   r"anticipate|aim to|try to|tries to|expect to discuss|to be determined|tbd|"
+                   r"aim to|try to|tries to|expect to discuss|to be determined|tbd|"
                    r"if (?:possible|feasible|available)|when (?:possible|feasible))\b", re.I)
 
 # A negation: "no", "not", "never", "without", "nothing", a contraction ("doesn't", "isn't"); not

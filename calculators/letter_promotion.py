@@ -30,6 +30,42 @@ _VAGUE_WHEN = re.compile(r"\b(?:a\s+few|several|some|a\s+couple\s+of)\s+years\b|
                          r"|\bisn't\s+a\s+set\s+timeline|\bnot\s+a\s+set\s+timeline|\bwhen\s+(?:you\s+are|you're)\s+ready", re.I)
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# The appointment's start: "Start date: July 1, 2026", "effective July 1, 2026", "beginning August 2026".
+_START = re.compile(rf"\b(?:start(?:ing)?(?:\s+date)?|effective|beginning|begins?|commenc\w*)\b\s*(?:on\s+|date\s+)?(?:is\s+)?:?\s*"
+                    rf"(?:on\s+or\s+about\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b", re.I)
+# A review dated by the calendar: "no later than the 2029-2030 academic year", "in academic year
+# 2028-29", "by July 2029". An academic year runs from July to June.
+_WHEN_DATED = re.compile(rf"""
+    \b(?:in|during|by|before|no\s+later\s+than)\s+(?:the\s+)?(?:(?:academic\s+year|AY)\s+)?(?P<ay>20\d\d)\s*[-/]\s*(?:20)?\d\d
+        (?:\s+academic\s+year)?\b
+  | \b(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b
+""", re.I | re.X)
+ACADEMIC_YEAR_START_MONTH = 7
+"""July: the month an academic year begins (an appointment from July 2026 is in 2026-27)."""
+
+
+def _start(letter: Letter) -> tuple[int, int] | None:
+    """The appointment's start (year, month), when one sentence dates it."""
+    for s in letter.sentences:
+        m = _START.search(s.text)
+        if m:
+            return int(m.group("year")), _MONTHS.index(m.group("month")[:3].lower()) + 1
+    return None
+
+
+def _dated_years(m: re.Match[str], start: tuple[int, int]) -> float | None:
+    """Years from the start to a review dated by academic year (the start's own year is the
+    first) or by month and year (to the nearest half year)."""
+    year, month = start
+    if m.group("ay"):
+        first = year if month >= ACADEMIC_YEAR_START_MONTH else year - 1
+        return float(int(m.group("ay")) - first + 1)
+    months = (int(m.group("year")) - year) * 12 + _MONTHS.index(m.group("month")[:3].lower()) + 1 - month
+    return round(months / 6) / 2
+
+
 def _years(m: re.Match[str]) -> float | None:
     if m.group("ordinal") or m.group("ordinal2"):
         first = number(m.group("ordinal") or m.group("ordinal2"))
@@ -48,12 +84,15 @@ def _years(m: re.Match[str]) -> float | None:
 def read_review_years(letter: Letter) -> Finding:
     """Years until the promotion review, when the letter gives a time (a range: its middle)."""
     facts, suspects = [], []
+    start = _start(letter)
     for s in letter.matching(_PROMOTION):
         for clause in re.split(r";", s.text):
             if not _PROMOTION.search(clause):
                 continue
             m = _WHEN.search(clause)
             years = _years(m) if m else None
+            dated = _WHEN_DATED.search(clause) if years is None and start else None
+            years = _dated_years(dated, start) if dated and start else years
             if years and 0 < years <= 15 and not HEDGE.search(clause) and not _MOST.search(clause):
                 facts.append(Fact(as_count(years), quote(s)))
             elif years or _VAGUE_WHEN.search(clause):

@@ -167,6 +167,21 @@ def test_review_years(body, years):
     assert value(body, "review_years") == years
 
 
+@pytest.mark.parametrize("body, years", [
+    ("Start date: July 1, 2026.\nYou will be reviewed for promotion no later than the 2029\u20132030 academic year.", 4),
+    ("Your appointment begins January 1, 2026. You will be reviewed for promotion no later than the 2029-2030 "
+     "academic year.", 5),
+    ("Your appointment is effective August 1, 2026. You will be reviewed for promotion by July 2029.", 3),
+    # A year with no start date to count from is not a number of years.
+    ("You will be reviewed for promotion no later than the 2029-2030 academic year.", "not found"),
+    # A plan for this appointment, not a habit, is a timeline.
+    ("We anticipate that you will be reviewed for promotion in your third year.", 3),
+    ("We expect your promotion review to take place within 36 months of your start date.", 3),
+])
+def test_review_years_from_the_calendar_and_stated_plans(body, years):
+    assert value(body, "review_years") == years
+
+
 @pytest.mark.parametrize("body", [
     "We usually move people up after a few years if they do well.",
     "Faculty are typically considered for promotion after five to seven years.",
