@@ -101,6 +101,20 @@ def test_numbers_in_words_are_read_and_quoted_as_written():
     assert found["salary"]["value"] == 200000 and "two hundred thousand dollars" in found["salary"]["quote"]
 
 
+def test_a_revised_offer_is_read_for_its_revised_terms():
+    body = ("REVISED OFFER OF APPOINTMENT\nThis letter supersedes our letter of February 2, 2026.\n\n"
+            "In our letter of February 2, we offered you appointment as Instructor in Medicine at 0.9 clinical FTE, "
+            "with a base salary of $248,000. We are pleased instead to offer you appointment as Assistant Professor "
+            "of Medicine. Your clinical effort will be 0.8 FTE. Your base salary will be $260,000.")
+    found = {k: v["value"] for k, v in read(body)["found"].items()}
+    assert (found["rank"], found["clinical_fte"], found["salary"]) == ("assistant_professor", 0.8, 260000)
+
+
+def test_a_letter_that_only_mentions_an_earlier_conversation_keeps_every_sentence():
+    body = "As we offered on the phone, your appointment is as Instructor in Medicine. Your base salary will be $190,000."
+    assert value(body, "rank") == "instructor" and value(body, "salary") == 190000
+
+
 def test_fte_is_always_a_decimal_within_0_and_1():
     found = read("Your position is 1.0 FTE clinical.")["found"]
     assert found["clinical_fte"]["value"] == 1.0 and isinstance(found["clinical_fte"]["value"], float)
