@@ -102,14 +102,23 @@ def read_funding(letter: Letter) -> Finding:
 
 
 # Leadership seeing the new faculty member as future faculty, in so many words.
+# What leadership may see the new faculty member becoming: a faculty career, not coverage.
+_CAREER = (r"(?:faculty|colleague|career|investigator|scientist|leader|(?:assistant|associate)\s+professors?|pipeline|entry\s+point"
+           r"|member\s+of\s+(?:our|this|the)\s+(?:faculty|department|division))")
 _LEADERSHIP_FOR = re.compile(
-    r"\b(?:view|see|regard|consider)\w*\s+(?:you|this\s+(?:position|role|appointment))\s+as\s+(?:\w+\s+){0,4}(?:faculty|colleague|career|step)"
-    r"|\bfuture\s+(?:member\s+of\s+our\s+)?(?:\w+\s+)?faculty|\blong-term\s+faculty|\bfaculty\s+pipeline"
-    r"|\bcommitted\s+to\s+(?:supporting\s+)?your\s+(?:academic\s+)?(?:advancement|promotion)"
+    # "We regard you as a future independent investigator", "views every Instructor appointment as
+    # the entry point to our regular faculty", "see this role as the first step of a faculty career"
+    rf"\b(?:view|see|regard|consider)\w*\s+(?:you|(?:[\w-]+\s+){{0,3}}(?:position|role|appointment|post|hire))\s+as\s+"
+    rf"(?:[\w-]+\s+){{0,10}}?(?:{_CAREER}|step)\b"
+    rf"|\blong-term\s+(?:member\s+of\s+(?:our|this|the)\s+)?(?:faculty|colleague)|\bfaculty\s+pipeline"
+    r"|\bcommitted\s+to\s+(?:supporting\s+)?your\s+(?:academic\s+)?(?:advancement|promotion|progression)"
     r"|\bcommitted\s+to\s+(?:supporting\s+)?your\s+(?:academic|faculty)\s+(?:development|career|growth)"
     r"|\bsupport\s+your\s+(?:academic\s+)?(?:promotion|advancement)|\bsupport\s+your\s+academic\s+(?:development|career)"
     r"|\bsupport\s+your\s+(?:development|growth)\s+as\s+an?\s+(?:academic|faculty|clinician-educator|educator|investigator|scientist)"
     r"|\binvest(?:ed|ing)?\s+in\s+your\s+(?:academic|faculty)\s+(?:career|development|future)", re.I)
+# "among our future Assistant Professors", "a future leader of our programs": said of you.
+_FUTURE_FACULTY = re.compile(rf"\bfuture\s+(?:[\w-]+\s+)?{_CAREER}", re.I)
+_YOU = re.compile(r"\byou\b", re.I)
 _LEADERSHIP_AGAINST = re.compile(r"\bprimarily\s+(?:designed\s+|intended\s+)?(?:to\s+)?(?:support\s+|provide\s+)?clinical\s+coverage"
                                  r"|\b(?:primarily|mainly|essentially)\s+a\s+(?:clinical|service)\s+(?:role|position|job)"
                                  r"|\bnot\s+(?:intended|designed|meant)\s+as\s+an?\s+(?:academic|faculty)\s+(?:pathway|position|career)", re.I)
@@ -117,8 +126,9 @@ _LEADERSHIP_AGAINST = re.compile(r"\bprimarily\s+(?:designed\s+|intended\s+)?(?:
 
 def read_leadership_support(letter: Letter) -> Finding:
     """Whether leadership says in writing that it sees the post as a faculty career, or only coverage."""
-    for s in letter.matching(_LEADERSHIP_FOR):
-        if not HEDGE.search(s.text):
-            return Fact(True, quote(s))
     against = next(letter.matching(_LEADERSHIP_AGAINST), None)
+    for s in letter.sentences:
+        said = _LEADERSHIP_FOR.search(s.text) or (_FUTURE_FACULTY.search(s.text) and _YOU.search(s.text))
+        if said and not HEDGE.search(s.text) and not negated(s.text, _LEADERSHIP_FOR) and s is not against:
+            return Fact(True, quote(s))
     return Fact(False, quote(against)) if against else None

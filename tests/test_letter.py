@@ -231,6 +231,19 @@ def test_yes_no_facts(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, support", [
+    ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
+    ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
+    ("We fully expect you to be among our future Assistant Professors.", True),
+    ("Dr. Patel and I see you as a long-term member of this faculty and a future leader of our programs.", True),
+    ("We do not see this position as a step toward a faculty career.", "not found"),
+    ("We hope to see you grow into a future leader of the division.", "not found"),
+    ("The division plans future faculty development workshops.", "not found"),
+])
+def test_leadership_support_in_its_many_wordings(body, support):
+    assert value(body, "leadership_support") == support
+
+
 @pytest.mark.parametrize("body, salary", [
     ("Your annual base salary will be $198,000.", 198000),
     ("Salary: USD 189,500 per year.", 189500),
