@@ -139,6 +139,9 @@ def units(text: str) -> list[str]:
 
 
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A letter that names a part of a document, not a person's initial: "enclosed as Attachment B."
+_LABELLED_LETTER = re.compile(r"\b(?:attachment|appendix|schedule|exhibit|section|part|annex|table|form|plan|option|"
+                              r"level|tier|grade|step|class|category|enclosure)\s+[A-Za-z]$", re.I)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -146,7 +149,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
-    return token in _ABBREVIATIONS or len(token) == 1  # "Dr.", "e.g.", an initial "A."
+    if len(token) == 1:  # an initial ("Jane A. Roe"), unless it names a part ("Schedule A.")
+        return not _LABELLED_LETTER.search(text[max(0, dot - 20):dot])
+    return token in _ABBREVIATIONS  # "Dr.", "e.g."
 
 
 def split_sentences(unit: str) -> list[str]:

@@ -15,7 +15,7 @@ _OTHER_RANK = re.compile(r"\b(?:Associate|Full)\s+Professor\b|\bProfessor\b")
 # Words just before a title that make it not the offered one: a promotion to come, a past
 # post, a time "as Instructor", someone else's title.
 _NOT_OFFERED_BEFORE = re.compile(
-    r"\b(?:promot\w*|review(?:ed)?|consider(?:ed|ation)?|eligible|path(?:way)?|advance(?:ment)?|move\s+\w*\s*up|"
+    r"\b(?:promot\w*|progress\w*|review(?:ed)?|consider(?:ed|ation)?|eligible|path(?:way)?|advance(?:ment)?|move\s+\w*\s*up|"
     r"become|becoming|toward|towards|served|serving|been|were|was|former(?:ly)?|previous(?:ly)?|upon|when|once|"
     r"after|until|from|(?:time|years?|service)\s+(?:spent\s+)?(?:as|at))\b[^.;]{0,40}$", re.I)
 # Words that show a sentence offers or states the post.

@@ -34,6 +34,9 @@ def value(body: str, field: str):
     # A past post is not the rank offered either.
     ("You have served as Instructor since 2024; this letter appoints you Assistant Professor of Surgery.",
      "assistant_professor"),
+    # A promotion looked forward to is not the rank offered.
+    ("We offer you appointment as Instructor in Medicine. We look forward to supporting your progression to "
+     "Assistant Professor in this appointment.", "instructor"),
     # Someone else's title, in apposition, is no one's offer.
     ("Dr. Ames, Assistant Professor of Medicine, will mentor you in your role as staff physician.", "not found"),
 ])
@@ -273,6 +276,13 @@ def test_sentences_survive_abbreviations_and_pdf_line_breaks():
         "Compensation",
         "Your annual base salary will be $203,000.",
     ]
+
+
+def test_a_lettered_attachment_ends_a_sentence_and_an_initial_does_not():
+    text = "The criteria are enclosed as Attachment B. We anticipate a review in year three. Dr. Jane A. Roe will mentor you."
+    assert [s.text for s in letter.sentences(text)] == [
+        "The criteria are enclosed as Attachment B.", "We anticipate a review in year three.",
+        "Dr. Jane A. Roe will mentor you."]
 
 
 def test_bullets_and_page_furniture():
