@@ -61,7 +61,9 @@ _MENTOR_GIVEN = re.compile(r"\b(?:serve|act)\s+as\s+(?:your|a)\s+(?:\w+\s+){0,2}
                            r"|\b(?:assigned|paired\s+with|matched\s+with|given)\s+(?:a|an|one|two)\s+(?:[\w-]+\s+){0,3}mentor"
                            r"|\bmentor(?:ing|ship)?\s+(?:committee|team|program|programme)\b|\bmentor\s+you\b|\bas\s+a\s+mentor\b"
                            r"|\b(?:research\s+(?:coordinator|assistant|technician|nurse)|biostatistician|statistician"
-                           r"|writing\s+group|grant[- ]writing\s+support)", re.I)
+                           r"|writing\s+group|grant[- ]writing\s+support)"
+                           # a form row naming the mentor: "Faculty mentor: Beatrice Nwosu, MD"
+                           r"|^(?:[\w-]+\s+)?(?:co-)?mentors?\s*:\s*(?-i:(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)", re.I)
 _NO_MENTOR = re.compile(r"\bno\s+(?:formal\s+|assigned\s+)?mentor(?:ing|ship|s)?\b|\bnot\s+(?:be\s+)?assigned\s+a\s+mentor"
                         r"|\b(?:find|identify|seek\s+out)\s+(?:your\s+own|a)\s+mentor", re.I)
 

@@ -69,6 +69,13 @@ _QUOTED = re.compile(r"^\s*(?:>\s?)+")
 # A table row written with bars, "| Clinical | 25 |", and a rule under a header, "|---|---|".
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
+# Dotted leaders between a label and its value: "Annual base salary (USD) ....... 228,750" (four
+# dots or more: a prose ellipsis has three).
+_LEADER = re.compile(r"(?<=\S) *(?:\. ?){4,} *(?=\S)")
+# Where a form row's label ends: a colon, or a gap of three spaces or more.
+_GAP = re.compile(r":? {3,}")
+CONTINUATION_INDENT = 8
+"""A line indented this far, under a form row, continues the row's value."""
 
 
 def _table_row(line: str) -> str:
@@ -83,7 +90,7 @@ def normalize(text: str) -> str:
     """Plain characters, one kind of line break, no page furniture, quoting or table bars."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
     text = _LONG_WORD.sub(lambda m: m.group(0)[:MAX_WORD_CHARS], text)
-    lines = [_table_row(_QUOTED.sub("", line)).rstrip() for line in text.split("\n")]
+    lines = [_LEADER.sub("   ", _table_row(_QUOTED.sub("", line))).rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if not _PAGE_LINE.match(line) and not _TABLE_RULE.match(line))
 
 
@@ -100,12 +107,18 @@ def _ends_unit(line: str, nxt: str, width: int, continuing: bool) -> bool:
     first = nxt.lstrip()[:1]
     if _OPEN_END.search(last) or not (first.isupper() or first in "\"'("):
         return False  # "... salary will be" / "$203,000." or a lower-case continuation
+    if _COLUMNS.search(line.strip()) and _indent(nxt) >= CONTINUATION_INDENT and not _COLUMNS.search(nxt.strip()):
+        return False  # a form row's value that goes on below it
     if _COLUMNS.search(nxt.strip()) or _COLUMNS.search(last.strip()) or _FORM_LINE.match(last) \
             or _FORM_LINE.match(nxt) or last.endswith(":"):
         return True
     if continuing and not re.search(r"[.!?]$", last):
         return False  # a short piece left over by rewrapping ("...a position as" / "Assistant" / "Professor of")
     return _is_short(last, width)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _line_width(lines: list[str]) -> int:
@@ -128,7 +141,7 @@ def units(text: str) -> list[str]:
         if not current:
             line = _BULLET.sub("", line, count=1)
         current.append(re.sub(r"\s+", " ", line.strip()) if not _COLUMNS.search(line.strip())
-                       else re.sub(r" {3,}", ": " if ":" not in line else " ", line.strip()))
+                       else _GAP.sub(": ", line.strip()))  # two columns as "Label: value"
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if _ends_unit(line, nxt if nxt.strip() else "", width, continuing=len(current) > 1):
             out.append(" ".join(current))

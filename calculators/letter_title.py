@@ -98,17 +98,31 @@ _TRACK_LATER = re.compile(r"\b(?:later|switch|transfer|move\s+to|apply\s+(?:sepa
                           r"compared\s+(?:with|to))\b", re.I)
 
 
+# Tenure named at all, for a negation to deny: "This is not a tenure-track appointment".
+_TENURE_WORD = re.compile(r"\btenure[\w-]*", re.I)
+# A form row naming the track: "Track: Clinical (non-tenure)" names the clinical track.
+_TRACK_ROW = re.compile(r"^(?:academic\s+|faculty\s+)?(?:track|pathway|line|series)\s*:\s*(?P<value>[^;(]+)", re.I)
+
+
+def _clauses(s: Sentence) -> list[str]:
+    """The sentence's clauses; a track row's value reads as "<value> track"."""
+    row = _TRACK_ROW.match(s.text)
+    if row:
+        return [f"{row.group('value').strip()} track", s.text[row.end():]]
+    return s.text.split(";")
+
+
 def read_track(letter: Letter) -> Finding:
     """The track named for this appointment."""
     hits: dict[str, Sentence] = {}
     negative_tenure: Sentence | None = None
     for s in letter.sentences:
-        for clause in s.text.split(";"):
+        for clause in _clauses(s):
             if negated(clause, _TRACKS_EXIST):
                 hits.setdefault("unspecified", s)
-            if _NOT_TENURE.search(clause):
+            if _NOT_TENURE.search(clause) or negated(clause, _TENURE_WORD):
                 negative_tenure = negative_tenure or s
-                clause = _NOT_TENURE.sub(" ", clause)
+                clause = _TENURE_WORD.sub(" ", _NOT_TENURE.sub(" ", clause))
             if _TRACK_LATER.search(clause):
                 continue  # a track to come, or one named to contrast it with this one
             for value, pattern in TRACKS:

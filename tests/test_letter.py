@@ -278,6 +278,30 @@ def test_sentences_survive_abbreviations_and_pdf_line_breaks():
     ]
 
 
+SCHEDULE = """SCHEDULE A: TERMS OF APPOINTMENT
+Rank ........................... Assistant Professor
+Track .......................... Clinical (non-tenure)
+Protected effort ............... 0.20 FTE, education and scholarship
+                                 (protected; not subject to reassignment
+                                 for clinical coverage)
+Faculty mentor ................. Beatrice Nwosu, MD, Professor of Psychiatry
+Annual base salary (USD) ....... 228,750
+Professional development ....... $2,000 per year
+"""
+
+
+def test_a_terms_table_with_dotted_leaders():
+    """Rows of label, dots and value; a value that goes on, indented, under its row."""
+    found = {k: v["value"] for k, v in read(SCHEDULE)["found"].items()}
+    assert found.items() >= {"rank": "assistant_professor", "track": "clinician_educator", "protected_fte": 0.2,
+                             "protected_in_contract": True, "mentorship": True, "salary": 228750}.items()
+
+
+@pytest.mark.parametrize("row", ["Mentor: will be assigned", "Mentor: To be determined", "Mentor: None"])
+def test_a_mentor_row_without_a_name_gives_no_mentor(row):
+    assert value(row, "mentorship") == "not found"
+
+
 def test_a_lettered_attachment_ends_a_sentence_and_an_initial_does_not():
     text = "The criteria are enclosed as Attachment B. We anticipate a review in year three. Dr. Jane A. Roe will mentor you."
     assert [s.text for s in letter.sentences(text)] == [
