@@ -5,7 +5,7 @@ import re
 
 from .letter_facts import Fact, Finding, Letter, Suspect, negated, one_value
 from .letter_numbers import as_fte
-from .letter_quantities import NON_CLINICAL_KINDS, QUANTITY, kind_in
+from .letter_quantities import NON_CLINICAL_KINDS, QUANTITY, Effort, kind_in
 from .letter_text import Sentence, quote
 
 
@@ -28,10 +28,27 @@ def _remainder(letter: Letter, kinds: tuple[str, ...]) -> Sentence | None:
     return None
 
 
+def _whole(shares: list[Effort]) -> Effort | None:
+    """Of quantities that differ, the one that is the whole: the only one named as clinical
+    effort ("Clinical effort: 0.80 FTE" over a site's "consult service: 0.30"), or the sum of
+    the others ("four days per week, two operating days and two clinic days")."""
+    named = [e for e in shares if e.named]
+    if named and len({e.value for e in named}) == 1 and len(named) < len(shares):
+        return named[0]
+    for e in shares:
+        parts = [other.value for other in shares if other.value != e.value]
+        if len(parts) >= 2 and abs(sum(parts) - e.value) < 0.011:
+            return e
+    return None
+
+
 def read_clinical_fte(letter: Letter) -> Finding:
     """Clinical effort as FTE (0-1)."""
-    clinical = [Fact(as_fte(e.value), quote(e.sentence)) for e in letter.effort(lambda e: e.kind == "clinical")]
-    found = one_value(clinical)
+    shares = letter.effort(lambda e: e.kind == "clinical")
+    found = one_value([Fact(as_fte(e.value), quote(e.sentence)) for e in shares])
+    whole = _whole(shares) if isinstance(found, Suspect) else None
+    if whole:
+        return Fact(as_fte(whole.value), quote(whole.sentence))
     if found is None:
         protected = _protected_quantity(letter)
         rest = _remainder(letter, ("clinical",))

@@ -26,14 +26,17 @@ class Effort:
     sentence: Sentence
     exact: bool = True
     """Written as FTE or a percentage, not counted from days or sessions."""
+    named: bool = True
+    """Its kind is named as effort ("clinical", "research"), not guessed from a place or duty
+    ("consult service", "clinic"): a site's share of the clinical effort is not named."""
 
 
-# A quantity of effort: 0.8 / .75 / 1.0 (FTE), 80% / 80 percent, "four days a week",
-# "eight half-day sessions" (a session is half a day: 0.1 FTE).
+# A quantity of effort: 0.8 / .75 / 1.0 (FTE), 80% / 80 percent, "four days a week", "the
+# fifth day" (of a week), "eight half-day sessions" (a session is half a day: 0.1 FTE).
 QUANTITY = re.compile(r"""
     (?<![\w.$,])(?P<fte>0?\.\d{1,3}|1\.0{1,3}|[01](?=\s*FTE))(?:\s*FTE\b)?(?![\w%]|\.\d|\s*(?:years?|months?|weeks?|days?|hours?|million|mg|miles?)\b)
   | (?<![\w.$,])(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)
-  | \b(?P<days>one|two|three|four|five|half\s+a|\d(?:\.5)?)(?P<half>\s+and\s+a\s+half)?
+  | \b(?P<days>one|two|three|four|five|half\s+a|\d(?:\.5)?|the\s+(?:fifth|remaining|other))(?P<half>\s+and\s+a\s+half)?
       (?:\s+full)?\s+(?:(?P<dayword>[a-z]+(?:\s+[a-z]+)?)\s+)?days?\b(?P<week>\s+(?:a|per|each|every)\s+week|\s+weekly)?
   | \b(?P<halves>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?P<halfword>[a-z]+)\s+)?
       (?:half[- ]days?(?:\s+sessions?)?|sessions?)\b(?P<halfweek>\s+(?:a|per|each|every)\s+week|\s+weekly)?
@@ -41,11 +44,15 @@ QUANTITY = re.compile(r"""
 # In a table whose heading says the figures are percentages, a bare figure: "Clinical: 25".
 _PERCENT_HEADING = re.compile(r"\bpercent\b|%", re.I)
 _PERCENT_CELL = re.compile(r"(?<=:\s)(?P<pct>\d{1,3})(?=\s*$)")
+# Staff, whose FTE is not the new faculty member's: "a 0.5 FTE research coordinator".
+_STAFF = re.compile(r"\b(?:coordinator|technician|statistician|biostatistician|analyst|nurse|"
+                    r"practitioner|manager|staff|PA|NP)s?\b|\bassistants?\b(?!\s+professor)", re.I)
+STAFF_WORDS = 3
+"""A staff title within this many words after a quantity makes it the staff member's."""
 # The kinds of time, by the words that name them; "non-clinical" is protected time.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("protected", re.compile(r"\bprotected\b|\bnon-?\s?clinical\b|\bacademic\b|\bdedicated\b|\bguaranteed\b", re.I)),
-    ("staff", re.compile(r"\b(?:coordinator|technician|statistician|biostatistician|analyst|nurse|"
-                         r"practitioner|manager|staff|PA|NP)s?\b|\bassistants?\b(?!\s+professor)", re.I)),
+    ("staff", _STAFF),
     ("total", re.compile(r"\b(?:total|overall|full-time|appointment)\b", re.I)),
     ("research", re.compile(r"\bresearch\b|\blab(?:oratory)?\b|\binvestigat\w*", re.I)),
     ("scholarship", re.compile(r"\bscholar\w*|\bprojects?\b|quality improvement|\bQI\b|\bwriting\b", re.I)),
@@ -57,13 +64,22 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"\bcare\b", re.I)),
 )
 NON_CLINICAL_KINDS = ("protected", "research", "scholarship", "teaching")
+# Words that name a kind of effort as such; other kind words (a service, a clinic, shifts) name a
+# place or duty, which may be one site's share of the clinical effort.
+_NAMED = re.compile(r"\b(?:clinical(?:ly)?|patient[- ]care|protected|non-?\s?clinical|academic|research|teaching|"
+                    r"education\w*|scholar\w*|administrative)\b", re.I)
 # Where the words that name a quantity's kind stop: a comma, a semicolon, "and", "plus"...
 _STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s-\s|\s/\s|/|\b(?:and|plus|with|while|but|whereas|leaving)\b", re.I)
-# Money and benefits: a percentage near these words is not effort ("10% of salary").
-_MONEY_WORDS = re.compile(r"salary|bonus|incentive|contribution|match|retirement|raise|increase|pay\b|"
+# A relative clause that says whose quantity it is: "a coordinator, who is funded at 0.5 FTE".
+_RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which)\b", re.I)
+# Money and benefits: a percentage near these words is not effort ("10% of salary"), nor a
+# share of FTE followed by them ("0.5 FTE of your salary will be paid by the VA").
+_MONEY_WORDS = re.compile(r"salary|bonus|incentive|contribution|match|retirement|raise|increase|pay\b|paid\b|"
                           r"compensation|tax|premium|percentile|discount|\$", re.I)
 _EFFORT_WORD = re.compile(r"FTE|%|\beffort\b|\btime\b", re.I)
 _PROTECTED_WORD = re.compile(r"\bprotected\b|\bguaranteed\b|\bdedicated\b|\bnon-?clinical\b", re.I)
+BEFORE_WORDS, AFTER_WORDS = 8, 10
+"""Words read before and after a quantity for its kind, within its clause."""
 
 
 def _mask_parentheses(text: str, keep: tuple[int, int]) -> str:
@@ -74,19 +90,28 @@ def _mask_parentheses(text: str, keep: tuple[int, int]) -> str:
     return re.sub(r"\([^()]*\)", blank, text)
 
 
+def _clause_before(text: str) -> str:
+    """The words before a point, back to the nearest stop; past a relative pronoun, the clause
+    it hangs on ("the research coordinator, who is funded at")."""
+    stops = list(_STOP.finditer(text))
+    words = text[stops[-1].end():] if stops else text
+    if _RELATIVE.match(words) and len(stops) >= 1:
+        earlier = text[:stops[-1].start()]
+        more = list(_STOP.finditer(earlier))
+        words = (earlier[more[-1].end():] if more else earlier) + " " + words
+    return words
+
+
 def _window(text: str, start: int, end: int) -> tuple[str, str]:
-    """The words just before and just after a quantity, up to the nearest stop."""
+    """The words just before and just after a quantity, up to the nearest stops. A quantity in
+    brackets, "(0.5 FTE)", is named by the words around the brackets."""
     before, after = text[:start], text[end:]
-    stops = list(_STOP.finditer(before))
-    before = before[stops[-1].end():] if stops else before
-    # Inside parentheses, "(1.0 FTE)" names what stands before the bracket.
-    if before.strip() == "" and text[:start].rstrip().endswith("("):
-        outer = text[:start].rstrip()[:-1]
-        stops = list(_STOP.finditer(outer))
-        before = outer[stops[-1].end():] if stops else outer
+    if before.rstrip().endswith("(") and re.match(r"\s*\)", after):
+        before, after = before.rstrip()[:-1], after.split(")", 1)[1]
+    before = _clause_before(before)
     stop = _STOP.search(after)
     after = after[:stop.start()] if stop else after
-    return " ".join(before.split()[-8:]), " ".join(after.split()[:7])
+    return " ".join(before.split()[-BEFORE_WORDS:]), " ".join(after.split()[:AFTER_WORDS])
 
 
 def kind_in(words: str, last: bool) -> str | None:
@@ -109,9 +134,37 @@ def _quantity_value(m: re.Match[str], weekly: bool) -> float | None:
     if group.get("halves"):
         halves = number(group["halves"])
         return halves * DAY_FTE / 2 if halves <= 10 else None
-    days = NUMBER_WORDS.get(re.sub(r"\s+", " ", group["days"].lower()))
+    count = re.sub(r"\s+", " ", group["days"].lower())
+    if count.startswith("the "):
+        return DAY_FTE if not m.group(0).lower().endswith("days") else None  # "the fifth day", not "the other days"
+    days = NUMBER_WORDS.get(count)
     days = float(days if days is not None else group["days"]) + (0.5 if group.get("half") else 0)
     return days * DAY_FTE if days <= 5 else None
+
+
+def _without_equivalents(text: str, matches: list[re.Match[str]], weekly: bool) -> list[re.Match[str]]:
+    """The quantities, less those that restate the one before in brackets: "70 percent (0.70 FTE)"."""
+    out: list[re.Match[str]] = []
+    for m in matches:
+        prev = out[-1] if out else None
+        if prev and re.fullmatch(r"\s*\(\s*", text[prev.end():m.start()]) and re.match(r"[^()]{0,12}\)", text[m.end():]) \
+                and _quantity_value(prev, weekly) == _quantity_value(m, weekly):
+            continue
+        out.append(m)
+    return out
+
+
+def _kind(m: re.Match[str], before: str, after: str) -> tuple[str | None, bool]:
+    """The kind of time a quantity is, from its own words ("two clinic days"), else the words
+    after it, else those before; and whether those words name the kind as effort. Staff named
+    beside it ("a 0.5 FTE research coordinator") make it someone else's."""
+    own = m.groupdict().get("dayword") or m.groupdict().get("halfword") or ""
+    for words, last in ((own, False), (after, False), (before, True)):
+        kind = kind_in(words, last) if words else None
+        if kind:
+            staff = _STAFF.search(" ".join(f"{own} {after}".split()[:STAFF_WORDS]))
+            return ("staff" if staff else kind), bool(_NAMED.search(words))
+    return None, False
 
 
 def efforts(sentence: Sentence, previous: str = "") -> list[Effort]:
@@ -119,8 +172,8 @@ def efforts(sentence: Sentence, previous: str = "") -> list[Effort]:
     where "a week" may have been said)."""
     text = sentence.text
     weekly = bool(re.search(r"\bweek", previous + " " + text, re.I))
-    found: list[tuple[float, str | None, bool, bool]] = []
-    matches = list(QUANTITY.finditer(text))
+    found: list[tuple[float, str | None, bool, bool, bool]] = []
+    matches = _without_equivalents(text, list(QUANTITY.finditer(text)), weekly)
     if not matches and _PERCENT_HEADING.search(sentence.heading):
         matches = list(_PERCENT_CELL.finditer(text))
     spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
@@ -138,22 +191,20 @@ def efforts(sentence: Sentence, previous: str = "") -> list[Effort]:
         segment, start, end = text[lo:hi], m.start() - lo, m.end() - lo
         before, after = _window(_mask_parentheses(segment, (start, end)), start, end)
         group = m.groupdict()
-        if group.get("pct") and _MONEY_WORDS.search(before + " " + after):
-            continue
+        if (group.get("pct") and _MONEY_WORDS.search(before + " " + after)) or (group.get("fte") and _MONEY_WORDS.search(after)):
+            continue  # "10% of salary", "0.5 FTE of your salary will be paid by the VA"
         if group.get("fte") and not about_effort:
             continue  # a bare decimal in a sentence that is not about effort
-        own = group.get("dayword") or group.get("halfword") or ""
-        kind = (kind_in(own, last=False) if own else None) or kind_in(after, last=False) \
-            or kind_in(before, last=True)
+        kind, named = _kind(m, before, after)
         labelled = bool(_PROTECTED_WORD.search(segment))
-        found.append((value, kind, labelled, bool(group.get("fte") or group.get("pct"))))
+        found.append((value, kind, labelled, bool(group.get("fte") or group.get("pct")), named))
     # A quantity with no words of its own takes the kind the whole sentence speaks of, if one.
-    kinds = {kind for _, kind, _, _ in found if kind}
+    kinds = {kind for _, kind, _, _, _ in found if kind}
     out = []
-    for value, kind, labelled, exact in found:
+    for value, kind, labelled, exact, named in found:
         if kind is None:
             free = spoken - kinds
             kind = free.pop() if len(free) == 1 else None
         if kind in ("clinical", "admin", *NON_CLINICAL_KINDS):
-            out.append(Effort(value, kind, labelled or kind == "protected", sentence, exact))
+            out.append(Effort(value, kind, labelled or kind == "protected", sentence, exact, named))
     return out

@@ -98,6 +98,29 @@ def test_effort_in_words_and_fractions(body, clinical, protected):
     assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
 
 
+@pytest.mark.parametrize("body, clinical, protected", [
+    # A figure restated in brackets is one quantity, named by the words after the brackets.
+    ("Seventy percent (0.70 FTE) of your effort will be devoted to patient care on the inpatient teaching service.",
+     0.7, "not found"),
+    # Someone else's FTE: staff named beside it or in a clause that hangs on them; salary paid by a site.
+    ("Your clinical effort is 0.8 FTE. You will have access to a half-time (0.5 FTE) research coordinator.",
+     0.8, "not found"),
+    ("Your clinical effort is 0.8 FTE. You will share Dr. Okafor's research coordinator, who is funded at 0.5 FTE.",
+     0.8, "not found"),
+    ("Your clinical effort is 0.6 FTE. Under the agreement, 0.5 FTE of your salary will be paid by the VA.",
+     0.6, "not found"),
+    # A whole and its parts: the days that make up the clinical week, a site's share of it.
+    ("You will be assigned clinical duties four days per week, ordinarily two operating days and two clinic days. "
+     "The fifth day is designated for academic activity.", 0.8, 0.2),
+    ("Clinical effort ................ 0.80 FTE, of which:\n"
+     "    University Hospital consultation-liaison service ...... 0.30\n"
+     "    County Behavioral Health Center (secondary site) ...... 0.50\n"
+     "Protected effort ............... 0.20 FTE, education and scholarship\n", 0.8, 0.2),
+])
+def test_whose_effort_and_which_share(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
 def test_numbers_in_words_are_read_and_quoted_as_written():
     found = read("Your annual salary will be two hundred thousand dollars, paid biweekly, with twenty-five dollars "
                  "per hour for nights.")["found"]
