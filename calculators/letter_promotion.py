@@ -103,27 +103,45 @@ def read_review_years(letter: Letter) -> Finding:
 
 # Written criteria: a document of criteria, guidelines or policies for promotion, given or published.
 _CRITERIA_NOUN = re.compile(r"\b(?:criteria|guidelines?|benchmarks?|standards?|polic(?:y|ies)|requirements|expectations|handbook)\b", re.I)
-_CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclos\w*|attach\w*|publish\w*|availab\w*|set\s+(?:out|forth)|describ\w*|outlin\w*|"
-                               r"provid\w*|cop(?:y|ies)|document\w*|in\s+writing|handbook|appendix)\b", re.I)
+_CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclos\w*|attach\w*|publish\w*|available|set\s+(?:out|forth)|describ\w*|outlin\w*|"
+                               r"provid\w*|cop(?:y|ies)|document\w*|in\s+writing|handbook|appendix|exhibit|schedule\s+[A-Z]\b|"
+                               r"appear\w*\s+in|form\s+part)\b", re.I)
+CRITERIA_REACH = 100
+"""Characters between a criteria noun and the word saying it is written ("criteria ... are enclosed")."""
 # What a negation denies when a letter says there are no written criteria: "no written promotion
 # policy", "doesn't have a formal written standard", "carries no academic promotion criteria",
 # "nothing formal on paper", "not written down".
 _DENIED_CRITERIA = re.compile(r"\b(?:criteria|standards?|polic(?:y|ies)|guidelines|benchmarks|rubric)\b"
                               r"|\b(?:promotion|formal|written)\s+(?:process|pathway)\b|\bwritten\b|\bon\s+paper\b|\bin\s+writing\b", re.I)
 _NO_CRITERIA = re.compile(r"\bat\s+the\s+discretion\s+of|\binformal\s+(?:process|criteria)", re.I)
-_ABOUT_PROMOTION = re.compile(r"promot|tenure|advancement|\brank\b|professor|\btrack\b|criteria", re.I)
+# Promotion named: any criteria for it; a rank or track named: criteria, guidelines, benchmarks.
+_ABOUT_PROMOTION = re.compile(r"promot|tenure|advancement", re.I)
+_ABOUT_RANK = re.compile(r"\brank\b|professor|\btrack\b", re.I)
+_RANK_CRITERIA = re.compile(r"\b(?:criteria|guidelines|benchmarks)\b", re.I)
+
+
+def _written_near(text: str) -> bool:
+    """A criteria noun with a word saying it is written, enclosed or published near it, in one clause."""
+    for clause in text.split(";"):
+        for noun in _CRITERIA_NOUN.finditer(clause):
+            near = clause[max(0, noun.start() - CRITERIA_REACH):noun.end() + CRITERIA_REACH]
+            if _CRITERIA_WRITTEN.search(near):
+                return True
+    return False
 
 
 def read_written_criteria(letter: Letter) -> Finding:
     """Whether written promotion criteria exist (enclosed, attached, published) or not."""
     for s in letter.sentences:
         if (negated(s.text, _DENIED_CRITERIA) or _NO_CRITERIA.search(s.text)) \
-                and _ABOUT_PROMOTION.search(f"{s.heading} {s.text}"):
+                and (_ABOUT_PROMOTION.search(f"{s.heading} {s.text}") or _ABOUT_RANK.search(s.text)):
             return Fact(False, quote(s))
-    for s in letter.sentences:
+    # Criteria named as such are the better quote than a handbook or policy that holds them.
+    for s in sorted(letter.sentences, key=lambda s: not _RANK_CRITERIA.search(s.text)):
         text = s.text
-        if (_CRITERIA_NOUN.search(text) and _ABOUT_PROMOTION.search(text) and _CRITERIA_WRITTEN.search(text)
-                and not HEDGE.search(text) and not negated(text, _CRITERIA_NOUN) and not negated(text, _CRITERIA_WRITTEN)):
+        about = _ABOUT_PROMOTION.search(text) or (_ABOUT_RANK.search(text) and _RANK_CRITERIA.search(text))
+        if (about and _written_near(text) and not HEDGE.search(text)
+                and not negated(text, _CRITERIA_NOUN) and not negated(text, _CRITERIA_WRITTEN)):
             return Fact(True, quote(s))
     return None
 

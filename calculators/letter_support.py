@@ -78,7 +78,8 @@ def read_mentorship(letter: Letter) -> Finding:
     for s in letter.sentences:
         if _NO_MENTOR.search(s.text):
             return Fact(False, quote(s))
-    for s in letter.matching(_MENTOR_GIVEN):
+    # A heading ("Your mentor.") is quoted only if no sentence says more.
+    for s in sorted(letter.matching(_MENTOR_GIVEN), key=lambda s: len(s.text.split()) <= 3):
         if _MENTORING_LEARNERS.search(s.text) and not re.search(r"\byour\s+(?:\w+\s+)?mentor|\bmentor\s+you\b", s.text, re.I):
             continue
         return Fact(True, quote(s)) if not HEDGE.search(s.text) else Suspect(quote(s))
@@ -92,13 +93,19 @@ _FUNDS_GIVEN = re.compile(r"\bstart[- ]?up\b|\bseed\s+(?:funds?|funding|grant)|\
 _FUNDS = re.compile(r"\bstart[- ]?up\b|\bresearch\s+(?:funds?|funding|support)\b|\bfunding\b|\bfunds\b", re.I)
 
 
+# Words that give the money named: an amount, "will provide", "you will receive", a package.
+_GIVEN = re.compile(r"\$|\bprovide|\bwill\s+(?:receive|have)|\bpackage|\bof\s+\d", re.I)
+
+
 def read_funding(letter: Letter) -> Finding:
     """Whether start-up funds or grant support come with the post."""
-    for s in letter.matching(_FUNDS_GIVEN):
+    named = list(letter.matching(_FUNDS_GIVEN))
+    for s in named:
         if negated(s.text, _FUNDS):
             return Fact(False, quote(s))
-        if re.search(r"\$|\bprovide|\bwill\s+(?:receive|have)|\bpackage|\bof\s+\d", s.text, re.I) and not HEDGE.search(s.text):
-            return Fact(True, quote(s))
+        if _GIVEN.search(s.text) and not HEDGE.search(s.text):
+            amount = next((a for a in named if "$" in a.text and _GIVEN.search(a.text) and not HEDGE.search(a.text)), s)
+            return Fact(True, quote(amount))  # quoted where it names the amount, if it does
         return Suspect(quote(s))
     return None
 

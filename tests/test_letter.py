@@ -237,6 +237,11 @@ def test_a_vague_or_usual_timeline_is_a_suspect_not_a_value(body):
     ("The Faculty Handbook describes the criteria for promotion and tenure.", "written_criteria", True),
     ("There is no written promotion policy for our section.", "written_criteria", False),
     ("The department does not have written promotion criteria for this line.", "written_criteria", False),
+    ("The Department's Clinical Track Promotion Guidelines appear in Schedule B.", "written_criteria", True),
+    # Policies in general, or criteria for something else, are not promotion criteria.
+    ("Renewal is subject to the continued availability of funding and to the policies governing non-tenure-track "
+     "faculty.", "written_criteria", "not found"),
+    ("The criteria for the incentive plan are available from the business office.", "written_criteria", "not found"),
     ("Your time as Instructor counts toward time in rank.", "years_count_toward_rank", True),
     ("Time spent as Instructor will not count toward promotion.", "years_count_toward_rank", False),
     ("Your promotion clock begins upon appointment as Assistant Professor; time spent as Instructor does not count.",
