@@ -42,8 +42,16 @@ _SCALES = {"thousand": 1_000, "million": 1_000_000}
 _CARDINAL_WORD = "|".join(sorted([*_UNITS, *_TEENS, *_TENS, "hundred", *_SCALES], key=len, reverse=True))
 # A run of number words: "seventy", "twenty-five", "two hundred thousand", "one hundred and ten".
 _CARDINAL_RUN = re.compile(rf"\b(?:{_CARDINAL_WORD})(?:(?:[- ]|(?<=hundred)\s+and\s+)(?:{_CARDINAL_WORD}))*\b", re.I)
-# What makes a small number ("four") worth writing in digits: a percentage or an amount of money.
-_UNIT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|dollars\b)", re.I)
+# What makes a small number ("four") worth writing in digits: a percentage, an amount of money,
+# hours of a working week.
+_UNIT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|dollars\b|(?:weekly\s+|clinical\s+|protected\s+)?hours\b)", re.I)
+_ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+# A number in words restated in digits, as contracts write them: "eighty percent (80%)", "third
+# (3rd)", "One Hundred Ninety-Five Thousand Dollars ($195,000.00)". The digits are kept.
+_RESTATED = re.compile(rf"\b(?:(?:{_CARDINAL_WORD})(?:[- ](?:{_CARDINAL_WORD}))*|{_ORDINAL_WORD})"
+                       rf"(?:\s+(?:percent|per\s+cent|dollars))?\s*\((?P<digits>\$?\d[\d,]*(?:\.\d+)?\s*%?|\d+(?:st|nd|rd|th))\)", re.I)
+# A split written as a ratio: "an 80/20 clinical/academic split", "a 70:30 research-clinical split".
+_RATIO = re.compile(r"\b(?P<a>\d{1,2})\s*[/:]\s*(?P<b>\d{1,2})\s+(?P<ka>[a-z]+)\s*[/:-]\s*(?P<kb>[a-z]+)\b", re.I)
 # A fraction: "nine-tenths", "one-tenth", "three quarters", "a fifth of", "one half of"; not a
 # half-day or half-time, which the rules read as they are.
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -101,9 +109,20 @@ def _fraction(m: re.Match[str]) -> str:
     return ("1.0" if value == 1 else f"{value:.3f}".rstrip("0")) + (m.group("of") or "")
 
 
+def _ratio(m: re.Match[str]) -> str:
+    a, b = int(m.group("a")), int(m.group("b"))
+    if a + b != 100:
+        return m.group(0)  # "24/7 coverage", "1/2 day": not a split
+    return f"{a}% {m.group('ka')} and {b}% {m.group('kb')}"
+
+
 def words_to_digits(text: str) -> str:
     """The text with numbers written in words as digits where they may be read as quantities:
     fractions ("nine-tenths of" -> "0.9 of"), every number above twelve ("seventy" -> 70, "two
-    hundred thousand" -> 200,000) and a small one before "percent" or "dollars" ("four percent").
-    Other small numbers stay words ("one of our faculty"), as the rules read them."""
+    hundred thousand" -> 200,000), a small one before "percent", "dollars" or "hours" ("four
+    percent"); a number restated in digits as the digits; a ratio as its two shares ("80/20
+    clinical/academic" -> "80% clinical and 20% academic"). Other small numbers stay words ("one
+    of our faculty"), as the rules read them."""
+    text = _RESTATED.sub(lambda m: m.group("digits"), text)
+    text = _RATIO.sub(_ratio, text)
     return _CARDINAL_RUN.sub(_digits, _FRACTION.sub(_fraction, text))

@@ -58,9 +58,12 @@ _ABBREVIATIONS = frozenset("""
     ltd co corp no nos ext fig jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m m.d ph.d
     d.o m.p.h m.s m.b.a r.n ave blvd rd
 """.split())
-# A candidate sentence end: ., ! or ?, closing quotes or brackets, space, then a capital,
-# digit, quote, bullet or currency sign.
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$\u2022])")
+# A candidate sentence end: ., ! or ?, closing quotes or brackets, space, then a letter (emails
+# and messages start sentences in lower case too), digit, quote, bullet or currency sign.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9$\u2022])")
+# A line that starts with a speaker or label and a colon, as each message of a chat export or
+# each row of a form does: "Ken Sato: we can do Asst Prof", "Q: Is there start-up money?".
+_LABEL_START = re.compile(r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}:\s+\S")
 
 
 _LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
@@ -110,7 +113,7 @@ def _ends_unit(line: str, nxt: str, width: int, continuing: bool) -> bool:
     if _COLUMNS.search(line.strip()) and _indent(nxt) >= CONTINUATION_INDENT and not _COLUMNS.search(nxt.strip()):
         return False  # a form row's value that goes on below it
     if _COLUMNS.search(nxt.strip()) or _COLUMNS.search(last.strip()) or _FORM_LINE.match(last) \
-            or _FORM_LINE.match(nxt) or last.endswith(":"):
+            or _FORM_LINE.match(nxt) or _LABEL_START.match(nxt) or last.endswith(":"):
         return True
     if continuing and not re.search(r"[.!?]$", last):
         return False  # a short piece left over by rewrapping ("...a position as" / "Assistant" / "Professor of")
@@ -199,15 +202,41 @@ def _is_heading(unit: str) -> bool:
     return len(words) <= 8 and ": " not in unit and not re.search(r"[.!?,;]$", unit)
 
 
+# A yes-or-no question and its answer: "Q: Is there start-up money?" "A: No."
+_QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*[:.]\s*)?(?:is|are|was|will|would|do|does|did|can|could|shall|should|has|have|may)\s+"
+                       r"(?P<body>.+?)\?$", re.I)
+_ANSWER = re.compile(r"^(?:A(?:nswer)?\s*[:.]\s*)?(?P<word>yes|no)\b", re.I)
+
+
+def _answered(question: Sentence, answer: Sentence | None) -> Sentence | None:
+    """A question with its yes or no as the statement it makes ("Will my years as Instructor
+    count?" "No." reads "not my years as Instructor count"); None for any other question, which
+    states nothing."""
+    asked = _QUESTION.match(question.text)
+    said = _ANSWER.match(answer.text) if answer else None
+    if not (asked and said and answer):
+        return None
+    body = asked.group("body")
+    text = f"{body}." if said.group("word").lower() == "yes" else f"not {body}."
+    return Sentence(text, question.heading, f"{question.original} {answer.original}")
+
+
 def sentences(text: str) -> list[Sentence]:
-    """The letter's sentences in order, each with the heading it stands under."""
-    out: list[Sentence] = []
+    """The letter's sentences in order, each with the heading it stands under; a question only
+    as the statement its yes or no answer makes."""
+    read: list[Sentence] = []
     heading = ""
     for unit in units(text[:MAX_TEXT_CHARS]):
         if _is_heading(unit):
             heading = unit.rstrip(":")
         for sentence in split_sentences(unit):
-            out.append(Sentence(words_to_digits(sentence), heading, sentence))
+            read.append(Sentence(words_to_digits(sentence), heading, sentence))
+    out: list[Sentence] = []
+    for i, s in enumerate(read):
+        if not s.text.rstrip("\"')").endswith("?"):
+            out.append(s)
+        elif statement := _answered(s, read[i + 1] if i + 1 < len(read) else None):
+            out.append(statement)
     return out
 
 
