@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .letter_quantities import Effort, efforts
+from .letter_quantities import Effort, efforts, week_hours
 from .letter_text import Sentence, sentences
 
 
@@ -90,7 +90,8 @@ class Letter:
     def from_text(cls, text: str) -> "Letter":
         sents = current_terms(sentences(text))
         previous = [""] + [s.text for s in sents[:-1]] if sents else []
-        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before)])
+        hours = week_hours(sents)
+        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before, hours)])
 
     def effort(self, pick: Callable[[Effort], bool]) -> list[Effort]:
         """The quantities ``pick`` keeps; those written as FTE or percent if there are any, since

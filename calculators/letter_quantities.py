@@ -25,7 +25,7 @@ class Effort:
     """The words around it call the time protected, guaranteed or dedicated."""
     sentence: Sentence
     exact: bool = True
-    """Written as FTE or a percentage, not counted from days or sessions."""
+    """Written as FTE, a percentage or hours of a stated full-time week, not counted from days or sessions."""
     named: bool = True
     """Its kind is named as effort ("clinical", "research"), not guessed from a place or duty
     ("consult service", "clinic"): a site's share of the clinical effort is not named."""
@@ -40,7 +40,14 @@ QUANTITY = re.compile(r"""
       (?:\s+full)?\s+(?:(?P<dayword>[a-z]+(?:\s+[a-z]+)?)\s+)?days?\b(?P<week>\s+(?:a|per|each|every)\s+week|\s+weekly)?
   | \b(?P<halves>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?P<halfword>[a-z]+)\s+)?
       (?:half[- ]days?(?:\s+sessions?)?|sessions?)\b(?P<halfweek>\s+(?:a|per|each|every)\s+week|\s+weekly)?
+  | \b(?P<hours>\d{1,2}(?:\.\d)?)\s+(?:of\s+(?:your|the)\s+\d{2}\s+)?(?:weekly\s+|clinical\s+|protected\s+|work\s+)?hours\b
 """, re.I | re.X)
+# The hours of a full-time week, where a letter defines them: "Full-time effort is defined here as
+# 40 hours per week", "32 of your 40 weekly hours". Hours count as effort only against these.
+_WEEK_HOURS = re.compile(r"\bfull[- ]time\s+(?:effort\s+|work\s+)?(?:is\s+)?(?:defined\s+(?:here\s+)?as\s+)?(?P<h>[3-6]\d)\s+hours"
+                         r"|\bof\s+(?:your|the)\s+(?P<h2>[3-6]\d)\s+(?:weekly\s+|work\s+)?hours", re.I)
+# Every other week: half the quantity ("one OR half-day every other week").
+_ALTERNATE_WEEKS = re.compile(r"\s+(?:every\s+other\s+week|on\s+alternate\s+weeks|every\s+(?:two|2)\s+weeks)", re.I)
 # In a table whose heading says the figures are percentages, a bare figure: "Clinical: 25".
 _PERCENT_HEADING = re.compile(r"\bpercent\b|%", re.I)
 _PERCENT_CELL = re.compile(r"(?<=:\s)(?P<pct>\d{1,3})(?=\s*$)")
@@ -122,33 +129,47 @@ def kind_in(words: str, last: bool) -> str | None:
     return hits[-1][1] if last else hits[0][1]
 
 
-def _quantity_value(m: re.Match[str], weekly: bool) -> float | None:
-    """The quantity as FTE; days and sessions only where the text speaks of a week."""
+def week_hours(sentences: list[Sentence]) -> float | None:
+    """The hours of a full-time week, if the letter defines them."""
+    for s in sentences:
+        m = _WEEK_HOURS.search(s.text)
+        if m:
+            return float(m.group("h") or m.group("h2"))
+    return None
+
+
+def _quantity_value(m: re.Match[str], weekly: bool, full_week: float | None = None) -> float | None:
+    """The quantity as FTE; days and sessions only where the text speaks of a week, hours only
+    against the hours of a full-time week the letter states."""
     group = m.groupdict()
     if group.get("fte"):
         return float(group["fte"])
     if group.get("pct"):
         return float(group["pct"]) / 100
+    if group.get("hours"):
+        return float(group["hours"]) / full_week if full_week else None
     if not (group.get("week") or group.get("halfweek") or weekly):
         return None  # "two OR days" with no week around: not a weekly split
+    alternate = 0.5 if _ALTERNATE_WEEKS.match(m.string, m.end()) else 1.0
     if group.get("halves"):
         halves = number(group["halves"])
-        return halves * DAY_FTE / 2 if halves <= 10 else None
+        return alternate * halves * DAY_FTE / 2 if halves <= 10 else None
     count = re.sub(r"\s+", " ", group["days"].lower())
     if count.startswith("the "):
         return DAY_FTE if not m.group(0).lower().endswith("days") else None  # "the fifth day", not "the other days"
     days = NUMBER_WORDS.get(count)
     days = float(days if days is not None else group["days"]) + (0.5 if group.get("half") else 0)
-    return days * DAY_FTE if days <= 5 else None
+    return alternate * days * DAY_FTE if days <= 5 else None
 
 
-def _without_equivalents(text: str, matches: list[re.Match[str]], weekly: bool) -> list[re.Match[str]]:
+def _without_equivalents(text: str, matches: list[re.Match[str]], weekly: bool,
+                         full_week: float | None) -> list[re.Match[str]]:
     """The quantities, less those that restate the one before in brackets: "70 percent (0.70 FTE)"."""
     out: list[re.Match[str]] = []
     for m in matches:
         prev = out[-1] if out else None
         if prev and re.fullmatch(r"\s*\(\s*", text[prev.end():m.start()]) and re.match(r"[^()]{0,12}\)", text[m.end():]) \
-                and _quantity_value(prev, weekly) == _quantity_value(m, weekly):
+                and _quantity_value(prev, weekly, full_week) == _quantity_value(m, weekly, full_week):
             continue
         out.append(m)
     return out
@@ -167,19 +188,19 @@ def _kind(m: re.Match[str], before: str, after: str) -> tuple[str | None, bool]:
     return None, False
 
 
-def efforts(sentence: Sentence, previous: str = "") -> list[Effort]:
+def efforts(sentence: Sentence, previous: str = "", full_week: float | None = None) -> list[Effort]:
     """Every quantity of effort in a sentence, with its kind (``previous``: the sentence before,
-    where "a week" may have been said)."""
+    where "a week" may have been said; ``full_week``: the hours of a full-time week, if stated)."""
     text = sentence.text
     weekly = bool(re.search(r"\bweek", previous + " " + text, re.I))
     found: list[tuple[float, str | None, bool, bool, bool]] = []
-    matches = _without_equivalents(text, list(QUANTITY.finditer(text)), weekly)
+    matches = _without_equivalents(text, list(QUANTITY.finditer(text)), weekly, full_week)
     if not matches and _PERCENT_HEADING.search(sentence.heading):
         matches = list(_PERCENT_CELL.finditer(text))
     spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
     about_effort = bool(spoken or _EFFORT_WORD.search(text))
     for i, m in enumerate(matches):
-        value = _quantity_value(m, weekly)
+        value = _quantity_value(m, weekly, full_week)
         if value is None or not 0 < value <= 1:
             continue
         # Its words lie between the quantities before and after it, within its clause.
@@ -197,7 +218,7 @@ def efforts(sentence: Sentence, previous: str = "") -> list[Effort]:
             continue  # a bare decimal in a sentence that is not about effort
         kind, named = _kind(m, before, after)
         labelled = bool(_PROTECTED_WORD.search(segment))
-        found.append((value, kind, labelled, bool(group.get("fte") or group.get("pct")), named))
+        found.append((value, kind, labelled, bool(group.get("fte") or group.get("pct") or group.get("hours")), named))
     # A quantity with no words of its own takes the kind the whole sentence speaks of, if one.
     kinds = {kind for _, kind, _, _, _ in found if kind}
     out = []
