@@ -13,12 +13,14 @@ _PROMOTION = re.compile(r"\bpromot\w*|\btenure\s+review|\breview(?:ed)?\s+for\s+
                         r"|\bconsider(?:ed|ation)?\s+for\s+(?:the\s+rank\s+of\s+)?(?:assistant|associate|promotion)"
                         r"|\bmove\s+(?:\w+\s+)?up\b|\badvance(?:ment)?\s+to\b"
                         r"|\b(?:review\w*|progress)\b[^.;]{0,60}\b(?:assistant|associate)\s+professor", re.I)
-# When the review comes: "in your third year", "in year six", "after 24 months", "within two
-# to three years", "at the two-year mark", "by the end of your second year".
+# When the review comes: "in your third year", "in the spring of your second year", "no later
+# than the end of the 3rd Academic Year", "at year 6", "after 24 months", "within two to three
+# years", "at the two-year mark".
+_PART_OF = r"(?:(?:the\s+)?(?:end|start|beginning|middle|course|spring|summer|fall|autumn|winter|first\s+half|second\s+half)\s+of\s+)?"
 _WHEN = re.compile(rf"""
-    \b(?:in|during|by\s+the\s+end\s+of|at\s+the\s+end\s+of|no\s+later\s+than|before\s+the\s+end\s+of|by)\s+
+    \b(?:in|during|at|by|before|no\s+later\s+than|not\s+later\s+than)\s+{_PART_OF}
         (?:your|their|the|his|her)\s+(?P<ordinal>{ORDINAL})(?:\s+(?:or|to|-)\s+(?P<ordinal_b>{ORDINAL}))?\s+(?:year|academic\s+year)\b
-  | \b(?:in|during|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|before)\s+year\s+(?P<yearno>{NUMBER})\b
+  | \b(?:in|during|at|by|before)\s+{_PART_OF}year\s+(?P<yearno>{NUMBER})\b
   | \b(?:after|within|at|by|no\s+later\s+than|following|in)\s+(?:about\s+|approximately\s+)?
         (?P<n1>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s+(?:full\s+)?(?P<unit>years?|months?)\b
   | \bat\s+the\s+(?P<mark>{NUMBER})[- ](?P<markunit>year|month)\s+mark\b
@@ -105,7 +107,7 @@ def read_review_years(letter: Letter) -> Finding:
 _CRITERIA_NOUN = re.compile(r"\b(?:criteria|guidelines?|benchmarks?|standards?|polic(?:y|ies)|requirements|expectations|handbook)\b", re.I)
 _CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclos\w*|attach\w*|publish\w*|available|set\s+(?:out|forth)|describ\w*|outlin\w*|"
                                r"provid\w*|cop(?:y|ies)|document\w*|in\s+writing|handbook|appendix|exhibit|schedule\s+[A-Z]\b|"
-                               r"appear\w*\s+in|form\s+part)\b", re.I)
+                               r"appear\w*\s+in|form\s+part|posted|online|website|web\s+site|intranet)\b", re.I)
 CRITERIA_REACH = 100
 """Characters between a criteria noun and the word saying it is written ("criteria ... are enclosed")."""
 # What a negation denies when a letter says there are no written criteria: "no written promotion

@@ -13,7 +13,8 @@ SALARY_RANGE = (10_000, 10_000_000)
 # An amount of money: $198,000 / USD 189,500 / $410K / 192,000.00 dollars, or a form row's whole
 # value with thousands separators, its currency in the label ("Annual base salary (USD): 228,750").
 _MONEY = re.compile(r"(?:US\$|USD\s?|CA\$|C\$|A\$|\$|\u00a3|\u20ac|EUR\s?|GBP\s?)\s?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?(?P<k>\s?[kK]\b)?"
-                    r"|(?P<n2>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?\s?(?:USD|dollars)\b"
+                    r"|(?P<n2>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?\s?(?:USD|(?i:dollars))\b"
+                    r"|(?<![\w$.,])(?!40[13]\s?[kK])(?P<n4>\d{2,3})(?P<k4>\s?[kK])\b"
                     r"|(?<=:\s)(?P<n3>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?(?=\s*(?:per\s+(?:year|annum))?\s*$)")
 _SALARY_WORD = re.compile(r"\bsalary\b|\bbase\b|\bannual\s+(?:compensation|rate|pay)\b|\bcompensation\b|\bper\s+annum\b"
                           r"|\bpay\b(?=[^.;$]{0,25}?\b(?:is|will\s+be|of)\b|\s*:)", re.I)
@@ -24,8 +25,8 @@ _OTHER_MONEY_WORD = re.compile(r"\bbonus|\bincentive|\bsign(?:ing|-on)\b|\breloc
 
 
 def _amount(m: re.Match[str]) -> float:
-    n = float((m.group("n") or m.group("n2") or m.group("n3")).replace(",", ""))
-    return n * 1000 if m.group("k") else n
+    n = float((m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")).replace(",", ""))
+    return n * 1000 if m.group("k") or m.group("k4") else n
 
 
 def _money_kind(text: str, m: re.Match[str]) -> str | None:

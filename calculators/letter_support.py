@@ -8,14 +8,14 @@ from .letter_title import OFFER_WORDS
 from .letter_text import quote
 
 
-_SURGICAL = re.compile(r"\b(?:surg\w*|neurosurg\w*|urolog\w*|otolaryngolog\w*|otorhinolaryngolog\w*|orthop(?:a)?edic\w*|"
+_SURGICAL = re.compile(r"\b(?:(?-i:ENT|CT\s+surgery|[Oo]rtho)\b|surg\w*|neurosurg\w*|urolog\w*|otolaryngolog\w*|otorhinolaryngolog\w*|orthop(?:a)?edic\w*|"
                        r"ophthalmolog\w*|head\s+and\s+neck|cardiothoracic|thoracic|vascular\s+and\s+endovascular|"
                        r"transplant|colorectal|plastic)", re.I)
 _NON_SURGICAL = re.compile(r"\b(?:medicine|pediatric\w*|paediatric\w*|psychiatr\w*|neurolog\w*|radiolog\w*|patholog\w*|"
                            r"dermatolog\w*|anesthesi\w*|anaesthesi\w*|cardiolog\w*|nephrolog\w*|gastroenterolog\w*|"
                            r"hepatolog\w*|oncolog\w*|hematolog\w*|endocrinolog\w*|infectious|pulmonar\w*|rheumatolog\w*|"
                            r"geriatric\w*|neonatolog\w*|behavioral|hospitalist|family|emergency|allergy|immunolog\w*|"
-                           r"critical\s+care|palliative|genetics|psycholog\w*)", re.I)
+                           r"critical\s+care|palliative|genetics|psycholog\w*|(?-i:GI|ID|IM|EM|heme|onc|pulm|cards|peds|psych))\b", re.I)
 # Where a letter names its department: "Department of X", "Division of X", "X Department",
 # and the field in a title ("Instructor in Surgery", "Assistant Professor of Urology").
 _UNITS = (
@@ -57,7 +57,8 @@ def read_surgical_subspecialty(letter: Letter) -> Finding:
 # --- support ------------------------------------------------------------------------------------
 
 # A mentor for the new faculty member, or staff to help their scholarship.
-_MENTOR_GIVEN = re.compile(r"\b(?:serve|act)\s+as\s+(?:your|a)\s+(?:\w+\s+){0,2}mentor|\byour\s+(?:\w+\s+){0,2}mentor\b"
+_MENTOR_GIVEN = re.compile(r"\b(?:assign|designate|identify|provide|pair|match)\w*\s+(?:you|[A-Z]\w+)\s+(?:with\s+)?(?:a|an|one|two)\s+(?:[\w-]+\s+){0,2}mentors?\b"
+                           r"|\b(?:serve|act)\s+as\s+(?:your|a)\s+(?:\w+\s+){0,2}mentor|\byour\s+(?:\w+\s+){0,2}mentor\b"
                            r"|\b(?:assigned|paired\s+with|matched\s+with|given)\s+(?:a|an|one|two)\s+(?:[\w-]+\s+){0,3}mentor"
                            r"|\bmentor(?:ing|ship)?\s+(?:committee|team|program|programme)\b|\bmentor\s+you\b|\bas\s+a\s+mentor\b"
                            r"|\b(?:research\s+(?:coordinator|assistant|technician|nurse)|biostatistician|statistician"
@@ -120,6 +121,9 @@ _LEADERSHIP_FOR = re.compile(
     rf"\b(?:view|see|regard|consider)\w*\s+(?:you|(?:[\w-]+\s+){{0,3}}(?:position|role|appointment|post|hire))\s+as\s+"
     rf"(?:[\w-]+\s+){{0,10}}?(?:{_CAREER}|step)\b"
     rf"|\blong-term\s+(?:member\s+of\s+(?:our|this|the)\s+)?(?:faculty|colleague)|\bfaculty\s+pipeline"
+    # "we want you here for the long haul", "grow into a leader in this division"
+    r"|\bwant\s+you\s+(?:here\s+)?for\s+the\s+long\s+(?:haul|term)\b"
+    rf"|\b(?:grow|develop)\w*\s+(?:you\s+)?into\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{_CAREER}"
     r"|\bcommitted\s+to\s+(?:supporting\s+)?your\s+(?:academic\s+)?(?:advancement|promotion|progression)"
     r"|\bcommitted\s+to\s+(?:supporting\s+)?your\s+(?:academic|faculty)\s+(?:development|career|growth)"
     r"|\bsupport\s+your\s+(?:academic\s+)?(?:promotion|advancement)|\bsupport\s+your\s+academic\s+(?:development|career)"

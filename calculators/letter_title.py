@@ -36,9 +36,14 @@ def _offered_rank(sentence: Sentence, m: re.Match[str]) -> bool:
 _APPOSITION = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:MD|M\.D\.|PhD|Ph\.D\.|DO|D\.O\.|MPH|MS|MBA|RN))\s*,\s*$")
 
 
+# A title denied just before it: "we can do Asst Prof, not Instructor".
+_DENIED_TITLE = re.compile(r"(?:\bnot|\brather\s+than|\binstead\s+of)\s+(?:an?\s+|the\s+)?(?:rank\s+of\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
+
+
 def _someone_elses(sentence: Sentence, m: re.Match[str]) -> bool:
-    """A title that belongs to someone the letter names, not to the post offered."""
-    return bool(_APPOSITION.search(sentence.text[:m.start()]))
+    """A title that belongs to someone the letter names, or that it denies, not the post offered."""
+    before = sentence.text[:m.start()]
+    return bool(_APPOSITION.search(before) or _DENIED_TITLE.search(before[-40:]))
 
 
 def read_rank(letter: Letter) -> Finding:
@@ -78,7 +83,7 @@ TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("research", re.compile(r"\bresearch[- ](?:track|pathway|line|series|ladder)\b|\binvestigator[- ](?:track|pathway)"
                             r"|\bphysician[- ]scientist\s+(?:track|pathway|line)|\bscientist\s+track"
                             r"|\bResearch\s+(?:Instructor|Assistant\s+Professor)\b", re.I)),
-    ("clinician_educator", re.compile(r"\bclinician[- ]?educator|\bclinical[- ]educator|\beducator[- ]scholar|\bteaching[- ]scholar"
+    ("clinician_educator", re.compile(r"\b(?-i:CE)\s+(?:track|pathway|line|series)\b|\bclinician[- ]?educator|\bclinical[- ]educator|\beducator[- ]scholar|\bteaching[- ]scholar"
                                       r"|\bclinician[- ](?:teacher|scholar)|\bclinical\s+(?:scholars?|excellence)\s+(?:track|pathway|program|line)"
                                       r"|\bclinical\s+(?:track|pathway|line|series|ladder)\b|\beducator\s+(?:track|pathway)", re.I)),
     ("pure_clinical", re.compile(r"\bstaff\s+physician|\bcourtesy\s+(?:title|appointment)|\bhonorary\s+(?:title|appointment)"

@@ -121,6 +121,23 @@ def test_whose_effort_and_which_share(body, clinical, protected):
     assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
 
 
+@pytest.mark.parametrize("body, clinical, protected", [
+    # Contracts restate numbers in digits; a split may be written as a ratio.
+    ("Physician shall devote eighty percent (80%) of Professional Effort to Clinical Services and twenty percent "
+     "(20%) to Academic Time, which shall be protected.", 0.8, 0.2),
+    ("We can offer an 80/20 clinical/academic split.", 0.8, 0.2),
+    ("Your appointment would be a 70:30 research-clinical split.", 0.3, 0.7),
+    # Hours count against a full-time week the letter defines, and only then.
+    ("Full-time effort is defined here as 40 hours per week. Thirty-two of your forty weekly hours are research "
+     "time, protected from clinical scheduling; the remaining eight hours are clinical.", 0.2, 0.8),
+    ("Full-time; 32 scheduled patient-care hours per week at the health center.", "not found", "not found"),
+    # Every other week is half as much.
+    ("Each week you will have one research day and one OR half-day every other week.", 0.05, 0.2),
+])
+def test_effort_as_contracts_ratios_and_hours_write_it(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
 def test_numbers_in_words_are_read_and_quoted_as_written():
     found = read("Your annual salary will be two hundred thousand dollars, paid biweekly, with twenty-five dollars "
                  "per hour for nights.")["found"]
@@ -262,6 +279,27 @@ def test_yes_no_facts(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    ("The promotion criteria are posted on the Faculty Affairs website.", "written_criteria", True),
+    ("You will be considered for promotion to Research Assistant Professor in the spring of your second year.",
+     "review_years", 2),
+    ("Physician shall be reviewed for promotion no later than the end of the third (3rd) Academic Year.",
+     "review_years", 3),
+    ("Review for associate at year 6, the standard clock.", "review_years", 6),
+    ("We can do Asst Prof, CE track, not Instructor.", "rank", "assistant_professor"),
+    ("We can do Asst Prof, CE track, not Instructor.", "track", "clinician_educator"),
+    ("Denise will send the formal letter from the GI division office.", "surgical_subspecialty", False),
+    ("The Department shall assign Physician a faculty mentor within thirty days.", "mentorship", True),
+    ("We want you here for the long haul.", "leadership_support", True),
+    ("You are exactly the kind of person we want to grow into a leader in this division.", "leadership_support", True),
+    ("Base 245K, plus the usual incentive.", "salary", 245000),
+    ("Annual base salary of One Hundred Ninety-Five Thousand Dollars ($195,000.00).", "salary", 195000),
+    ("Your salary is set by HR; you may join the 401k plan.", "salary", "not found"),
+])
+def test_informal_and_legal_wordings(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
@@ -335,6 +373,27 @@ def test_a_lettered_attachment_ends_a_sentence_and_an_initial_does_not():
     assert [s.text for s in letter.sentences(text)] == [
         "The criteria are enclosed as Attachment B.", "We anticipate a review in year three.",
         "Dr. Jane A. Roe will mentor you."]
+
+
+def test_messages_of_a_chat_export_are_sentences_of_their_own_in_lower_case_too():
+    text = ("Ken Sato: hey, went to bat for you today. good news\nKen Sato: we can do Asst Prof, CE track\n"
+            "Amara Okeke: and startup?\nKen Sato: no startup, sorry")
+    assert [s.text for s in letter.sentences(text)] == [
+        "Ken Sato: hey, went to bat for you today.", "good news", "Ken Sato: we can do Asst Prof, CE track",
+        "Ken Sato: no startup, sorry"]
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # A question states nothing; with its yes or no, it states what it asks.
+    ("Q: Will my years as Instructor count toward promotion?\nA: No. The clock starts when you are promoted.",
+     "years_count_toward_rank", False),
+    ("Q: Will my years as Instructor count toward promotion?\nA: Yes.", "years_count_toward_rank", True),
+    ("Will my years as Instructor count toward promotion? We will discuss it.", "years_count_toward_rank", "not found"),
+    ("Q: Is there start-up money?\nA: No. Projects are supported through education grants.", "funding", False),
+    ("Q: Are there written promotion criteria?\nA: Yes. The Promotion Guide is attached.", "written_criteria", True),
+])
+def test_questions_and_their_answers(body, field, expected):
+    assert value(body, field) == expected
 
 
 def test_bullets_and_page_furniture():
