@@ -50,8 +50,10 @@ _ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|
 # (3rd)", "One Hundred Ninety-Five Thousand Dollars ($195,000.00)". The digits are kept.
 _RESTATED = re.compile(rf"\b(?:(?:{_CARDINAL_WORD})(?:[- ](?:{_CARDINAL_WORD}))*|{_ORDINAL_WORD})"
                        rf"(?:\s+(?:percent|per\s+cent|dollars))?\s*\((?P<digits>\$?\d[\d,]*(?:\.\d+)?\s*%?|\d+(?:st|nd|rd|th))\)", re.I)
-# A split written as a ratio: "an 80/20 clinical/academic split", "a 70:30 research-clinical split".
-_RATIO = re.compile(r"\b(?P<a>\d{1,2})\s*[/:]\s*(?P<b>\d{1,2})\s+(?P<ka>[a-z]+)\s*[/:-]\s*(?P<kb>[a-z]+)\b", re.I)
+# A split of effort written as a ratio: "an 80/20 clinical/academic split", "a 70:30
+# research-clinical split" (not "70/30 base/incentive" pay, nor "24/7").
+_EFFORT_KIND = r"(?:clinical|academic|research|teaching|protected|scholarly|scholarship|education(?:al)?|admin(?:istrative)?|non-?clinical)"
+_RATIO = re.compile(rf"\b(?P<a>\d{{1,2}})\s*[/:]\s*(?P<b>\d{{1,2}})\s+(?P<ka>{_EFFORT_KIND})\s*[/:-]\s*(?P<kb>{_EFFORT_KIND})\b", re.I)
 # A fraction: "nine-tenths", "one-tenth", "three quarters", "a fifth of", "one half of"; not a
 # half-day or half-time, which the rules read as they are.
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
