@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from .letter_facts import Fact, Finding, Letter, Suspect, negated, one_value
+from .letter_facts import Fact, Finding, Letter, Suspect, one_value
 from .letter_numbers import as_fte
 from .letter_quantities import NON_CLINICAL_KINDS, QUANTITY, Effort, kind_in
 from .letter_text import Sentence, quote
+from .letter_words import negated
 
 
 # "the rest for your research", "the remainder of your time is protected": a share named by
@@ -16,8 +17,10 @@ _REMAINDER = re.compile(r"\b(?:the\s+)?(?:rest|remainder|remaining|balance)\b(?!
 # protected academic time", "we do not set aside separate non-clinical time").
 _TIME_AWAY = re.compile(r"\b(?:protected|dedicated|research|academic|scholarly|non-?clinical|separate|built-in)\s+"
                         r"(?:[\w-]+\s+)?(?:time|effort|days?)\b|\bset\s+aside\b", re.I)
-# Words that turn a denial into a promise: "will not reduce your protected time".
-_TAKE_AWAY = re.compile(r"\b(?:reduc|realloc|reassign|cut|eliminat|tak|encroach|erod|chang|convert|interfer|infring)\w*", re.I)
+# Words that make a negation no denial of protected time: taking it away ("will not reduce your
+# protected time" is a promise) or speaking of it ("we did not discuss protected time").
+_TAKE_AWAY = re.compile(r"\b(?:reduc|realloc|reassign|cut|eliminat|tak|encroach|erod|chang|convert|interfer|infring"
+                        r"|discuss|mention|hesitat|ask|call|talk|know|forget|hear|say|said|email|worr|address|decid|finaliz)\w*", re.I)
 
 
 def _remainder(letter: Letter, kinds: tuple[str, ...]) -> Sentence | None:

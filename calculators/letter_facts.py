@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterable
 
 from .letter_quantities import Effort, efforts, week_hours
 from .letter_text import Sentence, sentences
+from .letter_words import addressee
 
 
 @dataclass(frozen=True)
@@ -28,36 +29,6 @@ class Suspect:
 
 
 Finding = Fact | Suspect | None
-
-# Softening words: a sentence with one of them promises nothing ("usually", "we will aim to").
-HEDGE = re.compile(r"\b(?:may|might|could|typically|usually|generally|often|normally|hope|hopefully|"
-                   r"aim to|try to|tries to|expect to discuss|to be determined|tbd|"
-                   r"if (?:possible|feasible|available)|when (?:possible|feasible))\b", re.I)
-
-# A negation: "no", "not", "never", "without", "nothing", a contraction ("doesn't", "isn't"); not
-# a bound ("no later than", "no less than 60%") or "not only".
-NEGATION = re.compile(r"\b(?:no|not)\s+(?:later|earlier|sooner|less|more|fewer|longer)\s+than\b|\bnot\s+only\b"
-                      r"|(?P<neg>\b(?:no|not|never|without|none|nothing|cannot|neither|nor)\b|n't\b)", re.I)
-# Where a negation's reach ends: the end of its clause ("We do not provide start-up funds, but...").
-_CLAUSE_END = re.compile(r"[,;:.!?()]|\s-\s|\b(?:but|however|although|though|yet|instead|whereas|while|except|unless)\b", re.I)
-NEGATION_REACH = 80
-"""Characters after a negation that it may govern, within its clause."""
-
-
-def negated(text: str, pattern: re.Pattern[str], unless: re.Pattern[str] | None = None) -> re.Match[str] | None:
-    """The first match of ``pattern`` that a negation governs: after it in the same clause
-    ("our department doesn't have a formal written standard", "with no protected academic time"),
-    with no word of ``unless`` between them ("will not reduce your protected time")."""
-    for neg in NEGATION.finditer(text):
-        if not neg.group("neg"):
-            continue
-        scope = text[neg.end():neg.end() + NEGATION_REACH]
-        end = _CLAUSE_END.search(scope)
-        m = pattern.search(scope[:end.start()] if end else scope)
-        if m and not (unless and unless.search(scope[:m.start()])):
-            return m
-    return None
-
 
 # A letter that replaces an earlier one, and the sentences that tell the earlier terms: in a
 # revised offer, the revised terms win ("In our letter of February 2, we offered you ...").
@@ -85,13 +56,16 @@ class Letter:
 
     sentences: list[Sentence]
     efforts: list[Effort]
+    addressee: str = ""
+    """The name the letter is addressed to ("Dear Dr. Lee" gives "Lee"), if it has a salutation."""
 
     @classmethod
     def from_text(cls, text: str) -> "Letter":
         sents = current_terms(sentences(text))
         previous = [""] + [s.text for s in sents[:-1]] if sents else []
-        hours = week_hours(sents)
-        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before, hours)])
+        hours, name = week_hours(sents), addressee([s.text for s in sents])
+        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before, hours, name)],
+                   name)
 
     def effort(self, pick: Callable[[Effort], bool]) -> list[Effort]:
         """The quantities ``pick`` keeps; those written as FTE or percent if there are any, since

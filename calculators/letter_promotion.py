@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .letter_facts import HEDGE, Fact, Finding, Letter, Suspect, negated, one_value
+from .letter_facts import Fact, Finding, Letter, Suspect, one_value
 from .letter_numbers import NUMBER, ORDINAL, as_count, number
 from .letter_text import quote
+from .letter_words import HEDGE, negated
 
 
 # A promotion or its review, as letters put it.

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .letter_numbers import NUMBER_WORDS, number
 from .letter_text import Sentence
+from .letter_words import about_someone_else
 
 # One weekday of a five-day working week is 0.2 FTE: the site reads "four days a week of
 # clinic" as 0.8 FTE clinical, the way the articles' FTE splits (0.8 clinical / 0.2 protected)
@@ -162,6 +163,12 @@ def _quantity_value(m: re.Match[str], weekly: bool, full_week: float | None = No
     return alternate * days * DAY_FTE if days <= 5 else None
 
 
+def _clause_of(text: str, m: re.Match[str]) -> str:
+    """The clause a quantity stands in: between the semicolons around it."""
+    end = text.find(";", m.end())
+    return text[text.rfind(";", 0, m.start()) + 1:end if end >= 0 else len(text)]
+
+
 def _without_equivalents(text: str, matches: list[re.Match[str]], weekly: bool,
                          full_week: float | None) -> list[re.Match[str]]:
     """The quantities, less those that restate the one before in brackets: "70 percent (0.70 FTE)"."""
@@ -188,9 +195,10 @@ def _kind(m: re.Match[str], before: str, after: str) -> tuple[str | None, bool]:
     return None, False
 
 
-def efforts(sentence: Sentence, previous: str = "", full_week: float | None = None) -> list[Effort]:
-    """Every quantity of effort in a sentence, with its kind (``previous``: the sentence before,
-    where "a week" may have been said; ``full_week``: the hours of a full-time week, if stated)."""
+def efforts(sentence: Sentence, previous: str = "", full_week: float | None = None, name: str = "") -> list[Effort]:
+    """Every quantity of effort in a sentence that is the new faculty member's, with its kind
+    (``previous``: the sentence before, where "a week" may have been said; ``full_week``: the
+    hours of a full-time week, if stated; ``name``: the name the letter is addressed to)."""
     text = sentence.text
     weekly = bool(re.search(r"\bweek", previous + " " + text, re.I))
     found: list[tuple[float, str | None, bool, bool, bool]] = []
@@ -210,6 +218,8 @@ def efforts(sentence: Sentence, previous: str = "", full_week: float | None = No
         if ";" in text[m.end():hi]:
             hi = text.index(";", m.end())
         segment, start, end = text[lo:hi], m.start() - lo, m.end() - lo
+        if about_someone_else(_clause_of(text, m), name):
+            continue  # "Dr. Ray is at 0.5 FTE", "most of our faculty are 0.9 clinical"
         before, after = _window(_mask_parentheses(segment, (start, end)), start, end)
         group = m.groupdict()
         if (group.get("pct") and _MONEY_WORDS.search(before + " " + after)) or (group.get("fte") and _MONEY_WORDS.search(after)):

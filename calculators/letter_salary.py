@@ -18,7 +18,8 @@ _MONEY = re.compile(r"(?:US\$|USD\s?|CA\$|C\$|A\$|\$|\u00a3|\u20ac|EUR\s?|GBP\s?
                     r"|(?<=:\s)(?P<n3>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?(?=\s*(?:per\s+(?:year|annum))?\s*$)")
 _SALARY_WORD = re.compile(r"\bsalary\b|\bbase\b|\bannual\s+(?:compensation|rate|pay)\b|\bcompensation\b|\bper\s+annum\b"
                           r"|\bpay\b(?=[^.;$]{0,25}?\b(?:is|will\s+be|of)\b|\s*:)", re.I)
-_OTHER_MONEY_WORD = re.compile(r"\bbonus|\bincentive|\bsign(?:ing|-on)\b|\brelocation|\bmoving|\bstart[- ]?up|\bCME\b|\ballowance"
+_OTHER_MONEY_WORD = re.compile(r"\btotal\s+(?:annual\s+)?(?:cash\s+)?compensation|\btarget\w*\s+(?:total\s+)?compensation"
+                               r"|\bcompensation\s+(?:is\s+|will\s+be\s+)?(?:targeted|expected|projected)|\bbonus|\bincentive|\bsign(?:ing|-on)\b|\brelocation|\bmoving|\bstart[- ]?up|\bCME\b|\ballowance"
                                r"|\bsupplement|\bstipend|\bretention|\bloan|\breimburs\w*|\bpremium|\bmatch|\bcontribution|\bfunds?\b"
                                r"|\bper\s+(?:shift|hour|month|RVU|week|session)|\btail\b|\bgrant|\bpackage|\bdues|\bprofessional\s+development"
                                r"|\bcontinuing\s+(?:medical\s+)?education|\bexpenses", re.I)
@@ -43,6 +44,10 @@ def _money_kind(text: str, m: re.Match[str]) -> str | None:
     return min(hits)[1] if hits else None
 
 
+# An amount for less than a year: "$17,500 per month", "$150 an hour".
+_NOT_YEARLY = re.compile(r"\s*(?:(?:per|a|an|each)\s+(?:month|hour|shift|week|day|session|w?RVU)\b|/\s*(?:mo|month|hr|hour|shift)\b|monthly\b)", re.I)
+
+
 def read_salary(letter: Letter) -> Finding:
     """The base yearly salary, from an amount the letter names as salary or base pay."""
     facts: list[Fact] = []
@@ -54,7 +59,7 @@ def read_salary(letter: Letter) -> Finding:
             amount = _amount(m)
             if kind != "salary":
                 continue
-            if not SALARY_RANGE[0] <= amount <= SALARY_RANGE[1] or re.search(
+            if not SALARY_RANGE[0] <= amount <= SALARY_RANGE[1] or _NOT_YEARLY.match(context, m.end()) or re.search(
                     r"\b(?:to|-)\s*\$?\d", context[m.end():m.end() + 6]) or re.search(r"\bbetween\s*$", context[:m.start()]):
                 suspects.append(s)  # a range, or not a yearly amount
                 continue

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .letter_facts import HEDGE, Fact, Finding, Letter, Suspect, negated
+from .letter_facts import Fact, Finding, Letter, Suspect
 from .letter_title import OFFER_WORDS
 from .letter_text import quote
+from .letter_words import HEDGE, negated
 
 
 _SURGICAL = re.compile(r"\b(?:(?-i:ENT|CT\s+surgery|[Oo]rtho)\b|surg\w*|neurosurg\w*|urolog\w*|otolaryngolog\w*|otorhinolaryngolog\w*|orthop(?:a)?edic\w*|"

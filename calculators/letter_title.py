@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .letter_facts import Fact, Finding, Letter, Suspect, negated, one_value
+from .letter_facts import Fact, Finding, Letter, Suspect, one_value
 from .letter_text import Sentence, quote
+from .letter_words import about_someone_else, negated
 
 
 # The two ranks the calculators know, as titles are written ("Clinical Instructor", "Research
@@ -128,8 +129,8 @@ def read_track(letter: Letter) -> Finding:
             if _NOT_TENURE.search(clause) or negated(clause, _TENURE_WORD):
                 negative_tenure = negative_tenure or s
                 clause = _TENURE_WORD.sub(" ", _NOT_TENURE.sub(" ", clause))
-            if _TRACK_LATER.search(clause):
-                continue  # a track to come, or one named to contrast it with this one
+            if _TRACK_LATER.search(clause) or about_someone_else(clause, letter.addressee):
+                continue  # a track to come, one named to contrast it with this one, or others' track
             for value, pattern in TRACKS:
                 if pattern.search(clause):
                     hits.setdefault(value, s)

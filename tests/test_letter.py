@@ -300,6 +300,31 @@ def test_informal_and_legal_wordings(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # Other people's effort and track: a named colleague, most of the faculty, residents, a predecessor.
+    ("Dr. Smith, our section chief, works at 0.6 FTE clinical.", "clinical_fte", "not found"),
+    ("Most of our faculty are 0.9 clinical.", "clinical_fte", "not found"),
+    ("Residents spend 20% of their time in research.", "protected_fte", "not found"),
+    ("Your predecessor had 0.2 FTE protected time.", "protected_fte", "not found"),
+    ("Your clinical effort will be 0.8 FTE; Dr. Ray, who leads the clinic, is at 0.5 FTE.", "clinical_fte", 0.8),
+    ("Our clinician-educator faculty, like Dr. Ames, often teach.", "track", "not found"),
+    # Pay that is not the yearly base: total or target compensation, a monthly amount.
+    ("Total compensation is targeted at $300,000, including a base salary of $250,000.", "salary", 250000),
+    ("Your total compensation will be $280,000.", "salary", "not found"),
+    ("Your salary will be $17,500 per month.", "salary", "not found"),
+    # Speaking of protected time is not denying it.
+    ("We did not discuss protected time.", "protected_in_contract", "not found"),
+    ("Please don't hesitate to call about the protected time.", "protected_in_contract", "not found"),
+])
+def test_decoys_are_not_the_offers_facts(body, field, expected):
+    assert value(body, field) == expected
+
+
+def test_the_addressee_named_is_the_new_faculty_member():
+    text = "Dear Dr. Castellano,\n\nWe offer Dr. Castellano a position as Instructor. Dr. Castellano's clinical effort will be 0.7 FTE."
+    assert letter.read_letter(text).found["clinical_fte"].value == 0.7
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
