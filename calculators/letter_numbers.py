@@ -118,6 +118,10 @@ def _ratio(m: re.Match[str]) -> str:
     return f"{a}% {m.group('ka')} and {b}% {m.group('kb')}"
 
 
+# Half of something, or the other half: "half of your time", "the other half".
+_HALF = re.compile(r"\b(?:one[- ])?half(?=\s+of\s+(?:your|the|this|each)\b)|(?<=\bthe\sother\s)half\b|(?<=\bthe\sremaining\s)half\b", re.I)
+
+
 def words_to_digits(text: str) -> str:
     """The text with numbers written in words as digits where they may be read as quantities:
     fractions ("nine-tenths of" -> "0.9 of"), every number above twelve ("seventy" -> 70, "two
@@ -125,6 +129,6 @@ def words_to_digits(text: str) -> str:
     percent"); a number restated in digits as the digits; a ratio as its two shares ("80/20
     clinical/academic" -> "80% clinical and 20% academic"). Other small numbers stay words ("one
     of our faculty"), as the rules read them."""
-    text = _RESTATED.sub(lambda m: m.group("digits"), text)
+    text = _HALF.sub("0.5", _RESTATED.sub(lambda m: m.group("digits"), text))
     text = _RATIO.sub(_ratio, text)
     return _CARDINAL_RUN.sub(_digits, _FRACTION.sub(_fraction, text))

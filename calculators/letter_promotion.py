@@ -17,12 +17,13 @@ _PROMOTION = re.compile(r"\bpromot\w*|\btenure\s+review|\breview(?:ed)?\s+for\s+
 # When the review comes: "in your third year", "in the spring of your second year", "no later
 # than the end of the 3rd Academic Year", "at year 6", "after 24 months", "within two to three
 # years", "at the two-year mark".
-_PART_OF = r"(?:(?:the\s+)?(?:end|start|beginning|middle|course|spring|summer|fall|autumn|winter|first\s+half|second\s+half)\s+of\s+)?"
+_PART_OF = (r"(?:(?:the\s+)?(?:end|start|beginning|middle|course|conclusion|close|completion|spring|summer|fall|autumn|winter"
+            r"|first\s+half|second\s+half)\s+of\s+)?")
 _WHEN = re.compile(rf"""
-    \b(?:in|during|at|by|before|no\s+later\s+than|not\s+later\s+than)\s+{_PART_OF}
+    \b(?:in|during|at|by|before|upon|on|after|following|no\s+later\s+than|not\s+later\s+than)\s+{_PART_OF}
         (?:your|their|the|his|her)\s+(?P<ordinal>{ORDINAL})(?:\s+(?:or|to|-)\s+(?P<ordinal_b>{ORDINAL}))?\s+(?:year|academic\s+year)\b
   | \b(?:in|during|at|by|before)\s+{_PART_OF}year\s+(?P<yearno>{NUMBER})\b
-  | \b(?:after|within|at|by|no\s+later\s+than|following|in)\s+(?:about\s+|approximately\s+)?
+  | \b(?:after|within|at|by|no\s+later\s+than|following|in)\s+(?:about\s+|approximately\s+)?(?:(?:your|the)\s+(?:first\s+)?)?
         (?P<n1>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s+(?:full\s+)?(?P<unit>years?|months?)\b
   | \bat\s+the\s+(?P<mark>{NUMBER})[- ](?P<markunit>year|month)\s+mark\b
   | \bthe\s+(?P<ordinal2>{ORDINAL})\s+year\s+of\s+(?:your|the)\s+appointment

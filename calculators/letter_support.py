@@ -119,7 +119,7 @@ _CAREER = (r"(?:faculty|colleague|career|investigator|scientist|leader|(?:assist
 _LEADERSHIP_FOR = re.compile(
     # "We regard you as a future independent investigator", "views every Instructor appointment as
     # the entry point to our regular faculty", "see this role as the first step of a faculty career"
-    rf"\b(?:view|see|regard|consider)\w*\s+(?:you|(?:[\w-]+\s+){{0,3}}(?:position|role|appointment|post|hire))\s+as\s+"
+    rf"\b(?:view|see|regard|consider)\w*\s+(?:you|(?:[\w-]+\s+){{0,3}}(?:position|role|appointment|post|hire|years?|job|period|title))\s+as\s+"
     rf"(?:[\w-]+\s+){{0,10}}?(?:{_CAREER}|step)\b"
     rf"|\blong-term\s+(?:member\s+of\s+(?:our|this|the)\s+)?(?:faculty|colleague)|\bfaculty\s+pipeline"
     # "we want you here for the long haul", "grow into a leader in this division"
@@ -134,7 +134,7 @@ _LEADERSHIP_FOR = re.compile(
 _FUTURE_FACULTY = re.compile(rf"\bfuture\s+(?:[\w-]+\s+)?{_CAREER}", re.I)
 _YOU = re.compile(r"\byou\b", re.I)
 _LEADERSHIP_AGAINST = re.compile(r"\bprimarily\s+(?:designed\s+|intended\s+)?(?:to\s+)?(?:support\s+|provide\s+)?clinical\s+coverage"
-                                 r"|\b(?:primarily|mainly|essentially)\s+a\s+(?:clinical|service)\s+(?:role|position|job)"
+                                 r"|\b(?:primarily|mainly|essentially|largely|predominantly)\s+(?:an?\s+)?(?:clinical|service)(?:\s+(?:service|coverage|care))?\s+(?:role|position|job|post|appointment)"
                                  r"|\bnot\s+(?:intended|designed|meant)\s+as\s+an?\s+(?:academic|faculty)\s+(?:pathway|position|career)", re.I)
 
 

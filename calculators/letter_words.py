@@ -9,12 +9,12 @@ HEDGE = re.compile(r"\b(?:may|might|could|typically|usually|generally|often|norm
                    r"aim to|try to|tries to|expect to discuss|to be determined|tbd|"
                    r"if (?:possible|feasible|available)|when (?:possible|feasible))\b", re.I)
 
-# A negation: "no", "not", "never", "without", "nothing", a contraction ("doesn't", "isn't"); not
+# A negation: "no", "not", "never", "without", "nothing", "unable", a contraction ("doesn't"); not
 # a bound ("no later than", "no less than 60%") or "not only".
 NEGATION = re.compile(r"\b(?:no|not)\s+(?:later|earlier|sooner|less|more|fewer|longer)\s+than\b|\bnot\s+only\b"
-                      r"|(?P<neg>\b(?:no|not|never|without|none|nothing|cannot|neither|nor)\b|n't\b)", re.I)
+                      r"|(?P<neg>\b(?:no|not|never|without|none|nothing|cannot|unable|neither|nor)\b|n't\b)", re.I)
 # Where a negation's reach ends: the end of its clause ("We do not provide start-up funds, but...").
-_CLAUSE_END = re.compile(r"[,;:.!?()]|\s-\s|\b(?:but|however|although|though|yet|instead|whereas|while|except|unless)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\s-\s|\b(?:but|however|although|though|instead|whereas|while|except|unless)\b", re.I)
 NEGATION_REACH = 80
 """Characters after a negation that it may govern, within its clause."""
 

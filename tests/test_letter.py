@@ -325,6 +325,22 @@ def test_the_addressee_named_is_the_new_faculty_member():
     assert letter.read_letter(text).found["clinical_fte"].value == 0.7
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    ("Half of your time will be protected for research; the other half will be clinical.", "clinical_fte", 0.5),
+    ("Half of your time will be protected for research; the other half will be clinical.", "protected_fte", 0.5),
+    ("You will be reviewed for promotion at the conclusion of your second year.", "review_years", 2),
+    ("You will be reviewed for promotion upon completion of your third year.", "review_years", 3),
+    ("You will be considered for promotion within your first three years.", "review_years", 3),
+    ("We are unable to offer start-up funding.", "funding", False),
+    ("We see this Instructor year as a bridge to an Assistant Professor appointment.", "leadership_support", True),
+    ("This position is primarily a clinical service role.", "leadership_support", False),
+    # "Not yet" is still a negation.
+    ("We have not yet developed written criteria for promotion of Instructors.", "written_criteria", False),
+])
+def test_more_wordings(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
