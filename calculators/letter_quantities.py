@@ -5,7 +5,7 @@ call it protected.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .letter_numbers import NUMBER_WORDS, number
 from .letter_text import Sentence
@@ -195,47 +195,55 @@ def _kind(m: re.Match[str], before: str, after: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _segment(text: str, matches: list[re.Match[str]], i: int) -> tuple[str, int, int]:
+    """Where a quantity's words lie: between the quantities before and after it, within its
+    clause; with the quantity's start and end in that segment."""
+    m = matches[i]
+    lo = matches[i - 1].end() if i else 0
+    hi = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+    lo = max(lo, text.rfind(";", lo, m.start()) + 1)
+    if ";" in text[m.end():hi]:
+        hi = text.index(";", m.end())
+    return text[lo:hi], m.start() - lo, m.end() - lo
+
+
+def _not_effort(m: re.Match[str], before: str, after: str, about_effort: bool) -> bool:
+    """Money ("10% of salary", "0.5 FTE of your salary will be paid by the VA"), or a bare
+    decimal in a sentence that is not about effort."""
+    group = m.groupdict()
+    if group.get("pct") and _MONEY_WORDS.search(f"{before} {after}"):
+        return True
+    return bool(group.get("fte")) and (bool(_MONEY_WORDS.search(after)) or not about_effort)
+
+
 def efforts(sentence: Sentence, previous: str = "", full_week: float | None = None, name: str = "") -> list[Effort]:
     """Every quantity of effort in a sentence that is the new faculty member's, with its kind
     (``previous``: the sentence before, where "a week" may have been said; ``full_week``: the
     hours of a full-time week, if stated; ``name``: the name the letter is addressed to)."""
     text = sentence.text
     weekly = bool(re.search(r"\bweek", previous + " " + text, re.I))
-    found: list[tuple[float, str | None, bool, bool, bool]] = []
     matches = _without_equivalents(text, list(QUANTITY.finditer(text)), weekly, full_week)
     if not matches and _PERCENT_HEADING.search(sentence.heading):
         matches = list(_PERCENT_CELL.finditer(text))
     spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
     about_effort = bool(spoken or _EFFORT_WORD.search(text))
+    found: list[tuple[Effort, bool]] = []  # each with whether its kind came from its own words
     for i, m in enumerate(matches):
         value = _quantity_value(m, weekly, full_week)
-        if value is None or not 0 < value <= 1:
-            continue
-        # Its words lie between the quantities before and after it, within its clause.
-        lo = matches[i - 1].end() if i else 0
-        hi = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        lo = max(lo, text.rfind(";", lo, m.start()) + 1)
-        if ";" in text[m.end():hi]:
-            hi = text.index(";", m.end())
-        segment, start, end = text[lo:hi], m.start() - lo, m.end() - lo
-        if about_someone_else(_clause_of(text, m), name):
-            continue  # "Dr. Ray is at 0.5 FTE", "most of our faculty are 0.9 clinical"
+        if value is None or not 0 < value <= 1 or about_someone_else(_clause_of(text, m), name):
+            continue  # not a share of a job, or another person's ("Dr. Ray is at 0.5 FTE")
+        segment, start, end = _segment(text, matches, i)
         before, after = _window(_mask_parentheses(segment, (start, end)), start, end)
-        group = m.groupdict()
-        if (group.get("pct") and _MONEY_WORDS.search(before + " " + after)) or (group.get("fte") and _MONEY_WORDS.search(after)):
-            continue  # "10% of salary", "0.5 FTE of your salary will be paid by the VA"
-        if group.get("fte") and not about_effort:
-            continue  # a bare decimal in a sentence that is not about effort
+        if _not_effort(m, before, after, about_effort):
+            continue
         kind, named = _kind(m, before, after)
-        labelled = bool(_PROTECTED_WORD.search(segment))
-        found.append((value, kind, labelled, bool(group.get("fte") or group.get("pct") or group.get("hours")), named))
+        exact = any(m.groupdict().get(g) for g in ("fte", "pct", "hours"))
+        found.append((Effort(value, kind or "", bool(_PROTECTED_WORD.search(segment)), sentence, exact, named), bool(kind)))
     # A quantity with no words of its own takes the kind the whole sentence speaks of, if one.
-    kinds = {kind for _, kind, _, _, _ in found if kind}
+    free = spoken - {e.kind for e, own in found if own}
     out = []
-    for value, kind, labelled, exact, named in found:
-        if kind is None:
-            free = spoken - kinds
-            kind = free.pop() if len(free) == 1 else None
+    for e, own in found:
+        kind = e.kind if own else (next(iter(free)) if len(free) == 1 else "")
         if kind in ("clinical", "admin", *NON_CLINICAL_KINDS):
-            out.append(Effort(value, kind, labelled or kind == "protected", sentence, exact, named))
+            out.append(replace(e, kind=kind, labelled_protected=e.labelled_protected or kind == "protected"))
     return out
