@@ -45,10 +45,13 @@ _CARDINAL_RUN = re.compile(rf"\b(?:{_CARDINAL_WORD})(?:(?:[- ]|(?<=hundred)\s+an
 # What makes a small number ("four") worth writing in digits: a percentage, an amount of money,
 # hours of a working week.
 _UNIT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|dollars\b|(?:weekly\s+|clinical\s+|protected\s+)?hours\b)", re.I)
+MAX_NUMBER_WORDS = 10
+"""Words a number restated in digits may take ("One Hundred Ninety-Five Thousand"): bounds the
+work on a long run of number words."""
 _ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 # A number in words restated in digits, as contracts write them: "eighty percent (80%)", "third
 # (3rd)", "One Hundred Ninety-Five Thousand Dollars ($195,000.00)". The digits are kept.
-_RESTATED = re.compile(rf"\b(?:(?:{_CARDINAL_WORD})(?:[- ](?:{_CARDINAL_WORD}))*|{_ORDINAL_WORD})"
+_RESTATED = re.compile(rf"\b(?:(?:{_CARDINAL_WORD})(?:[- ](?:{_CARDINAL_WORD})){{0,{MAX_NUMBER_WORDS}}}|{_ORDINAL_WORD})"
                        rf"(?:\s+(?:percent|per\s+cent|dollars))?\s*\((?P<digits>\$?\d[\d,]*(?:\.\d+)?\s*%?|\d+(?:st|nd|rd|th))\)", re.I)
 # A split of effort written as a ratio: "an 80/20 clinical/academic split", "a 70:30
 # research-clinical split" (not "70/30 base/incentive" pay, nor "24/7").

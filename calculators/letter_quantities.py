@@ -163,10 +163,10 @@ def _quantity_value(m: re.Match[str], weekly: bool, full_week: float | None = No
     return alternate * days * DAY_FTE if days <= 5 else None
 
 
-def _clause_of(text: str, m: re.Match[str]) -> str:
-    """The clause a quantity stands in: between the semicolons around it."""
+def _clause_of(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """Where the clause a quantity stands in begins and ends: at the semicolons around it."""
     end = text.find(";", m.end())
-    return text[text.rfind(";", 0, m.start()) + 1:end if end >= 0 else len(text)]
+    return text.rfind(";", 0, m.start()) + 1, end if end >= 0 else len(text)
 
 
 def _without_equivalents(text: str, matches: list[re.Match[str]], weekly: bool,
@@ -228,10 +228,16 @@ def efforts(sentence: Sentence, previous: str = "", full_week: float | None = No
     spoken = {kind for kind, pattern in _KINDS if pattern.search(text)} - {"staff", "total"}
     about_effort = bool(spoken or _EFFORT_WORD.search(text))
     found: list[tuple[Effort, bool]] = []  # each with whether its kind came from its own words
+    others: dict[tuple[int, int], bool] = {}  # clause -> it speaks of other people
     for i, m in enumerate(matches):
         value = _quantity_value(m, weekly, full_week)
-        if value is None or not 0 < value <= 1 or about_someone_else(_clause_of(text, m), name):
-            continue  # not a share of a job, or another person's ("Dr. Ray is at 0.5 FTE")
+        if value is None or not 0 < value <= 1:
+            continue  # not a share of a job
+        lo, hi = _clause_of(text, m)
+        if (lo, hi) not in others:
+            others[lo, hi] = about_someone_else(text[lo:hi], name)
+        if others[lo, hi]:
+            continue  # another person's: "Dr. Ray is at 0.5 FTE", "most of our faculty are 0.9 clinical"
         segment, start, end = _segment(text, matches, i)
         before, after = _window(_mask_parentheses(segment, (start, end)), start, end)
         if _not_effort(m, before, after, about_effort):

@@ -502,6 +502,8 @@ def test_the_text_reader_imports_only_the_standard_library():
     "Dr. " * 40_000,  # an abbreviation, over and over
     "clinical (0.2) " * 10_000,  # quantities without end
     "Rank: a\n" * 20_000,  # a form that never stops
+    "one two three four " * 20_000,  # number words without end
+    "Dr. Smith is at 0.5 FTE, " * 5_000,  # other people's effort, in one clause
 ])
 def test_hostile_text_is_read_in_bounded_time(garble):
     """Text pasted by mistake or made to stall the reader is read (or cut) within seconds; a
