@@ -151,7 +151,8 @@ def pdf_text(data: bytes, *, max_seconds: float = MAX_SECONDS) -> PdfText:
                                             "drawing operations (a damaged or hostile file)") from None
         except Exception as exc:  # pypdf's PdfReadError and anything a broken file provokes
             raise LetterError("unreadable", f"the PDF could not be read ({type(exc).__name__}): it may be damaged") from None
-    text = "\n".join(texts)
+    # One line break between pages: a sentence that runs over a page break stays one sentence.
+    text = "\n".join(page.rstrip("\n") for page in texts)
     if not text.strip():
         if stopped:
             raise LetterError("too_slow", f"the PDF took longer than {max_seconds:g} s to read and no text was found")

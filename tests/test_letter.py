@@ -34,6 +34,9 @@ def value(body: str, field: str):
     # A past post is not the rank offered either.
     ("You have served as Instructor since 2024; this letter appoints you Assistant Professor of Surgery.",
      "assistant_professor"),
+    # A promotion looked forward to is not the rank offered.
+    ("We offer you appointment as Instructor in Medicine. We look forward to supporting your progression to "
+     "Assistant Professor in this appointment.", "instructor"),
     # Someone else's title, in apposition, is no one's offer.
     ("Dr. Ames, Assistant Professor of Medicine, will mentor you in your role as staff physician.", "not found"),
 ])
@@ -85,6 +88,76 @@ def test_effort_in_decimals_percentages_and_days(body, clinical, protected):
     assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
 
 
+@pytest.mark.parametrize("body, clinical, protected", [
+    ("Eighty percent of your time will be clinical. Twenty percent of your time is protected for scholarship.", 0.8, 0.2),
+    ("Nine-tenths of your effort will be clinical. The remaining one-tenth is protected academic time.", 0.9, 0.1),
+    ("Three-quarters of your effort is protected for research; one-quarter of your effort will be clinical.", 0.25, 0.75),
+    ("Seventy-five percent of your effort is protected for research. The other twenty-five percent is clinical.", 0.25, 0.75),
+])
+def test_effort_in_words_and_fractions(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
+@pytest.mark.parametrize("body, clinical, protected", [
+    # A figure restated in brackets is one quantity, named by the words after the brackets.
+    ("Seventy percent (0.70 FTE) of your effort will be devoted to patient care on the inpatient teaching service.",
+     0.7, "not found"),
+    # Someone else's FTE: staff named beside it or in a clause that hangs on them; salary paid by a site.
+    ("Your clinical effort is 0.8 FTE. You will have access to a half-time (0.5 FTE) research coordinator.",
+     0.8, "not found"),
+    ("Your clinical effort is 0.8 FTE. You will share Dr. Okafor's research coordinator, who is funded at 0.5 FTE.",
+     0.8, "not found"),
+    ("Your clinical effort is 0.6 FTE. Under the agreement, 0.5 FTE of your salary will be paid by the VA.",
+     0.6, "not found"),
+    # A whole and its parts: the days that make up the clinical week, a site's share of it.
+    ("You will be assigned clinical duties four days per week, ordinarily two operating days and two clinic days. "
+     "The fifth day is designated for academic activity.", 0.8, 0.2),
+    ("Clinical effort ................ 0.80 FTE, of which:\n"
+     "    University Hospital consultation-liaison service ...... 0.30\n"
+     "    County Behavioral Health Center (secondary site) ...... 0.50\n"
+     "Protected effort ............... 0.20 FTE, education and scholarship\n", 0.8, 0.2),
+])
+def test_whose_effort_and_which_share(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
+@pytest.mark.parametrize("body, clinical, protected", [
+    # Contracts restate numbers in digits; a split may be written as a ratio.
+    ("Physician shall devote eighty percent (80%) of Professional Effort to Clinical Services and twenty percent "
+     "(20%) to Academic Time, which shall be protected.", 0.8, 0.2),
+    ("We can offer an 80/20 clinical/academic split.", 0.8, 0.2),
+    ("Your appointment would be a 70:30 research-clinical split.", 0.3, 0.7),
+    # Hours count against a full-time week the letter defines, and only then.
+    ("Full-time effort is defined here as 40 hours per week. Thirty-two of your forty weekly hours are research "
+     "time, protected from clinical scheduling; the remaining eight hours are clinical.", 0.2, 0.8),
+    ("Full-time; 32 scheduled patient-care hours per week at the health center.", "not found", "not found"),
+    # Every other week is half as much.
+    ("Each week you will have one research day and one OR half-day every other week.", 0.05, 0.2),
+])
+def test_effort_as_contracts_ratios_and_hours_write_it(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
+def test_numbers_in_words_are_read_and_quoted_as_written():
+    found = read("Your annual salary will be two hundred thousand dollars, paid biweekly, with twenty-five dollars "
+                 "per hour for nights.")["found"]
+    assert found["salary"]["value"] == 200000 and "two hundred thousand dollars" in found["salary"]["quote"]
+
+
+def test_a_revised_offer_is_read_for_its_revised_terms():
+    body = ("REVISED OFFER OF APPOINTMENT\nThis letter supersedes our letter of February 2, 2026.\n\n"
+            "In our letter of February 2, we offered you appointment as Instructor in Medicine at 0.9 clinical FTE, "
+            "with a base salary of $248,000. We are pleased instead to offer you appointment as Assistant Professor "
+            "of Medicine. Your clinical effort will be 0.8 FTE. Your base salary will be $260,000.")
+    found = {k: v["value"] for k, v in read(body)["found"].items()}
+    assert (found["rank"], found["clinical_fte"], found["salary"]) == ("assistant_professor", 0.8, 260000)
+
+
+def test_a_letter_that_only_mentions_an_earlier_conversation_keeps_every_sentence():
+    body = "As we offered on the phone, your appointment is as Instructor in Medicine. Your base salary will be $190,000."
+    assert value(body, "rank") == "instructor" and value(body, "salary") == 190000
+
+
 def test_fte_is_always_a_decimal_within_0_and_1():
     found = read("Your position is 1.0 FTE clinical.")["found"]
     assert found["clinical_fte"]["value"] == 1.0 and isinstance(found["clinical_fte"]["value"], float)
@@ -109,6 +182,35 @@ def test_protected_in_contract(body, in_contract):
     assert value(body, "protected_in_contract") == in_contract
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # A negation reaches to the end of its clause, contractions included.
+    ("Our department doesn't have a formal written standard for moving from Instructor to Assistant Professor.",
+     "written_criteria", False),
+    ("Promotion: nothing formal on paper.", "written_criteria", False),
+    ("You will not be eligible for tenure, and the courtesy title carries no academic promotion criteria.",
+     "written_criteria", False),
+    ("The promotion criteria are not written down anywhere.", "written_criteria", False),
+    ("You will work five clinical days per week, with no protected academic time.", "protected_in_contract", False),
+    ("We do not set aside separate non-clinical time; teaching happens on shift.", "protected_in_contract", False),
+    ("We do not set aside separate non-clinical time; teaching happens on shift.", "protected_fte", 0.0),
+    ("There's no protected time built in for the first couple of years.", "protected_fte", 0.0),
+    # A negation of a softener or of a take-away is a promise.
+    ("Protected effort: 0.20 FTE (protected; not subject to reassignment for clinical coverage)",
+     "protected_in_contract", True),
+    ("Your 0.2 FTE protected time will not be reduced or reassigned to clinical service.", "protected_in_contract", True),
+    ("The fifth day is designated for academic activity; however, it may be reassigned to clinical coverage.",
+     "protected_in_contract", False),
+    ("We'll carve out time for teaching and projects when the service schedule allows.", "protected_in_contract", False),
+    ("Our department doesn't divide its faculty into formal tracks.", "track", "unspecified"),
+    ("No research or start-up funds are attached to this position.", "funding", False),
+    ("Your time served as Instructor will be counted toward time in rank.", "years_count_toward_rank", True),
+    # "No later than" is a bound, not a negation.
+    ("The review for promotion takes place no later than your sixth year.", "review_years", 6),
+])
+def test_negation_and_its_reach(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, years", [
     ("You will be reviewed for promotion to Assistant Professor in your third year.", 3),
     ("After 24 months you will be reviewed for promotion.", 2),
@@ -119,6 +221,21 @@ def test_protected_in_contract(body, in_contract):
     ("Your two years as Instructor will count toward time in rank for promotion.", "not found"),
 ])
 def test_review_years(body, years):
+    assert value(body, "review_years") == years
+
+
+@pytest.mark.parametrize("body, years", [
+    ("Start date: July 1, 2026.\nYou will be reviewed for promotion no later than the 2029\u20132030 academic year.", 4),
+    ("Your appointment begins January 1, 2026. You will be reviewed for promotion no later than the 2029-2030 "
+     "academic year.", 5),
+    ("Your appointment is effective August 1, 2026. You will be reviewed for promotion by July 2029.", 3),
+    # A year with no start date to count from is not a number of years.
+    ("You will be reviewed for promotion no later than the 2029-2030 academic year.", "not found"),
+    # A plan for this appointment, not a habit, is a timeline.
+    ("We anticipate that you will be reviewed for promotion in your third year.", 3),
+    ("We expect your promotion review to take place within 36 months of your start date.", 3),
+])
+def test_review_years_from_the_calendar_and_stated_plans(body, years):
     assert value(body, "review_years") == years
 
 
@@ -137,6 +254,11 @@ def test_a_vague_or_usual_timeline_is_a_suspect_not_a_value(body):
     ("The Faculty Handbook describes the criteria for promotion and tenure.", "written_criteria", True),
     ("There is no written promotion policy for our section.", "written_criteria", False),
     ("The department does not have written promotion criteria for this line.", "written_criteria", False),
+    ("The Department's Clinical Track Promotion Guidelines appear in Schedule B.", "written_criteria", True),
+    # Policies in general, or criteria for something else, are not promotion criteria.
+    ("Renewal is subject to the continued availability of funding and to the policies governing non-tenure-track "
+     "faculty.", "written_criteria", "not found"),
+    ("The criteria for the incentive plan are available from the business office.", "written_criteria", "not found"),
     ("Your time as Instructor counts toward time in rank.", "years_count_toward_rank", True),
     ("Time spent as Instructor will not count toward promotion.", "years_count_toward_rank", False),
     ("Your promotion clock begins upon appointment as Assistant Professor; time spent as Instructor does not count.",
@@ -155,6 +277,81 @@ def test_a_vague_or_usual_timeline_is_a_suspect_not_a_value(body):
 ])
 def test_yes_no_facts(body, field, expected):
     assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    ("The promotion criteria are posted on the Faculty Affairs website.", "written_criteria", True),
+    ("You will be considered for promotion to Research Assistant Professor in the spring of your second year.",
+     "review_years", 2),
+    ("Physician shall be reviewed for promotion no later than the end of the third (3rd) Academic Year.",
+     "review_years", 3),
+    ("Review for associate at year 6, the standard clock.", "review_years", 6),
+    ("We can do Asst Prof, CE track, not Instructor.", "rank", "assistant_professor"),
+    ("We can do Asst Prof, CE track, not Instructor.", "track", "clinician_educator"),
+    ("Denise will send the formal letter from the GI division office.", "surgical_subspecialty", False),
+    ("The Department shall assign Physician a faculty mentor within thirty days.", "mentorship", True),
+    ("We want you here for the long haul.", "leadership_support", True),
+    ("You are exactly the kind of person we want to grow into a leader in this division.", "leadership_support", True),
+    ("Base 245K, plus the usual incentive.", "salary", 245000),
+    ("Annual base salary of One Hundred Ninety-Five Thousand Dollars ($195,000.00).", "salary", 195000),
+    ("Your salary is set by HR; you may join the 401k plan.", "salary", "not found"),
+])
+def test_informal_and_legal_wordings(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # Other people's effort and track: a named colleague, most of the faculty, residents, a predecessor.
+    ("Dr. Smith, our section chief, works at 0.6 FTE clinical.", "clinical_fte", "not found"),
+    ("Most of our faculty are 0.9 clinical.", "clinical_fte", "not found"),
+    ("Residents spend 20% of their time in research.", "protected_fte", "not found"),
+    ("Your predecessor had 0.2 FTE protected time.", "protected_fte", "not found"),
+    ("Your clinical effort will be 0.8 FTE; Dr. Ray, who leads the clinic, is at 0.5 FTE.", "clinical_fte", 0.8),
+    ("Our clinician-educator faculty, like Dr. Ames, often teach.", "track", "not found"),
+    # Pay that is not the yearly base: total or target compensation, a monthly amount.
+    ("Total compensation is targeted at $300,000, including a base salary of $250,000.", "salary", 250000),
+    ("Your total compensation will be $280,000.", "salary", "not found"),
+    ("Your salary will be $17,500 per month.", "salary", "not found"),
+    # Speaking of protected time is not denying it.
+    ("We did not discuss protected time.", "protected_in_contract", "not found"),
+    ("Please don't hesitate to call about the protected time.", "protected_in_contract", "not found"),
+])
+def test_decoys_are_not_the_offers_facts(body, field, expected):
+    assert value(body, field) == expected
+
+
+def test_the_addressee_named_is_the_new_faculty_member():
+    text = "Dear Dr. Castellano,\n\nWe offer Dr. Castellano a position as Instructor. Dr. Castellano's clinical effort will be 0.7 FTE."
+    assert letter.read_letter(text).found["clinical_fte"].value == 0.7
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    ("Half of your time will be protected for research; the other half will be clinical.", "clinical_fte", 0.5),
+    ("Half of your time will be protected for research; the other half will be clinical.", "protected_fte", 0.5),
+    ("You will be reviewed for promotion at the conclusion of your second year.", "review_years", 2),
+    ("You will be reviewed for promotion upon completion of your third year.", "review_years", 3),
+    ("You will be considered for promotion within your first three years.", "review_years", 3),
+    ("We are unable to offer start-up funding.", "funding", False),
+    ("We see this Instructor year as a bridge to an Assistant Professor appointment.", "leadership_support", True),
+    ("This position is primarily a clinical service role.", "leadership_support", False),
+    # "Not yet" is still a negation.
+    ("We have not yet developed written criteria for promotion of Instructors.", "written_criteria", False),
+])
+def test_more_wordings(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, support", [
+    ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
+    ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
+    ("We fully expect you to be among our future Assistant Professors.", True),
+    ("Dr. Patel and I see you as a long-term member of this faculty and a future leader of our programs.", True),
+    ("We do not see this position as a step toward a faculty career.", "not found"),
+    ("We hope to see you grow into a future leader of the division.", "not found"),
+    ("The division plans future faculty development workshops.", "not found"),
+])
+def test_leadership_support_in_its_many_wordings(body, support):
+    assert value(body, "leadership_support") == support
 
 
 @pytest.mark.parametrize("body, salary", [
@@ -186,6 +383,58 @@ def test_sentences_survive_abbreviations_and_pdf_line_breaks():
         "Compensation",
         "Your annual base salary will be $203,000.",
     ]
+
+
+SCHEDULE = """SCHEDULE A: TERMS OF APPOINTMENT
+Rank ........................... Assistant Professor
+Track .......................... Clinical (non-tenure)
+Protected effort ............... 0.20 FTE, education and scholarship
+                                 (protected; not subject to reassignment
+                                 for clinical coverage)
+Faculty mentor ................. Beatrice Nwosu, MD, Professor of Psychiatry
+Annual base salary (USD) ....... 228,750
+Professional development ....... $2,000 per year
+"""
+
+
+def test_a_terms_table_with_dotted_leaders():
+    """Rows of label, dots and value; a value that goes on, indented, under its row."""
+    found = {k: v["value"] for k, v in read(SCHEDULE)["found"].items()}
+    assert found.items() >= {"rank": "assistant_professor", "track": "clinician_educator", "protected_fte": 0.2,
+                             "protected_in_contract": True, "mentorship": True, "salary": 228750}.items()
+
+
+@pytest.mark.parametrize("row", ["Mentor: will be assigned", "Mentor: To be determined", "Mentor: None"])
+def test_a_mentor_row_without_a_name_gives_no_mentor(row):
+    assert value(row, "mentorship") == "not found"
+
+
+def test_a_lettered_attachment_ends_a_sentence_and_an_initial_does_not():
+    text = "The criteria are enclosed as Attachment B. We anticipate a review in year three. Dr. Jane A. Roe will mentor you."
+    assert [s.text for s in letter.sentences(text)] == [
+        "The criteria are enclosed as Attachment B.", "We anticipate a review in year three.",
+        "Dr. Jane A. Roe will mentor you."]
+
+
+def test_messages_of_a_chat_export_are_sentences_of_their_own_in_lower_case_too():
+    text = ("Ken Sato: hey, went to bat for you today. good news\nKen Sato: we can do Asst Prof, CE track\n"
+            "Amara Okeke: and startup?\nKen Sato: no startup, sorry")
+    assert [s.text for s in letter.sentences(text)] == [
+        "Ken Sato: hey, went to bat for you today.", "good news", "Ken Sato: we can do Asst Prof, CE track",
+        "Ken Sato: no startup, sorry"]
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # A question states nothing; with its yes or no, it states what it asks.
+    ("Q: Will my years as Instructor count toward promotion?\nA: No. The clock starts when you are promoted.",
+     "years_count_toward_rank", False),
+    ("Q: Will my years as Instructor count toward promotion?\nA: Yes.", "years_count_toward_rank", True),
+    ("Will my years as Instructor count toward promotion? We will discuss it.", "years_count_toward_rank", "not found"),
+    ("Q: Is there start-up money?\nA: No. Projects are supported through education grants.", "funding", False),
+    ("Q: Are there written promotion criteria?\nA: Yes. The Promotion Guide is attached.", "written_criteria", True),
+])
+def test_questions_and_their_answers(body, field, expected):
+    assert value(body, field) == expected
 
 
 def test_bullets_and_page_furniture():
@@ -253,6 +502,8 @@ def test_the_text_reader_imports_only_the_standard_library():
     "Dr. " * 40_000,  # an abbreviation, over and over
     "clinical (0.2) " * 10_000,  # quantities without end
     "Rank: a\n" * 20_000,  # a form that never stops
+    "one two three four " * 20_000,  # number words without end
+    "Dr. Smith is at 0.5 FTE, " * 5_000,  # other people's effort, in one clause
 ])
 def test_hostile_text_is_read_in_bounded_time(garble):
     """Text pasted by mistake or made to stall the reader is read (or cut) within seconds; a

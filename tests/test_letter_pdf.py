@@ -22,6 +22,15 @@ def test_pages_and_text():
     assert "annual base salary of $427,500" in " ".join(extracted.text.split())
 
 
+def test_a_sentence_over_a_page_break_is_one_sentence():
+    lines = ["Dear Dr. Lee, we are pleased to offer you appointment as Instructor in Medicine."]
+    lines += [f"Benefits paragraph line {i} describes coverage that applies to all faculty members of the" for i in range(1, 47)]
+    lines += ["school. Employer shall pay Physician an annual base salary of One Hundred", "Ninety-Five Thousand Dollars."]
+    assert len(lines) == pdfmaker.LINES_PER_PAGE + 1
+    reading = letter_file.read_document("letter.pdf", pdfmaker.letter_pdf("\n".join(lines)))
+    assert reading.found["salary"].value == 195000
+
+
 def test_the_character_budget_stops_extraction_and_keeps_what_was_read(monkeypatch):
     monkeypatch.setattr(letter_pdf, "MAX_TEXT_CHARS", 1500)
     extracted = letter_pdf.pdf_text(pdfmaker.letter_pdf(LONG_LETTER))

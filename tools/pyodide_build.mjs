@@ -64,15 +64,15 @@ async function makePyc(outZip) {
 // What the worker needs, and no more: every byte of the heap is downloaded by each first visit.
 // The command line (cli: argparse), the URL codec (urlstate: urllib.parse; the page decodes links
 // in JavaScript) and __main__ are never used in the browser, and pkgutil is not imported to list
-// the package. The offer-letter reader (letter, letter_file, letter_pdf: about 120 KB of the
-// gzipped snapshot) is imported from the wheel only by a visit that reads a letter. Each calculator runs once so that its lazily built state (compiled regular
-// expressions, caches) is in the snapshot.
+// the package. The offer-letter reader (the letter* modules: about 120 KB of the gzipped
+// snapshot) is imported from the wheel only by a visit that reads a letter. Each calculator runs
+// once so that its lazily built state (compiled regular expressions, caches) is in the snapshot.
 const WARM = `
 import importlib, json, os
 import calculators
-NOT_IN_BROWSER = {"__init__", "__main__", "cli", "urlstate", "letter", "letter_file", "letter_pdf"}
+NOT_IN_BROWSER = {"__init__", "__main__", "cli", "urlstate"}
 for name in sorted(os.listdir(calculators.__path__[0])):
-    if name.endswith(".py") and name[:-3] not in NOT_IN_BROWSER:
+    if name.endswith(".py") and name[:-3] not in NOT_IN_BROWSER and not name.startswith("letter"):
         importlib.import_module("calculators." + name[:-3])
 from calculators.web import handle
 from calculators.registry import CALCULATORS

@@ -1,0 +1,129 @@
+"""Effort: the clinical share, the protected share, and whether protected time is in writing."""
+from __future__ import annotations
+
+import re
+
+from .letter_facts import Fact, Finding, Letter, Suspect, one_value
+from .letter_numbers import as_fte
+from .letter_quantities import NON_CLINICAL_KINDS, QUANTITY, Effort, kind_in
+from .letter_text import Sentence, quote
+from .letter_words import negated
+
+
+# "the rest for your research", "the remainder of your time is protected": a share named by
+# what is left of the other.
+_REMAINDER = re.compile(r"\b(?:the\s+)?(?:rest|remainder|remaining|balance)\b(?!\s+(?:of\s+the\s+)?\d)(?P<words>[^.;]{0,60})", re.I)
+# Time away from patients, named: what a negation denies when a letter says there is none ("no
+# protected academic time", "we do not set aside separate non-clinical time").
+_TIME_AWAY = re.compile(r"\b(?:protected|dedicated|research|academic|scholarly|non-?clinical|separate|built-in)\s+"
+                        r"(?:[\w-]+\s+)?(?:time|effort|days?)\b|\bset\s+aside\b", re.I)
+# Words that make a negation no denial of protected time: taking it away ("will not reduce your
+# protected time" is a promise) or speaking of it ("we did not discuss protected time").
+_TAKE_AWAY = re.compile(r"\b(?:reduc|realloc|reassign|cut|eliminat|tak|encroach|erod|chang|convert|interfer|infring"
+                        r"|discuss|mention|hesitat|ask|call|talk|know|forget|hear|say|said|email|worr|address|decid|finaliz)\w*", re.I)
+
+
+def _remainder(letter: Letter, kinds: tuple[str, ...]) -> Sentence | None:
+    for s in letter.sentences:
+        for m in _REMAINDER.finditer(s.text):
+            if not QUANTITY.search(m.group("words")) and kind_in(m.group("words"), last=False) in kinds:
+                return s
+    return None
+
+
+def _whole(shares: list[Effort]) -> Effort | None:
+    """Of quantities that differ, the one that is the whole: the only one named as clinical
+    effort ("Clinical effort: 0.80 FTE" over a site's "consult service: 0.30"), or the sum of
+    the others ("four days per week, two operating days and two clinic days")."""
+    named = [e for e in shares if e.named]
+    if named and len({e.value for e in named}) == 1 and len(named) < len(shares):
+        return named[0]
+    for e in shares:
+        parts = [other.value for other in shares if other.value != e.value]
+        if len(parts) >= 2 and abs(sum(parts) - e.value) < 0.011:
+            return e
+    return None
+
+
+def read_clinical_fte(letter: Letter) -> Finding:
+    """Clinical effort as FTE (0-1)."""
+    shares = letter.effort(lambda e: e.kind == "clinical")
+    found = one_value([Fact(as_fte(e.value), quote(e.sentence)) for e in shares])
+    whole = _whole(shares) if isinstance(found, Suspect) else None
+    if whole:
+        return Fact(as_fte(whole.value), quote(whole.sentence))
+    if found is None:
+        protected = _protected_quantity(letter)
+        rest = _remainder(letter, ("clinical",))
+        if isinstance(protected, Fact) and rest:
+            return Fact(as_fte(1 - protected.value), quote(rest))
+    return found
+
+
+def _protected_quantity(letter: Letter) -> Finding:
+    """Protected time from the quantities that name it: protected first, else the research,
+    teaching and scholarship shares (summed when they complete the clinical share to 1)."""
+    clinical = {e.value for e in letter.effort(lambda e: e.kind == "clinical")}
+    for pick in (lambda e: e.labelled_protected, lambda e: e.kind in NON_CLINICAL_KINDS):
+        shares = letter.effort(lambda e, pick=pick: e.kind != "clinical" and pick(e))
+        values = sorted({round(e.value, 3) for e in shares})
+        if len(values) == 1:
+            return Fact(as_fte(values[0]), quote(shares[0].sentence))
+        if values and len(clinical) == 1 and abs(sum(values) + next(iter(clinical)) - 1) < 0.011:
+            return Fact(as_fte(sum(values)), quote(shares[0].sentence))
+        if values:
+            return Suspect(quote(shares[0].sentence))
+    return None
+
+
+def read_protected_fte(letter: Letter) -> Finding:
+    """Protected non-clinical time as FTE (0-1): stated, the rest of a stated clinical share,
+    or none when the letter says so or its clinical share is the whole job."""
+    found = _protected_quantity(letter)
+    if found is not None:
+        return found
+    clinical = read_clinical_fte(letter)
+    if isinstance(clinical, Fact):
+        rest = _remainder(letter, NON_CLINICAL_KINDS)
+        if rest:
+            return Fact(as_fte(1 - clinical.value), quote(rest))
+        if clinical.value == 1:
+            return Fact(0.0, clinical.quote)
+    none = next((s for s in letter.sentences if negated(s.text, _TIME_AWAY, unless=_TAKE_AWAY)), None)
+    return Fact(0.0, quote(none)) if none else None
+
+
+# Time away from patients, named loosely: sentences that speak of protected time at all.
+_PROTECTED_TALK = re.compile(r"\bprotect\w*|\bnon-?clinical\s+(?:time|effort)|\b(?:research|academic|scholarly|dedicated)\s+(?:time|effort|days?|activit\w*)"
+                             r"|\btime\s+(?:for|to)\s+(?:\w+\s+){0,2}(?:teaching|projects?|scholarship|research|writing)"
+                             r"|\btime\s+built\s+in|\bset\s+aside", re.I)
+# What a negation denies of protected time: "isn't formally protected", "not guaranteed".
+_DENIED_PROTECTION = re.compile(r"\bprotect\w*|\bguarantee\w*|\bdedicated\b|\bin\s+writing\b|\bformal(?:ly)?\b", re.I)
+# What softens protected time into none: subject to the service, as the schedule allows, may be
+# reassigned, an aim or a hope ("not subject to reassignment" softens nothing).
+_SOFTENED = re.compile(
+    r"\bsubject\s+to\s+(?:[\w-]+\s+){0,2}(?:clinical|staffing|service|departmental|operational|coverage|needs)"
+    r"|\b(?:as|when|if)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:schedule|needs|demands|census|volume|staffing|coverage|service)\s+(?:allows?|permits?|is\s+high)"
+    r"|\b(?:may|can|could|might)\s+be\s+(?:reduced|adjusted|reassigned|reallocated|changed|suspended|converted|cancel+ed)"
+    r"|\baim\s+to\b|\btry\s+to\b|\bhope\s+to\b|\bdo\s+our\s+best\b|\beaten\s+up\b|\binformal(?:ly)?\b", re.I)
+
+
+def _softened(text: str) -> bool:
+    return any(not re.search(r"(?:\bnot|n't)\s+$", text[:m.start()]) for m in _SOFTENED.finditer(text))
+
+
+def read_protected_in_contract(letter: Letter) -> Finding:
+    """Whether protected time is in writing: yes when the letter states protected time with no
+    softening; no when it says there is none, that it is not protected or not guaranteed, or
+    softens it (subject to clinical needs, as the schedule allows, may be reassigned)."""
+    away = {id(e.sentence) for e in letter.efforts if e.kind != "clinical"}
+    for s in letter.sentences:
+        if not (_PROTECTED_TALK.search(s.text) or id(s) in away):
+            continue
+        if negated(s.text, _DENIED_PROTECTION, unless=_TAKE_AWAY) or negated(s.text, _TIME_AWAY, unless=_TAKE_AWAY) \
+                or _softened(s.text):
+            return Fact(False, quote(s))
+    labelled = [e for e in letter.efforts if e.labelled_protected and e.kind != "clinical"]
+    if labelled:
+        return Fact(True, quote(labelled[0].sentence))
+    return None

@@ -1,0 +1,246 @@
+"""A letter's text as sentences: normalized characters, page furniture and quoting removed, PDF line
+breaks joined, each sentence with the heading it stands under.
+
+PDF text breaks lines mid-sentence: lines are joined unless a line is a heading, a bullet, a
+label ("Rank: Instructor") or ends a paragraph. Every step is linear in the text, and the limits
+below bound what any later rule works on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .letter_numbers import words_to_digits
+
+MAX_TEXT_CHARS = 100_000
+"""Characters of a letter read; a longer text is read up to here (an offer letter is 3-30 thousand)."""
+MAX_SENTENCE_CHARS = 1_500
+"""A longer run of text without a full stop is cut into pieces of this size, so that no rule
+works on more than this at once (a real sentence is a few hundred characters)."""
+MAX_WORD_CHARS = 60
+"""A longer run of non-space characters (a pasted image, a garbled PDF) is cut to this."""
+QUOTE_CHARS = 400
+"""A quote longer than this is cut, with an ellipsis."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    """The sentence as the rules read it: numbers written in words as digits ("70 percent")."""
+    heading: str = ""
+    """The heading or lead-in ("Compensation", "Effort allocation:") above the sentence."""
+    original: str = ""
+    """The sentence in the letter's own words, as it is quoted ("Seventy percent"); if empty, ``text``."""
+
+
+_CHAR_MAP = str.maketrans({
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": "    ", "\u00ad": None,
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
+    "\u2014": " - ", "\u2015": " - ", "\ufb01": "fi", "\ufb02": "fl", "\f": "\n\n",
+})
+# Page furniture that PDF text puts between the lines of a letter: "Page 2 of 3", a bare
+# page number, a running header that is only "Confidential" and a page number.
+_PAGE_LINE = re.compile(r"^\s*(?:(?:confidential|personal and confidential)\s*)?"
+                        r"(?:-?\s*\d{1,3}\s*-?|page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
+# A bullet or list marker at the start of a line: "•", "-", "*", "1.", "(a)", "iv)".
+_BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023*o\-]\s+|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+)")
+# Two columns of a table or form: a label, three or more spaces, a value.
+_COLUMNS = re.compile(r"\S {3,}\S")
+# A short "Label: value" line of a form or table ("Rank: Instructor", "Clinical: 25").
+_FORM_LINE = re.compile(r"^\s*[A-Z][\w()/,'&-]*(?:\s+[\w()/,'&-]+){0,4}:\s+\S.{0,40}$")
+# Words after which a line cannot end a heading or a sentence, so the next line continues it.
+_OPEN_END = re.compile(r"\b(?:a|an|the|of|to|and|or|as|at|by|be|in|for|with|will|is|are|your|our|from|on|"
+                       r"per|than|that|which|who|this|these|its|their|his|her|was|were|has|have)$", re.I)
+# Words before a full stop that does not end a sentence ("Dr. Rao", "e.g. teaching").
+_ABBREVIATIONS = frozenset("""
+    dr mr mrs ms mx prof sr jr st mt vs etc e.g i.e eg ie cf al approx dept div univ assoc asst inc
+    ltd co corp no nos ext fig jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m m.d ph.d
+    d.o m.p.h m.s m.b.a r.n ave blvd rd
+""".split())
+# A candidate sentence end: ., ! or ?, closing quotes or brackets, space, then a letter (emails
+# and messages start sentences in lower case too), digit, quote, bullet or currency sign.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9$\u2022])")
+# A line that starts with a speaker or label and a colon, as each message of a chat export or
+# each row of a form does: "Ken Sato: we can do Asst Prof", "Q: Is there start-up money?".
+_LABEL_START = re.compile(r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}:\s+\S")
+
+
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
+# An email's quoting marks at the start of a line: "> What is my title?".
+_QUOTED = re.compile(r"^\s*(?:>\s?)+")
+# A table row written with bars, "| Clinical | 25 |", and a rule under a header, "|---|---|".
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
+# Dotted leaders between a label and its value: "Annual base salary (USD) ....... 228,750" (four
+# dots or more: a prose ellipsis has three).
+_LEADER = re.compile(r"(?<=\S) *(?:\. ?){4,} *(?=\S)")
+# Where a form row's label ends: a colon, or a gap of three spaces or more.
+_GAP = re.compile(r":? {3,}")
+CONTINUATION_INDENT = 8
+"""A line indented this far, under a form row, continues the row's value."""
+
+
+def _table_row(line: str) -> str:
+    """A bar-separated table row as a form line: "Clinical (clinic): 25"."""
+    row = _TABLE_ROW.match(line)
+    if not row:
+        return line
+    return ": ".join(cell.strip() for cell in row.group(1).split("|") if cell.strip()) + "   "
+
+
+def normalize(text: str) -> str:
+    """Plain characters, one kind of line break, no page furniture, quoting or table bars."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    text = _LONG_WORD.sub(lambda m: m.group(0)[:MAX_WORD_CHARS], text)
+    lines = [_LEADER.sub("   ", _table_row(_QUOTED.sub("", line))).rstrip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if not _PAGE_LINE.match(line) and not _TABLE_RULE.match(line))
+
+
+def _is_short(line: str, width: int) -> bool:
+    return len(line) < 0.6 * width
+
+
+def _ends_unit(line: str, nxt: str, width: int, continuing: bool) -> bool:
+    """Whether the unit (paragraph, bullet, heading) that ``line`` is in ends with it.
+    ``continuing``: the line continues a unit begun on an earlier line."""
+    if not nxt or _BULLET.match(nxt):
+        return True
+    last = line.rstrip()
+    first = nxt.lstrip()[:1]
+    if _OPEN_END.search(last) or not (first.isupper() or first in "\"'("):
+        return False  # "... salary will be" / "$203,000." or a lower-case continuation
+    if _COLUMNS.search(line.strip()) and _indent(nxt) >= CONTINUATION_INDENT and not _COLUMNS.search(nxt.strip()):
+        return False  # a form row's value that goes on below it
+    if _COLUMNS.search(nxt.strip()) or _COLUMNS.search(last.strip()) or _FORM_LINE.match(last) \
+            or _FORM_LINE.match(nxt) or _LABEL_START.match(nxt) or last.endswith(":"):
+        return True
+    if continuing and not re.search(r"[.!?]$", last):
+        return False  # a short piece left over by rewrapping ("...a position as" / "Assistant" / "Professor of")
+    return _is_short(last, width)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _line_width(lines: list[str]) -> int:
+    lengths = sorted(len(line) for line in lines if line.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 80
+
+
+def units(text: str) -> list[str]:
+    """Paragraphs, bullets, headings and form lines, each on one line."""
+    lines = normalize(text).split("\n")
+    width = _line_width(lines)
+    out: list[str] = []
+    current: list[str] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if current:
+                out.append(" ".join(current))
+                current = []
+            continue
+        if not current:
+            line = _BULLET.sub("", line, count=1)
+        current.append(re.sub(r"\s+", " ", line.strip()) if not _COLUMNS.search(line.strip())
+                       else _GAP.sub(": ", line.strip()))  # two columns as "Label: value"
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if _ends_unit(line, nxt if nxt.strip() else "", width, continuing=len(current) > 1):
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return [re.sub(r"(\w)- (\w)", r"\1-\2", re.sub(r"\s+", " ", u)).strip() for u in out if u.strip()]
+
+
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A letter that names a part of a document, not a person's initial: "enclosed as Attachment B."
+_LABELLED_LETTER = re.compile(r"\b(?:attachment|appendix|schedule|exhibit|section|part|annex|table|form|plan|option|"
+                              r"level|tier|grade|step|class|category|enclosure)\s+[A-Za-z]$", re.I)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = _WORD_BEFORE_DOT.search(text[max(0, dot - 12):dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    if len(token) == 1:  # an initial ("Jane A. Roe"), unless it names a part ("Schedule A.")
+        return not _LABELLED_LETTER.search(text[max(0, dot - 20):dot])
+    return token in _ABBREVIATIONS  # "Dr.", "e.g."
+
+
+def split_sentences(unit: str) -> list[str]:
+    """Cut a paragraph into sentences, not at abbreviations, initials or decimal points."""
+    out, start = [], 0
+    for end in _SENTENCE_END.finditer(unit):
+        if unit[end.start()] == "." and _is_abbreviation(unit, end.start()):
+            continue
+        out.append(unit[start:end.end()].strip())
+        start = end.end()
+    out.append(unit[start:].strip())
+    return [piece for sentence in out if sentence for piece in _pieces(sentence)]
+
+
+def _pieces(sentence: str) -> list[str]:
+    """A sentence, or a run of text with no sentence end, in pieces of at most MAX_SENTENCE_CHARS."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        pieces.append(sentence[:cut])
+        sentence = sentence[cut:].lstrip()
+    return pieces + [sentence] if sentence else pieces
+
+
+def _is_heading(unit: str) -> bool:
+    """A short line without a full stop ("Compensation", "Effort (percent of 1.0 FTE)") or a
+    lead-in ending with a colon; not a form line ("Rank: Instructor")."""
+    words = unit.split()
+    if unit.endswith(":"):
+        return len(words) <= 12
+    return len(words) <= 8 and ": " not in unit and not re.search(r"[.!?,;]$", unit)
+
+
+# A yes-or-no question and its answer: "Q: Is there start-up money?" "A: No."
+_QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*[:.]\s*)?(?:is|are|was|will|would|do|does|did|can|could|shall|should|has|have|may)\s+"
+                       r"(?P<body>.+?)\?$", re.I)
+_ANSWER = re.compile(r"^(?:A(?:nswer)?\s*[:.]\s*)?(?P<word>yes|no)\b", re.I)
+
+
+def _answered(question: Sentence, answer: Sentence | None) -> Sentence | None:
+    """A question with its yes or no as the statement it makes ("Will my years as Instructor
+    count?" "No." reads "not my years as Instructor count"); None for any other question, which
+    states nothing."""
+    asked = _QUESTION.match(question.text)
+    said = _ANSWER.match(answer.text) if answer else None
+    if not (asked and said and answer):
+        return None
+    body = asked.group("body")
+    text = f"{body}." if said.group("word").lower() == "yes" else f"not {body}."
+    return Sentence(text, question.heading, f"{question.original} {answer.original}")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The letter's sentences in order, each with the heading it stands under; a question only
+    as the statement its yes or no answer makes."""
+    read: list[Sentence] = []
+    heading = ""
+    for unit in units(text[:MAX_TEXT_CHARS]):
+        if _is_heading(unit):
+            heading = unit.rstrip(":")
+        for sentence in split_sentences(unit):
+            read.append(Sentence(words_to_digits(sentence), heading, sentence))
+    out: list[Sentence] = []
+    for i, s in enumerate(read):
+        if not s.text.rstrip("\"')").endswith("?"):
+            out.append(s)
+        elif statement := _answered(s, read[i + 1] if i + 1 < len(read) else None):
+            out.append(statement)
+    return out
+
+
+def quote(sentence: Sentence) -> str:
+    """The sentence in the letter's words, as shown to the reader, cut to QUOTE_CHARS."""
+    text = sentence.original or sentence.text
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1].rstrip() + "\u2026"
