@@ -53,9 +53,14 @@ def read_salary(letter: Letter) -> Finding:
     facts: list[Fact] = []
     suspects: list[Sentence] = []
     for s in letter.sentences:
-        context = s.text if _SALARY_WORD.search(s.text) else f"{s.heading}: {s.text}"
+        # Under a salary heading, the one amount of a sentence that names no money of its own is
+        # the salary ("Compensation." / "A guaranteed $268,000 a year"; "Annual base salary (USD)"
+        # / "228,750").
+        amounts = len(_MONEY.findall(s.text))
+        under_salary = amounts <= 1 and not _SALARY_WORD.search(s.text) and bool(_SALARY_WORD.search(s.heading))
+        context = f"{s.heading}: {s.text}" if under_salary and not amounts else s.text
         for m in _MONEY.finditer(context):
-            kind = _money_kind(context, m)
+            kind = _money_kind(context, m) or ("salary" if under_salary else None)
             amount = _amount(m)
             if kind != "salary":
                 continue

@@ -66,8 +66,16 @@ _MENTOR_GIVEN = re.compile(r"\b(?:assign|designate|identify|provide|pair|match)\
                            r"|writing\s+group|grant[- ]writing\s+support)"
                            # a form row naming the mentor: "Faculty mentor: Beatrice Nwosu, MD"
                            r"|^(?:[\w-]+\s+)?(?:co-)?mentors?\s*:\s*(?-i:(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)", re.I)
-_NO_MENTOR = re.compile(r"\bno\s+(?:formal\s+|assigned\s+)?mentor(?:ing|ship|s)?\b|\bnot\s+(?:be\s+)?assigned\s+a\s+mentor"
-                        r"|\b(?:find|identify|seek\s+out)\s+(?:your\s+own|a)\s+mentor", re.I)
+# Mentoring denied: "no formal mentor", "The Department does not assign research mentors", "No
+# Academic mentor" (a table cell "Not assigned"), or left to the new faculty member to find.
+_MENTOR_NOUN = re.compile(r"\bmentor(?:ing|ship|s)?\b", re.I)
+_FIND_YOUR_OWN = re.compile(r"\b(?:find|identify|seek\s+out)\s+(?:your\s+own|a)\s+mentor", re.I)
+# Words that make a negation no denial of mentoring: "do not hesitate to ask your mentor".
+_NOT_DENIAL = re.compile(r"\b(?:hesitat\w*|only|just|alone|need\s+to|have\s+to|worry|wait)\b", re.I)
+
+
+def _no_mentor(text: str) -> bool:
+    return bool(negated(text, _MENTOR_NOUN, unless=_NOT_DENIAL) or _FIND_YOUR_OWN.search(text))
 
 
 # Mentoring that the new faculty member gives to learners, not receives.
@@ -78,7 +86,7 @@ _MENTORING_LEARNERS = re.compile(r"\bmentor\w*\s+(?:of\s+|for\s+)?(?:the\s+|our\
 def read_mentorship(letter: Letter) -> Finding:
     """Whether the letter gives mentors or staff support for scholarship."""
     for s in letter.sentences:
-        if _NO_MENTOR.search(s.text):
+        if _no_mentor(s.text):
             return Fact(False, quote(s))
     # A heading ("Your mentor.") is quoted only if no sentence says more.
     for s in sorted(letter.matching(_MENTOR_GIVEN), key=lambda s: len(s.text.split()) <= 3):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .letter_layout import dehyphenate, denied_row, drop_page_furniture, table_rows
 from .letter_numbers import words_to_digits
 
 MAX_TEXT_CHARS = 100_000
@@ -31,6 +32,8 @@ class Sentence:
     """The heading or lead-in ("Compensation", "Effort allocation:") above the sentence."""
     original: str = ""
     """The sentence in the letter's own words, as it is quoted ("Seventy percent"); if empty, ``text``."""
+    clause: str = ""
+    """The number of the numbered paragraph or clause it stands in ("4", "3.2"), if any."""
 
 
 _CHAR_MAP = str.maketrans({
@@ -39,12 +42,14 @@ _CHAR_MAP = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
     "\u2014": " - ", "\u2015": " - ", "\ufb01": "fi", "\ufb02": "fl", "\f": "\n\n",
 })
-# Page furniture that PDF text puts between the lines of a letter: "Page 2 of 3", a bare
-# page number, a running header that is only "Confidential" and a page number.
-_PAGE_LINE = re.compile(r"^\s*(?:(?:confidential|personal and confidential)\s*)?"
-                        r"(?:-?\s*\d{1,3}\s*-?|page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
-# A bullet or list marker at the start of a line: "•", "-", "*", "1.", "(a)", "iv)".
-_BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023*o\-]\s+|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+)")
+# A bullet or list marker at the start of a line: "•", "-", "*", "1.", "(a)", "iv)", or a
+# numbered clause, "3.2 Effort." (its number, not a decimal: "1.0 FTE", "2.5 Days" are no clause). The
+# number is kept, for an amendment that names the clause.
+_BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023*o\-]\s+|\(?(?P<num>\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+"
+                     r"|(?P<clause>[1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z(])(?!(?i:FTE|days?|sessions?|hours?|weeks?|months?|years?)\b))")
+# A heading in capitals: "COMPENSATION", "1. APPOINTMENT", "ACADEMIC SUPPORT" (a word of four
+# letters or more, no lower-case letter, at most ten words).
+_CAPS_HEADING = re.compile(r"^\s*(?:[1-9]\d?\.\s+)?(?=[^a-z]*[A-Z]{4})[A-Z][A-Z0-9&,'/()-]*(?:\s+[A-Z0-9&,'/()-]+){0,9}:?\s*$")
 # Two columns of a table or form: a label, three or more spaces, a value.
 _COLUMNS = re.compile(r"\S {3,}\S")
 # A short "Label: value" line of a form or table ("Rank: Instructor", "Clinical: 25").
@@ -54,7 +59,7 @@ _OPEN_END = re.compile(r"\b(?:a|an|the|of|to|and|or|as|at|by|be|in|for|with|will
                        r"per|than|that|which|who|this|these|its|their|his|her|was|were|has|have)$", re.I)
 # Words before a full stop that does not end a sentence ("Dr. Rao", "e.g. teaching").
 _ABBREVIATIONS = frozenset("""
-    dr mr mrs ms mx prof sr jr st mt vs etc e.g i.e eg ie cf al approx dept div univ assoc asst inc
+    dr drs mr mrs ms mx prof profs sr jr st mt vs etc e.g i.e eg ie cf al approx dept div univ assoc asst inc
     ltd co corp no nos ext fig jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m m.d ph.d
     d.o m.p.h m.s m.b.a r.n ave blvd rd
 """.split())
@@ -69,9 +74,6 @@ _LABEL_START = re.compile(r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}:\s+\S")
 _LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
 # An email's quoting marks at the start of a line: "> What is my title?".
 _QUOTED = re.compile(r"^\s*(?:>\s?)+")
-# A table row written with bars, "| Clinical | 25 |", and a rule under a header, "|---|---|".
-_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-_TABLE_RULE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
 # Dotted leaders between a label and its value: "Annual base salary (USD) ....... 228,750" (four
 # dots or more: a prose ellipsis has three).
 _LEADER = re.compile(r"(?<=\S) *(?:\. ?){4,} *(?=\S)")
@@ -81,20 +83,13 @@ CONTINUATION_INDENT = 8
 """A line indented this far, under a form row, continues the row's value."""
 
 
-def _table_row(line: str) -> str:
-    """A bar-separated table row as a form line: "Clinical (clinic): 25"."""
-    row = _TABLE_ROW.match(line)
-    if not row:
-        return line
-    return ": ".join(cell.strip() for cell in row.group(1).split("|") if cell.strip()) + "   "
-
-
 def normalize(text: str) -> str:
-    """Plain characters, one kind of line break, no page furniture, quoting or table bars."""
+    """Plain characters, one kind of line break, no page furniture, quoting or table bars, no
+    word hyphenated across lines (:mod:`.letter_layout`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
     text = _LONG_WORD.sub(lambda m: m.group(0)[:MAX_WORD_CHARS], text)
-    lines = [_LEADER.sub("   ", _table_row(_QUOTED.sub("", line))).rstrip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if not _PAGE_LINE.match(line) and not _TABLE_RULE.match(line))
+    lines = [_LEADER.sub("   ", _QUOTED.sub("", line)).rstrip() for line in text.split("\n")]
+    return "\n".join(dehyphenate(drop_page_furniture(table_rows(lines))))
 
 
 def _is_short(line: str, width: int) -> bool:
@@ -108,8 +103,10 @@ def _ends_unit(line: str, nxt: str, width: int, continuing: bool) -> bool:
         return True
     last = line.rstrip()
     first = nxt.lstrip()[:1]
-    if _OPEN_END.search(last) or not (first.isupper() or first in "\"'("):
-        return False  # "... salary will be" / "$203,000." or a lower-case continuation
+    if _OPEN_END.search(last) or not (first.isupper() or first in "\"'(") or re.search(r"[A-Za-z]-$", last):
+        return False  # "... salary will be" / "$203,000.", a lower-case continuation, "Clinician-" / "Educator"
+    if _CAPS_HEADING.match(last) or _CAPS_HEADING.match(nxt):
+        return True  # a heading in capitals stands alone
     if _COLUMNS.search(line.strip()) and _indent(nxt) >= CONTINUATION_INDENT and not _COLUMNS.search(nxt.strip()):
         return False  # a form row's value that goes on below it
     if _COLUMNS.search(nxt.strip()) or _COLUMNS.search(last.strip()) or _FORM_LINE.match(last) \
@@ -129,29 +126,45 @@ def _line_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 80
 
 
-def units(text: str) -> list[str]:
-    """Paragraphs, bullets, headings and form lines, each on one line."""
+def _clause_number(line: str) -> str:
+    m = _BULLET.match(line)
+    return (m.group("num") or m.group("clause") or "") if m else ""
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    """Paragraphs, bullets, headings and form lines, each on one line, with the number of the
+    clause each stands in ("4", "3.2"; a numbered heading's number for the lines under it)."""
     lines = normalize(text).split("\n")
     width = _line_width(lines)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     current: list[str] = []
+    number = under = ""  # the current unit's own number; the last numbered heading's
+
+    def close() -> None:
+        nonlocal under
+        unit = re.sub(r"(\w)- (\w)", r"\1-\2", re.sub(r"\s+", " ", " ".join(current))).strip()
+        if unit:
+            if _is_heading(unit):
+                under = number
+            out.append((unit, number or under))
+        current.clear()
+
     for i, line in enumerate(lines):
         if not line.strip():
             if current:
-                out.append(" ".join(current))
-                current = []
+                close()
             continue
         if not current:
+            number = _clause_number(line)
             line = _BULLET.sub("", line, count=1)
         current.append(re.sub(r"\s+", " ", line.strip()) if not _COLUMNS.search(line.strip())
                        else _GAP.sub(": ", line.strip()))  # two columns as "Label: value"
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if _ends_unit(line, nxt if nxt.strip() else "", width, continuing=len(current) > 1):
-            out.append(" ".join(current))
-            current = []
+            close()
     if current:
-        out.append(" ".join(current))
-    return [re.sub(r"(\w)- (\w)", r"\1-\2", re.sub(r"\s+", " ", u)).strip() for u in out if u.strip()]
+        close()
+    return out
 
 
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -202,6 +215,19 @@ def _is_heading(unit: str) -> bool:
     return len(words) <= 8 and ": " not in unit and not re.search(r"[.!?,;]$", unit)
 
 
+# A heading run into its paragraph: "Effort and protected time. Your appointment is...", "3.2
+# Effort. Effort is allocated...": a short phrase with a full stop, no digits, and none of the
+# words that make a sentence (a pronoun, a verb of being or having, a yes or no).
+_RUN_IN_HEADING = re.compile(r"^[A-Z][A-Za-z'/&-]*(?:\s+[A-Za-z'/&()-]+){0,5}\.$")
+_SENTENCE_WORDS = re.compile(r"\b(?:i|you|your|we|our|he|she|it|they|this|that|these|there|here|is|are|was|were|be|been|"
+                             r"will|shall|would|should|can|could|may|must|have|has|had|do|does|did|no|not|yes|thank|"
+                             r"thanks|congratulations|please|welcome|sincerely|regards|dear)\b", re.I)
+
+
+def _is_run_in_heading(sentence: str) -> bool:
+    return bool(_RUN_IN_HEADING.match(sentence)) and not _SENTENCE_WORDS.search(sentence)
+
+
 # A yes-or-no question and its answer: "Q: Is there start-up money?" "A: No."
 _QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*[:.]\s*)?(?:is|are|was|will|would|do|does|did|can|could|shall|should|has|have|may)\s+"
                        r"(?P<body>.+?)\?$", re.I)
@@ -226,11 +252,14 @@ def sentences(text: str) -> list[Sentence]:
     as the statement its yes or no answer makes."""
     read: list[Sentence] = []
     heading = ""
-    for unit in units(text[:MAX_TEXT_CHARS]):
+    for unit, clause in units(text[:MAX_TEXT_CHARS]):
         if _is_heading(unit):
             heading = unit.rstrip(":")
-        for sentence in split_sentences(unit):
-            read.append(Sentence(words_to_digits(sentence), heading, sentence))
+        pieces = split_sentences(unit)
+        if len(pieces) > 1 and _is_run_in_heading(pieces[0]):
+            heading, pieces = pieces[0].rstrip("."), pieces[1:]  # "3.2 Effort. Effort is allocated..."
+        for sentence in pieces:
+            read.append(Sentence(words_to_digits(denied_row(sentence)), heading, sentence, clause))
     out: list[Sentence] = []
     for i, s in enumerate(read):
         if not s.text.rstrip("\"')").endswith("?"):

@@ -404,9 +404,18 @@ def test_a_terms_table_with_dotted_leaders():
                              "protected_in_contract": True, "mentorship": True, "salary": 228750}.items()
 
 
-@pytest.mark.parametrize("row", ["Mentor: will be assigned", "Mentor: To be determined", "Mentor: None"])
+@pytest.mark.parametrize("row", ["Mentor: will be assigned", "Mentor: To be determined"])
 def test_a_mentor_row_without_a_name_gives_no_mentor(row):
     assert value(row, "mentorship") == "not found"
+
+
+@pytest.mark.parametrize("row, field", [
+    ("Mentor: None", "mentorship"), ("Academic mentor: Not assigned", "mentorship"),
+    ("Research funds: None", "funding"), ("Promotion criteria: None for this appointment type", "written_criteria"),
+    ("| Academic / protected time | None |", "protected_in_contract"),
+])
+def test_a_table_cell_that_denies_a_term_is_a_denial(row, field):
+    assert value(row, field) is False
 
 
 def test_a_lettered_attachment_ends_a_sentence_and_an_initial_does_not():

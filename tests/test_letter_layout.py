@@ -1,0 +1,66 @@
+"""The letter as a printed page leaves it: page furniture, hyphenated line breaks, numbered
+clauses, headings in capitals and bar-drawn tables, made plain before the rules read it."""
+from __future__ import annotations
+
+from calculators import letter
+from calculators.letter_layout import dehyphenate, drop_page_furniture, table_rows
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in letter.sentences(text)]
+
+
+def test_a_footer_and_running_header_mid_sentence_are_dropped_and_the_sentence_joined():
+    lines = ["This protected effort may not be reassigned to clinical", "", "Page 1 of 3 - CONFIDENTIAL", "",
+             "Bramford Medical School - Offer of Appointment - K. Marlowe", "", "coverage without your agreement.",
+             "", "Promotion. You will be reviewed in your second year.", "", "Page 2 of 3 - CONFIDENTIAL", "",
+             "Bramford Medical School - Offer of Appointment - K. Marlowe", "", "Compensation. Your salary is $1."]
+    kept = [line for line in drop_page_furniture(lines) if line]
+    assert kept == ["This protected effort may not be reassigned to clinical", "coverage without your agreement.",
+                    "Promotion. You will be reviewed in your second year.", "Compensation. Your salary is $1."]
+    assert texts("\n".join(lines))[0] == ("This protected effort may not be reassigned to clinical coverage without "
+                                          "your agreement.")
+
+
+def test_a_letterhead_that_is_not_next_to_a_page_marker_stays():
+    lines = ["Bramford Medical School", "", "Dear Dr. Lee,", "", "Page 1 of 2", "", "Sincerely,",
+             "Bramford Medical School"]
+    assert "Bramford Medical School" in drop_page_furniture(lines)
+
+
+def test_words_broken_by_a_hyphen_are_whole_and_compounds_keep_their_hyphen():
+    lines = ["The remaining 0.25 FTE is pro-", "tected for scholarship on the Clini-", "cian-Educator Track,",
+             "a full-", "time post with a half-", "day clinic, within your non-", "clinical time; Dr. Castel-",
+             "lano, your men-", "tor."]
+    assert " ".join(dehyphenate(lines)) == (
+        "The remaining 0.25 FTE is protected for scholarship on the Clinician-Educator Track, a full-time post "
+        "with a half-day clinic, within your non-clinical time; Dr. Castellano, your mentor.")
+
+
+def test_a_compound_written_elsewhere_with_its_hyphen_keeps_it():
+    assert dehyphenate(["the medical-", "education track", "and medical-education grants"])[0] == \
+        "the medical-education"
+    assert dehyphenate(["each with-", "in three years"])[0] == "each within"
+
+
+def test_numbered_clauses_and_headings_in_capitals_are_units_of_their_own():
+    text = ("1. APPOINTMENT\n1.1 Rank. The School offers appointment as Assistant Professor.\n"
+            "3. EFFORT\n3.2 Effort. Effort is allocated as follows: clinical care 0.70 FTE.\n")
+    read = letter.sentences(text)
+    assert [(s.heading, s.text, s.clause) for s in read] == [
+        ("APPOINTMENT", "APPOINTMENT", "1"),
+        ("Rank", "The School offers appointment as Assistant Professor.", "1.1"),
+        ("EFFORT", "EFFORT", "3"),
+        ("Effort", "Effort is allocated as follows: clinical care 0.70 FTE.", "3.2")]
+
+
+def test_a_decimal_at_the_start_of_a_line_is_no_clause_number():
+    assert texts("Your effort:\n\n1.0 FTE in total\n\n2.5 Sessions a week") == [
+        "Your effort:", "1.0 FTE in total", "2.5 Sessions a week"]
+
+
+def test_a_bar_table_row_that_goes_on_below_is_one_row():
+    lines = ["+------+------+", "| Term | Detail |", "+------+------+", "| Appointment term | 12 months; renewable |",
+             "|      | once |", "| Clinical effort | 100% |", "+------+------+"]
+    assert [line for line in table_rows(lines) if line] == ["Term: Detail", "Appointment term: 12 months; renewable once",
+                                                            "Clinical effort: 100%"]
