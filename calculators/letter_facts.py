@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .letter_quantities import Effort, efforts, week_hours
+from .letter_quantities import Effort, efforts, full_time
 from .letter_revisions import current_terms
 from .letter_text import Sentence, sentences
 from .letter_words import addressee
@@ -44,14 +44,16 @@ class Letter:
     def from_text(cls, text: str) -> "Letter":
         sents = current_terms(sentences(text))
         previous = [""] + [s.text for s in sents[:-1]] if sents else []
-        hours, name = week_hours(sents), addressee([s.text for s in sents])
-        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before, hours, name)],
+        week, name = full_time(sents), addressee([s.text for s in sents])
+        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before, week, name)],
                    name)
 
     def effort(self, pick: Callable[[Effort], bool]) -> list[Effort]:
         """The quantities ``pick`` keeps; those written as FTE or percent if there are any, since
-        a count of days or sessions only approximates them."""
+        a count of days or sessions only approximates them; a floor or ceiling ("at least 75%")
+        only when no share is stated outright."""
         chosen = [e for e in self.efforts if pick(e)]
+        chosen = [e for e in chosen if not e.bound] or chosen
         exact = [e for e in chosen if e.exact]
         return exact or chosen
 

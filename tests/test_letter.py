@@ -138,6 +138,49 @@ def test_effort_as_contracts_ratios_and_hours_write_it(body, clinical, protected
     assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
 
 
+@pytest.mark.parametrize("body, clinical, protected", [
+    # Sessions count against the full-time week the letter defines (ten half-days unless it says otherwise).
+    ("Full-time in the Department is defined as ten (10) half-day sessions per week. You will provide seven (7) "
+     "clinical sessions per week and three (3) academic sessions per week.", 0.7, 0.3),
+    ("A full-time week here is 8 sessions. You will have 6 clinical sessions a week and 2 research sessions a week.",
+     0.75, 0.25),
+    # Hours of a defined week, however the week is defined.
+    ("Your scheduled work week is 40 hours. Thirty-two of these hours will be direct clinical care. The remaining "
+     "8 hours each week are protected for research.", 0.8, 0.2),
+    ("This is a 40-hour work week: 30 clinical hours and 10 protected hours for teaching.", 0.75, 0.25),
+    # A floor set by a grant is not the share: the share stated outright is.
+    ("Consistent with the award's requirement that at least 75% of your effort be devoted to research, your effort "
+     "will be 80% research and 20% clinical.", 0.2, 0.8),
+    # None is a share too.
+    ("Clinical effort: 100%\n\nAcademic / protected time: 0%", 1.0, 0.0),
+    # Protected lines for different purposes add up; a schedule over the years does not.
+    ("Your clinical effort will be 0.7 FTE. You will have 0.2 FTE protected for research. In addition, 0.1 FTE is "
+     "protected for your teaching role.", 0.7, 0.3),
+    ("You will have 0.2 FTE protected for research. In addition, 0.1 FTE is protected for your teaching role.",
+     "not found", 0.3),
+    ("You will have 0.3 FTE protected for research in your first year, then 0.2 FTE protected for research.",
+     "not found", "not found"),
+])
+def test_effort_in_sessions_hours_bounds_and_parts(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
+@pytest.mark.parametrize("body, in_contract", [
+    ("4 days each week: you care for patients.\n\n1 day each week: you teach. This day is protected. This day is "
+     "written in your contract.", True),
+    ("Your effort will be 80% research and 20% clinical. Your research effort is protected for the duration of the "
+     "award.", True),
+    ("Your effort will be 90% clinical. The other 10% is for teaching when the census lets us.", False),
+    ("Your scheduled work week is 40 hours. The remaining 8 hours each week may be used for research when clinical "
+     "demand permits.", False),
+    ("Academic / protected time: 0%", False),
+    # A term of the appointment that is not time says nothing of protected time.
+    ("Board certification is a condition of your appointment.", "not found"),
+])
+def test_protected_time_stated_softened_or_none(body, in_contract):
+    assert value(body, "protected_in_contract") == in_contract
+
+
 def test_numbers_in_words_are_read_and_quoted_as_written():
     found = read("Your annual salary will be two hundred thousand dollars, paid biweekly, with twenty-five dollars "
                  "per hour for nights.")["found"]
