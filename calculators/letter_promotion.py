@@ -36,13 +36,16 @@ _VAGUE_WHEN = re.compile(r"\b(?:a\s+few|several|some|a\s+couple\s+of)\s+years\b|
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-# The appointment's start: "Start date: July 1, 2026", "effective July 1, 2026", "beginning August 2026".
-_START = re.compile(rf"\b(?:start(?:ing)?(?:\s+date)?|effective|beginning|begins?|commenc\w*)\b\s*(?:on\s+|date\s+)?(?:is\s+)?:?\s*"
-                    rf"(?:on\s+or\s+about\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b", re.I)
+# The appointment's start: "Start date: July 1, 2026", "effective July 1, 2026", "beginning August
+# 2026", "effective 1 July 2026", "Your appointment begins in academic year 2026-27" (in July).
+_START_WORD = r"\b(?:start(?:s|ing)?(?:\s+date)?|effective|beginning|begins?|commenc\w*)\b"
+_START = re.compile(rf"{_START_WORD}\s*(?:on\s+|date\s+)?(?:is\s+)?:?\s*(?:on\s+or\s+about\s+)?"
+                    rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b"
+                    rf"|{_START_WORD}\s+in\s+(?:the\s+)?(?:academic\s+year|AY)\s+(?P<ay>20\d\d)\s*[-/]\s*(?:20)?\d\d", re.I)
 # A review dated by the calendar: "no later than the 2029-2030 academic year", "in academic year
 # 2028-29", "by July 2029". An academic year runs from July to June.
 _WHEN_DATED = re.compile(rf"""
-    \b(?:in|during|by|before|no\s+later\s+than)\s+(?:the\s+)?(?:(?:academic\s+year|AY)\s+)?(?P<ay>20\d\d)\s*[-/]\s*(?:20)?\d\d
+    \b(?:in|during|by|before|for|no\s+later\s+than)\s+(?:the\s+)?(?:(?:academic\s+year|AY)\s+)?(?P<ay>20\d\d)\s*[-/]\s*(?:20)?\d\d
         (?:\s+academic\s+year)?\b
   | \b(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b
 """, re.I | re.X)
@@ -54,6 +57,8 @@ def _start(letter: Letter) -> tuple[int, int] | None:
     """The appointment's start (year, month), when one sentence dates it."""
     for s in letter.sentences:
         m = _START.search(s.text)
+        if m and m.group("ay"):
+            return int(m.group("ay")), ACADEMIC_YEAR_START_MONTH
         if m:
             return int(m.group("year")), _MONTHS.index(m.group("month")[:3].lower()) + 1
     return None
@@ -85,17 +90,29 @@ def _years(m: re.Match[str]) -> float | None:
     return years / 12 if m.group("unit").lower().startswith("month") else years
 
 
+# Promotions that happened, to others: "four Instructors were promoted, each within three years"
+# (a rule for everyone of the rank, "Instructors are reviewed in their third year", is a timeline).
+_PAST = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?promoted\b|\bin\s+the\s+past\b", re.I)
+_STARTS_HERE = re.compile(rf"{_START_WORD}\s*$", re.I)
+
+
+def _review_date(clause: str) -> re.Match[str] | None:
+    """The calendar date of a review, not the appointment's start ("begins in academic year 2026-27")."""
+    return next((m for m in _WHEN_DATED.finditer(clause) if not _STARTS_HERE.search(clause[max(0, m.start() - 20):m.start()])),
+                None)
+
+
 def read_review_years(letter: Letter) -> Finding:
     """Years until the promotion review, when the letter gives a time (a range: its middle)."""
     facts, suspects = [], []
     start = _start(letter)
     for s in letter.matching(_PROMOTION):
         for clause in re.split(r";", s.text):
-            if not _PROMOTION.search(clause):
+            if not _PROMOTION.search(clause) or _PAST.search(clause):
                 continue
             m = _WHEN.search(clause)
             years = _years(m) if m else None
-            dated = _WHEN_DATED.search(clause) if years is None and start else None
+            dated = _review_date(clause) if years is None and start else None
             years = _dated_years(dated, start) if dated and start else years
             if years and 0 < years <= 15 and not HEDGE.search(clause) and not _MOST.search(clause):
                 facts.append(Fact(as_count(years), quote(s)))
@@ -106,7 +123,8 @@ def read_review_years(letter: Letter) -> Finding:
 
 
 # Written criteria: a document of criteria, guidelines or policies for promotion, given or published.
-_CRITERIA_NOUN = re.compile(r"\b(?:criteria|guidelines?|benchmarks?|standards?|polic(?:y|ies)|requirements|expectations|handbook)\b", re.I)
+_CRITERIA_NOUN = re.compile(r"\b(?:criteria|guidelines?|benchmarks?|standards?|polic(?:y|ies)|requirements|expectations|handbook"
+                            r"|rules)\b", re.I)
 _CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclos\w*|attach\w*|publish\w*|available|set\s+(?:out|forth)|describ\w*|outlin\w*|"
                                r"provid\w*|cop(?:y|ies)|document\w*|in\s+writing|handbook|appendix|exhibit|schedule\s+[A-Z]\b|"
                                r"appear\w*\s+in|form\s+part|posted|online|website|web\s+site|intranet)\b", re.I)
@@ -151,7 +169,8 @@ def read_written_criteria(letter: Letter) -> Finding:
 
 
 # Instructor years: do they count toward time in rank or the promotion clock?
-_YEARS_AS_INSTRUCTOR = re.compile(r"\b(?:time|years?|service)\s+(?:(?:spent|served)\s+)?(?:as|at\s+the\s+rank\s+of)\s+(?:an?\s+)?(?:Clinical\s+)?Instructor"
+_YEARS_AS_INSTRUCTOR = re.compile(r"\b(?:time|years?|service)\s+(?:(?:that\s+)?(?:you\s+)?(?:spent|served|spend|serve)\s+)?(?:as|at\s+the\s+rank\s+of)\s+"
+                                  r"(?:an?\s+)?(?:Clinical\s+)?Instructor"
                                   r"|\bprior\s+(?:service|years)|\bInstructor\s+years", re.I)
 _COUNTS = re.compile(r"\bcount(?:s|ed)?\s+(?:toward|towards|to)\b|\bwill\s+count\b|\bcredit(?:ed)?\s+(?:for|toward|towards)", re.I)
 _COUNT = re.compile(r"\bcount|\bcredit", re.I)

@@ -59,7 +59,9 @@ def read_surgical_subspecialty(letter: Letter) -> Finding:
 
 # A mentor for the new faculty member, or staff to help their scholarship.
 _MENTOR_GIVEN = re.compile(r"\b(?:assign|designate|identify|provide|pair|match)\w*\s+(?:you|[A-Z]\w+)\s+(?:with\s+)?(?:a|an|one|two)\s+(?:[\w-]+\s+){0,2}mentors?\b"
-                           r"|\b(?:serve|act)\s+as\s+(?:your|a)\s+(?:\w+\s+){0,2}mentor|\byour\s+(?:\w+\s+){0,2}mentor\b"
+                           r"|\b(?:serve|act)\s+as\s+(?:your|a|the\s+\w+'s)\s+(?:\w+\s+){0,2}mentor|\byour\s+(?:\w+\s+){0,2}mentor\b"
+                           # a legal letter's third person: "the Candidate's primary faculty mentor"
+                           r"|\bthe\s+(?:candidate|physician|appointee|faculty\s+member|employee)'s\s+(?:\w+\s+){0,2}mentor\b"
                            r"|\b(?:assigned|paired\s+with|matched\s+with|given)\s+(?:a|an|one|two)\s+(?:[\w-]+\s+){0,3}mentor"
                            r"|\bmentor(?:ing|ship)?\s+(?:committee|team|program|programme)\b|\bmentor\s+you\b|\bas\s+a\s+mentor\b"
                            r"|\b(?:research\s+(?:coordinator|assistant|technician|nurse)|biostatistician|statistician"
@@ -104,7 +106,8 @@ _FUNDS = re.compile(r"\bstart[- ]?up\b|\bresearch\s+(?:funds?|funding|support)\b
 
 
 # Words that give the money named: an amount, "will provide", "you will receive", a package.
-_GIVEN = re.compile(r"\$|\bprovide|\bwill\s+(?:receive|have)|\bpackage|\bof\s+\d", re.I)
+_GIVEN = re.compile(r"\$|\bprovide|\bwill\s+(?:receive|have)|\bpackage|\bof\s+\d|\bcommit\w*|\ballocat\w*"
+                    r"|\b(?:USD|CAD|EUR|GBP|C\$)\s?\d|[\u00a3\u20ac]\s?\d", re.I)
 
 
 def read_funding(letter: Letter) -> Finding:

@@ -13,12 +13,14 @@ from .letter_words import about_someone_else, negated
 RANK_TITLE = re.compile(r"\b(?P<ap>Assistant\s+Professor|ASSISTANT\s+PROFESSOR|Asst\.?\s+Prof\.?)(?!s\b|ship)"
                         r"|\b(?P<inst>Instructor|INSTRUCTOR)(?!s\b)")
 _OTHER_RANK = re.compile(r"\b(?:Associate|Full)\s+Professor\b|\bProfessor\b")
-# Words just before a title that make it not the offered one: a promotion to come, a past
-# post, a time "as Instructor", someone else's title.
+# Words just before a title that make it not the offered one: a promotion to come, time in
+# rank that counts ("count as time in rank at the Assistant Professor level"), a past post, a
+# time "as Instructor", someone else's title. Words of time ("upon", "when") reach only within
+# their phrase: "accepts upon signature, appointment at the rank of" offers the rank.
 _NOT_OFFERED_BEFORE = re.compile(
     r"\b(?:promot\w*|progress\w*|review(?:ed)?|consider(?:ed|ation)?|eligible|path(?:way)?|advance(?:ment)?|move\s+\w*\s*up|"
-    r"become|becoming|toward|towards|served|serving|been|were|was|former(?:ly)?|previous(?:ly)?|upon|when|once|"
-    r"after|until|from|(?:time|years?|service)\s+(?:spent\s+)?(?:as|at))\b[^.;]{0,40}$", re.I)
+    r"become|becoming|toward|towards|count\w*|credit\w*|(?:time|years?|service)\s+(?:spent\s+)?(?:as|at))\b[^.;]{0,40}$"
+    r"|\b(?:served|serving|been|were|was|former(?:ly)?|previous(?:ly)?|upon|when|once|after|until|from)\b[^.;,]{0,40}$", re.I)
 # Words that show a sentence offers or states the post.
 OFFER_WORDS = re.compile(r"\b(?:offer\w*|appoint\w*|position|title|rank|hire|hiring|join|start|begin|"
                          r"post|role|welcome|recruit\w*|employ\w*|re:)\b|\bas\s+(?:an?\s+)?$", re.I)
@@ -38,7 +40,7 @@ _APPOSITION = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:MD|M\.D\.|PhD|Ph\.D\.|DO|D\.O\.
 
 
 # A title denied just before it: "we can do Asst Prof, not Instructor".
-_DENIED_TITLE = re.compile(r"(?:\bnot|\brather\s+than|\binstead\s+of)\s+(?:an?\s+|the\s+)?(?:rank\s+of\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
+_DENIED_TITLE = re.compile(r"(?:\bnot|\brather\s+than|\binstead\s+of)\s+(?:as\s+)?(?:an?\s+|the\s+)?(?:rank\s+of\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
 
 
 def _someone_elses(sentence: Sentence, m: re.Match[str]) -> bool:
@@ -89,7 +91,7 @@ TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                       r"|\bclinical\s+(?:track|pathway|line|series|ladder)\b|\beducator\s+(?:track|pathway)", re.I)),
     ("pure_clinical", re.compile(r"\bstaff\s+physician|\bcourtesy\s+(?:title|appointment)|\bhonorary\s+(?:title|appointment)"
                                  r"|\badjunct\b|\bvolunteer\s+(?:clinical\s+)?faculty|\bvoluntary\s+faculty|\bnon-?\s?academic\b"
-                                 r"|\bpure(?:ly)?\s+clinical\s+(?:track|line|role|position|job|faculty)|\bclinical\s+practice\s+(?:track|line|pathway)"
+                                 r"|\bpure(?:ly)?\s+clinical\s+(?:track|line|role|position|job|faculty)|\bclinical\s+practice\s+(?:track|line|pathway|series)"
                                  r"|\b(?:not|n't)\s+(?:be\s+)?(?:on|in|place\s+you\s+on)\s+(?:an?|any)\s+(?:academic|faculty)\s+(?:promotion\s+)?track"
                                  r"|\bno\s+faculty\s+appointment|\bnot\s+(?:an?\s+)?academic\s+(?:appointment|position)", re.I)),
 )

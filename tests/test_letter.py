@@ -411,6 +411,36 @@ def test_more_wordings(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    ("For this reason we start you as Instructor, and not as Assistant Professor.", "rank", "instructor"),
+    ("The School offers, and the Candidate accepts upon signature, appointment at the rank of Assistant Professor.",
+     "rank", "assistant_professor"),
+    ("Position: Instructor in Medicine\n\nYears served as Instructor do not count as time in rank at the Assistant "
+     "Professor level.", "rank", "instructor"),
+    ("The School will appoint you Clinical Assistant Professor in its Clinical Practice Series.", "track", "pure_clinical"),
+    ("Dr. Okafor has agreed to serve as the Candidate's primary faculty mentor.", "mentorship", True),
+    ("The Department does not assign research mentors; we encourage you to seek out collaborators.", "mentorship", False),
+    ("Please do not hesitate to contact your mentor, Dr. Okafor.", "mentorship", True),
+    ("The Department commits start-up funds of USD 15,000 for education scholarship.", "funding", True),
+    ("The rules for promotion to Assistant Professor are written down. We attach them to this letter.",
+     "written_criteria", True),
+    ("Pay: 198,000 US dollars each year, before tax.", "salary", 198000),
+    ("The award provides up to $100,000 a year toward salary and $50,000 a year for research costs. Your annual base "
+     "salary will be $182,000.", "salary", 182000),
+    ("Time you serve as Instructor will count toward time in rank.", "years_count_toward_rank", True),
+    # Reviews by the academic year, from a start written day first or as an academic year.
+    ("Your appointment is effective 1 July 2026. Your file will be put forward for promotion to Associate Professor "
+     "in academic year 2031-32.", "review_years", 6),
+    ("Your appointment begins in academic year 2026-27, and your review for promotion to Associate Professor is "
+     "scheduled for academic year 2032-33.", "review_years", 7),
+    # Others' promotions in the past are no timeline for this one.
+    ("You will be reviewed for promotion in the second year of your appointment. In the past five years, four "
+     "Instructors were promoted to Assistant Professor, each within three years.", "review_years", 2),
+])
+def test_wordings_of_unseen_letters(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
