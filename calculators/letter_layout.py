@@ -129,12 +129,34 @@ _TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:+=-]*[-=]{3,}[\s|:+=-]*$")
 
 
+_ROW_START = re.compile(r"^\s*\|.*\|")  # a row's first two bars
+MAX_ROW_LINES = 4
+"""Lines a table row wrapped too narrow may take ("| Title | Instructor in" / "Surgery |")."""
+
+
+def _rows_rejoined(lines: list[str]) -> list[str]:
+    """Table rows that a narrow page wrapped onto the next lines, each one line again."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if _ROW_START.match(line) and not line.rstrip().endswith("|"):
+            more = 0
+            while i < len(lines) and more < MAX_ROW_LINES and lines[i].strip() and not _ROW_START.match(lines[i]):
+                line, i, more = f"{line.rstrip()} {lines[i].strip()}", i + 1, more + 1
+                if line.endswith("|"):
+                    break
+        out.append(line)
+    return out
+
+
 def table_rows(lines: list[str]) -> list[str]:
     """A bar-drawn table as one "Label: value" line per row, each a paragraph of its own; a row
     whose first cell is empty continues the value of the row above it."""
     out: list[str] = []
     in_row = False  # the last line written is a table row
-    for line in lines:
+    for line in _rows_rejoined(lines):
         if _TABLE_RULE.match(line):
             continue
         row = _TABLE_ROW.match(line)

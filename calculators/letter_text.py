@@ -54,6 +54,8 @@ _CAPS_HEADING = re.compile(r"^\s*(?:[1-9]\d?\.\s+)?(?=[^a-z]*[A-Z]{4})[A-Z][A-Z0
 _COLUMNS = re.compile(r"\S {3,}\S")
 # A short "Label: value" line of a form or table ("Rank: Instructor", "Clinical: 25").
 _FORM_LINE = re.compile(r"^\s*[A-Z][\w()/,'&-]*(?:\s+[\w()/,'&-]+){0,4}:\s+\S.{0,40}$")
+# A salutation, a line of its own: "Dear Dr. Sorensen," (also in PDF text without blank lines).
+_SALUTATION_LINE = re.compile(r"^\s*Dear\s+[^.!?]{1,60}[,:]\s*$")
 # Words after which a line cannot end a heading or a sentence, so the next line continues it.
 _OPEN_END = re.compile(r"\b(?:a|an|the|of|to|and|or|as|at|by|be|in|for|with|will|is|are|your|our|from|on|"
                        r"per|than|that|which|who|this|these|its|their|his|her|was|were|has|have)$", re.I)
@@ -105,8 +107,8 @@ def _ends_unit(line: str, nxt: str, width: int, continuing: bool) -> bool:
     first = nxt.lstrip()[:1]
     if _OPEN_END.search(last) or not (first.isupper() or first in "\"'(") or re.search(r"[A-Za-z]-$", last):
         return False  # "... salary will be" / "$203,000.", a lower-case continuation, "Clinician-" / "Educator"
-    if _CAPS_HEADING.match(last) or _CAPS_HEADING.match(nxt):
-        return True  # a heading in capitals stands alone
+    if _CAPS_HEADING.match(last) or _CAPS_HEADING.match(nxt) or _SALUTATION_LINE.match(last) or _SALUTATION_LINE.match(nxt):
+        return True  # a heading in capitals stands alone, and so does a salutation
     if _COLUMNS.search(line.strip()) and _indent(nxt) >= CONTINUATION_INDENT and not _COLUMNS.search(nxt.strip()):
         return False  # a form row's value that goes on below it
     if _COLUMNS.search(nxt.strip()) or _COLUMNS.search(last.strip()) or _FORM_LINE.match(last) \

@@ -44,13 +44,13 @@ _OTHERS = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Mx)\.?\s+[A-Z][\w'-]+"
                      r"students?|trainees?|learners|predecessor|hospitalists|partners|physicians|faculty\s+members|"
                      r"everyone|anyone)\b")
 # The addressee's name in a salutation: "Dear Dr. Castellano:", "Dear Priya,".
-_SALUTATION = re.compile(r"^Dear\s+(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof)\.?\s+|Professor\s+)?(?:[A-Z][\w'-]+\s+)*(?P<name>[A-Z][\w'-]+)\s*[,:]")
+_SALUTATION = re.compile(r"\bDear\s+(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof)\.?\s+|Professor\s+)?(?:[A-Z][\w'-]+\s+)*(?P<name>[A-Z][\w'-]+)\s*[,:]")
 
 
 def addressee(texts: list[str]) -> str:
     """The surname (or first name) the letter is addressed to, if it has a salutation."""
     for text in texts:
-        m = _SALUTATION.match(text)
+        m = _SALUTATION.search(text)
         if m:
             return m.group("name")
     return ""
