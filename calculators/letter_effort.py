@@ -68,6 +68,9 @@ def _protected_quantity(letter: Letter) -> Finding:
     for pick in (lambda e: e.labelled_protected, lambda e: e.kind in NON_CLINICAL_KINDS):
         shares = letter.effort(lambda e, pick=pick: e.kind != "clinical" and pick(e))
         values = sorted({round(e.value, 3) for e in shares})
+        parts = _parts(shares)
+        if parts:
+            return parts
         if len(values) == 1:
             return Fact(as_fte(values[0]), quote(shares[0].sentence))
         if values and len(clinical) == 1 and abs(sum(values) + next(iter(clinical)) - 1) < 0.011:
@@ -75,9 +78,6 @@ def _protected_quantity(letter: Letter) -> Finding:
         whole = _whole(shares)
         if whole:
             return Fact(as_fte(whole.value), quote(whole.sentence))
-        parts = _parts(shares)
-        if parts:
-            return parts
         if values:
             return Suspect(quote(shares[0].sentence))
     return None
@@ -100,13 +100,31 @@ def _parts(shares: list[Effort]) -> Fact | None:
     return Fact(as_fte(total), quote(shares[0].sentence)) if total <= 1 else None
 
 
+# All the non-clinical time, said to be protected or a term of the appointment: "the non-clinical
+# effort in clause 3.2 is a term of this appointment", "Is the non-clinical effort protected in
+# the appointment contract? Yes".
+_ALL_NON_CLINICAL = re.compile(r"\b(?:the|your|all)\s+(?:of\s+(?:the|your)\s+)?non-?\s?clinical\s+(?:effort|time)\b", re.I)
+_PROTECTED_OR_TERM = re.compile(r"\bprotect\w*|\bguarantee\w*|\b(?:term|condition)s?\s+of\b|\bcontract\b", re.I)
+
+
+def _all_non_clinical(letter: Letter, clinical: Finding) -> Fact | None:
+    """The rest of a stated clinical share, where the letter protects all non-clinical time."""
+    if not isinstance(clinical, Fact) or clinical.value >= 1:
+        return None
+    for s in letter.sentences:
+        if _ALL_NON_CLINICAL.search(s.text) and _PROTECTED_OR_TERM.search(s.text) and not negated(s.text, TIME_AWAY) \
+                and not negated(s.text, _PROTECTED_OR_TERM):
+            return Fact(as_fte(1 - clinical.value), quote(s))
+    return None
+
+
 def read_protected_fte(letter: Letter) -> Finding:
     """Protected non-clinical time as FTE (0-1): stated, the rest of a stated clinical share,
     or none when the letter says so or its clinical share is the whole job."""
-    found = _protected_quantity(letter)
+    clinical = read_clinical_fte(letter)
+    found = _all_non_clinical(letter, clinical) or _protected_quantity(letter)
     if found is not None:
         return found
-    clinical = read_clinical_fte(letter)
     if isinstance(clinical, Fact):
         rest = _remainder(letter, NON_CLINICAL_KINDS)
         if rest:

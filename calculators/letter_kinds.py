@@ -10,16 +10,17 @@ STAFF = re.compile(r"\b(?:coordinator|technician|statistician|biostatistician|an
                    r"practitioner|manager|staff|PA|NP)s?\b|\bassistants?\b(?!\s+professor)", re.I)
 STAFF_WORDS = 3
 """A staff title within this many words after a quantity makes it the staff member's."""
-# The kinds of time, by the words that name them; "non-clinical" is protected time.
+# The kinds of time, by the words that name them; "non-clinical" is protected time. Budget
+# shorthand names them too: "cFTE" (clinical), "aFTE" (academic), "rFTE", "eFTE".
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("protected", re.compile(r"\bprotected\b|\bnon-?\s?clinical\b|\bacademic\b|\bdedicated\b|\bguaranteed\b", re.I)),
+    ("protected", re.compile(r"\bprotected\b|\bnon-?\s?clinical\b|\bacademic\b|\bdedicated\b|\bguaranteed\b|\baFTE\b", re.I)),
     ("staff", STAFF),
     ("total", re.compile(r"\b(?:total|overall|full-time|appointment)\b", re.I)),
-    ("research", re.compile(r"\bresearch\b|\blab(?:oratory)?\b|\binvestigat\w*", re.I)),
+    ("research", re.compile(r"\bresearch\b|\blab(?:oratory)?\b|\binvestigat\w*|\brFTE\b", re.I)),
     ("scholarship", re.compile(r"\bscholar\w*|\bprojects?\b|quality improvement|\bQI\b|\bwriting\b", re.I)),
-    ("teaching", re.compile(r"\bteach\w*|\beducat\w*|\bcurricul\w*|\bdidactic\w*|\bsimulation\b", re.I)),
+    ("teaching", re.compile(r"\bteach\w*|\beducat\w*|\bcurricul\w*|\bdidactic\w*|\bsimulation\b|\beFTE\b", re.I)),
     ("admin", re.compile(r"\badministrat\w*|\bleadership\b|\bdirector\b", re.I)),
-    ("clinical", re.compile(r"(?<!non-)(?<!non)\bclinical(?:ly)?\b|patient[- ]care|\bclinics?\b|\binpatient\b|"
+    ("clinical", re.compile(r"(?<!non-)(?<!non)\bclinical(?:ly)?\b|\bcFTE\b|patient[- ]care|\bclinics?\b|\binpatient\b|"
                             r"\boutpatient\b|\battending\b|\bservice\b|\bshifts?\b|\bconsult\w*|\bwards?\b|"
                             r"emergency department|\bOR\b|operating room|\bsurgical\b|\bpatients?\b|"
                             r"\bcare\b", re.I)),
@@ -30,7 +31,7 @@ PURPOSES = ("research", "scholarship", "teaching", "admin")
 # Words that name a kind of effort as such; other kind words (a service, a clinic, shifts) name a
 # place or duty, which may be one site's share of the clinical effort.
 _NAMED = re.compile(r"\b(?:clinical(?:ly)?|patient[- ]care|protected|non-?\s?clinical|academic|research|teaching|"
-                    r"education\w*|scholar\w*|administrative)\b", re.I)
+                    r"education\w*|scholar\w*|administrative|[care]FTE)\b", re.I)
 # Where the words that name a quantity's kind stop: a comma, a semicolon, "and", "plus"...
 _STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s-\s|\s/\s|/|\b(?:and|plus|with|while|but|whereas|leaving)\b", re.I)
 # A relative clause that says whose quantity it is: "a coordinator, who is funded at 0.5 FTE".

@@ -10,10 +10,10 @@ from .letter_words import HEDGE, negated
 
 
 # A promotion or its review, as letters put it.
-_PROMOTION = re.compile(r"\bpromot\w*|\btenure\s+review|\breview(?:ed)?\s+for\s+(?:the\s+rank\s+of\s+)?(?:assistant|associate)"
+_PROMOTION = re.compile(r"\bpromot\w*|\bpromo\b|\btenure\s+review|\breview(?:ed)?\s+for\s+(?:the\s+rank\s+of\s+)?(?:assistant|associate)"
                         r"|\bconsider(?:ed|ation)?\s+for\s+(?:the\s+rank\s+of\s+)?(?:assistant|associate|promotion)"
                         r"|\bmove\s+(?:\w+\s+)?up\b|\badvance(?:ment)?\s+to\b"
-                        r"|\b(?:review\w*|progress)\b[^.;]{0,60}\b(?:assistant|associate)\s+professor", re.I)
+                        r"|\b(?:review\w*|progress)\b[^.;]{0,60}\b(?:assistant|associate|asst\.?|assoc\.?)\s+prof(?:essor\b|\.|\b)", re.I)
 # When the review comes: "in your third year", "in the spring of your second year", "no later
 # than the end of the 3rd Academic Year", "at year 6", "after 24 months", "within two to three
 # years", "at the two-year mark".
@@ -27,7 +27,11 @@ _WHEN = re.compile(rf"""
         (?P<n1>{NUMBER})(?:\s*(?:-|to|or)\s*(?P<n2>{NUMBER}))?\s+(?:full\s+)?(?P<unit>years?|months?)\b
   | \bat\s+the\s+(?P<mark>{NUMBER})[- ](?P<markunit>year|month)\s+mark\b
   | \bthe\s+(?P<ordinal2>{ORDINAL})\s+year\s+of\s+(?:your|the)\s+appointment
+  | (?:[:(]\s*|\bin\s+)(?:the\s+|your\s+)?(?P<ordinal3>{ORDINAL})\s+(?:year|yr)\b
+  | :\s*year\s+(?P<yearno2>{NUMBER})\b
 """, re.I | re.X)
+# (the last two: a form's value, "Year of review for promotion: 6th year", "Anticipated review: Year 6",
+# "planned for AY32 (6th yr)")
 # "Most faculty are reviewed in their sixth year": what usually happens, not a date for you.
 _MOST = re.compile(r"\b(?:most|many)\b", re.I)
 _VAGUE_WHEN = re.compile(r"\b(?:a\s+few|several|some|a\s+couple\s+of)\s+years\b|\bonce\s+(?:you|they)\b|\bno\s+set\s+timeline"
@@ -48,7 +52,9 @@ _WHEN_DATED = re.compile(rf"""
     \b(?:in|during|by|before|for|no\s+later\s+than)\s+(?:the\s+)?(?:(?:academic\s+year|AY)\s+)?(?P<ay>20\d\d)\s*[-/]\s*(?:20)?\d\d
         (?:\s+academic\s+year)?\b
   | \b(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b
+  | \b(?:in|during|by|before|for|no\s+later\s+than)\s+(?:the\s+)?AY\s?'?(?P<ay_end>\d\d)\b
 """, re.I | re.X)
+# (the last: an academic year named by the year it ends, "AY32" is 2031-32)
 ACADEMIC_YEAR_START_MONTH = 7
 """July: the month an academic year begins (an appointment from July 2026 is in 2026-27)."""
 
@@ -68,19 +74,20 @@ def _dated_years(m: re.Match[str], start: tuple[int, int]) -> float | None:
     """Years from the start to a review dated by academic year (the start's own year is the
     first) or by month and year (to the nearest half year)."""
     year, month = start
-    if m.group("ay"):
+    if m.group("ay") or m.group("ay_end"):
         first = year if month >= ACADEMIC_YEAR_START_MONTH else year - 1
-        return float(int(m.group("ay")) - first + 1)
+        begins = int(m.group("ay")) if m.group("ay") else 2000 + int(m.group("ay_end")) - 1
+        return float(begins - first + 1)
     months = (int(m.group("year")) - year) * 12 + _MONTHS.index(m.group("month")[:3].lower()) + 1 - month
     return round(months / 6) / 2
 
 
 def _years(m: re.Match[str]) -> float | None:
-    if m.group("ordinal") or m.group("ordinal2"):
-        first = number(m.group("ordinal") or m.group("ordinal2"))
+    if m.group("ordinal") or m.group("ordinal2") or m.group("ordinal3"):
+        first = number(m.group("ordinal") or m.group("ordinal2") or m.group("ordinal3"))
         return (first + number(m.group("ordinal_b"))) / 2 if m.group("ordinal_b") else first
-    if m.group("yearno"):
-        return number(m.group("yearno"))
+    if m.group("yearno") or m.group("yearno2"):
+        return number(m.group("yearno") or m.group("yearno2"))
     if m.group("mark"):
         n = number(m.group("mark"))
         return n if m.group("markunit").lower() == "year" else n / 12

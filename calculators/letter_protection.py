@@ -31,7 +31,10 @@ _STATED = re.compile(
     r"(?:fully\s+|formally\s+|contractually\s+)?(?:protected|guaranteed)\b"
     r"|\b(?:day|days|time|effort|sessions?|hours|allocation|split)\s+(?:is|are|will\s+be)\s+(?:a\s+)?(?:term|condition)s?\s+of\s+"
     r"(?:your|this|the)\s+(?:appointment|contract|employment|agreement)"
-    r"|\b(?:is|are)\s+written\s+(?:in|into)\s+(?:your|the|this)\s+(?:contract|appointment|agreement)", re.I)
+    r"|\b(?:is|are)\s+written\s+(?:in|into)\s+(?:your|the|this)\s+(?:contract|appointment|agreement)"
+    # a form's question answered yes: "Is the non-clinical effort protected in the appointment contract? Yes"
+    r"|\b(?:time|effort|days?|sessions?|hours)\s+(?:is\s+|are\s+)?protected\s+(?:in|by|under)\s+(?:the|your|this)\s+(?:\w+\s+)?"
+    r"(?:contract|agreement)", re.I)
 
 
 def _softened(text: str) -> bool:

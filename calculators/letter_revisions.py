@@ -4,6 +4,7 @@ amended offer without the paragraphs and sentences its amendment replaces or del
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .letter_numbers import ORDINALS
 from .letter_text import Sentence
@@ -63,7 +64,54 @@ def _amended_terms(sents: list[Sentence]) -> list[Sentence]:
     return [s for i, s in enumerate(sents) if i not in dropped]
 
 
+# A figure of the terms: an amount of money or a share of effort ("$243,000", "$228K", "10%", "0.2 FTE").
+_FIGURE = r"(?:\$\s?\d[\d,]*(?:\.\d+)?\s?[kK]?\b|\d+(?:\.\d+)?\s?(?:%|percent\b)|0?\.\d{1,3}(?:\s?FTE\b)?)"
+# A term changed from one figure to another, as a reply or a revised offer says it: "protected time
+# goes from 10% to 20%", "base salary is now $251,000 (up from $243,000)", "0.3 FTE instead of 0.2".
+_CHANGED = re.compile(rf"""
+    \b(?:goes|go|going|went|chang\w*|increas\w*|rais\w*|rises|rose|reduc\w*|decreas\w*|mov\w*|bump\w*|revis\w*|adjust\w*
+        |lower\w*|cut)\s+(?:\w+\s+){{0,2}}?from\s+(?P<old>{_FIGURE})\s+to\s+(?P<new>{_FIGURE})
+  | (?P<new2>{_FIGURE})\s*\(?\s*(?:up|down|increased|reduced|raised|lowered)\s+from\s+(?P<old2>{_FIGURE})
+  | (?P<new3>{_FIGURE})\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:the\s+|our\s+)?(?P<old3>{_FIGURE})
+""", re.I | re.X)
+# A change that comes later, on a schedule, is no revision: "will increase from $200,000 to
+# $210,000 after promotion", "rising from 10% to 20% in your second year".
+_LATER = re.compile(r"\b(?:after|upon|once|when|each\s+year|annually|thereafter|then|in\s+(?:year|your)\s+\w+"
+                    r"|(?:beginning|starting)\s+(?:in|on|with))\b", re.I)
+MAX_CHANGES = 20
+"""Changed figures read in one letter: bounds the work on a text that repeats them without end."""
+
+
+def _figure(text: str) -> tuple[str, float]:
+    """A figure as a comparable key: ("money", dollars) or ("share", a share of 1)."""
+    number = float(re.sub(r"[^\d.]", "", text) or 0)
+    if "$" in text:
+        return "money", number * (1000 if text.rstrip()[-1:] in "kK" else 1)
+    return "share", number / 100 if ("%" in text or "percent" in text.lower()) else number
+
+
+def _changed_terms(sents: list[Sentence]) -> list[Sentence]:
+    """The sentences without the figures a revision replaced: a sentence telling an old figure
+    is not read, and a change's own old figure ("from 10% to 20%") is blanked."""
+    changes = [(i, m) for i, s in enumerate(sents) if not _LATER.search(s.text)
+               for m in _CHANGED.finditer(s.text)][:MAX_CHANGES]
+    if not changes:
+        return sents
+    old = {_figure(m.group("old") or m.group("old2") or m.group("old3")) for _, m in changes}
+    out = list(sents)
+    for i, m in changes:
+        spans = [m.span(g) for g in ("old", "old2", "old3") if m.group(g)]
+        text = out[i].text
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        out[i] = replace(out[i], text=text)
+    changed = {i for i, _ in changes}
+    return [s for i, s in enumerate(out) if i in changed
+            or not any(_figure(f.group(0)) in old for f in re.finditer(_FIGURE, s.text))]
+
+
 def current_terms(sents: list[Sentence]) -> list[Sentence]:
     """The sentences that hold the letter's terms: in a revised offer, not those that tell the
-    terms of the letter it replaces; in an amended one, not those its amendment replaces."""
-    return _amended_terms(_revised_terms(sents))
+    terms of the letter it replaces; in an amended one, not those its amendment replaces; not
+    the figures a revision changed."""
+    return _changed_terms(_amended_terms(_revised_terms(sents)))

@@ -67,7 +67,7 @@ _MENTOR_GIVEN = re.compile(r"\b(?:assign|designate|identify|provide|pair|match)\
                            r"|\b(?:research\s+(?:coordinator|assistant|technician|nurse)|biostatistician|statistician"
                            r"|writing\s+group|grant[- ]writing\s+support)"
                            # a form row naming the mentor: "Faculty mentor: Beatrice Nwosu, MD"
-                           r"|^(?:[\w-]+\s+)?(?:co-)?mentors?\s*:\s*(?-i:(?:Dr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)", re.I)
+                           r"|^(?:[\w-]+\s+)?(?:co-)?mentors?\s*:\s*(?-i:(?:Dr\.?\s+)?(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+)", re.I)
 # Mentoring denied: "no formal mentor", "The Department does not assign research mentors", "No
 # Academic mentor" (a table cell "Not assigned"), or left to the new faculty member to find.
 _MENTOR_NOUN = re.compile(r"\bmentor(?:ing|ship|s)?\b", re.I)
@@ -140,7 +140,10 @@ _LEADERSHIP_FOR = re.compile(
     r"|\bcommitted\s+to\s+(?:supporting\s+)?your\s+(?:academic|faculty)\s+(?:development|career|growth)"
     r"|\bsupport\s+your\s+(?:academic\s+)?(?:promotion|advancement)|\bsupport\s+your\s+academic\s+(?:development|career)"
     r"|\bsupport\s+your\s+(?:development|growth)\s+as\s+an?\s+(?:academic|faculty|clinician-educator|educator|investigator|scientist)"
-    r"|\binvest(?:ed|ing)?\s+in\s+your\s+(?:academic|faculty)\s+(?:career|development|future)", re.I)
+    r"|\binvest(?:ed|ing)?\s+in\s+your\s+(?:academic|faculty)\s+(?:career|development|future)"
+    # "we intend her to progress through the faculty ranks here"
+    r"|\b(?:intend|expect|plan|want)\w*\s+(?:for\s+)?(?:you|him|her|them|[A-Z]\w+)\s+to\s+(?:progress|advance|rise|move\s+up)\s+"
+    r"(?:through|in)\s+(?:the\s+|our\s+)?(?:faculty\s+|academic\s+)?ranks", re.I)
 # "among our future Assistant Professors", "a future leader of our programs": said of you.
 _FUTURE_FACULTY = re.compile(rf"\bfuture\s+(?:[\w-]+\s+)?{_CAREER}", re.I)
 _YOU = re.compile(r"\byou\b", re.I)

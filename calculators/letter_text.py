@@ -1,9 +1,13 @@
-"""A letter's text as sentences: normalized characters, page furniture and quoting removed, PDF line
-breaks joined, each sentence with the heading it stands under.
+"""A letter's text as sentences: normalized characters; marks (:mod:`.letter_marks`: Markdown,
+check boxes, footnote markers) and the printed page (:mod:`.letter_layout`: page furniture, words
+hyphenated across lines, bar tables) made plain; lines joined into paragraphs; paragraphs cut
+into sentences (:mod:`.letter_split`), each with the heading it stands under and the number of
+the clause it is in.
 
-PDF text breaks lines mid-sentence: lines are joined unless a line is a heading, a bullet, a
-label ("Rank: Instructor") or ends a paragraph. Every step is linear in the text, and the limits
-below bound what any later rule works on.
+PDF text breaks lines mid-sentence: lines are joined unless a line is a heading (a short line, a
+heading in capitals), a bullet or numbered clause, a label ("Rank: Instructor"), a salutation,
+or ends a paragraph. Every step is linear in the text, and the limits below bound what any
+later rule works on.
 """
 from __future__ import annotations
 
@@ -11,13 +15,12 @@ import re
 from dataclasses import dataclass
 
 from .letter_layout import dehyphenate, denied_row, drop_page_furniture, table_rows
+from .letter_marks import plain_marks
+from .letter_split import is_run_in_heading, split_sentences
 from .letter_numbers import words_to_digits
 
 MAX_TEXT_CHARS = 100_000
 """Characters of a letter read; a longer text is read up to here (an offer letter is 3-30 thousand)."""
-MAX_SENTENCE_CHARS = 1_500
-"""A longer run of text without a full stop is cut into pieces of this size, so that no rule
-works on more than this at once (a real sentence is a few hundred characters)."""
 MAX_WORD_CHARS = 60
 """A longer run of non-space characters (a pasted image, a garbled PDF) is cut to this."""
 QUOTE_CHARS = 400
@@ -59,15 +62,6 @@ _SALUTATION_LINE = re.compile(r"^\s*Dear\s+[^.!?]{1,60}[,:]\s*$")
 # Words after which a line cannot end a heading or a sentence, so the next line continues it.
 _OPEN_END = re.compile(r"\b(?:a|an|the|of|to|and|or|as|at|by|be|in|for|with|will|is|are|your|our|from|on|"
                        r"per|than|that|which|who|this|these|its|their|his|her|was|were|has|have)$", re.I)
-# Words before a full stop that does not end a sentence ("Dr. Rao", "e.g. teaching").
-_ABBREVIATIONS = frozenset("""
-    dr drs mr mrs ms mx prof profs sr jr st mt vs etc e.g i.e eg ie cf al approx dept div univ assoc asst inc
-    ltd co corp no nos ext fig jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m m.d ph.d
-    d.o m.p.h m.s m.b.a r.n ave blvd rd
-""".split())
-# A candidate sentence end: ., ! or ?, closing quotes or brackets, space, then a letter (emails
-# and messages start sentences in lower case too), digit, quote, bullet or currency sign.
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Za-z0-9$\u2022])")
 # A line that starts with a speaker or label and a colon, as each message of a chat export or
 # each row of a form does: "Ken Sato: we can do Asst Prof", "Q: Is there start-up money?".
 _LABEL_START = re.compile(r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}:\s+\S")
@@ -91,7 +85,7 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
     text = _LONG_WORD.sub(lambda m: m.group(0)[:MAX_WORD_CHARS], text)
     lines = [_LEADER.sub("   ", _QUOTED.sub("", line)).rstrip() for line in text.split("\n")]
-    return "\n".join(dehyphenate(drop_page_furniture(table_rows(lines))))
+    return "\n".join(dehyphenate(drop_page_furniture(table_rows(plain_marks(lines)))))
 
 
 def _is_short(line: str, width: int) -> bool:
@@ -169,70 +163,19 @@ def units(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-# A letter that names a part of a document, not a person's initial: "enclosed as Attachment B."
-_LABELLED_LETTER = re.compile(r"\b(?:attachment|appendix|schedule|exhibit|section|part|annex|table|form|plan|option|"
-                              r"level|tier|grade|step|class|category|enclosure)\s+[A-Za-z]$", re.I)
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    word = _WORD_BEFORE_DOT.search(text[max(0, dot - 12):dot])
-    if not word:
-        return False
-    token = word.group(1).lower().rstrip(".")
-    if len(token) == 1:  # an initial ("Jane A. Roe"), unless it names a part ("Schedule A.")
-        return not _LABELLED_LETTER.search(text[max(0, dot - 20):dot])
-    return token in _ABBREVIATIONS  # "Dr.", "e.g."
-
-
-def split_sentences(unit: str) -> list[str]:
-    """Cut a paragraph into sentences, not at abbreviations, initials or decimal points."""
-    out, start = [], 0
-    for end in _SENTENCE_END.finditer(unit):
-        if unit[end.start()] == "." and _is_abbreviation(unit, end.start()):
-            continue
-        out.append(unit[start:end.end()].strip())
-        start = end.end()
-    out.append(unit[start:].strip())
-    return [piece for sentence in out if sentence for piece in _pieces(sentence)]
-
-
-def _pieces(sentence: str) -> list[str]:
-    """A sentence, or a run of text with no sentence end, in pieces of at most MAX_SENTENCE_CHARS."""
-    pieces = []
-    while len(sentence) > MAX_SENTENCE_CHARS:
-        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
-        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
-        pieces.append(sentence[:cut])
-        sentence = sentence[cut:].lstrip()
-    return pieces + [sentence] if sentence else pieces
-
-
 def _is_heading(unit: str) -> bool:
     """A short line without a full stop ("Compensation", "Effort (percent of 1.0 FTE)") or a
     lead-in ending with a colon; not a form line ("Rank: Instructor")."""
     words = unit.split()
     if unit.endswith(":"):
         return len(words) <= 12
-    return len(words) <= 8 and ": " not in unit and not re.search(r"[.!?,;]$", unit)
+    return len(words) <= 8 and ": " not in unit and "?" not in unit and not re.search(r"[.!?,;]$", unit)
 
 
-# A heading run into its paragraph: "Effort and protected time. Your appointment is...", "3.2
-# Effort. Effort is allocated...": a short phrase with a full stop, no digits, and none of the
-# words that make a sentence (a pronoun, a verb of being or having, a yes or no).
-_RUN_IN_HEADING = re.compile(r"^[A-Z][A-Za-z'/&-]*(?:\s+[A-Za-z'/&()-]+){0,5}\.$")
-_SENTENCE_WORDS = re.compile(r"\b(?:i|you|your|we|our|he|she|it|they|this|that|these|there|here|is|are|was|were|be|been|"
-                             r"will|shall|would|should|can|could|may|must|have|has|had|do|does|did|no|not|yes|thank|"
-                             r"thanks|congratulations|please|welcome|sincerely|regards|dear)\b", re.I)
-
-
-def _is_run_in_heading(sentence: str) -> bool:
-    return bool(_RUN_IN_HEADING.match(sentence)) and not _SENTENCE_WORDS.search(sentence)
-
-
-# A yes-or-no question and its answer: "Q: Is there start-up money?" "A: No."
-_QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*[:.]\s*)?(?:is|are|was|will|would|do|does|did|can|could|shall|should|has|have|may)\s+"
-                       r"(?P<body>.+?)\?$", re.I)
+# A yes-or-no question and its answer: "Q: Is there start-up money?" "A: No."; a form's question
+# without a verb too ("Start-up or research funds? No"), not a question of who, what or when.
+_QUESTION = re.compile(r"^(?:Q(?:uestion)?\s*[:.]\s*)?(?:(?:is|are|was|will|would|do|does|did|can|could|shall|should|has|have|may)\s+)?"
+                       r"(?!(?:who|what|when|where|why|how|which|whose)\b)(?P<body>.+?)\?$", re.I)
 _ANSWER = re.compile(r"^(?:A(?:nswer)?\s*[:.]\s*)?(?P<word>yes|no)\b", re.I)
 
 
@@ -258,7 +201,7 @@ def sentences(text: str) -> list[Sentence]:
         if _is_heading(unit):
             heading = unit.rstrip(":")
         pieces = split_sentences(unit)
-        if len(pieces) > 1 and _is_run_in_heading(pieces[0]):
+        if len(pieces) > 1 and is_run_in_heading(pieces[0]):
             heading, pieces = pieces[0].rstrip("."), pieces[1:]  # "3.2 Effort. Effort is allocated..."
         for sentence in pieces:
             read.append(Sentence(words_to_digits(denied_row(sentence)), heading, sentence, clause))

@@ -441,6 +441,39 @@ def test_wordings_of_unseen_letters(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # A reply that changes figures of the offer it quotes: the old figures are not read.
+    ("Everything in my note below stands, except: protected time goes from 10% to 20%; base salary is now $251,000 "
+     "(up from $243,000).\n\n-----Original Message-----\nEffort: 90% clinical, 10% protected for teaching\n\n"
+     "Salary: $243,000 base", "protected_fte", 0.2),
+    ("Everything in my note below stands, except: protected time goes from 10% to 20%; base salary is now $251,000 "
+     "(up from $243,000).\n\n-----Original Message-----\nEffort: 90% clinical, 10% protected for teaching\n\n"
+     "Salary: $243,000 base", "clinical_fte", "not found"),
+    ("Everything in my note below stands, except: base salary is now $251,000 (up from $243,000).\n\n"
+     "Salary: $243,000 base", "salary", 251000),
+    # A raise on a schedule is no revision of the offer.
+    ("Your base salary will be $200,000. It will increase from $200,000 to $210,000 after promotion.", "salary", 200000),
+    # Budget shorthand, and a ramp over the years: no one share.
+    ("AY27: cFTE 0.50 / aFTE 0.50\nAY28: cFTE 0.65 / aFTE 0.35\nAY29 onward: cFTE 0.80 / aFTE 0.20", "clinical_fte",
+     "not found"),
+    ("cFTE 0.80 / aFTE 0.20; aFTE is protected per the effort policy.", "protected_fte", 0.2),
+    # All the non-clinical time protected: the rest of the clinical share, administration included.
+    ("Clinical: 0.75\n\nTeaching: 0.10\n\nResearch: 0.10\n\nAdministration: 0.05\n\nIs the non-clinical effort "
+     "protected in the appointment contract? [X] Yes [ ] No", "protected_fte", 0.25),
+    ("0.1 FTE is protected for research and 0.1 FTE is protected for teaching.", "protected_fte", 0.2),
+    # A form's value for the review, and an academic year named by the year it ends.
+    ("Year of review for promotion to Associate Professor: 6th year", "review_years", 6),
+    ("Anticipated review for Associate Professor: Year 6", "review_years", 6),
+    ("Your appointment is effective July 1, 2026. Promo: APT review for Assoc. Prof. planned for AY32.", "review_years", 6),
+    ("Mentor: Dr. A. Lindqvist (Epilepsy) has agreed; meets monthly.", "mentorship", True),
+    ("Start-up or research funds?    [ ] Yes    [X] No", "funding", False),
+    ("Dr. Solberg is recruited to build our education program, and we intend her to progress through the faculty "
+     "ranks here.", "leadership_support", True),
+])
+def test_wordings_of_forms_memos_and_replies(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),

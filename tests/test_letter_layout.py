@@ -64,3 +64,26 @@ def test_a_bar_table_row_that_goes_on_below_is_one_row():
              "|      | once |", "| Clinical effort | 100% |", "+------+------+"]
     assert [line for line in table_rows(lines) if line] == ["Term: Detail", "Appointment term: 12 months; renewable once",
                                                             "Clinical effort: 100%"]
+
+
+def test_markdown_marks_are_not_read():
+    assert texts("## Support\n\n- **Mentor:** Dr. Helen Ruiz, *confirmed*\n- See the [guidelines](https://x.example/g)") == [
+        "Support", "Mentor: Dr. Helen Ruiz, confirmed", "See the guidelines"]
+
+
+def test_check_boxes_read_as_what_is_checked():
+    text = ("Rank:    [ ] Instructor    [X] Assistant Professor    [ ]\nAssociate Professor\n"
+            "Is the non-clinical effort protected in the appointment\ncontract?    [X] Yes    [ ] No\n"
+            "Prior service credited toward time in rank?\n[ ] Yes    [ ] No    [X] N/A\n"
+            "Start-up funds?  \u2610 Yes  \u2612 No")
+    assert texts(text) == ["Rank: Assistant Professor", "the non-clinical effort protected in the appointment contract.",
+                           "Yes", "N/A", "not Start-up funds.", "No"]
+
+
+def test_footnote_markers_are_dropped_and_their_notes_kept():
+    for text in ("protected for research.\u00b2 You will work with Dr. Blakely.\n\n\u00b2 Contingent on staffing.",
+                 "protected for research.2 You will work with Dr. Blakely.\n\n2 Contingent on staffing."):
+        assert texts(text) == ["protected for research.", "You will work with Dr. Blakely.", "Contingent on staffing."
+                               if "\u00b2" in text else "2 Contingent on staffing."]
+    assert texts("offer you a position as Instructor in Pediatrics1 in the Division.") == [
+        "offer you a position as Instructor in Pediatrics in the Division."]
