@@ -19,7 +19,7 @@ _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:(?:confidential|personal and confidentia
 _SEPARATOR = r"(?:\s[-|\u2022]\s|\s{2,})"
 _PAGE_MARK_LINE = re.compile(rf"^\s*(?:[^\n]{{0,60}}?{_SEPARATOR})?page\s+\d{{1,3}}(?:\s+of\s+\d{{1,3}})?"
                              rf"(?:{_SEPARATOR}[^\n]{{0,60}}?)?\s*$", re.I)
-FURNITURE_REACH = 1
+FURNITURE_REACH = 2
 """Non-blank lines before and after a page marker that may be a running header or footer."""
 # A line that ends a sentence or a lead-in: the text after furniture is then a new paragraph.
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"')\]]*\s*$")
@@ -29,9 +29,20 @@ def is_page_mark(line: str) -> bool:
     return bool(_PAGE_NUMBER_LINE.match(line) or _PAGE_MARK_LINE.match(line))
 
 
+def _opens_the_letter(lines: list[str], i: int, marks: set[int]) -> bool:
+    """Whether a line stands where a paragraph may begin: first in the letter, or after a line
+    that ends a sentence (page furniture between them not counted)."""
+    j = i - 1
+    while j >= 0 and (not lines[j].strip() or j in marks):
+        j -= 1
+    return j < 0 or bool(_ENDS_SENTENCE.search(lines[j]))
+
+
 def _running_lines(lines: list[str], marks: list[int]) -> set[int]:
     """Lines beside page markers that recur beside page markers word for word: a running header
-    or footer ("Bramford Medical School - Offer of Appointment - K. Marlowe")."""
+    or footer ("Bramford Medical School - Offer of Appointment - K. Marlowe"). Its first
+    occurrence stays where it may be the letterhead ("Department of Surgery" above the letter),
+    not where it cuts a sentence."""
     beside: dict[str, list[int]] = {}
     for mark in marks:
         for step in (-1, 1):
@@ -42,7 +53,12 @@ def _running_lines(lines: list[str], marks: list[int]) -> set[int]:
                     if len(lines[i].split()) >= 2 and not is_page_mark(lines[i]):
                         beside.setdefault(lines[i].strip().lower(), []).append(i)
                 i += step
-    return {i for found in beside.values() if len(set(found)) >= 2 for i in found}
+    running: set[int] = set()
+    for found in beside.values():
+        found = sorted(set(found))
+        if len(found) >= 2:
+            running.update(found[1:] if _opens_the_letter(lines, found[0], set(marks)) else found)
+    return running
 
 
 def drop_page_furniture(lines: list[str]) -> list[str]:

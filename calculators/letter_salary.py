@@ -17,6 +17,7 @@ _MONEY = re.compile(r"(?:US\$|USD\s?|CA\$|C\$|A\$|\$|\u00a3|\u20ac|EUR\s?|GBP\s?
                     r"|(?<![\w$.,])(?!40[13]\s?[kK])(?P<n4>\d{2,3})(?P<k4>\s?[kK])\b"
                     r"|(?<=:\s)(?P<n3>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?(?=\s*(?:per\s+(?:year|annum))?\s*$)")
 _SALARY_WORD = re.compile(r"\bsalary\b|\bbase\b|\bannual\s+(?:compensation|rate|pay)\b|\bcompensation\b|\bper\s+annum\b"
+                          r"|\b(?:be|are|is|get)\s+paid(?=\s*(?:$|\$|at\s+\$))"  # "You will be paid $250,000", not "$95,000 will be paid by the VA"
                           r"|\bpay\b(?=[^.;$]{0,25}?\b(?:is|will\s+be|of)\b|\s*:)", re.I)
 _OTHER_MONEY_WORD = re.compile(r"\btotal\s+(?:annual\s+)?(?:cash\s+)?compensation|\btarget\w*\s+(?:total\s+)?compensation"
                                r"|\bcompensation\s+(?:is\s+|will\s+be\s+)?(?:targeted|expected|projected)|\bbonus|\bincentive|\bsign(?:ing|-on)\b|\brelocation|\bmoving|\bstart[- ]?up|\bCME\b|\ballowance"

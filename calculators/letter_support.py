@@ -10,6 +10,7 @@ from .letter_words import HEDGE, negated
 
 
 _SURGICAL = re.compile(r"\b(?:(?-i:ENT|CT\s+surgery|[Oo]rtho)\b|surg\w*|neurosurg\w*|urolog\w*|otolaryngolog\w*|otorhinolaryngolog\w*|orthop(?:a)?edic\w*|"
+                       r"gyn(?:a)?ecolog\w*|obstetric\w*|(?-i:OB/?GYN)|"
                        r"ophthalmolog\w*|head\s+and\s+neck|cardiothoracic|thoracic|vascular\s+and\s+endovascular|"
                        r"transplant|colorectal|plastic)", re.I)
 _NON_SURGICAL = re.compile(r"\b(?:medicine|pediatric\w*|paediatric\w*|psychiatr\w*|neurolog\w*|radiolog\w*|patholog\w*|"

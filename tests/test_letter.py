@@ -469,6 +469,11 @@ def test_wordings_of_unseen_letters(body, field, expected):
     ("Start-up or research funds?    [ ] Yes    [X] No", "funding", False),
     ("Dr. Solberg is recruited to build our education program, and we intend her to progress through the faculty "
      "ranks here.", "leadership_support", True),
+    ("You will be paid $250,000 annually.", "salary", 250000),
+    ("Your total annual base salary will be $190,000, of which $95,000 will be paid by the University and $95,000 by "
+     "the VA.", "salary", 190000),
+    ("You will join the Division of Gynecologic Oncology in the Department of Obstetrics and Gynecology.",
+     "surgical_subspecialty", True),
 ])
 def test_wordings_of_forms_memos_and_replies(body, field, expected):
     assert value(body, field) == expected

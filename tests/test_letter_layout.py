@@ -87,3 +87,10 @@ def test_footnote_markers_are_dropped_and_their_notes_kept():
                                if "\u00b2" in text else "2 Contingent on staffing."]
     assert texts("offer you a position as Instructor in Pediatrics1 in the Division.") == [
         "offer you a position as Instructor in Pediatrics in the Division."]
+
+
+def test_a_running_header_first_above_the_letter_stays_as_its_letterhead():
+    lines = ["Page 1 of 2", "Department of Surgery", "", "Dear Dr. Lee,", "", "Your effort will be", "",
+             "Page 2 of 2", "Department of Surgery", "", "0.8 FTE clinical."]
+    assert [line for line in drop_page_furniture(lines) if line] == [
+        "Department of Surgery", "Dear Dr. Lee,", "Your effort will be", "0.8 FTE clinical."]
