@@ -193,9 +193,9 @@ def table_rows(lines: list[str]) -> list[str]:
 
 
 # A table cell or form value that denies the term its label names: "Research funds: None",
-# "Academic mentor: Not assigned", "Promotion criteria: None for this appointment type".
-_DENIED_ROW = re.compile(r"^(?P<label>[A-Z][\w /&'()-]{1,50}?)\s*:\s+(?:none|nil|not\s+(?:assigned|provided|offered|"
-                         r"applicable|available|included|funded|granted)|n/a)\b(?P<rest>.*)$", re.I)
+# "Academic mentor: Not assigned", "Promotion criteria: None for this appointment type", "Start-up: $0".
+_DENIED_ROW = re.compile(r"^(?P<label>[A-Z][\w /&'()-]{1,50}?)\s*:\s+(?:(?:none|nil|not\s+(?:assigned|provided|offered|"
+                         r"applicable|available|included|funded|granted)|n/a)\b|\$\s?0(?:\.00)?(?![\d,.]))(?P<rest>.*)$", re.I)
 
 
 def denied_row(text: str) -> str:

@@ -173,6 +173,9 @@ def efforts(sentence: Sentence, previous: str = "", week: FullTime = FullTime(),
     spoken = {kind for kind, pattern in KINDS if pattern.search(text)} - {"staff", "total"}
     about_effort = bool(spoken or _EFFORT_WORD.search(text))
     found: list[tuple[Effort, bool]] = []  # each with whether its kind came from its own words
+    # Words before the first quantity that call all of them protected: "Protected time: 10% for
+    # teaching; 10% for QI", "Your protected time is 0.15 FTE for research plus 0.10 FTE for education".
+    lead = text[:matches[0].start()] if matches else ""
     others: dict[tuple[int, int], bool] = {}  # clause -> it speaks of other people
     for i, m in enumerate(matches):
         value = _quantity_value(m, weekly, week)
@@ -191,7 +194,8 @@ def efforts(sentence: Sentence, previous: str = "", week: FullTime = FullTime(),
         own = next((m.groupdict()[g] for g in ("dayword", "halfword", "hourword") if m.groupdict().get(g)), "")
         kind, named = kind_of(own, before, after)
         bound = bool(_BOUND.search(text[max(0, m.start() - 30):m.start()]))
-        found.append((Effort(value, kind or "", bool(_PROTECTED_WORD.search(segment)), sentence, exact, named, bound,
+        labelled = bool(_PROTECTED_WORD.search(segment) or _PROTECTED_WORD.search(lead))
+        found.append((Effort(value, kind or "", labelled, sentence, exact, named, bound,
                              purpose_of(before, after)), bool(kind)))
     # A quantity with no words of its own takes the kind the whole sentence speaks of, if one.
     free = spoken - {e.kind for e, own in found if own}

@@ -12,7 +12,7 @@ SALARY_RANGE = (10_000, 10_000_000)
 
 # An amount of money: $198,000 / USD 189,500 / $410K / 192,000.00 dollars, or a form row's whole
 # value with thousands separators, its currency in the label ("Annual base salary (USD): 228,750").
-_MONEY = re.compile(r"(?:US\$|USD\s?|CA\$|C\$|A\$|\$|\u00a3|\u20ac|EUR\s?|GBP\s?)\s?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?(?P<k>\s?[kK]\b)?"
+_MONEY = re.compile(r"(?:US\$|USD\s?|CA\$|C\$|CAD\s?|A\$|\$|\u00a3|\u20ac|EUR\s?|GBP\s?)\s?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?(?P<k>\s?[kK]\b)?"
                     r"|(?P<n2>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?\s?(?:USD|CAD|(?i:(?:US\s+|U\.S\.\s+|Canadian\s+)?dollars))\b"
                     r"|(?<![\w$.,])(?!40[13]\s?[kK])(?P<n4>\d{2,3})(?P<k4>\s?[kK])\b"
                     r"|(?<=:\s)(?P<n3>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?(?=\s*(?:per\s+(?:year|annum))?\s*$)")
@@ -23,7 +23,7 @@ _OTHER_MONEY_WORD = re.compile(r"\btotal\s+(?:annual\s+)?(?:cash\s+)?compensatio
                                r"|\bcompensation\s+(?:is\s+|will\s+be\s+)?(?:targeted|expected|projected)|\bbonus|\bincentive|\bsign(?:ing|-on)\b|\brelocation|\bmoving|\bstart[- ]?up|\bCME\b|\ballowance"
                                r"|\bsupplement|\bstipend|\bretention|\bloan|\breimburs\w*|\bpremium|\bmatch|\bcontribution|\bfunds?\b"
                                r"|\bper\s+(?:shift|hour|month|RVU|week|session)|\btail\b|\bgrant|\bpackage|\bdues|\bprofessional\s+development"
-                               r"|\bcontinuing\s+(?:medical\s+)?education|\bexpenses|\baward\b|\bbudget\b|\btowards?\s+(?:your\s+)?salary"
+                               r"|\bcontinuing\s+(?:medical\s+)?education|\bexpenses|\baward\b|\bbudget\b|\btowards?\s+(?:your\s+)?salary|\bsalary\s+support"
                                # a cap is not a salary: "provides up to $100,000 a year toward salary"
                                r"|\bup\s+to\s*$", re.I)
 

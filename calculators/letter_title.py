@@ -20,7 +20,8 @@ _OTHER_RANK = re.compile(r"\b(?:Associate|Full)\s+Professor\b|\bProfessor\b")
 _NOT_OFFERED_BEFORE = re.compile(
     r"\b(?:promot\w*|progress\w*|review(?:ed)?|consider(?:ed|ation)?|eligible|path(?:way)?|advance(?:ment)?|move\s+\w*\s*up|"
     r"become|becoming|toward|towards|count\w*|credit\w*|(?:time|years?|service)\s+(?:spent\s+)?(?:as|at))\b[^.;]{0,40}$"
-    r"|\b(?:served|serving|been|were|was|former(?:ly)?|previous(?:ly)?|upon|when|once|after|until|from)\b[^.;,]{0,40}$", re.I)
+    r"|\b(?:served|serving|been|were|was|former(?:ly)?|previous(?:ly)?|upon|when|once|after|until|from|then|thereafter"
+    r"|subsequently|afterwards?|later|at\s+which\s+(?:point|time)|chang\w*\s+to)\b[^.;,]{0,40}$", re.I)
 # Words that show a sentence offers or states the post.
 OFFER_WORDS = re.compile(r"\b(?:offer\w*|appoint\w*|position|title|rank|hire|hiring|join|start|begin|"
                          r"post|role|welcome|recruit\w*|employ\w*|re:)\b|\bas\s+(?:an?\s+)?$", re.I)

@@ -479,6 +479,27 @@ def test_wordings_of_forms_memos_and_replies(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # A title held until boards or a visa allow the next one: the first title is the offer.
+    ("You will be appointed Instructor until you pass your boards, at which point you will be appointed Assistant "
+     "Professor.", "rank", "instructor"),
+    ("Your initial title will be Instructor; upon board certification your title will change to Assistant Professor.",
+     "rank", "instructor"),
+    ("You will hold the title of Instructor for the first year and will then be appointed Assistant Professor.",
+     "rank", "instructor"),
+    ("Start-up: $0", "funding", False),
+    ("Your base salary is CAD 245,000 per annum.", "salary", 245000),
+    ("The grant budget includes $75,000 per year in salary support and $25,000 in supplies. Your base salary will be "
+     "$175,000.", "salary", 175000),
+    # A protected label before a list governs every item of it.
+    ("Protected time: 10% for teaching; 10% for QI; 5% for research", "protected_fte", 0.25),
+    ("Your clinical effort is 0.75 FTE. Your protected time is 0.15 FTE for research plus 0.10 FTE for education.",
+     "protected_fte", 0.25),
+])
+def test_titles_held_until_boards_money_and_lists(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
