@@ -64,20 +64,24 @@ _ENDS_WITH_BOX = re.compile(rf"(?:{_BOX.pattern})\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!;]\s*$")
 
 
+MAX_BOX_LINES = 4
+"""Lines one form row of boxes may have been wrapped onto (bounds the work on a text of boxes)."""
+
+
 def _boxes_rejoined(lines: list[str]) -> list[str]:
     """A form's line of boxes that a narrow page wrapped ("...protected in the appointment" /
     "contract? [X] Yes [ ] No"; "[X] Yes (name: ...)" / "[ ] No"; "... [ ]" / "Associate
     Professor") as one line again."""
-    out: list[str] = []
+    rows: list[list[str]] = []
     for line in lines:
-        prev = out[-1] if out else ""
+        prev = rows[-1][-1] if rows else ""
         boxed = bool(_BOX.search(line))
-        if prev.strip() and line.strip() and (_ENDS_WITH_BOX.search(prev) or boxed and (
+        if prev.strip() and line.strip() and len(rows[-1]) < MAX_BOX_LINES and (_ENDS_WITH_BOX.search(prev) or boxed and (
                 _STARTS_WITH_BOX.match(line) or re.match(r"\s*[a-z]", line) and not _ENDS_SENTENCE.search(prev))):
-            out[-1] = f"{prev.rstrip()} {line.strip()}"
+            rows[-1].append(line.strip())
         else:
-            out.append(line)
-    return out
+            rows.append([line])
+    return [" ".join(piece.strip() if i else piece.rstrip() for i, piece in enumerate(row)) for row in rows]
 
 
 def plain_marks(lines: list[str]) -> list[str]:

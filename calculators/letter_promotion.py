@@ -6,7 +6,7 @@ import re
 from .letter_facts import Fact, Finding, Letter, Suspect, one_value
 from .letter_numbers import NUMBER, ORDINAL, as_count, number
 from .letter_text import quote
-from .letter_words import HEDGE, negated
+from .letter_words import HEDGE, denied_after, negated
 
 
 # A promotion or its review, as letters put it.
@@ -44,7 +44,8 @@ _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 # 2026", "effective 1 July 2026", "Your appointment begins in academic year 2026-27" (in July).
 _START_WORD = r"\b(?:start(?:s|ing)?(?:\s+date)?|effective|beginning|begins?|commenc\w*)\b"
 _START = re.compile(rf"{_START_WORD}\s*(?:on\s+|date\s+)?(?:is\s+)?:?\s*(?:on\s+or\s+about\s+)?"
-                    rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b"
+                    rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b"
+                    rf"|(?P<m1>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<year2>20\d\d)\b)"
                     rf"|{_START_WORD}\s+in\s+(?:the\s+)?(?:academic\s+year|AY)\s+(?P<ay>20\d\d)\s*[-/]\s*(?:20)?\d\d", re.I)
 # A review dated by the calendar: "no later than the 2029-2030 academic year", "in academic year
 # 2028-29", "by July 2029". An academic year runs from July to June.
@@ -65,8 +66,20 @@ def _start(letter: Letter) -> tuple[int, int] | None:
         m = _START.search(s.text)
         if m and m.group("ay"):
             return int(m.group("ay")), ACADEMIC_YEAR_START_MONTH
+        if m and m.group("year2"):
+            return _numeric_start(int(m.group("year2")), int(m.group("m1")), int(m.group("m2")))
         if m:
             return int(m.group("year")), _MONTHS.index(m.group("month")[:3].lower()) + 1
+    return None
+
+
+def _numeric_start(year: int, first: int, second: int) -> tuple[int, int] | None:
+    """A start written in numbers: "07/01/2026" is July 1 (month first, as US letters write it),
+    "15/08/2026" is 15 August; "03/04/2026", which could be either, is not read."""
+    if first > 12 and second <= 12:
+        return year, second
+    if first <= 12 and (second == 1 or second > 12):
+        return year, first
     return None
 
 
@@ -162,7 +175,7 @@ def _written_near(text: str) -> bool:
 def read_written_criteria(letter: Letter) -> Finding:
     """Whether written promotion criteria exist (enclosed, attached, published) or not."""
     for s in letter.sentences:
-        if (negated(s.text, _DENIED_CRITERIA) or _NO_CRITERIA.search(s.text)) \
+        if (negated(s.text, _DENIED_CRITERIA) or _NO_CRITERIA.search(s.text) or denied_after(s.text, _CRITERIA_NOUN)) \
                 and (_ABOUT_PROMOTION.search(f"{s.heading} {s.text}") or _ABOUT_RANK.search(s.text)):
             return Fact(False, quote(s))
     # Criteria named as such are the better quote than a handbook or policy that holds them.

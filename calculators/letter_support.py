@@ -6,7 +6,7 @@ import re
 from .letter_facts import Fact, Finding, Letter, Suspect
 from .letter_title import OFFER_WORDS
 from .letter_text import quote
-from .letter_words import HEDGE, negated
+from .letter_words import HEDGE, denied_after, negated
 
 
 _SURGICAL = re.compile(r"\b(?:(?-i:ENT|CT\s+surgery|[Oo]rtho)\b|surg\w*|neurosurg\w*|urolog\w*|otolaryngolog\w*|otorhinolaryngolog\w*|orthop(?:a)?edic\w*|"
@@ -78,7 +78,8 @@ _NOT_DENIAL = re.compile(r"\b(?:hesitat\w*|only|just|alone|need\s+to|have\s+to|w
 
 
 def _no_mentor(text: str) -> bool:
-    return bool(negated(text, _MENTOR_NOUN, unless=_NOT_DENIAL) or _FIND_YOUR_OWN.search(text))
+    return bool(negated(text, _MENTOR_NOUN, unless=_NOT_DENIAL) or denied_after(text, _MENTOR_NOUN)
+                or _FIND_YOUR_OWN.search(text))
 
 
 # Mentoring that the new faculty member gives to learners, not receives.
@@ -115,7 +116,7 @@ def read_funding(letter: Letter) -> Finding:
     """Whether start-up funds or grant support come with the post."""
     named = list(letter.matching(_FUNDS_GIVEN))
     for s in named:
-        if negated(s.text, _FUNDS):
+        if negated(s.text, _FUNDS) or denied_after(s.text, _FUNDS_GIVEN):
             return Fact(False, quote(s))
         if _GIVEN.search(s.text) and not HEDGE.search(s.text):
             amount = next((a for a in named if "$" in a.text and _GIVEN.search(a.text) and not HEDGE.search(a.text)), s)

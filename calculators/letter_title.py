@@ -88,7 +88,7 @@ TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|\bphysician[- ]scientist\s+(?:track|pathway|line)|\bscientist\s+track"
                             r"|\bResearch\s+(?:Instructor|Assistant\s+Professor)\b", re.I)),
     ("clinician_educator", re.compile(r"\b(?-i:CE)\s+(?:track|pathway|line|series)\b|\bclinician[- ]?educator|\bclinical[- ]educator|\beducator[- ]scholar|\bteaching[- ]scholar"
-                                      r"|\bclinician[- ](?:teacher|scholar)|\bclinical\s+(?:scholars?|excellence)\s+(?:track|pathway|program|line)"
+                                      r"|\bclinician[- ](?:teacher|scholar)|\bclinical\s+(?:scholars?|excellence)\s+(?:track|pathway|program|line|series)"
                                       r"|\bclinical\s+(?:track|pathway|line|series|ladder)\b|\beducator\s+(?:track|pathway)", re.I)),
     ("pure_clinical", re.compile(r"\bstaff\s+physician|\bcourtesy\s+(?:title|appointment)|\bhonorary\s+(?:title|appointment)"
                                  r"|\badjunct\b|\bvolunteer\s+(?:clinical\s+)?faculty|\bvoluntary\s+faculty|\bnon-?\s?academic\b"

@@ -34,6 +34,18 @@ def negated(text: str, pattern: re.Pattern[str], unless: re.Pattern[str] | None 
     return None
 
 
+# A thing said not to be given, after it is named: "A start-up package is not included", "a mentor
+# will not be assigned", "Written criteria are not available".
+_NOT_GIVEN = re.compile(r"[^,;:.!?()]{0,40}?\b(?:is|are|was|were|will|would|can|could|shall)?\s*(?:not|n't)\s+(?:be\s+)?"
+                        r"(?:included|provided|available|offered|attached|given|granted|budgeted|allocated|assigned|part\s+of)\b",
+                        re.I)
+
+
+def denied_after(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of ``pattern`` that the words after it, in its clause, say is not given."""
+    return next((m for m in pattern.finditer(text) if _NOT_GIVEN.match(text, m.end())), None)
+
+
 # The new faculty member, as a letter addresses them ("your predecessor" is someone else).
 _YOU = re.compile(r"\b(?:you|yours|yourself)\b|\byour\b(?!\s+(?:predecessor|colleagues?|mentors?|chief|chair|partners?|"
                   r"residents?|fellows?|students?|supervisor|team|group))", re.I)

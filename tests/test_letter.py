@@ -500,6 +500,21 @@ def test_titles_held_until_boards_money_and_lists(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # Denied after it is named.
+    ("A start-up package is not included with this position.", "funding", False),
+    ("A mentor will not be assigned; you may choose one later.", "mentorship", False),
+    ("Written promotion criteria are not available for this title.", "written_criteria", False),
+    ("This appointment is not on the tenure track and is part of our Clinical Scholar series.", "track",
+     "clinician_educator"),
+    # A start in numbers: month first, as US letters write it, when the day settles it.
+    ("Start date: 07/01/2026. Your promotion review will occur in AY 2031-32.", "review_years", 6),
+    ("Start date: 03/04/2026. Your promotion review will occur in AY 2031-32.", "review_years", "not found"),
+])
+def test_denials_after_the_noun_and_numeric_dates(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
@@ -672,6 +687,14 @@ def test_the_text_reader_imports_only_the_standard_library():
     "Rank: a\n" * 20_000,  # a form that never stops
     "one two three four " * 20_000,  # number words without end
     "Dr. Smith is at 0.5 FTE, " * 5_000,  # other people's effort, in one clause
+    "Rank: " + "[ ] Instructor [X] Assistant Professor " * 3_000,  # check boxes without end
+    "[ ] a\n" * 20_000,  # lines of boxes, each joinable to the one before
+    "| a | b\n" * 20_000,  # table rows that never close
+    "**a** *b* _c_ [d](e) " * 8_000,  # Markdown marks
+    "pro-\ntected " * 12_000,  # words hyphenated across lines
+    "Page 1 of 2\nHeader line here\nclinical\n" * 5_000,  # page furniture
+    "1. Effort. 0.8 FTE clinical.\n\nParagraph 1 is amended to read: 0.7 FTE.\n\n" * 2_000,  # amendments
+    "protected time goes from 10% to 20%. " * 4_000,  # changed figures
 ])
 def test_hostile_text_is_read_in_bounded_time(garble):
     """Text pasted by mistake or made to stall the reader is read (or cut) within seconds; a
