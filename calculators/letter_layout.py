@@ -61,13 +61,37 @@ def _running_lines(lines: list[str], marks: list[int]) -> set[int]:
     return running
 
 
+def _interrupting_lines(lines: list[str]) -> set[int]:
+    """Lines the letter repeats word for word of which one cuts a sentence in two (the line
+    before it ends no sentence, the line after goes on in lower case): a footer with no page
+    number ("Hartwell University | 100 Main St | hartwell.edu"). A first occurrence that heads
+    the letter stays."""
+    text = [line.strip().lower() for line in lines]
+    counts = Counter(t for t in text if len(t.split()) >= 2)
+    if not counts or max(counts.values()) < 2:
+        return set()
+    nonblank = [i for i, t in enumerate(text) if t]
+    cutting: set[str] = set()
+    for before, i, after in zip(nonblank, nonblank[1:], nonblank[2:], strict=False):
+        if counts[text[i]] >= 2 and not _ENDS_SENTENCE.search(lines[before]) and re.match(r"\s*[a-z]", lines[after]):
+            cutting.add(text[i])
+    where: dict[str, list[int]] = {}
+    for i in nonblank:
+        if text[i] in cutting:
+            where.setdefault(text[i], []).append(i)
+    found: set[int] = set()
+    for at in where.values():
+        found.update(at[1:] if _opens_the_letter(lines, at[0], set()) else at)
+    return found
+
+
 def drop_page_furniture(lines: list[str]) -> list[str]:
     """The lines without page markers and running headers or footers; a sentence they cut in two
     ("...reassigned to clinical" / page footer / "coverage without...") is one paragraph again."""
     marks = [i for i, line in enumerate(lines) if is_page_mark(line)]
-    if not marks:
+    drop = set(marks) | (_running_lines(lines, marks) if marks else set()) | _interrupting_lines(lines)
+    if not drop:
         return lines
-    drop = set(marks) | _running_lines(lines, marks)
     out: list[str] = []
     i = 0
     while i < len(lines):

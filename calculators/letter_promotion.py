@@ -53,9 +53,9 @@ _WHEN_DATED = re.compile(rf"""
     \b(?:in|during|by|before|for|no\s+later\s+than)\s+(?:the\s+)?(?:(?:academic\s+year|AY)\s+)?(?P<ay>20\d\d)\s*[-/]\s*(?:20)?\d\d
         (?:\s+academic\s+year)?\b
   | \b(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?P<year>20\d\d)\b
-  | \b(?:in|during|by|before|for|no\s+later\s+than)\s+(?:the\s+)?AY\s?'?(?P<ay_end>\d\d)\b
+  | \b(?:in|during|by|before|for|no\s+later\s+than)\s+(?:the\s+)?AY\s?'?(?:(?P<ay_short>\d\d)\s*[-/]\s*\d\d|(?P<ay_end>\d\d))\b
 """, re.I | re.X)
-# (the last: an academic year named by the year it ends, "AY32" is 2031-32)
+# (the last: an academic year in two digits, "AY30-31"; or named by the year it ends, "AY32" is 2031-32)
 ACADEMIC_YEAR_START_MONTH = 7
 """July: the month an academic year begins (an appointment from July 2026 is in 2026-27)."""
 
@@ -87,9 +87,10 @@ def _dated_years(m: re.Match[str], start: tuple[int, int]) -> float | None:
     """Years from the start to a review dated by academic year (the start's own year is the
     first) or by month and year (to the nearest half year)."""
     year, month = start
-    if m.group("ay") or m.group("ay_end"):
+    if m.group("ay") or m.group("ay_end") or m.group("ay_short"):
         first = year if month >= ACADEMIC_YEAR_START_MONTH else year - 1
-        begins = int(m.group("ay")) if m.group("ay") else 2000 + int(m.group("ay_end")) - 1
+        begins = int(m.group("ay")) if m.group("ay") else (
+            2000 + int(m.group("ay_short")) if m.group("ay_short") else 2000 + int(m.group("ay_end")) - 1)
         return float(begins - first + 1)
     months = (int(m.group("year")) - year) * 12 + _MONTHS.index(m.group("month")[:3].lower()) + 1 - month
     return round(months / 6) / 2

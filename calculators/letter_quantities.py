@@ -66,12 +66,13 @@ _WEEK_HOURS = re.compile(r"\bfull[- ]time\s+(?:effort\s+|work\s+)?(?:is\s+)?(?:d
                          r"|\b(?P<h4>[3-6]\d)[- ]hour\s+(?:work\s*|working\s+)?week", re.I)
 # The sessions of a full-time week, where a letter defines them: "Full-time in the Department is
 # defined as 10 half-day sessions per week", "a full-time week is nine sessions".
-_WEEK_SESSIONS = re.compile(rf"\bfull[- ]time\b[^.;]{{0,60}}?\b(?:is|as|equals|means|of)\s+(?P<n>{NUMBER})\s+"
+_WEEK_SESSIONS = re.compile(rf"\bfull[- ]time\b[^.;]{{0,60}}?(?:\b(?:is|as|equals|means|of)|=|:)\s+(?P<n>{NUMBER})\s+"
                             r"(?:half[- ]day\s+)?(?:clinical\s+)?sessions\b", re.I)
 SESSIONS_PER_WEEK = 10
 """Half-day sessions in a full-time week, unless the letter defines it otherwise."""
-# A floor or a ceiling just before a quantity: "at least 75%", "up to 0.3 FTE", "beyond the 20%".
-_BOUND = re.compile(r"\b(?:at\s+least|at\s+most|no\s+(?:less|more|fewer)\s+than|not\s+(?:less|more)\s+than|(?:a\s+)?"
+# A floor or a ceiling just before a quantity: "at least 75%", "up to 0.3 FTE", "beyond the 20%",
+# a rule's figure ("the K23 requires 75% effort").
+_BOUND = re.compile(r"\b(?:requir\w*(?:\s+that)?|mandat\w*|at\s+least|at\s+most|no\s+(?:less|more|fewer)\s+than|not\s+(?:less|more)\s+than|(?:a\s+)?"
                     r"(?:minimum|maximum)\s+of|up\s+to|not\s+to\s+exceed|beyond|more\s+than|less\s+than|over|under|"
                     r"exceeding|above|below)\s+(?:the\s+|your\s+)?$", re.I)
 # Every other week: half the quantity ("one OR half-day every other week").

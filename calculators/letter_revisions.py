@@ -21,13 +21,19 @@ _EARLIER_TERMS = re.compile(r"\b(?:our|the|my|your)\s+(?:earlier|previous|prior|
 _NEW_TERMS = re.compile(r"\b(?:instead|now|revised|new|henceforth)\b", re.I)
 
 # An amendment of a numbered paragraph, or of one sentence of it: "Paragraph 4 is amended to
-# read", "Section 3.2 is deleted and replaced with", "The second sentence of Paragraph 6 is
-# deleted", "Clause 4 (Effort) shall be replaced by the following".
-_AMENDS = re.compile(r"""
-    \b(?:the\s+(?P<nth>first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th))\s+sentence\s+of\s+)?
-    (?:paragraph|section|clause|article|item|term)\s+(?P<number>\d{1,2}(?:\.\d{1,2}){0,3}|[a-h])\b
-    (?:\s*\([^()]{0,40}\))?\s+(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?
-    (?:amended|deleted|replaced|revised|struck|superseded|rescinded|withdrawn|modified|restated)
+# read", "Section 3.2 of the offer letter dated March 10 is hereby replaced", "The second sentence
+# of Paragraph 6 is deleted", "Clause 4 (Effort) shall be replaced by the following", "We amend
+# paragraph 4 to read"; or of a paragraph by its heading: "The paragraph headed "Effort" is
+# replaced", "The Effort section is amended to read".
+_NTH = r"(?:the\s+(?P<nth>first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th))\s+sentence\s+of\s+)?"
+_PART = r"(?:paragraph|section|clause|article|item|term)"
+_CHANGE_VERB = r"(?:amended|deleted|replaced|revised|struck|superseded|rescinded|withdrawn|modified|restated)"
+_AMENDS = re.compile(rf"""
+    \b{_NTH}{_PART}\s+(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}|[a-h])\b
+        (?:\s*\([^()]{{0,40}}\))?(?:\s+of\s+[^.;:"]{{1,60}}?)?\s+(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?{_CHANGE_VERB}
+  | \b(?:amend|replace|delete|revise|strike|restate)s?\s+{_NTH.replace("nth", "nth2")}{_PART}\s+(?P<number2>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}|[a-h])\b
+  | \bthe\s+(?:{_PART}\s+(?:headed|titled|entitled)\s+)?["']?(?P<heading>(?-i:[A-Z])[\w&/ -]{{1,40}}?)["']?(?:\s+{_PART})?
+        \s+(?:is|shall\s+be|will\s+be)\s+(?:hereby\s+)?{_CHANGE_VERB}
 """, re.I | re.X)
 
 
@@ -52,9 +58,14 @@ def _amended_terms(sents: list[Sentence]) -> list[Sentence]:
     dropped: set[int] = set()
     amendments = [(j, m) for j, s in enumerate(sents) for m in _AMENDS.finditer(s.text)][:MAX_AMENDMENTS]
     for j, m in amendments:
-        number = m.group("number")
-        earlier = [i for i in range(j) if _in_clause(sents[i], number) and i not in dropped]
-        nth = (m.group("nth") or "").lower()
+        number, heading = m.group("number") or m.group("number2"), (m.group("heading") or "").lower()
+        if number:
+            earlier = [i for i in range(j) if _in_clause(sents[i], number) and i not in dropped]
+        elif heading and heading not in ("offer", "letter", "offer letter", "agreement"):
+            earlier = [i for i in range(j) if sents[i].heading.lower() == heading and i not in dropped]
+        else:
+            continue
+        nth = (m.group("nth") or m.group("nth2") or "").lower()
         if nth == "last":
             earlier = earlier[-1:]
         elif nth:

@@ -515,6 +515,23 @@ def test_denials_after_the_noun_and_numeric_dates(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    ("Start date: July 1, 2026.\n\nYour promotion review will occur in AY30-31.", "review_years", 5),
+    ("Full time = 11 sessions per week. You will have 9 clinical sessions and 2 research sessions weekly.",
+     "clinical_fte", 0.818),
+    ("The K23 requires 75% research effort. Your effort will be 80% research and 20% clinical.", "protected_fte", 0.8),
+    # Amendments by a paragraph's heading, or of a numbered section of a dated letter.
+    ("Effort\n\nYour clinical effort will be 0.9 FTE.\n\nAMENDMENT\n\nThe Effort section is amended to read: Your "
+     "clinical effort will be 0.8 FTE.", "clinical_fte", 0.8),
+    ("4. Effort. Your clinical effort will be 0.9 FTE.\n\nSection 4 of the offer letter dated March 10, 2026 is hereby "
+     "replaced: Your clinical effort will be 0.8 FTE.", "clinical_fte", 0.8),
+    ("4. Effort. Your clinical effort will be 0.9 FTE.\n\nWe amend paragraph 4 to read: Your clinical effort will be "
+     "0.8 FTE.", "clinical_fte", 0.8),
+])
+def test_academic_years_defined_weeks_rules_and_amendments(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),

@@ -94,3 +94,11 @@ def test_a_running_header_first_above_the_letter_stays_as_its_letterhead():
              "Page 2 of 2", "Department of Surgery", "", "0.8 FTE clinical."]
     assert [line for line in drop_page_furniture(lines) if line] == [
         "Department of Surgery", "Dear Dr. Lee,", "Your effort will be", "0.8 FTE clinical."]
+
+
+def test_a_repeated_footer_without_page_numbers_that_cuts_a_sentence_is_dropped():
+    lines = ["Hartwell University | 100 Main St", "", "Dear Dr. Lee,", "", "Your clinical", "",
+             "Hartwell University | 100 Main St", "", "effort will be 0.8 FTE."]
+    assert [line for line in drop_page_furniture(lines) if line] == [
+        "Hartwell University | 100 Main St", "Dear Dr. Lee,", "Your clinical", "effort will be 0.8 FTE."]
+    assert texts("\n".join(lines))[-1] == "Your clinical effort will be 0.8 FTE."
