@@ -71,7 +71,10 @@ def window(text: str, start: int, end: int) -> tuple[str, str]:
     before, after = text[:start], text[end:]
     if before.rstrip().endswith("(") and _CLOSES.match(after):
         before, after = before.rstrip()[:-1], after.split(")", 1)[1]
-    before = _clause_before(before)
+    words = _clause_before(before)
+    if not words.strip() and re.search(r"[^\s,;]\s*,\s*$", before):
+        words = _clause_before(before.rstrip()[:-1])  # a list of "label, value": "patient care, 85%; education, 10%"
+    before = words
     stop = _STOP.search(after)
     after = after[:stop.start()] if stop else after
     return " ".join(before.split()[-BEFORE_WORDS:]), " ".join(after.split()[:AFTER_WORDS])

@@ -163,6 +163,11 @@ _ABOUT_RANK = re.compile(r"\brank\b|professor|\btrack\b", re.I)
 _RANK_CRITERIA = re.compile(r"\b(?:criteria|guidelines|benchmarks)\b", re.I)
 
 
+# A sentence that begins with the criteria, after one about promotion: "Promotion: Instructors are
+# reviewed after three years. Guidelines are in the Faculty Handbook, which is online."
+_CRITERIA_FIRST = re.compile(r"^(?:the\s+|these\s+|its\s+|our\s+)?(?:written\s+)?(?:criteria|guidelines|standards|requirements)\b", re.I)
+
+
 def _written_near(text: str) -> bool:
     """A criteria noun with a word saying it is written, enclosed or published near it, in one clause."""
     for clause in text.split(";"):
@@ -180,9 +185,11 @@ def read_written_criteria(letter: Letter) -> Finding:
                 and (_ABOUT_PROMOTION.search(f"{s.heading} {s.text}") or _ABOUT_RANK.search(s.text)):
             return Fact(False, quote(s))
     # Criteria named as such are the better quote than a handbook or policy that holds them.
+    previous = {id(s): before.text for before, s in zip(letter.sentences, letter.sentences[1:], strict=False)}
     for s in sorted(letter.sentences, key=lambda s: not _RANK_CRITERIA.search(s.text)):
         text = s.text
-        about = _ABOUT_PROMOTION.search(text) or (_ABOUT_RANK.search(text) and _RANK_CRITERIA.search(text))
+        about = _ABOUT_PROMOTION.search(text) or (_ABOUT_RANK.search(text) and _RANK_CRITERIA.search(text)) or (
+            _CRITERIA_FIRST.match(text) and _ABOUT_PROMOTION.search(previous.get(id(s), "")))
         if (about and _written_near(text) and not HEDGE.search(text)
                 and not negated(text, _CRITERIA_NOUN) and not negated(text, _CRITERIA_WRITTEN)):
             return Fact(True, quote(s))

@@ -9,7 +9,7 @@ from .letter_text import quote
 from .letter_words import HEDGE, negated
 
 # Time away from patients, named loosely: sentences that speak of protected time at all.
-_PROTECTED_TALK = re.compile(r"\bprotect\w*|\bnon-?clinical\s+(?:time|effort)|\b(?:research|academic|scholarly|dedicated)\s+(?:time|effort|days?|activit\w*)"
+_PROTECTED_TALK = re.compile(r"\bprotect\w*|\bnon-?clinical\s+(?:time|effort|portion|share|component|activities|days?)|\b(?:research|academic|scholarly|dedicated)\s+(?:time|effort|days?|activit\w*)"
                              r"|\btime\s+(?:for|to)\s+(?:\w+\s+){0,2}(?:teaching|projects?|scholarship|research|writing)"
                              r"|\btime\s+built\s+in|\bset\s+aside", re.I)
 # What a negation denies of protected time: "isn't formally protected", "not guaranteed".

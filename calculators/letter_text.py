@@ -46,10 +46,11 @@ _CHAR_MAP = str.maketrans({
     "\u2014": " - ", "\u2015": " - ", "\ufb01": "fi", "\ufb02": "fl", "\f": "\n\n",
 })
 # A bullet or list marker at the start of a line: "•", "-", "*", "1.", "(a)", "iv)", or a
-# numbered clause, "3.2 Effort." (its number, not a decimal: "1.0 FTE", "2.5 Days" are no clause). The
+# numbered clause, "3.2 Effort.", "\u00a7 2.1" (its number, not a decimal: "1.0 FTE", "2.5 Days" are no clause). The
 # number is kept, for an amendment that names the clause.
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023*o\-]\s+|\(?(?P<num>\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+"
-                     r"|(?P<clause>[1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z(])(?!(?i:FTE|days?|sessions?|hours?|weeks?|months?|years?)\b))")
+                     r"|(?P<clause>[1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z(])(?!(?i:FTE|days?|sessions?|hours?|weeks?|months?|years?)\b)"
+                     r"|\u00a7+\s*(?P<section>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+)")
 # A heading in capitals: "COMPENSATION", "1. APPOINTMENT", "ACADEMIC SUPPORT" (a word of four
 # letters or more, no lower-case letter, at most ten words).
 _CAPS_HEADING = re.compile(r"^\s*(?:[1-9]\d?\.\s+)?(?=[^a-z]*[A-Z]{4})[A-Z][A-Z0-9&,'/()-]*(?:\s+[A-Z0-9&,'/()-]+){0,9}:?\s*$")
@@ -124,7 +125,7 @@ def _line_width(lines: list[str]) -> int:
 
 def _clause_number(line: str) -> str:
     m = _BULLET.match(line)
-    return (m.group("num") or m.group("clause") or "") if m else ""
+    return (m.group("num") or m.group("clause") or m.group("section") or "") if m else ""
 
 
 def units(text: str) -> list[tuple[str, str]]:

@@ -532,6 +532,25 @@ def test_academic_years_defined_weeks_rules_and_amendments(body, field, expected
     assert value(body, field) == expected
 
 
+SECTIONS = """ARTICLE II - DISTRIBUTION OF EFFORT
+
+\u00a7 2.1 Your effort shall be distributed as follows: patient care, eighty-five percent (85%);
+education, ten percent (10%); scholarly activity, five percent (5%).
+
+\u00a7 2.2 The Department does not guarantee the non-clinical portion of your effort; it may be
+reduced when operating room staffing requires.
+"""
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    (SECTIONS, "clinical_fte", 0.85), (SECTIONS, "protected_fte", 0.15), (SECTIONS, "protected_in_contract", False),
+    ("Promotion: Research Instructors are reviewed for promotion after three years. Guidelines are in the Faculty "
+     "Handbook (section 7), which is online.", "written_criteria", True),
+])
+def test_sections_label_value_lists_and_criteria_after_promotion(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
