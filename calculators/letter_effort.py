@@ -68,7 +68,7 @@ def _protected_quantity(letter: Letter) -> Finding:
     for pick in (lambda e: e.labelled_protected, lambda e: e.kind in NON_CLINICAL_KINDS):
         shares = letter.effort(lambda e, pick=pick: e.kind != "clinical" and pick(e))
         values = sorted({round(e.value, 3) for e in shares})
-        parts = _parts(shares)
+        parts = _parts(shares, clinical)
         if parts:
             return parts
         if len(values) == 1:
@@ -88,16 +88,23 @@ _SCHEDULE = re.compile(r"\b(?:first|second|third|initial(?:ly)?|thereafter|then|
                        r"|reduc\w*|taper\w*|year\s+\d|years?\s+\d\S*\s+(?:and|to|-|through))\b", re.I)
 
 
-def _parts(shares: list[Effort]) -> Fact | None:
+def _parts(shares: list[Effort], clinical: set[float]) -> Fact | None:
     """Protected shares each for a different purpose add up: "0.2 FTE protected for research" and
-    "0.1 FTE protected for teaching" are 0.3 (not shares of a schedule over the years)."""
+    "0.1 FTE protected for teaching" are 0.3 (not shares of a schedule over the years). Two equal
+    shares in different sentences may be one share said twice ("20% for research", later "your
+    20% for scholarship"): they add up only beside a clinical share they complete (to at most 1)."""
     parts = {(round(e.value, 3), e.purpose) for e in shares}
     purposes = [purpose for _, purpose in parts]
     if len(parts) < 2 or not all(purposes) or len(set(purposes)) < len(parts) \
             or any(_SCHEDULE.search(e.sentence.text) for e in shares):
         return None
     total = sum(value for value, _ in parts)
-    return Fact(as_fte(total), quote(shares[0].sentence)) if total <= 1 else None
+    equal_apart = len({v for v, _ in parts}) < len(parts) and len({id(e.sentence) for e in shares}) > 1
+    if len(clinical) == 1:
+        fits = total + next(iter(clinical)) <= 1.001
+    else:
+        fits = total <= 1 and not equal_apart
+    return Fact(as_fte(total), quote(shares[0].sentence)) if fits else None
 
 
 # All the non-clinical time, said to be protected or a term of the appointment: "the non-clinical

@@ -60,7 +60,8 @@ def _amended_terms(sents: list[Sentence]) -> list[Sentence]:
     for j, m in amendments:
         number, heading = m.group("number") or m.group("number2"), (m.group("heading") or "").lower()
         if number:
-            earlier = [i for i in range(j) if _in_clause(sents[i], number) and i not in dropped]
+            earlier = [i for i in range(j) if _in_clause(sents[i], number) and i not in dropped
+                       and sents[i].original.rstrip(".") != sents[i].heading]  # not the clause's run-in heading
         elif heading and heading not in ("offer", "letter", "offer letter", "agreement"):
             earlier = [i for i in range(j) if sents[i].heading.lower() == heading and i not in dropped]
         else:

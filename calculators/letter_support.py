@@ -121,8 +121,7 @@ def read_funding(letter: Letter) -> Finding:
         if _GIVEN.search(s.text) and not HEDGE.search(s.text):
             amount = next((a for a in named if "$" in a.text and _GIVEN.search(a.text) and not HEDGE.search(a.text)), s)
             return Fact(True, quote(amount))  # quoted where it names the amount, if it does
-        return Suspect(quote(s))
-    return None
+    return Suspect(quote(named[0])) if named else None  # named, neither given nor denied
 
 
 # Leadership seeing the new faculty member as future faculty, in so many words.

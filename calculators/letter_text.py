@@ -203,7 +203,7 @@ def sentences(text: str) -> list[Sentence]:
             heading = unit.rstrip(":")
         pieces = split_sentences(unit)
         if len(pieces) > 1 and is_run_in_heading(pieces[0]):
-            heading, pieces = pieces[0].rstrip("."), pieces[1:]  # "3.2 Effort. Effort is allocated..."
+            heading = pieces[0].rstrip(".")  # "3.2 Effort. Effort is allocated...": read too ("Clinical Scholar Track.")
         for sentence in pieces:
             read.append(Sentence(words_to_digits(denied_row(sentence)), heading, sentence, clause))
     out: list[Sentence] = []

@@ -551,6 +551,22 @@ def test_sections_label_value_lists_and_criteria_after_promotion(body, field, ex
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # Equal shares in separate rows add up beside the clinical share they complete; one share said
+    # twice, with two purposes, does not.
+    ("Clinical: 0.80\n\nTeaching: 0.10\n\nResearch: 0.10", "protected_fte", 0.2),
+    ("Your time is 20% protected for research. Your protected 20% is for scholarship.", "protected_fte", 0.2),
+    ("Clinical 80%. 20% protected for research. Your protected 20% is for scholarship.", "protected_fte", 0.2),
+    # A heading run into its paragraph is read too.
+    ("Clinician-Educator Track. Your appointment begins July 1, 2026.", "track", "clinician_educator"),
+    # A heading that names funds does not hide the sentence that gives them.
+    ("Start-up funds.\n\nThe Division will provide $40,000 over two years.\n\nStart-up funds: we will provide "
+     "$40,000.", "funding", True),
+])
+def test_equal_shares_run_in_headings_and_named_funds(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),

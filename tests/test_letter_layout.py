@@ -49,9 +49,9 @@ def test_numbered_clauses_and_headings_in_capitals_are_units_of_their_own():
     read = letter.sentences(text)
     assert [(s.heading, s.text, s.clause) for s in read] == [
         ("APPOINTMENT", "APPOINTMENT", "1"),
-        ("Rank", "The School offers appointment as Assistant Professor.", "1.1"),
+        ("Rank", "Rank.", "1.1"), ("Rank", "The School offers appointment as Assistant Professor.", "1.1"),
         ("EFFORT", "EFFORT", "3"),
-        ("Effort", "Effort is allocated as follows: clinical care 0.70 FTE.", "3.2")]
+        ("Effort", "Effort.", "3.2"), ("Effort", "Effort is allocated as follows: clinical care 0.70 FTE.", "3.2")]
 
 
 def test_a_decimal_at_the_start_of_a_line_is_no_clause_number():
