@@ -33,7 +33,7 @@ PURPOSES = ("research", "scholarship", "teaching", "admin")
 _NAMED = re.compile(r"\b(?:clinical(?:ly)?|patient[- ]care|protected|non-?\s?clinical|academic|research|teaching|"
                     r"education\w*|scholar\w*|administrative|[care]FTE)\b", re.I)
 # Where the words that name a quantity's kind stop: a comma, a semicolon, "and", "plus"...
-_STOP = re.compile(r"[,;()]|\.(?:\s|$)|\s-\s|\s/\s|/|\b(?:and|plus|with|while|but|whereas|leaving)\b", re.I)
+_STOP = re.compile(r"[,;()|]|\.(?:\s|$)|\s-\s|\s/\s|/|\b(?:and|plus|with|while|but|whereas|leaving)\b", re.I)
 # A relative clause that says whose quantity it is: "a coordinator, who is funded at 0.5 FTE".
 _RELATIVE = re.compile(r"^\s*(?:who|whom|whose|which)\b", re.I)
 # A verb right after a quantity: the words after it say what is done with it ("(0.30 FTE in

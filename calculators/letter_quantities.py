@@ -70,6 +70,10 @@ _WEEK_SESSIONS = re.compile(rf"\bfull[- ]time\b[^.;]{{0,60}}?(?:\b(?:is|as|equal
                             r"(?:half[- ]day\s+)?(?:clinical\s+)?sessions\b", re.I)
 SESSIONS_PER_WEEK = 10
 """Half-day sessions in a full-time week, unless the letter defines it otherwise."""
+# A range, which states no one share: "between 0.7 and 0.8 FTE", "70-80%", "0.7 to 0.8 FTE".
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|\d(?:\.\d+)?\s*(?:%|percent|FTE)?\s*(?:-|to|or))\s*$", re.I)
+_RANGE_AFTER = re.compile(r"\s*(?:%|percent|FTE)?\s*(?:-|to|or)\s*\.?\d", re.I)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 # A floor or a ceiling just before a quantity: "at least 75%", "up to 0.3 FTE", "beyond the 20%",
 # a rule's figure ("the K23 requires 75% effort").
 _BOUND = re.compile(r"\b(?:requir\w*(?:\s+that)?|mandat\w*|at\s+least|at\s+most|no\s+(?:less|more|fewer)\s+than|not\s+(?:less|more)\s+than|(?:a\s+)?"
@@ -179,6 +183,9 @@ def efforts(sentence: Sentence, previous: str = "", week: FullTime = FullTime(),
     lead = text[:matches[0].start()] if matches else ""
     others: dict[tuple[int, int], bool] = {}  # clause -> it speaks of other people
     for i, m in enumerate(matches):
+        if _RANGE_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _BETWEEN.search(text[max(0, m.start() - 12):m.start()]) \
+                or (m.groupdict().get("fte") or m.groupdict().get("pct")) and _RANGE_AFTER.match(text, m.end()):
+            continue  # one end of a range
         value = _quantity_value(m, weekly, week)
         exact = any(m.groupdict().get(g) for g in ("fte", "pct", "hours"))
         if value is None or not (0 < value <= 1 or (value == 0 and exact)):

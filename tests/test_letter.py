@@ -567,6 +567,20 @@ def test_equal_shares_run_in_headings_and_named_funds(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # A range states no one share.
+    ("Your clinical effort will be between 0.7 and 0.8 FTE.", "clinical_fte", "not found"),
+    ("Your clinical effort will be 0.7-0.8 FTE.", "clinical_fte", "not found"),
+    ("Your clinical effort will be 70-80%.", "clinical_fte", "not found"),
+    ("Your protected time will be 20% to 30% of your effort.", "protected_fte", "not found"),
+    # Cells of a row set apart by bars.
+    ("Effort: Clinical 0.8 | Research 0.2", "protected_fte", 0.2),
+    ("Effort: Clinical 0.8 | Research 0.2", "clinical_fte", 0.8),
+])
+def test_ranges_and_bar_separated_cells(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
