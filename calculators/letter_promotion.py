@@ -123,6 +123,18 @@ def _review_date(clause: str) -> re.Match[str] | None:
                 None)
 
 
+def _when_of_promotion(clause: str) -> re.Match[str] | None:
+    """The time a clause gives for its promotion review: the first after the word of promotion,
+    else the last before it ("your mid-point review will be in year 3 and your promotion review in
+    year 6" is 6; "In your third year, you will be reviewed for promotion" is 3)."""
+    times = list(_WHEN.finditer(clause))
+    promotion = _PROMOTION.search(clause)
+    if not times or not promotion:
+        return None
+    after = [m for m in times if m.start() >= promotion.start()]
+    return after[0] if after else times[-1]
+
+
 def read_review_years(letter: Letter) -> Finding:
     """Years until the promotion review, when the letter gives a time (a range: its middle)."""
     facts, suspects = [], []
@@ -131,7 +143,7 @@ def read_review_years(letter: Letter) -> Finding:
         for clause in re.split(r";", s.text):
             if not _PROMOTION.search(clause) or _PAST.search(clause):
                 continue
-            m = _WHEN.search(clause)
+            m = _when_of_promotion(clause)
             years = _years(m) if m else None
             dated = _review_date(clause) if years is None and start else None
             years = _dated_years(dated, start) if dated and start else years

@@ -51,6 +51,12 @@ def _money_kind(text: str, m: re.Match[str]) -> str | None:
 _NOT_YEARLY = re.compile(r"\s*(?:(?:per|a|an|each)\s+(?:month|hour|shift|week|day|session|w?RVU)\b|/\s*(?:mo|month|hr|hour|shift)\b|monthly\b)", re.I)
 
 
+# Words before an amount that make it no stated salary: one end of a range ("between", "$200,000-"),
+# an estimate ("currently about", "approximately", "~"), a benchmark ("the MGMA median of").
+_RANGE_OR_ESTIMATE = re.compile(r"(?:\bbetween|\d\s*(?:-|to)|\babout|\bapproximately|\baround|\broughly|\bestimated|\bprojected"
+                                r"|\bexpected\s+to\s+be|~|\bmedian\s+(?:of|is)|\bpercentile\s+(?:of|is))\s*\$?\s*$", re.I)
+
+
 def read_salary(letter: Letter) -> Finding:
     """The base yearly salary, from an amount the letter names as salary or base pay."""
     facts: list[Fact] = []
@@ -67,9 +73,10 @@ def read_salary(letter: Letter) -> Finding:
             amount = _amount(m)
             if kind != "salary":
                 continue
-            if not SALARY_RANGE[0] <= amount <= SALARY_RANGE[1] or _NOT_YEARLY.match(context, m.end()) or re.search(
-                    r"\b(?:to|-)\s*\$?\d", context[m.end():m.end() + 6]) or re.search(r"\bbetween\s*$", context[:m.start()]):
-                suspects.append(s)  # a range, or not a yearly amount
+            if not SALARY_RANGE[0] <= amount <= SALARY_RANGE[1] or _NOT_YEARLY.match(context, m.end()) \
+                    or _RANGE_OR_ESTIMATE.search(context[max(0, m.start() - 40):m.start()]) \
+                    or re.match(r"\s*(?:\bto\b|-)\s*\$?\d", context[m.end():m.end() + 8]):
+                suspects.append(s)  # a range, an estimate, or not a yearly amount
                 continue
             facts.append(Fact(as_count(amount), quote(s)))
         if not facts and _SALARY_WORD.search(s.text) and not _MONEY.search(s.text):

@@ -41,7 +41,8 @@ _APPOSITION = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:MD|M\.D\.|PhD|Ph\.D\.|DO|D\.O\.
 
 
 # A title denied just before it: "we can do Asst Prof, not Instructor".
-_DENIED_TITLE = re.compile(r"(?:\bnot|\brather\s+than|\binstead\s+of)\s+(?:as\s+)?(?:an?\s+|the\s+)?(?:rank\s+of\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
+_DENIED_TITLE = re.compile(r"(?:\bnot|\brather\s+than|\binstead\s+of|\bunlike|\bother\s+than|\bas\s+opposed\s+to)\s+(?:as\s+)?"
+                           r"(?:an?\s+|the\s+)?(?:rank\s+of\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
 
 
 def _someone_elses(sentence: Sentence, m: re.Match[str]) -> bool:
@@ -102,9 +103,11 @@ TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _TRACKS_EXIST = re.compile(r"\b(?:have|has|use|uses|divide\w*|split\w*|organi[sz]e\w*|assign\w*|sort\w*)\s+"
                            r"(?:[\w-]+\s+){0,4}?tracks\b|^\s*(?:any\s+|separate\s+|formal\s+|official\s+)*tracks\b", re.I)
 # A track that might come later or was only compared: "you may later apply to the research track".
-_TRACK_LATER = re.compile(r"\b(?:later|switch|transfer|move\s+to|apply\s+(?:separately\s+)?(?:to|for)|unlike|rather\s+than|"
-                          r"instead\s+of|if\s+you\s+wish|separate\s+from|distinct\s+from|other\s+than|as\s+opposed\s+to|"
-                          r"compared\s+(?:with|to))\b", re.I)
+_TRACK_LATER = re.compile(r"\b(?:later|switch|transfer|move\s+to|apply\s+(?:separately\s+)?(?:to|for)|if\s+you\s+wish)\b", re.I)
+# A track named only to contrast this one with it: the words from "rather than" to the end of
+# their phrase ("on the clinical track (rather than the tenure track)", "unlike the tenure track,").
+_CONTRASTED = re.compile(r"\b(?:unlike|rather\s+than|instead\s+of|separate\s+from|distinct\s+from|other\s+than|as\s+opposed\s+to"
+                         r"|compared\s+(?:with|to))\b[^,;:()]*", re.I)
 
 
 # Tenure named at all, for a negation to deny: "This is not a tenure-track appointment".
@@ -132,8 +135,9 @@ def read_track(letter: Letter) -> Finding:
             if _NOT_TENURE.search(clause) or negated(clause, _TENURE_WORD):
                 negative_tenure = negative_tenure or s
                 clause = _TENURE_WORD.sub(" ", _NOT_TENURE.sub(" ", clause))
+            clause = _CONTRASTED.sub(" ", clause)
             if _TRACK_LATER.search(clause) or about_someone_else(clause, letter.addressee):
-                continue  # a track to come, one named to contrast it with this one, or others' track
+                continue  # a track to come, or others' track
             for value, pattern in TRACKS:
                 if pattern.search(clause):
                     hits.setdefault(value, s)

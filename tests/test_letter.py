@@ -581,6 +581,22 @@ def test_ranges_and_bar_separated_cells(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    ("Unlike an Instructor appointment, your appointment as Assistant Professor carries a promotion track.", "rank",
+     "assistant_professor"),
+    ("Your appointment on the clinical track (rather than the tenure track) reflects your interests.", "track",
+     "clinician_educator"),
+    ("Unlike the tenure track, your clinician-educator appointment has no fixed clock.", "track", "clinician_educator"),
+    ("The salary range for this rank is $200,000-$250,000; your salary will be $230,000.", "salary", 230000),
+    ("Your compensation will be determined by the MGMA 50th percentile (currently about $260,000).", "salary",
+     "not found"),
+    ("Your mid-point review will be in year 3 and your promotion review in year 6.", "review_years", 6),
+    ("In your third year, you will be reviewed for promotion.", "review_years", 3),
+])
+def test_contrasts_salary_ranges_and_estimates_and_the_promotions_own_time(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
