@@ -8,7 +8,7 @@ from .letter_numbers import as_fte
 from .letter_kinds import NON_CLINICAL_KINDS, kind_in
 from .letter_quantities import QUANTITY, Effort
 from .letter_text import Sentence, quote
-from .letter_words import negated
+from .letter_words import denied_after, negated
 
 
 # "the rest for your research", "the remainder of your time is protected": a share named by
@@ -130,6 +130,9 @@ def read_protected_fte(letter: Letter) -> Finding:
     or none when the letter says so or its clinical share is the whole job."""
     clinical = read_clinical_fte(letter)
     found = _all_non_clinical(letter, clinical) or _protected_quantity(letter)
+    none = next((s for s in letter.sentences if denies_time_away(s.text)), None)
+    if isinstance(found, Fact) and found.value > 0 and none:
+        return Suspect(quote(none))  # none now, some later: "not in your first year; 20% in year two"
     if found is not None:
         return found
     if isinstance(clinical, Fact):
@@ -138,5 +141,10 @@ def read_protected_fte(letter: Letter) -> Finding:
             return Fact(as_fte(1 - clinical.value), quote(rest))
         if clinical.value == 1:
             return Fact(0.0, clinical.quote)
-    none = next((s for s in letter.sentences if negated(s.text, TIME_AWAY, unless=TAKE_AWAY)), None)
     return Fact(0.0, quote(none)) if none else None
+
+
+def denies_time_away(text: str) -> bool:
+    """Whether a sentence says there is no protected time: "no protected academic time", "Protected
+    time is not part of this offer" (not "will not reduce your protected time")."""
+    return bool(negated(text, TIME_AWAY, unless=TAKE_AWAY) or denied_after(text, TIME_AWAY))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .letter_effort import TAKE_AWAY, TIME_AWAY
+from .letter_effort import TAKE_AWAY, denies_time_away
 from .letter_facts import Fact, Finding, Letter
 from .letter_text import quote
 from .letter_words import HEDGE, negated
@@ -49,8 +49,7 @@ def read_protected_in_contract(letter: Letter) -> Finding:
     for s in letter.sentences:
         if not (_PROTECTED_TALK.search(s.text) or id(s) in away):
             continue
-        if negated(s.text, _DENIED_PROTECTION, unless=TAKE_AWAY) or negated(s.text, TIME_AWAY, unless=TAKE_AWAY) \
-                or _softened(s.text):
+        if negated(s.text, _DENIED_PROTECTION, unless=TAKE_AWAY) or denies_time_away(s.text) or _softened(s.text):
             return Fact(False, quote(s))
     labelled = [e for e in letter.efforts if e.labelled_protected and e.kind != "clinical"]
     if labelled and all(e.value == 0 for e in labelled):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from .letter_kinds import KINDS, NON_CLINICAL_KINDS, kind_of, mask_parentheses, purpose_of, window
 from .letter_numbers import NUMBER, NUMBER_WORDS, number
 from .letter_text import Sentence
-from .letter_words import about_someone_else
+from .letter_words import about_someone_else, addresses_you
 
 # One weekday of a five-day working week is 0.2 FTE: the site reads "four days a week of
 # clinic" as 0.8 FTE clinical, the way the articles' FTE splits (0.8 clinical / 0.2 protected)
@@ -74,6 +74,8 @@ SESSIONS_PER_WEEK = 10
 _RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|\d(?:\.\d+)?\s*(?:%|percent|FTE)?\s*(?:-|to|or))\s*$", re.I)
 _RANGE_AFTER = re.compile(r"\s*(?:%|percent|FTE)?\s*(?:-|to|or)\s*\.?\d", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+# What is usual, not this offer's: "Typically, faculty in this division have 20% protected time".
+_USUALLY = re.compile(r"\b(?:typically|usually|generally|on\s+average|in\s+general|traditionally|historically|customarily)\b", re.I)
 # A floor or a ceiling just before a quantity: "at least 75%", "up to 0.3 FTE", "beyond the 20%",
 # a rule's figure ("the K23 requires 75% effort").
 _BOUND = re.compile(r"\b(?:requir\w*(?:\s+that)?|mandat\w*|at\s+least|at\s+most|no\s+(?:less|more|fewer)\s+than|not\s+(?:less|more)\s+than|(?:a\s+)?"
@@ -192,9 +194,10 @@ def efforts(sentence: Sentence, previous: str = "", week: FullTime = FullTime(),
             continue  # not a share of a job ("0%" is one: none)
         lo, hi = _clause_of(text, m)
         if (lo, hi) not in others:
-            others[lo, hi] = about_someone_else(text[lo:hi], name)
+            clause = text[lo:hi]
+            others[lo, hi] = about_someone_else(clause, name) or bool(_USUALLY.search(clause) and not addresses_you(clause, name))
         if others[lo, hi]:
-            continue  # another person's: "Dr. Ray is at 0.5 FTE", "most of our faculty are 0.9 clinical"
+            continue  # another person's ("Dr. Ray is at 0.5 FTE"), or what is usual ("Typically, faculty have 20%")
         segment, start, end = _segment(text, matches, i)
         before, after = window(mask_parentheses(segment, (start, end)), start, end)
         if _not_effort(m, before, after, about_effort):

@@ -149,6 +149,8 @@ _LEADERSHIP_FOR = re.compile(
 _FUTURE_FACULTY = re.compile(rf"\bfuture\s+(?:[\w-]+\s+)?{_CAREER}", re.I)
 _YOU = re.compile(r"\byou\b", re.I)
 _LEADERSHIP_AGAINST = re.compile(r"\bprimarily\s+(?:designed\s+|intended\s+)?(?:to\s+)?(?:support\s+|provide\s+)?clinical\s+coverage"
+                                 r"|\b(?:view|see|regard|consider)\w*\s+(?:this|the|your)\s+(?:role|position|job|post|appointment)\s+(?:as\s+)?"
+                                 r"(?:primarily|mainly|essentially|largely|predominantly)\s+(?:as\s+)?(?:an?\s+)?(?:clinical|service)\b"
                                  r"|\b(?:primarily|mainly|essentially|largely|predominantly)\s+(?:an?\s+)?(?:clinical|service)(?:\s+(?:service|coverage|care))?\s+(?:role|position|job|post|appointment)"
                                  r"|\bnot\s+(?:intended|designed|meant)\s+as\s+an?\s+(?:academic|faculty)\s+(?:pathway|position|career)", re.I)
 

@@ -68,10 +68,15 @@ def addressee(texts: list[str]) -> str:
     return ""
 
 
+def addresses_you(text: str, name: str = "") -> bool:
+    """Whether a clause speaks of the new faculty member: "you", "your", or the addressee's name."""
+    return bool(_YOU.search(text) or (name and re.search(rf"\b{re.escape(name)}\b", text)))
+
+
 def about_someone_else(text: str, name: str = "") -> bool:
     """Whether a clause speaks of other people and not of the new faculty member (by "you" or by
     the name the letter is addressed to): "Dr. Smith works at 0.6 FTE clinical", "most of our
     faculty are 0.9 clinical"."""
-    if _YOU.search(text) or (name and re.search(rf"\b{re.escape(name)}\b", text)):
+    if addresses_you(text, name):
         return False
     return bool(_OTHERS.search(text))

@@ -597,6 +597,21 @@ def test_contrasts_salary_ranges_and_estimates_and_the_promotions_own_time(body,
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    # What is usual is not this offer's; this offer's, said to be usual, is.
+    ("Typically, faculty in this division have 20% protected time.", "protected_fte", "not found"),
+    ("Your 20% protected time will generally fall on Fridays.", "protected_fte", 0.2),
+    # None now and some later is no one share.
+    ("You will not have protected time in your first year; in year two you will have 20% protected time.",
+     "protected_fte", "not found"),
+    ("Protected time is not part of this offer.", "protected_fte", 0.0),
+    ("Protected time is not part of this offer.", "protected_in_contract", False),
+    ("We view this role primarily as clinical service.", "leadership_support", False),
+])
+def test_usual_shares_none_then_some_and_service_roles(body, field, expected):
+    assert value(body, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
