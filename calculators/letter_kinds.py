@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 # Staff, whose FTE is not the new faculty member's: "a 0.5 FTE research coordinator".
-STAFF = re.compile(r"\b(?:coordinator|technician|statistician|biostatistician|analyst|nurse|"
+STAFF = re.compile(r"\b(?:coordinator|technician|tech|statistician|biostatistician|analyst|nurse|"
                    r"practitioner|manager|staff|PA|NP)s?\b|\bassistants?\b(?!\s+professor)", re.I)
 STAFF_WORDS = 3
 """A staff title within this many words after a quantity makes it the staff member's."""

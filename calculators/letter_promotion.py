@@ -160,7 +160,7 @@ _CRITERIA_NOUN = re.compile(r"\b(?:criteria|guidelines?|benchmarks?|standards?|p
                             r"|rules)\b", re.I)
 _CRITERIA_WRITTEN = re.compile(r"\b(?:written|enclos\w*|attach\w*|publish\w*|available|set\s+(?:out|forth)|describ\w*|outlin\w*|"
                                r"provid\w*|cop(?:y|ies)|document\w*|in\s+writing|handbook|appendix|exhibit|schedule\s+[A-Z]\b|"
-                               r"appear\w*\s+in|form\s+part|posted|online|website|web\s+site|intranet)\b", re.I)
+                               r"appear\w*\s+in|form\s+part|posted|online|website|web\s*site|site|intranet|portal)\b", re.I)
 CRITERIA_REACH = 100
 """Characters between a criteria noun and the word saying it is written ("criteria ... are enclosed")."""
 # What a negation denies when a letter says there are no written criteria: "no written promotion

@@ -24,7 +24,7 @@ _UNITS = (
     re.compile(r"\b(?:department|dept\.?|division|section|service)\s+of\s+(?P<name>(?:[\w&/'-]+\s*){1,6})", re.I),
     re.compile(r"(?P<name>(?:(?!(?:in|at|the|of|our|your|a|an|to|for|and|with|on|by)\b)[\w&/'-]+\s+){1,3})"
                r"(?:department|division|section|service\s+line)\b(?!\s+of\b)", re.I),
-    re.compile(r"\b(?:Instructor|Professor)\s+(?:in|of)\s+(?:Clinical\s+)?(?P<name>(?:[A-Z][\w&/'-]*\s*){1,4})"),
+    re.compile(r"\b(?:Instructor|Professor|Prof\.?)\s+(?:in|of)\s+(?:Clinical\s+)?(?P<name>(?:[A-Z][\w&/'-]*\s*){1,4})"),
     re.compile(r"^(?:department|division|section|specialty)\s*:\s*(?P<name>.+)$", re.I),
 )
 

@@ -86,7 +86,7 @@ TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tenure", re.compile(r"\btenure[- ]?(?:track|eligible|line|stream|clock|system|review|probationary)\b|\beligible\s+for\s+tenure"
                           r"|\b(?:on|in)\s+the\s+tenure\b|\bwith\s+tenure\b", re.I)),
     ("research", re.compile(r"\bresearch[- ](?:track|pathway|line|series|ladder)\b|\binvestigator[- ](?:track|pathway)"
-                            r"|\bphysician[- ]scientist\s+(?:track|pathway|line)|\bscientist\s+track"
+                            r"|\b(?:physician|clinician)[- ]scientist\s+(?:track|pathway|line|series)|\bscientist\s+(?:track|pathway)"
                             r"|\bResearch\s+(?:Instructor|Assistant\s+Professor)\b", re.I)),
     ("clinician_educator", re.compile(r"\b(?-i:CE)\s+(?:track|pathway|line|series)\b|\bclinician[- ]?educator|\bclinical[- ]educator|\beducator[- ]scholar|\bteaching[- ]scholar"
                                       r"|\bclinician[- ](?:teacher|scholar)|\bclinical\s+(?:scholars?|excellence)\s+(?:track|pathway|program|line|series)"

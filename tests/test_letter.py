@@ -612,6 +612,24 @@ def test_usual_shares_none_then_some_and_service_roles(body, field, expected):
     assert value(body, field) == expected
 
 
+NOTE = """Asst Prof of Pediatrics (Neonatology), clinician-scientist pathway, start 7/1/26.
+
+Effort 60% research / 40% clinical. Research time is protected for the first three years.
+
+Startup $150k over 3 yrs + a 0.5 FTE research tech for 2 yrs.
+
+Promotion: we expect you'd go up for Assoc Prof in year 6; the research track guidelines are on the SOM faculty
+affairs site.
+"""
+
+
+@pytest.mark.parametrize("field, expected", [
+    ("track", "research"), ("protected_fte", 0.6), ("written_criteria", True), ("surgical_subspecialty", False),
+])
+def test_an_administrators_note(field, expected):
+    assert value(NOTE, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
