@@ -45,10 +45,11 @@ _CHAR_MAP = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
     "\u2014": " - ", "\u2015": " - ", "\ufb01": "fi", "\ufb02": "fl", "\f": "\n\n",
 })
-# A bullet or list marker at the start of a line: "•", "-", "*", "1.", "(a)", "iv)", or a
+# A bullet or list marker at the start of a line: "•", "●", "➢", a symbol font's bullet as a PDF
+# gives it (U+F0B7), "-", "*", "1.", "(a)", "iv)", or a
 # numbered clause, "3.2 Effort.", "\u00a7 2.1" (its number, not a decimal: "1.0 FTE", "2.5 Days" are no clause). The
 # number is kept, for an amendment that names the clause.
-_BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023*o\-]\s+|\(?(?P<num>\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+"
+_BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u00b7\u2023\u2043\u25cf\u25ba\u27a2\uf0b7\uf0a7\uf076\uf0d8*o\-]\s+|\(?(?P<num>\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+"
                      r"|(?P<clause>[1-9]\d?(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z(])(?!(?i:FTE|days?|sessions?|hours?|weeks?|months?|years?)\b)"
                      r"|\u00a7+\s*(?P<section>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+)")
 # A heading in capitals: "COMPENSATION", "1. APPOINTMENT", "ACADEMIC SUPPORT" (a word of four

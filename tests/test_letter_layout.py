@@ -102,3 +102,8 @@ def test_a_repeated_footer_without_page_numbers_that_cuts_a_sentence_is_dropped(
     assert [line for line in drop_page_furniture(lines) if line] == [
         "Hartwell University | 100 Main St", "Dear Dr. Lee,", "Your clinical", "effort will be 0.8 FTE."]
     assert texts("\n".join(lines))[-1] == "Your clinical effort will be 0.8 FTE."
+
+
+def test_bullets_of_symbol_fonts_as_a_pdf_gives_them():
+    assert texts("Your effort:\n\uf0b7 0.8 FTE clinical\n\u25cf 0.2 FTE protected\n\u27a2 Salary: $1") == [
+        "Your effort:", "0.8 FTE clinical", "0.2 FTE protected", "Salary: $1"]
