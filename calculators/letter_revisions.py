@@ -1,5 +1,6 @@
-"""The letter's current terms: a revised offer without the earlier letter's terms it tells, and an
-amended offer without the paragraphs and sentences its amendment replaces or deletes.
+"""The letter's current terms: a revised offer without the earlier letter's terms it tells, an
+amended offer without the paragraphs and sentences its amendment replaces or deletes, and a
+reply without the figures it changes ("protected time goes from 10% to 20%").
 """
 from __future__ import annotations
 
