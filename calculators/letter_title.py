@@ -19,12 +19,17 @@ _OTHER_RANK = re.compile(r"\b(?:Associate|Full)\s+Professor\b|\bProfessor\b")
 # their phrase: "accepts upon signature, appointment at the rank of" offers the rank.
 _NOT_OFFERED_BEFORE = re.compile(
     r"\b(?:promot\w*|progress\w*|review(?:ed)?|consider(?:ed|ation)?|eligible|path(?:way)?|advance(?:ment)?|move\s+\w*\s*up|"
-    r"become|becoming|toward|towards|count\w*|credit\w*|(?:time|years?|service)\s+(?:spent\s+)?(?:as|at))\b[^.;]{0,40}$"
+    r"become|becoming|toward|towards|count\w*|credit\w*|mov(?:e|ing)\s+to|advanc\w*\s+to|(?:time|years?|service)\s+(?:spent\s+)?(?:as|at))\b[^.;]{0,40}$"
     r"|\b(?:served|serving|been|were|was|former(?:ly)?|previous(?:ly)?|upon|when|once|after|until|from|then|thereafter"
     r"|subsequently|afterwards?|later|at\s+which\s+(?:point|time)|chang\w*\s+to)\b[^.;,]{0,40}$", re.I)
 # Words that show a sentence offers or states the post.
 OFFER_WORDS = re.compile(r"\b(?:offer\w*|appoint\w*|position|title|rank|hire|hiring|join|start|begin|"
                          r"post|role|welcome|recruit\w*|employ\w*|re:)\b|\bas\s+(?:an?\s+)?$", re.I)
+# The title named as the post itself, right after the offer: "an appointment as Instructor in
+# Medicine", "offer you the position of Assistant Professor", "appointed at the rank of ...".
+_DIRECT_OFFER = re.compile(r"\b(?:appointment|appointed|offer(?:ed|ing)?(?:\s+you)?|position|post|hired?|join\s+us)"
+                           r"\s+(?:you\s+)?(?:as|at\s+the\s+rank\s+of|to\s+the\s+rank\s+of|of)\s+(?:an?\s+)?"
+                           r"(?:full-time\s+|part-time\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
 _RANK_LABEL = re.compile(r"^(?:rank|title|academic (?:rank|title)|position|faculty rank|appointment)\s*:", re.I)
 
 
@@ -53,6 +58,7 @@ def _someone_elses(sentence: Sentence, m: re.Match[str]) -> bool:
 
 def read_rank(letter: Letter) -> Finding:
     """The rank offered: Instructor or Assistant Professor (not a promotion it mentions)."""
+    direct: list[Fact] = []  # named as the post itself, right after the offer
     offered: list[Fact] = []
     plain: list[Fact] = []  # a title neither offered in so many words nor ruled out
     mentioned: list[Sentence] = []
@@ -61,10 +67,12 @@ def read_rank(letter: Letter) -> Finding:
             value = "assistant_professor" if m.group("ap") else "instructor"
             if _offered_rank(s, m):
                 offered.append(Fact(value, quote(s)))
+                if _DIRECT_OFFER.search(s.text[:m.start()][-80:]):
+                    direct.append(Fact(value, quote(s)))
             elif not _NOT_OFFERED_BEFORE.search(s.text[:m.start()][-60:]) and not _someone_elses(s, m):
                 plain.append(Fact(value, quote(s)))
             mentioned.append(s)
-    found = one_value(offered) or one_value(plain)
+    found = one_value(direct) or one_value(offered) or one_value(plain)
     if found is None and mentioned:
         return Suspect(quote(mentioned[0]))
     if found is None:

@@ -37,6 +37,9 @@ def value(body: str, field: str):
     # A promotion looked forward to is not the rank offered.
     ("We offer you appointment as Instructor in Medicine. We look forward to supporting your progression to "
      "Assistant Professor in this appointment.", "instructor"),
+    # The title named as the post itself outweighs a hoped-for move mentioned beside "appointment".
+    ("It is my pleasure to offer you a full-time appointment as Instructor in Medicine. We see this appointment "
+     "as a first step, and we fully expect you to move to Assistant Professor on schedule.", "instructor"),
     # Someone else's title, in apposition, is no one's offer.
     ("Dr. Ames, Assistant Professor of Medicine, will mentor you in your role as staff physician.", "not found"),
 ])
