@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from . import instructor_offer, offer_comparison
-from .letter_effort import read_clinical_fte, read_protected_fte, read_protected_in_contract
+from .letter_effort import read_clinical_fte, read_protected_fte
 from .letter_facts import Fact, Finding, Letter, Suspect
+from .letter_protection import read_protected_in_contract
 from .letter_promotion import read_review_years, read_written_criteria, read_years_count_toward_rank
 from .letter_salary import read_salary
 from .letter_support import read_funding, read_leadership_support, read_mentorship, read_surgical_subspecialty

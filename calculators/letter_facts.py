@@ -1,5 +1,5 @@
 """What the rules share: a finding (:class:`Fact` or :class:`Suspect`), the :class:`Letter` they
-read (its sentences and quantities of effort), and the words that soften a promise.
+read (its current terms' sentences and quantities of effort).
 """
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .letter_quantities import Effort, efforts, week_hours
+from .letter_quantities import Effort, efforts, full_time
+from .letter_revisions import current_terms
 from .letter_text import Sentence, sentences
 from .letter_words import addressee
 
@@ -30,26 +31,6 @@ class Suspect:
 
 Finding = Fact | Suspect | None
 
-# A letter that replaces an earlier one, and the sentences that tell the earlier terms: in a
-# revised offer, the revised terms win ("In our letter of February 2, we offered you ...").
-_REVISED = re.compile(r"\brevised\s+(?:offer|letter|terms)|\bsupersedes?\b|\breplaces?\s+(?:our|the|my)\s+(?:\w+\s+){0,3}(?:letter|offer)"
-                      r"|\bamended\s+(?:offer|letter)", re.I)
-_EARLIER_TERMS = re.compile(r"\b(?:our|the|my|your)\s+(?:earlier|previous|prior|original|initial|first|former)\s+(?:letter|offer)"
-                            r"|\b(?:letter|offer)\s+(?:of|dated)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d)"
-                            r"|\bwe\s+(?:had\s+)?(?:originally\s+|previously\s+|initially\s+|first\s+)?offered\b"
-                            r"|\bsupersedes?\b", re.I)
-# Words that mark a sentence's terms as the new ones: "we are pleased instead to offer you".
-_NEW_TERMS = re.compile(r"\b(?:instead|now|revised|new|henceforth)\b", re.I)
-
-
-def current_terms(sents: list[Sentence]) -> list[Sentence]:
-    """The sentences that hold the letter's terms: in a revised offer, not those that tell the
-    terms of the letter it replaces."""
-    if not any(_REVISED.search(s.text) for s in sents):
-        return sents
-    return [s for s in sents if not _EARLIER_TERMS.search(s.text) or _NEW_TERMS.search(s.text)]
-
-
 @dataclass
 class Letter:
     """A letter cut into sentences, with its quantities of effort read once."""
@@ -63,14 +44,16 @@ class Letter:
     def from_text(cls, text: str) -> "Letter":
         sents = current_terms(sentences(text))
         previous = [""] + [s.text for s in sents[:-1]] if sents else []
-        hours, name = week_hours(sents), addressee([s.text for s in sents])
-        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before, hours, name)],
+        week, name = full_time(sents), addressee([s.text for s in sents])
+        return cls(sents, [e for s, before in zip(sents, previous, strict=True) for e in efforts(s, before, week, name)],
                    name)
 
     def effort(self, pick: Callable[[Effort], bool]) -> list[Effort]:
         """The quantities ``pick`` keeps; those written as FTE or percent if there are any, since
-        a count of days or sessions only approximates them."""
+        a count of days or sessions only approximates them; a floor or ceiling ("at least 75%")
+        only when no share is stated outright."""
         chosen = [e for e in self.efforts if pick(e)]
+        chosen = [e for e in chosen if not e.bound] or chosen
         exact = [e for e in chosen if e.exact]
         return exact or chosen
 

@@ -13,15 +13,23 @@ from .letter_words import about_someone_else, negated
 RANK_TITLE = re.compile(r"\b(?P<ap>Assistant\s+Professor|ASSISTANT\s+PROFESSOR|Asst\.?\s+Prof\.?)(?!s\b|ship)"
                         r"|\b(?P<inst>Instructor|INSTRUCTOR)(?!s\b)")
 _OTHER_RANK = re.compile(r"\b(?:Associate|Full)\s+Professor\b|\bProfessor\b")
-# Words just before a title that make it not the offered one: a promotion to come, a past
-# post, a time "as Instructor", someone else's title.
+# Words just before a title that make it not the offered one: a promotion to come, time in
+# rank that counts ("count as time in rank at the Assistant Professor level"), a past post, a
+# time "as Instructor", someone else's title. Words of time ("upon", "when") reach only within
+# their phrase: "accepts upon signature, appointment at the rank of" offers the rank.
 _NOT_OFFERED_BEFORE = re.compile(
     r"\b(?:promot\w*|progress\w*|review(?:ed)?|consider(?:ed|ation)?|eligible|path(?:way)?|advance(?:ment)?|move\s+\w*\s*up|"
-    r"become|becoming|toward|towards|served|serving|been|were|was|former(?:ly)?|previous(?:ly)?|upon|when|once|"
-    r"after|until|from|(?:time|years?|service)\s+(?:spent\s+)?(?:as|at))\b[^.;]{0,40}$", re.I)
+    r"become|becoming|toward|towards|count\w*|credit\w*|mov(?:e|ing)\s+to|advanc\w*\s+to|(?:time|years?|service)\s+(?:spent\s+)?(?:as|at))\b[^.;]{0,40}$"
+    r"|\b(?:served|serving|been|were|was|former(?:ly)?|previous(?:ly)?|upon|when|once|after|until|from|then|thereafter"
+    r"|subsequently|afterwards?|later|at\s+which\s+(?:point|time)|chang\w*\s+to)\b[^.;,]{0,40}$", re.I)
 # Words that show a sentence offers or states the post.
 OFFER_WORDS = re.compile(r"\b(?:offer\w*|appoint\w*|position|title|rank|hire|hiring|join|start|begin|"
                          r"post|role|welcome|recruit\w*|employ\w*|re:)\b|\bas\s+(?:an?\s+)?$", re.I)
+# The title named as the post itself, right after the offer: "an appointment as Instructor in
+# Medicine", "offer you the position of Assistant Professor", "appointed at the rank of ...".
+_DIRECT_OFFER = re.compile(r"\b(?:appointment|appointed|offer(?:ed|ing)?(?:\s+you)?|position|post|hired?|join\s+us)"
+                           r"\s+(?:you\s+)?(?:as|at\s+the\s+rank\s+of|to\s+the\s+rank\s+of|of)\s+(?:an?\s+)?"
+                           r"(?:full-time\s+|part-time\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
 _RANK_LABEL = re.compile(r"^(?:rank|title|academic (?:rank|title)|position|faculty rank|appointment)\s*:", re.I)
 
 
@@ -38,7 +46,8 @@ _APPOSITION = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:MD|M\.D\.|PhD|Ph\.D\.|DO|D\.O\.
 
 
 # A title denied just before it: "we can do Asst Prof, not Instructor".
-_DENIED_TITLE = re.compile(r"(?:\bnot|\brather\s+than|\binstead\s+of)\s+(?:an?\s+|the\s+)?(?:rank\s+of\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
+_DENIED_TITLE = re.compile(r"(?:\bnot|\brather\s+than|\binstead\s+of|\bunlike|\bother\s+than|\bas\s+opposed\s+to)\s+(?:as\s+)?"
+                           r"(?:an?\s+|the\s+)?(?:rank\s+of\s+)?(?:Clinical\s+|Research\s+)?$", re.I)
 
 
 def _someone_elses(sentence: Sentence, m: re.Match[str]) -> bool:
@@ -49,6 +58,7 @@ def _someone_elses(sentence: Sentence, m: re.Match[str]) -> bool:
 
 def read_rank(letter: Letter) -> Finding:
     """The rank offered: Instructor or Assistant Professor (not a promotion it mentions)."""
+    direct: list[Fact] = []  # named as the post itself, right after the offer
     offered: list[Fact] = []
     plain: list[Fact] = []  # a title neither offered in so many words nor ruled out
     mentioned: list[Sentence] = []
@@ -57,10 +67,12 @@ def read_rank(letter: Letter) -> Finding:
             value = "assistant_professor" if m.group("ap") else "instructor"
             if _offered_rank(s, m):
                 offered.append(Fact(value, quote(s)))
+                if _DIRECT_OFFER.search(s.text[:m.start()][-80:]):
+                    direct.append(Fact(value, quote(s)))
             elif not _NOT_OFFERED_BEFORE.search(s.text[:m.start()][-60:]) and not _someone_elses(s, m):
                 plain.append(Fact(value, quote(s)))
             mentioned.append(s)
-    found = one_value(offered) or one_value(plain)
+    found = one_value(direct) or one_value(offered) or one_value(plain)
     if found is None and mentioned:
         return Suspect(quote(mentioned[0]))
     if found is None:
@@ -82,14 +94,14 @@ TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tenure", re.compile(r"\btenure[- ]?(?:track|eligible|line|stream|clock|system|review|probationary)\b|\beligible\s+for\s+tenure"
                           r"|\b(?:on|in)\s+the\s+tenure\b|\bwith\s+tenure\b", re.I)),
     ("research", re.compile(r"\bresearch[- ](?:track|pathway|line|series|ladder)\b|\binvestigator[- ](?:track|pathway)"
-                            r"|\bphysician[- ]scientist\s+(?:track|pathway|line)|\bscientist\s+track"
+                            r"|\b(?:physician|clinician)[- ]scientist\s+(?:track|pathway|line|series)|\bscientist\s+(?:track|pathway)"
                             r"|\bResearch\s+(?:Instructor|Assistant\s+Professor)\b", re.I)),
     ("clinician_educator", re.compile(r"\b(?-i:CE)\s+(?:track|pathway|line|series)\b|\bclinician[- ]?educator|\bclinical[- ]educator|\beducator[- ]scholar|\bteaching[- ]scholar"
-                                      r"|\bclinician[- ](?:teacher|scholar)|\bclinical\s+(?:scholars?|excellence)\s+(?:track|pathway|program|line)"
+                                      r"|\bclinician[- ](?:teacher|scholar)|\bclinical\s+(?:scholars?|excellence)\s+(?:track|pathway|program|line|series)"
                                       r"|\bclinical\s+(?:track|pathway|line|series|ladder)\b|\beducator\s+(?:track|pathway)", re.I)),
     ("pure_clinical", re.compile(r"\bstaff\s+physician|\bcourtesy\s+(?:title|appointment)|\bhonorary\s+(?:title|appointment)"
                                  r"|\badjunct\b|\bvolunteer\s+(?:clinical\s+)?faculty|\bvoluntary\s+faculty|\bnon-?\s?academic\b"
-                                 r"|\bpure(?:ly)?\s+clinical\s+(?:track|line|role|position|job|faculty)|\bclinical\s+practice\s+(?:track|line|pathway)"
+                                 r"|\bpure(?:ly)?\s+clinical\s+(?:track|line|role|position|job|faculty)|\bclinical\s+practice\s+(?:track|line|pathway|series)"
                                  r"|\b(?:not|n't)\s+(?:be\s+)?(?:on|in|place\s+you\s+on)\s+(?:an?|any)\s+(?:academic|faculty)\s+(?:promotion\s+)?track"
                                  r"|\bno\s+faculty\s+appointment|\bnot\s+(?:an?\s+)?academic\s+(?:appointment|position)", re.I)),
 )
@@ -99,9 +111,11 @@ TRACKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _TRACKS_EXIST = re.compile(r"\b(?:have|has|use|uses|divide\w*|split\w*|organi[sz]e\w*|assign\w*|sort\w*)\s+"
                            r"(?:[\w-]+\s+){0,4}?tracks\b|^\s*(?:any\s+|separate\s+|formal\s+|official\s+)*tracks\b", re.I)
 # A track that might come later or was only compared: "you may later apply to the research track".
-_TRACK_LATER = re.compile(r"\b(?:later|switch|transfer|move\s+to|apply\s+(?:separately\s+)?(?:to|for)|unlike|rather\s+than|"
-                          r"instead\s+of|if\s+you\s+wish|separate\s+from|distinct\s+from|other\s+than|as\s+opposed\s+to|"
-                          r"compared\s+(?:with|to))\b", re.I)
+_TRACK_LATER = re.compile(r"\b(?:later|switch|transfer|move\s+to|apply\s+(?:separately\s+)?(?:to|for)|if\s+you\s+wish)\b", re.I)
+# A track named only to contrast this one with it: the words from "rather than" to the end of
+# their phrase ("on the clinical track (rather than the tenure track)", "unlike the tenure track,").
+_CONTRASTED = re.compile(r"\b(?:unlike|rather\s+than|instead\s+of|separate\s+from|distinct\s+from|other\s+than|as\s+opposed\s+to"
+                         r"|compared\s+(?:with|to))\b[^,;:()]*", re.I)
 
 
 # Tenure named at all, for a negation to deny: "This is not a tenure-track appointment".
@@ -129,8 +143,9 @@ def read_track(letter: Letter) -> Finding:
             if _NOT_TENURE.search(clause) or negated(clause, _TENURE_WORD):
                 negative_tenure = negative_tenure or s
                 clause = _TENURE_WORD.sub(" ", _NOT_TENURE.sub(" ", clause))
+            clause = _CONTRASTED.sub(" ", clause)
             if _TRACK_LATER.search(clause) or about_someone_else(clause, letter.addressee):
-                continue  # a track to come, one named to contrast it with this one, or others' track
+                continue  # a track to come, or others' track
             for value, pattern in TRACKS:
                 if pattern.search(clause):
                     hits.setdefault(value, s)

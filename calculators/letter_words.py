@@ -34,6 +34,18 @@ def negated(text: str, pattern: re.Pattern[str], unless: re.Pattern[str] | None 
     return None
 
 
+# A thing said not to be given, after it is named: "A start-up package is not included", "a mentor
+# will not be assigned", "Written criteria are not available".
+_NOT_GIVEN = re.compile(r"[^,;:.!?()]{0,40}?\b(?:is|are|was|were|will|would|can|could|shall)?\s*(?:not|n't)\s+(?:be\s+)?"
+                        r"(?:included|provided|available|offered|attached|given|granted|budgeted|allocated|assigned|part\s+of)\b",
+                        re.I)
+
+
+def denied_after(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of ``pattern`` that the words after it, in its clause, say is not given."""
+    return next((m for m in pattern.finditer(text) if _NOT_GIVEN.match(text, m.end())), None)
+
+
 # The new faculty member, as a letter addresses them ("your predecessor" is someone else).
 _YOU = re.compile(r"\b(?:you|yours|yourself)\b|\byour\b(?!\s+(?:predecessor|colleagues?|mentors?|chief|chair|partners?|"
                   r"residents?|fellows?|students?|supervisor|team|group))", re.I)
@@ -44,22 +56,27 @@ _OTHERS = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Mx)\.?\s+[A-Z][\w'-]+"
                      r"students?|trainees?|learners|predecessor|hospitalists|partners|physicians|faculty\s+members|"
                      r"everyone|anyone)\b")
 # The addressee's name in a salutation: "Dear Dr. Castellano:", "Dear Priya,".
-_SALUTATION = re.compile(r"^Dear\s+(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof)\.?\s+|Professor\s+)?(?:[A-Z][\w'-]+\s+)*(?P<name>[A-Z][\w'-]+)\s*[,:]")
+_SALUTATION = re.compile(r"\bDear\s+(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof)\.?\s+|Professor\s+)?(?:[A-Z][\w'-]+\s+)*(?P<name>[A-Z][\w'-]+)\s*[,:]")
 
 
 def addressee(texts: list[str]) -> str:
     """The surname (or first name) the letter is addressed to, if it has a salutation."""
     for text in texts:
-        m = _SALUTATION.match(text)
+        m = _SALUTATION.search(text)
         if m:
             return m.group("name")
     return ""
+
+
+def addresses_you(text: str, name: str = "") -> bool:
+    """Whether a clause speaks of the new faculty member: "you", "your", or the addressee's name."""
+    return bool(_YOU.search(text) or (name and re.search(rf"\b{re.escape(name)}\b", text)))
 
 
 def about_someone_else(text: str, name: str = "") -> bool:
     """Whether a clause speaks of other people and not of the new faculty member (by "you" or by
     the name the letter is addressed to): "Dr. Smith works at 0.6 FTE clinical", "most of our
     faculty are 0.9 clinical"."""
-    if _YOU.search(text) or (name and re.search(rf"\b{re.escape(name)}\b", text)):
+    if addresses_you(text, name):
         return False
     return bool(_OTHERS.search(text))

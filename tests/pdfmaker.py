@@ -14,8 +14,15 @@ WRAP = 88
 LINES_PER_PAGE = 48
 
 
+# What a PDF's text layer gives for characters the test font does not have: a superscript (a
+# footnote marker) is a digit set small, so its text is the plain digit glued to the word; an
+# arrow is drawn as "->".
+_OUTSIDE_FONT = str.maketrans({**{ord(sup): str(d) for d, sup in enumerate("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")},
+                               ord("\u2192"): "->"})
+
+
 def _escape(line: str) -> bytes:
-    text = line.encode("cp1252", "replace")
+    text = line.translate(_OUTSIDE_FONT).encode("cp1252", "replace")
     return text.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 

@@ -37,6 +37,9 @@ def value(body: str, field: str):
     # A promotion looked forward to is not the rank offered.
     ("We offer you appointment as Instructor in Medicine. We look forward to supporting your progression to "
      "Assistant Professor in this appointment.", "instructor"),
+    # The title named as the post itself outweighs a hoped-for move mentioned beside "appointment".
+    ("It is my pleasure to offer you a full-time appointment as Instructor in Medicine. We see this appointment "
+     "as a first step, and we fully expect you to move to Assistant Professor on schedule.", "instructor"),
     # Someone else's title, in apposition, is no one's offer.
     ("Dr. Ames, Assistant Professor of Medicine, will mentor you in your role as staff physician.", "not found"),
 ])
@@ -138,6 +141,49 @@ def test_effort_as_contracts_ratios_and_hours_write_it(body, clinical, protected
     assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
 
 
+@pytest.mark.parametrize("body, clinical, protected", [
+    # Sessions count against the full-time week the letter defines (ten half-days unless it says otherwise).
+    ("Full-time in the Department is defined as ten (10) half-day sessions per week. You will provide seven (7) "
+     "clinical sessions per week and three (3) academic sessions per week.", 0.7, 0.3),
+    ("A full-time week here is 8 sessions. You will have 6 clinical sessions a week and 2 research sessions a week.",
+     0.75, 0.25),
+    # Hours of a defined week, however the week is defined.
+    ("Your scheduled work week is 40 hours. Thirty-two of these hours will be direct clinical care. The remaining "
+     "8 hours each week are protected for research.", 0.8, 0.2),
+    ("This is a 40-hour work week: 30 clinical hours and 10 protected hours for teaching.", 0.75, 0.25),
+    # A floor set by a grant is not the share: the share stated outright is.
+    ("Consistent with the award's requirement that at least 75% of your effort be devoted to research, your effort "
+     "will be 80% research and 20% clinical.", 0.2, 0.8),
+    # None is a share too.
+    ("Clinical effort: 100%\n\nAcademic / protected time: 0%", 1.0, 0.0),
+    # Protected lines for different purposes add up; a schedule over the years does not.
+    ("Your clinical effort will be 0.7 FTE. You will have 0.2 FTE protected for research. In addition, 0.1 FTE is "
+     "protected for your teaching role.", 0.7, 0.3),
+    ("You will have 0.2 FTE protected for research. In addition, 0.1 FTE is protected for your teaching role.",
+     "not found", 0.3),
+    ("You will have 0.3 FTE protected for research in your first year, then 0.2 FTE protected for research.",
+     "not found", "not found"),
+])
+def test_effort_in_sessions_hours_bounds_and_parts(body, clinical, protected):
+    assert (value(body, "clinical_fte"), value(body, "protected_fte")) == (clinical, protected)
+
+
+@pytest.mark.parametrize("body, in_contract", [
+    ("4 days each week: you care for patients.\n\n1 day each week: you teach. This day is protected. This day is "
+     "written in your contract.", True),
+    ("Your effort will be 80% research and 20% clinical. Your research effort is protected for the duration of the "
+     "award.", True),
+    ("Your effort will be 90% clinical. The other 10% is for teaching when the census lets us.", False),
+    ("Your scheduled work week is 40 hours. The remaining 8 hours each week may be used for research when clinical "
+     "demand permits.", False),
+    ("Academic / protected time: 0%", False),
+    # A term of the appointment that is not time says nothing of protected time.
+    ("Board certification is a condition of your appointment.", "not found"),
+])
+def test_protected_time_stated_softened_or_none(body, in_contract):
+    assert value(body, "protected_in_contract") == in_contract
+
+
 def test_numbers_in_words_are_read_and_quoted_as_written():
     found = read("Your annual salary will be two hundred thousand dollars, paid biweekly, with twenty-five dollars "
                  "per hour for nights.")["found"]
@@ -151,6 +197,33 @@ def test_a_revised_offer_is_read_for_its_revised_terms():
             "of Medicine. Your clinical effort will be 0.8 FTE. Your base salary will be $260,000.")
     found = {k: v["value"] for k, v in read(body)["found"].items()}
     assert (found["rank"], found["clinical_fte"], found["salary"]) == ("assistant_professor", 0.8, 260000)
+
+
+AMENDED = """Dear Dr. Lee,
+
+I am pleased to confirm our offer of appointment as Instructor in Surgery.
+
+4. Effort. Your clinical effort will be 0.9 FTE. The remaining time may be used for scholarship as the schedule allows.
+
+6. Promotion. Criteria for promotion are maintained in writing. Instructors are considered for promotion after a period set by the Chair.
+
+AMENDMENT NO. 1
+
+(a) Paragraph 4 is amended to read: "4. Effort. Your clinical effort will be 0.8 FTE. The remaining 0.2 FTE is protected for research."
+
+(b) The second sentence of Paragraph 6 is deleted and replaced with: "You will be reviewed for promotion in the third year of your appointment."
+"""
+
+
+def test_an_amendment_replaces_the_paragraph_or_sentence_it_names():
+    found = {k: v["value"] for k, v in letter.read_letter(AMENDED).as_dict()["found"].items()}
+    assert found.items() >= {"clinical_fte": 0.8, "protected_fte": 0.2, "protected_in_contract": True,
+                             "written_criteria": True, "review_years": 3}.items()
+
+
+def test_a_paragraph_said_to_be_unaffected_is_kept():
+    text = AMENDED.replace("Paragraph 4 is amended to read", "Paragraph 4 is not affected; we add")
+    assert "clinical_fte" not in letter.read_letter(text).as_dict()["found"]  # 0.9 and 0.8: unsure
 
 
 def test_a_letter_that_only_mentions_an_earlier_conversation_keeps_every_sentence():
@@ -341,6 +414,225 @@ def test_more_wordings(body, field, expected):
     assert value(body, field) == expected
 
 
+@pytest.mark.parametrize("body, field, expected", [
+    ("For this reason we start you as Instructor, and not as Assistant Professor.", "rank", "instructor"),
+    ("The School offers, and the Candidate accepts upon signature, appointment at the rank of Assistant Professor.",
+     "rank", "assistant_professor"),
+    ("Position: Instructor in Medicine\n\nYears served as Instructor do not count as time in rank at the Assistant "
+     "Professor level.", "rank", "instructor"),
+    ("The School will appoint you Clinical Assistant Professor in its Clinical Practice Series.", "track", "pure_clinical"),
+    ("Dr. Okafor has agreed to serve as the Candidate's primary faculty mentor.", "mentorship", True),
+    ("The Department does not assign research mentors; we encourage you to seek out collaborators.", "mentorship", False),
+    ("Please do not hesitate to contact your mentor, Dr. Okafor.", "mentorship", True),
+    ("The Department commits start-up funds of USD 15,000 for education scholarship.", "funding", True),
+    ("The rules for promotion to Assistant Professor are written down. We attach them to this letter.",
+     "written_criteria", True),
+    ("Pay: 198,000 US dollars each year, before tax.", "salary", 198000),
+    ("The award provides up to $100,000 a year toward salary and $50,000 a year for research costs. Your annual base "
+     "salary will be $182,000.", "salary", 182000),
+    ("Time you serve as Instructor will count toward time in rank.", "years_count_toward_rank", True),
+    # Reviews by the academic year, from a start written day first or as an academic year.
+    ("Your appointment is effective 1 July 2026. Your file will be put forward for promotion to Associate Professor "
+     "in academic year 2031-32.", "review_years", 6),
+    ("Your appointment begins in academic year 2026-27, and your review for promotion to Associate Professor is "
+     "scheduled for academic year 2032-33.", "review_years", 7),
+    # Others' promotions in the past are no timeline for this one.
+    ("You will be reviewed for promotion in the second year of your appointment. In the past five years, four "
+     "Instructors were promoted to Assistant Professor, each within three years.", "review_years", 2),
+])
+def test_wordings_of_unseen_letters(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # A reply that changes figures of the offer it quotes: the old figures are not read.
+    ("Everything in my note below stands, except: protected time goes from 10% to 20%; base salary is now $251,000 "
+     "(up from $243,000).\n\n-----Original Message-----\nEffort: 90% clinical, 10% protected for teaching\n\n"
+     "Salary: $243,000 base", "protected_fte", 0.2),
+    ("Everything in my note below stands, except: protected time goes from 10% to 20%; base salary is now $251,000 "
+     "(up from $243,000).\n\n-----Original Message-----\nEffort: 90% clinical, 10% protected for teaching\n\n"
+     "Salary: $243,000 base", "clinical_fte", "not found"),
+    ("Everything in my note below stands, except: base salary is now $251,000 (up from $243,000).\n\n"
+     "Salary: $243,000 base", "salary", 251000),
+    # A raise on a schedule is no revision of the offer.
+    ("Your base salary will be $200,000. It will increase from $200,000 to $210,000 after promotion.", "salary", 200000),
+    # Budget shorthand, and a ramp over the years: no one share.
+    ("AY27: cFTE 0.50 / aFTE 0.50\nAY28: cFTE 0.65 / aFTE 0.35\nAY29 onward: cFTE 0.80 / aFTE 0.20", "clinical_fte",
+     "not found"),
+    ("cFTE 0.80 / aFTE 0.20; aFTE is protected per the effort policy.", "protected_fte", 0.2),
+    # All the non-clinical time protected: the rest of the clinical share, administration included.
+    ("Clinical: 0.75\n\nTeaching: 0.10\n\nResearch: 0.10\n\nAdministration: 0.05\n\nIs the non-clinical effort "
+     "protected in the appointment contract? [X] Yes [ ] No", "protected_fte", 0.25),
+    ("0.1 FTE is protected for research and 0.1 FTE is protected for teaching.", "protected_fte", 0.2),
+    # A form's value for the review, and an academic year named by the year it ends.
+    ("Year of review for promotion to Associate Professor: 6th year", "review_years", 6),
+    ("Anticipated review for Associate Professor: Year 6", "review_years", 6),
+    ("Your appointment is effective July 1, 2026. Promo: APT review for Assoc. Prof. planned for AY32.", "review_years", 6),
+    ("Mentor: Dr. A. Lindqvist (Epilepsy) has agreed; meets monthly.", "mentorship", True),
+    ("Start-up or research funds?    [ ] Yes    [X] No", "funding", False),
+    ("Dr. Solberg is recruited to build our education program, and we intend her to progress through the faculty "
+     "ranks here.", "leadership_support", True),
+    ("You will be paid $250,000 annually.", "salary", 250000),
+    ("Your total annual base salary will be $190,000, of which $95,000 will be paid by the University and $95,000 by "
+     "the VA.", "salary", 190000),
+    ("You will join the Division of Gynecologic Oncology in the Department of Obstetrics and Gynecology.",
+     "surgical_subspecialty", True),
+])
+def test_wordings_of_forms_memos_and_replies(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # A title held until boards or a visa allow the next one: the first title is the offer.
+    ("You will be appointed Instructor until you pass your boards, at which point you will be appointed Assistant "
+     "Professor.", "rank", "instructor"),
+    ("Your initial title will be Instructor; upon board certification your title will change to Assistant Professor.",
+     "rank", "instructor"),
+    ("You will hold the title of Instructor for the first year and will then be appointed Assistant Professor.",
+     "rank", "instructor"),
+    ("Start-up: $0", "funding", False),
+    ("Your base salary is CAD 245,000 per annum.", "salary", 245000),
+    ("The grant budget includes $75,000 per year in salary support and $25,000 in supplies. Your base salary will be "
+     "$175,000.", "salary", 175000),
+    # A protected label before a list governs every item of it.
+    ("Protected time: 10% for teaching; 10% for QI; 5% for research", "protected_fte", 0.25),
+    ("Your clinical effort is 0.75 FTE. Your protected time is 0.15 FTE for research plus 0.10 FTE for education.",
+     "protected_fte", 0.25),
+])
+def test_titles_held_until_boards_money_and_lists(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # Denied after it is named.
+    ("A start-up package is not included with this position.", "funding", False),
+    ("A mentor will not be assigned; you may choose one later.", "mentorship", False),
+    ("Written promotion criteria are not available for this title.", "written_criteria", False),
+    ("This appointment is not on the tenure track and is part of our Clinical Scholar series.", "track",
+     "clinician_educator"),
+    # A start in numbers: month first, as US letters write it, when the day settles it.
+    ("Start date: 07/01/2026. Your promotion review will occur in AY 2031-32.", "review_years", 6),
+    ("Start date: 03/04/2026. Your promotion review will occur in AY 2031-32.", "review_years", "not found"),
+])
+def test_denials_after_the_noun_and_numeric_dates(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    ("Start date: July 1, 2026.\n\nYour promotion review will occur in AY30-31.", "review_years", 5),
+    ("Full time = 11 sessions per week. You will have 9 clinical sessions and 2 research sessions weekly.",
+     "clinical_fte", 0.818),
+    ("The K23 requires 75% research effort. Your effort will be 80% research and 20% clinical.", "protected_fte", 0.8),
+    # Amendments by a paragraph's heading, or of a numbered section of a dated letter.
+    ("Effort\n\nYour clinical effort will be 0.9 FTE.\n\nAMENDMENT\n\nThe Effort section is amended to read: Your "
+     "clinical effort will be 0.8 FTE.", "clinical_fte", 0.8),
+    ("4. Effort. Your clinical effort will be 0.9 FTE.\n\nSection 4 of the offer letter dated March 10, 2026 is hereby "
+     "replaced: Your clinical effort will be 0.8 FTE.", "clinical_fte", 0.8),
+    ("4. Effort. Your clinical effort will be 0.9 FTE.\n\nWe amend paragraph 4 to read: Your clinical effort will be "
+     "0.8 FTE.", "clinical_fte", 0.8),
+])
+def test_academic_years_defined_weeks_rules_and_amendments(body, field, expected):
+    assert value(body, field) == expected
+
+
+SECTIONS = """ARTICLE II - DISTRIBUTION OF EFFORT
+
+\u00a7 2.1 Your effort shall be distributed as follows: patient care, eighty-five percent (85%);
+education, ten percent (10%); scholarly activity, five percent (5%).
+
+\u00a7 2.2 The Department does not guarantee the non-clinical portion of your effort; it may be
+reduced when operating room staffing requires.
+"""
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    (SECTIONS, "clinical_fte", 0.85), (SECTIONS, "protected_fte", 0.15), (SECTIONS, "protected_in_contract", False),
+    ("Promotion: Research Instructors are reviewed for promotion after three years. Guidelines are in the Faculty "
+     "Handbook (section 7), which is online.", "written_criteria", True),
+])
+def test_sections_label_value_lists_and_criteria_after_promotion(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # Equal shares in separate rows add up beside the clinical share they complete; one share said
+    # twice, with two purposes, does not.
+    ("Clinical: 0.80\n\nTeaching: 0.10\n\nResearch: 0.10", "protected_fte", 0.2),
+    ("Your time is 20% protected for research. Your protected 20% is for scholarship.", "protected_fte", 0.2),
+    ("Clinical 80%. 20% protected for research. Your protected 20% is for scholarship.", "protected_fte", 0.2),
+    # A heading run into its paragraph is read too.
+    ("Clinician-Educator Track. Your appointment begins July 1, 2026.", "track", "clinician_educator"),
+    # A heading that names funds does not hide the sentence that gives them.
+    ("Start-up funds.\n\nThe Division will provide $40,000 over two years.\n\nStart-up funds: we will provide "
+     "$40,000.", "funding", True),
+])
+def test_equal_shares_run_in_headings_and_named_funds(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # A range states no one share.
+    ("Your clinical effort will be between 0.7 and 0.8 FTE.", "clinical_fte", "not found"),
+    ("Your clinical effort will be 0.7-0.8 FTE.", "clinical_fte", "not found"),
+    ("Your clinical effort will be 70-80%.", "clinical_fte", "not found"),
+    ("Your protected time will be 20% to 30% of your effort.", "protected_fte", "not found"),
+    # Cells of a row set apart by bars.
+    ("Effort: Clinical 0.8 | Research 0.2", "protected_fte", 0.2),
+    ("Effort: Clinical 0.8 | Research 0.2", "clinical_fte", 0.8),
+])
+def test_ranges_and_bar_separated_cells(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    ("Unlike an Instructor appointment, your appointment as Assistant Professor carries a promotion track.", "rank",
+     "assistant_professor"),
+    ("Your appointment on the clinical track (rather than the tenure track) reflects your interests.", "track",
+     "clinician_educator"),
+    ("Unlike the tenure track, your clinician-educator appointment has no fixed clock.", "track", "clinician_educator"),
+    ("The salary range for this rank is $200,000-$250,000; your salary will be $230,000.", "salary", 230000),
+    ("Your compensation will be determined by the MGMA 50th percentile (currently about $260,000).", "salary",
+     "not found"),
+    ("Your mid-point review will be in year 3 and your promotion review in year 6.", "review_years", 6),
+    ("In your third year, you will be reviewed for promotion.", "review_years", 3),
+])
+def test_contrasts_salary_ranges_and_estimates_and_the_promotions_own_time(body, field, expected):
+    assert value(body, field) == expected
+
+
+@pytest.mark.parametrize("body, field, expected", [
+    # What is usual is not this offer's; this offer's, said to be usual, is.
+    ("Typically, faculty in this division have 20% protected time.", "protected_fte", "not found"),
+    ("Your 20% protected time will generally fall on Fridays.", "protected_fte", 0.2),
+    # None now and some later is no one share.
+    ("You will not have protected time in your first year; in year two you will have 20% protected time.",
+     "protected_fte", "not found"),
+    ("Protected time is not part of this offer.", "protected_fte", 0.0),
+    ("Protected time is not part of this offer.", "protected_in_contract", False),
+    ("We view this role primarily as clinical service.", "leadership_support", False),
+])
+def test_usual_shares_none_then_some_and_service_roles(body, field, expected):
+    assert value(body, field) == expected
+
+
+NOTE = """Asst Prof of Pediatrics (Neonatology), clinician-scientist pathway, start 7/1/26.
+
+Effort 60% research / 40% clinical. Research time is protected for the first three years.
+
+Startup $150k over 3 yrs + a 0.5 FTE research tech for 2 yrs.
+
+Promotion: we expect you'd go up for Assoc Prof in year 6; the research track guidelines are on the SOM faculty
+affairs site.
+"""
+
+
+@pytest.mark.parametrize("field, expected", [
+    ("track", "research"), ("protected_fte", 0.6), ("written_criteria", True), ("surgical_subspecialty", False),
+])
+def test_an_administrators_note(field, expected):
+    assert value(NOTE, field) == expected
+
+
 @pytest.mark.parametrize("body, support", [
     ("We regard you as a future independent investigator and a long-term member of this faculty.", True),
     ("The Department views every Instructor appointment as the entry point to our regular faculty.", True),
@@ -404,9 +696,18 @@ def test_a_terms_table_with_dotted_leaders():
                              "protected_in_contract": True, "mentorship": True, "salary": 228750}.items()
 
 
-@pytest.mark.parametrize("row", ["Mentor: will be assigned", "Mentor: To be determined", "Mentor: None"])
+@pytest.mark.parametrize("row", ["Mentor: will be assigned", "Mentor: To be determined"])
 def test_a_mentor_row_without_a_name_gives_no_mentor(row):
     assert value(row, "mentorship") == "not found"
+
+
+@pytest.mark.parametrize("row, field", [
+    ("Mentor: None", "mentorship"), ("Academic mentor: Not assigned", "mentorship"),
+    ("Research funds: None", "funding"), ("Promotion criteria: None for this appointment type", "written_criteria"),
+    ("| Academic / protected time | None |", "protected_in_contract"),
+])
+def test_a_table_cell_that_denies_a_term_is_a_denial(row, field):
+    assert value(row, field) is False
 
 
 def test_a_lettered_attachment_ends_a_sentence_and_an_initial_does_not():
@@ -504,6 +805,14 @@ def test_the_text_reader_imports_only_the_standard_library():
     "Rank: a\n" * 20_000,  # a form that never stops
     "one two three four " * 20_000,  # number words without end
     "Dr. Smith is at 0.5 FTE, " * 5_000,  # other people's effort, in one clause
+    "Rank: " + "[ ] Instructor [X] Assistant Professor " * 3_000,  # check boxes without end
+    "[ ] a\n" * 20_000,  # lines of boxes, each joinable to the one before
+    "| a | b\n" * 20_000,  # table rows that never close
+    "**a** *b* _c_ [d](e) " * 8_000,  # Markdown marks
+    "pro-\ntected " * 12_000,  # words hyphenated across lines
+    "Page 1 of 2\nHeader line here\nclinical\n" * 5_000,  # page furniture
+    "1. Effort. 0.8 FTE clinical.\n\nParagraph 1 is amended to read: 0.7 FTE.\n\n" * 2_000,  # amendments
+    "protected time goes from 10% to 20%. " * 4_000,  # changed figures
 ])
 def test_hostile_text_is_read_in_bounded_time(garble):
     """Text pasted by mistake or made to stall the reader is read (or cut) within seconds; a
