@@ -47,7 +47,7 @@ def test_shared_link_restores_inputs_and_shows_the_cli_band(page, site, slug, in
     calc = calculators.get(slug)
     expected = calculators.run(slug, inputs)
     result = open_calc(page, site, slug, encode(calc, expected["inputs"]))
-    assert result.get_attribute("data-band") == expected["band"]
+    assert result.get_attribute("data-calc-band") == expected["band"]
     assert expected["band_label"] in result.inner_text()
     score = result.locator(".calc-score").inner_text().strip()
     assert score == ("" if expected["score"] is None else f"Score {expected['score']:g} of 100")
@@ -70,9 +70,9 @@ def test_bad_input_shows_a_message_at_the_field(page, site, slug, name, value, w
     error = error_slot(page, name)
     assert error.is_visible() and words in error.inner_text()
     assert error_id(name) in page.locator(f'[name="{name}"]').get_attribute("aria-describedby")
-    assert page.locator(result_of(slug)).get_attribute("data-band") is None
+    assert page.locator(result_of(slug)).get_attribute("data-calc-band") is None
     page.fill(f'[name="{name}"]', "1")
-    page.wait_for_selector(f"{result_of(slug)}[data-band]")
+    page.wait_for_selector(f"{result_of(slug)}[data-calc-band]")
     assert page.locator(f'[name="{name}"]').get_attribute("aria-invalid") is None
 
 
@@ -91,8 +91,8 @@ def test_copy_result_as_email_text(page, site, context, slug):
     expected = calculators.run(slug, example)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     open_calc(page, site, slug, encode(calc, expected["inputs"]))
-    page.click("[data-copy-summary]")
-    page.wait_for_selector(".calc-copied:has-text('Summary copied')")
+    page.click("[data-calc-action=copy-summary]")
+    page.wait_for_selector(".calc-note:has-text('Summary copied')")
     text = page.evaluate("navigator.clipboard.readText()")
     assert calc.title in text and f"Result: {expected['band_label']}" in text
     assert all(step in text for step in expected["next_steps"])

@@ -46,7 +46,7 @@ def link(calc: Calculator, inputs: dict[str, Any]) -> str:
 
 
 def summary(page, slug: str):
-    return page.locator(f'[data-calculator-summary="{slug}"]')
+    return page.locator(f'[data-calc-summary="{slug}"]')
 
 
 def first_example(calc: Calculator) -> dict[str, Any]:
@@ -71,10 +71,10 @@ def test_shared_link_shows_its_band_on_the_first_screen_without_scrolling(page, 
     expected = calc.run(inputs)
     result = open_calc(page, site, slug, link(calc, inputs))
     box_ = summary(page, slug)
-    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]')
+    page.wait_for_selector(f'[data-calc-summary="{slug}"][data-calc-band="{expected["band"]}"]')
     assert page.evaluate("scrollY") == 0, "the page scrolled by itself"
     assert_on_screen_below_header(page, box_)
-    assert result.get_attribute("data-band") == expected["band"]
+    assert result.get_attribute("data-calc-band") == expected["band"]
     text = box_.inner_text()
     assert expected["band_label"] in text and expected["headline"] in text
     if expected["score"] is not None:
@@ -129,7 +129,7 @@ def test_visit_without_inputs_does_not_scroll_and_shows_the_default_result(page,
     calc = calculators.get(slug)
     expected = calc.run({})
     page.goto(site.page_url(f"calculators/{slug}/"))
-    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]', timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_selector(f'[data-calc-summary="{slug}"][data-calc-band="{expected["band"]}"]', timeout=BOOT_TIMEOUT_MS)
     assert page.evaluate("scrollY") == 0
     assert page.url.endswith(f"calculators/{slug}/"), "the address gained a query without an edit"
 
@@ -141,15 +141,15 @@ def test_summary_says_python_is_loading_while_the_form_already_works(page, site)
       constructor() {} postMessage() {} addEventListener() {} removeEventListener() {} terminate() {} };""")
     page.goto(site.page_url("calculators/instructor-offer/") + "?" + link(IO, first_example(IO)))
     box_ = summary(page, "instructor-offer")
-    assert box_.get_attribute("data-state") == "loading" and box_.get_attribute("data-band") is None
+    assert box_.get_attribute("data-calc-state") == "loading" and box_.get_attribute("data-calc-band") is None
     assert "Working out the result" in box_.inner_text() and "Python is loading" in box_.inner_text()
     assert_on_screen_below_header(page, box_)
     page.fill('[name="clinical_fte"]', "0.6")
     page.wait_for_function("() => new URLSearchParams(location.search).get('clinical_fte') === '0.6'")
     page.fill('[name="clinical_fte"]', "")
     page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
-    page.wait_for_selector('[data-calculator-summary="instructor-offer"][data-state="invalid"]')
-    assert "Fix the highlighted field" in box_.inner_text() and box_.get_attribute("data-band") is None
+    page.wait_for_selector('[data-calc-summary="instructor-offer"][data-calc-state="invalid"]')
+    assert "Fix the highlighted field" in box_.inner_text() and box_.get_attribute("data-calc-band") is None
 
 
 def band_changing_edit(calc: Calculator, inputs: dict[str, Any]) -> tuple[Field, Any, dict[str, Any]]:
@@ -196,20 +196,20 @@ def test_band_stays_in_view_while_editing_far_down_the_form(page, site, slug):
     box_ = summary(page, slug)
     height = box_.evaluate("e => e.getBoundingClientRect().height")
     edit(page, f, value)
-    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]')
+    page.wait_for_selector(f'[data-calc-summary="{slug}"][data-calc-band="{expected["band"]}"]')
     assert page.evaluate("scrollY") > 300, "the field was near the top anyway: pick one further down"
     assert_on_screen_below_header(page, box_)
     assert expected["band_label"] in box_.inner_text()
     assert box_.evaluate("e => e.getBoundingClientRect().height") == height, "the summary changed size: the form moved"
-    field_box = box(page.locator(f'form [data-field="{f.name}"]'))
+    field_box = box(page.locator(f'form [data-calc-field="{f.name}"]'))
     assert field_box["top"] >= box(box_)["bottom"] - 1, "the field being edited is under the summary"
-    assert page.locator(result_selector(slug)).get_attribute("data-band") == expected["band"]
+    assert page.locator(result_selector(slug)).get_attribute("data-calc-band") == expected["band"]
 
 
 # ---------- 4. the comparison on a phone ----------
 
 def cards(page):
-    return page.locator('[data-list="offers"] .calc-items > details[data-item]')
+    return page.locator('[data-calc-list="offers"] .calc-items > details[data-calc-item]')
 
 
 def test_two_offers_take_at_most_half_of_the_page_height_before_cards(page, site):
@@ -235,7 +235,7 @@ def test_offer_cards_open_by_keyboard_and_offers_can_be_added_and_removed(page, 
     page.keyboard.press("Enter")
     assert not page.locator('[name="offers.0.clinical_fte"]').is_visible()
     # adding opens the new offer, ready to type in; its summary line follows what is entered
-    page.click('[data-add-item="offers"]')
+    page.click('[data-calc-action=add-item][data-calc-target=offers]')
     assert cards(page).count() == 3 and cards(page).nth(2).get_attribute("open") is not None
     assert page.evaluate("document.activeElement.name") == "offers.2.label"
     page.keyboard.type("C")
@@ -246,10 +246,10 @@ def test_offer_cards_open_by_keyboard_and_offers_can_be_added_and_removed(page, 
     page.wait_for_function(f"() => document.querySelectorAll('{result_selector('offer-comparison')} .calc-ranking tr').length === 4")
     # removing the second offer renumbers the rest and keeps the focus in the list
     cards(page).nth(1).locator("summary").click()
-    cards(page).nth(1).locator("[data-remove-item]").click()
+    cards(page).nth(1).locator("[data-calc-action=remove-item]").click()
     assert cards(page).count() == 2
     assert "Offer 2: C" in cards(page).nth(1).locator("summary").inner_text()
-    assert page.evaluate("document.activeElement.closest('details[data-item]') !== null")
+    assert page.evaluate("document.activeElement.closest('details[data-calc-item]') !== null")
     page.wait_for_function("() => !new URLSearchParams(location.search).has('offers.2.label')")
 
 
@@ -286,8 +286,8 @@ def test_result_shows_the_offers_side_by_side_part_by_part(page, site):
             assert (cells.nth(n).get_attribute("data-best") is not None) == (part["points"] == max(points))
     # readable at 390 px: two offers fit without sideways scrolling
     assert result.locator(".calc-parts").evaluate("e => e.scrollWidth <= e.clientWidth")
-    bands = result.locator(".calc-ranking td[data-band]").evaluate_all("tds => tds.map(td => [td.dataset.band, td.textContent])")
-    assert bands == [[r["band"], r["band_label"]] for r in ranked], "each offer's band carries data-band"
+    bands = result.locator(".calc-ranking td[data-calc-band]").evaluate_all("tds => tds.map(td => [td.dataset.calcBand, td.textContent])")
+    assert bands == [[r["band"], r["band_label"]] for r in ranked], "each offer's band carries data-calc-band"
 
 
 # ---------- 2. what would change the result ----------
@@ -309,14 +309,14 @@ def test_questions_worth_asking_link_to_the_fields_they_name(page, site):
     assert items.count() == len(fields)
     text = result.locator(".calc-questions").inner_text()
     assert all(item["ask"] in text for item in expected)
-    bands = result.locator(".calc-questions li [data-band]").evaluate_all("els => els.map(e => e.dataset.band)")
+    bands = result.locator(".calc-questions li [data-calc-band]").evaluate_all("els => els.map(e => e.dataset.calcBand)")
     assert bands == [item["band"] for item in expected]
     name = fields[0]
     assert name.startswith("offers.0."), name
     items.nth(0).locator("button").click()
     assert page.evaluate("document.activeElement.name") == name
     assert cards(page).nth(0).get_attribute("open") is not None, "the field's card was opened"
-    focused = page.locator(f'form [data-field="{name}"]')
+    focused = page.locator(f'form [data-calc-field="{name}"]')
     assert_on_screen_below_header(page, focused)
     assert box(focused)["top"] >= box(summary(page, "offer-comparison"))["bottom"]
     assert "#" not in page.url, "the address keeps only the inputs"
@@ -339,14 +339,14 @@ def test_copy_negotiation_email_after_reading_it(page, site, context):
     assert email, "an Instructor offer without a path gets a negotiation email"
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     open_calc(page, site, "offer-comparison", link(OC, inputs))
-    button = page.locator("[data-copy-email]")
+    button = page.locator("[data-calc-action=copy-email]")
     assert button.is_visible()
     preview = page.locator("details.calc-email")
     preview.locator("summary").click()
     shown = preview.locator(".calc-email-text").inner_text()
     assert email["subject"] in shown and email["body"].splitlines()[0] in shown
     button.click()
-    page.wait_for_selector(".calc-copied:has-text('Negotiation email copied')")
+    page.wait_for_selector(".calc-note:has-text('Negotiation email copied')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == shown.strip(), "what is copied is what the preview shows"
     assert f"Subject: {email['subject']}" in copied and email["body"].strip() in copied
@@ -356,6 +356,6 @@ def test_no_negotiation_email_button_for_a_result_without_one(page, site):
     inputs = dict(OC.example("a-improved").inputs)
     assert not OC.run(inputs).get("negotiation_email"), "pick inputs without one"
     open_calc(page, site, "offer-comparison", link(OC, inputs))
-    assert not page.locator("[data-copy-email]").is_visible()
+    assert not page.locator("[data-calc-action=copy-email]").is_visible()
     assert not page.locator("details.calc-email").is_visible()
-    assert page.locator("[data-copy-summary]").is_visible()
+    assert page.locator("[data-calc-action=copy-summary]").is_visible()

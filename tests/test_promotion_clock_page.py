@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 SLUG = "promotion-clock"
 CALC = calculators.get(SLUG)
 PATH = f"calculators/{SLUG}/"
-RESULT = f'[data-calculator="{SLUG}"]'
+RESULT = f'[data-calc-result="{SLUG}"]'
 ZONE = "Pacific/Kiritimati"  # UTC+14: its calendar date is never the same as the machine's UTC date at night
 
 
@@ -41,9 +41,9 @@ def test_blank_dates_become_the_readers_today_and_the_link_carries_it(page, site
     result = open_calc(page, site)
     local = dt.datetime.now(ZoneInfo(ZONE)).date().isoformat()
     assert page.locator('[name="today"]').input_value() == local
-    assert result.get_attribute("data-band") == "on_track"
-    page.click("[data-copy-link]")
-    page.wait_for_selector(".calc-copied:has-text('Link copied')")
+    assert result.get_attribute("data-calc-band") == "on_track"
+    page.click("[data-calc-action=copy-link]")
+    page.wait_for_selector(".calc-note:has-text('Link copied')")
     link = page.evaluate("navigator.clipboard.readText()")
     assert f"today={local}" in link and f"appointment_date={local}" in link
 
@@ -54,7 +54,7 @@ def test_shared_link_restores_the_dates_and_the_result(page, site, name):
     result = open_calc(page, site, encode(CALC, expected["inputs"]))
     for key in ("appointment_date", "today", "rank", "track"):
         assert page.locator(f'[name="{key}"]').input_value() == expected["inputs"][key]
-    assert result.get_attribute("data-band") == expected["band"]
+    assert result.get_attribute("data-calc-band") == expected["band"]
     text = result.inner_text()
     assert expected["review_due"] in text and expected["review_opens"] in text
 
@@ -65,9 +65,9 @@ def test_future_appointment_is_reported_at_the_field(page, site):
     page.wait_for_selector('[name="appointment_date"][aria-invalid="true"]', timeout=30000)
     error = error_slot(page, "appointment_date")
     assert error.is_visible() and "2026-01-15" in error.inner_text()
-    assert page.locator(RESULT).get_attribute("data-band") is None
+    assert page.locator(RESULT).get_attribute("data-calc-band") is None
     page.fill('[name="appointment_date"]', "2025-03-01")
-    page.wait_for_selector(f"{RESULT}[data-band]")
+    page.wait_for_selector(f"{RESULT}[data-calc-band]")
     assert not error.is_visible()
 
 
@@ -89,8 +89,8 @@ def test_email_text_and_print_keep_the_dates_and_the_link(page, site, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     expected = calculators.run(SLUG, dict(CALC.example("ap-year-7").inputs))
     open_calc(page, site, encode(CALC, expected["inputs"]))
-    page.click("[data-copy-summary]")
-    page.wait_for_selector(".calc-copied:has-text('Summary copied')")
+    page.click("[data-calc-action=copy-summary]")
+    page.wait_for_selector(".calc-note:has-text('Summary copied')")
     text = page.evaluate("navigator.clipboard.readText()")
     assert expected["band_label"] in text and expected["review_due"] in text
     assert "today=2026-07-01" in text and "appointment_date=2019-07-01" in text
