@@ -6,7 +6,7 @@ from typing import Any, Iterable, Mapping
 
 from calculators.contract import Field
 from calculators.contract import Calculator, ValidationError
-from macros.forms import error_id, field_id
+from macros.forms import error_id, field_id, value_text
 from macros.page_config import read_config, replace_config
 
 BOOT_TIMEOUT_MS = 90000  # Pyodide boot on a busy 2-core machine; the page's own limit is shorter
@@ -114,7 +114,7 @@ def assert_form_matches_spec(page, fields: Iterable[Field], prefix: str = "") ->
         control = page.locator(f'[name="{name}"]')
         assert control.count() == 1, name
         assert control.get_attribute("id") == field_id(name), name
-        assert f.label in page.locator(f'label[for="{field_id(name)}"]').inner_text(), name
+        assert f.label in page.locator(f'label[for="{field_id(name)}"]').text_content(), name
         if f.type in ("number", "integer"):
             assert float(control.get_attribute("min")) == f.minimum, name
             assert float(control.get_attribute("max")) == f.maximum, name
@@ -137,3 +137,24 @@ def assert_controls_hold(page, fields: Iterable[Field], values: Mapping[str, Any
             assert float(control.input_value()) == value, name
         else:
             assert control.input_value() == control_text(value), name
+
+
+def assert_prints_result_then_inputs(page, calc: Calculator, inputs: Mapping[str, Any]) -> None:
+    """In print, the page shows the result, then the inputs as a short list of answers in words
+    (each field's label and value), not the form; no button."""
+    page.emulate_media(media="print")
+    assert not page.locator("form[data-calc-form]").is_visible(), "paper gets the inputs, not the form"
+    assert not page.locator(".calc-actions").is_visible() and not page.locator(".calc-summary").is_visible()
+    result = page.locator(f"[data-calc-result='{calc.slug}']")
+    box = page.locator(".calc-print-inputs")
+    assert result.locator(".calc-band-label").is_visible() and box.is_visible()
+    assert result.evaluate("(r, b) => r.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING",
+                           box.element_handle()), "the inputs follow the result"
+    text = box.inner_text()
+    for f in calc.fields:
+        items = [(sub, item.get(sub.name)) for item in inputs.get(f.name) or [] for sub in f.items] \
+            if f.type == "list" else [(f, inputs.get(f.name))]
+        for field, value in items:
+            assert field.label in text or (f.type == "list" and field.name == "label"), field.name
+            if field.type != "date" or value is not None:
+                assert value_text(field, value) in text, (field.name, value_text(field, value))

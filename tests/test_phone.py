@@ -13,6 +13,7 @@ import calculators
 from calc_pages import BOOT_TIMEOUT_MS, open_calc, result_selector
 from calculators.contract import Calculator, Field
 from calculators.urlstate import encode
+from macros.forms import error_id
 
 pytestmark = pytest.mark.browser
 
@@ -259,7 +260,7 @@ def test_a_field_error_opens_its_collapsed_card(page, site):
       el.value = '3'; el.dispatchEvent(new Event('input', {bubbles: true})); }""")
     page.wait_for_selector('[name="offers.1.clinical_fte"][aria-invalid="true"]')
     assert cards(page).nth(1).get_attribute("open") is not None
-    assert page.locator("#f-offers-1-clinical_fte-error").is_visible()
+    assert page.locator("#" + error_id("offers.1.clinical_fte")).is_visible()
 
 
 def test_result_shows_the_offers_side_by_side_part_by_part(page, site):
@@ -283,7 +284,7 @@ def test_result_shows_the_offers_side_by_side_part_by_part(page, site):
             text = cells.nth(n).inner_text()
             assert text.startswith(f"{part['points']:g}"), (title, text)
             assert part["summary"][1:] in text
-            assert (cells.nth(n).get_attribute("data-best") is not None) == (part["points"] == max(points))
+            assert (cells.nth(n).get_attribute("data-calc-best") is not None) == (part["points"] == max(points))
     # readable at 390 px: two offers fit without sideways scrolling
     assert result.locator(".calc-parts").evaluate("e => e.scrollWidth <= e.clientWidth")
     bands = result.locator(".calc-ranking td[data-calc-band]").evaluate_all("tds => tds.map(td => [td.dataset.calcBand, td.textContent])")

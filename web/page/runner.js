@@ -298,6 +298,7 @@ class Calculator {
       if (!detail) return;
       showProgress(this.result, detail);
       if (this.lastResult || client.state !== "booting" || summaryState(this.summary) !== "loading") return;
+      if (!detail.loaded && !detail.phase) return; // nothing in yet: the build's words stand
       summaryWithout(this.summary, "loading", `${loadingText(detail)}; the form below works meanwhile.`);
     };
     client.addEventListener("progress", (event) => progress(/** @type {CustomEvent<import("./loading.js").Progress>} */ (event).detail), { signal });

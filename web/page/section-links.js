@@ -2,13 +2,12 @@
 // Every linkable heading's link control (the "¶" the theme puts after it): a tap or click copies
 // the section's address, or hands it to the phone's share sheet where the browser has one, and
 // says so beside the control; the heading stays where it is and no tooltip is left behind. On
-// touch screens and at phone width site.css shows it as a link icon with a 44 px target; the
-// page's first heading spells out what it does.
+// touch screens and at phone width site.css shows it as a link icon with a 44 px target, the
+// page title's labeled "Copy link".
 
 import { copyText } from "./clipboard.js";
 
 const READY = "data-calc-ready";
-const SAID = "data-calc-said"; // what the control just did, shown beside it (site.css)
 const SHOWN_MS = 2500; // how long that stays
 const TOUCH = "(pointer: coarse)";
 
@@ -17,24 +16,14 @@ let status = null;
 
 /** Set up the link controls of the page's headings (again after every instant navigation). */
 export function sectionLinks() {
-  let first = true;
   for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll(".md-content a.headerlink"))) {
     const heading = link.parentElement;
-    if (!heading) continue;
-    if (link.hasAttribute(READY)) { first = false; continue; }
+    if (!heading || link.hasAttribute(READY)) continue;
     link.setAttribute(READY, "");
     const title = headingText(heading);
     // no title attribute: the theme would make it a tooltip, which a tap leaves stuck over the text
     link.removeAttribute("title");
     link.setAttribute("aria-label", `Copy link to the section \u201c${title}\u201d`);
-    if (first) {
-      const word = document.createElement("span");
-      word.className = "calc-link-word";
-      word.setAttribute("aria-hidden", "true");
-      word.textContent = "Copy link";
-      link.append(word);
-    }
-    first = false;
     // on the control itself: the theme's instant navigation (listening on the body) never sees it
     link.addEventListener("click", (event) => {
       event.preventDefault();
@@ -83,13 +72,21 @@ async function share(link, title) {
 const timers = new WeakMap();
 
 /**
+ * Say what the control did, beside it (for a moment) and to screen readers.
  * @param {HTMLAnchorElement} link
  * @param {string} text
  */
 function say(link, text) {
-  link.setAttribute(SAID, text);
+  let note = /** @type {HTMLElement | null} */ (link.querySelector(".calc-link-said"));
+  if (!note) {
+    note = document.createElement("span");
+    note.className = "calc-link-said";
+    note.setAttribute("aria-hidden", "true"); // read from the status line below
+    link.append(note);
+  }
+  note.textContent = text;
   clearTimeout(timers.get(link));
-  timers.set(link, setTimeout(() => link.removeAttribute(SAID), SHOWN_MS));
+  timers.set(link, setTimeout(() => note.remove(), SHOWN_MS));
   if (!status || !document.contains(status)) {
     status = document.createElement("p");
     status.className = "visually-hidden";
