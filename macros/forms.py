@@ -177,7 +177,8 @@ def collapse_script(slug: str) -> str:
 
 def form(slug: str) -> str:
     """The form, generated from the calculator's fields; its spec rides along as JSON. Reset
-    stands at its end, apart from the buttons that copy (after the result)."""
+    stands at its top, apart from the buttons that copy (after the result), beside the line that
+    says what it did and offers to undo it."""
     calc = get(slug)
     parts = []
     for f in calc.fields:
@@ -197,9 +198,10 @@ def form(slug: str) -> str:
     spec = escape(json.dumps(page_spec(calc), ensure_ascii=False, separators=(",", ":")))
     return (f'<form class="calc-form" {DATA.form}="{escape(slug)}" {DATA.spec}="{spec}" novalidate autocomplete="off" '
             f'aria-label="{escape(calc.title)} inputs">'
-            f'<div class="{CLASS.notices}" role="status" hidden></div>{"".join(parts)}'
-            f'<p class="calc-form-tools"><button type="button" class="calc-reset" {DATA.action}="{ACTION.reset}">'
-            f'Reset all inputs</button> <span class="{CLASS.form_note}" role="status"></span></p></form>'
+            f'<div class="{CLASS.notices}" role="status" hidden></div>'
+            f'<p class="calc-form-tools"><span class="{CLASS.form_note}" role="status"></span> '
+            f'<button type="button" class="calc-reset" {DATA.action}="{ACTION.reset}">Reset all inputs</button></p>'
+            f'{"".join(parts)}</form>'
             # on a line of its own: Zensical's Markdown puts it there, so both builds carry the same text
             + (f'\n<script>{collapse_script(slug)}</script>' if any(f.type == "list" for f in calc.fields) else ""))
 
@@ -213,8 +215,10 @@ def share(slug: str) -> str:
             f'<button type="button" class="md-button" {DATA.action}="{ACTION.copy_email}" hidden>Copy negotiation email</button>'
             f'<span class="{CLASS.note}" role="status"></span></p>'
             # the negotiation email, readable before it is copied (filled in by the page, text only)
+            # (a box of its own height that scrolls, reachable by keyboard: the page stays short)
             f'<details class="{CLASS.email}" hidden><summary>Read the negotiation email</summary>'
-            f'<p class="{CLASS.email_text}"></p></details></div>')
+            f'<div class="{CLASS.email_text}" role="region" tabindex="0" aria-label="The negotiation email"></div>'
+            f'</details></div>')
 
 
 def summary(slug: str, result_anchor: str = "result") -> str:

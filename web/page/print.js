@@ -55,6 +55,17 @@ export function valueWords(field, value) {
 }
 
 /**
+ * Whether a field applies to these inputs (the form shows it): a field shown only for some
+ * values of a sibling (the spec's shown_if) is left off paper otherwise.
+ * @param {FieldSpec} field
+ * @param {Inputs} siblings the inputs the field is among
+ */
+function applies(field, siblings) {
+  const rule = field.shown_if;
+  return !rule || rule.values.includes(String(siblings[rule.field]));
+}
+
+/**
  * The inputs as term/description pairs: each plain field, and each item of a list with its
  * fields on one line ("Offer 1: A" - "Instructor; Research-intensive...; Clinical effort 0.9 FTE").
  * @param {Spec} spec
@@ -65,12 +76,15 @@ export function inputPairs(spec, inputs) {
   /** @type {Array<[string, string]>} */
   const pairs = [];
   for (const field of spec.fields) {
-    if (field.type !== "list") { pairs.push([field.label, valueWords(field, inputs[field.name])]); continue; }
+    if (field.type !== "list") {
+      if (applies(field, inputs)) pairs.push([field.label, valueWords(field, inputs[field.name])]);
+      continue;
+    }
     /** @type {Inputs[]} */
     const items = inputs[field.name] || [];
     items.forEach((item, n) => {
       const name = typeof item.label === "string" && item.label ? `${itemNumber(field, n)}: ${item.label}` : itemNumber(field, n);
-      const answers = (field.items || []).filter((sub) => sub.name !== "label")
+      const answers = (field.items || []).filter((sub) => sub.name !== "label" && applies(sub, item))
         .map((sub) => `${sub.label}: ${valueWords(sub, item[sub.name])}`);
       pairs.push([name, answers.join("; ")]);
     });

@@ -45,6 +45,7 @@ const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
  * @property {number} [min_items]
  * @property {number} [max_items]
  * @property {string} [item_label] what one item of a list is called ("Offer")
+ * @property {{field: string, values: string[]}} [shown_if] shown only while a sibling has one of these values
  */
 /** @typedef {Record<string, any>} Inputs field name -> value (a list: an array of such objects) */
 /** @typedef {[true, any] | [false, null]} Checked whether a value is allowed, and the value to use */
