@@ -360,3 +360,122 @@ def test_no_negotiation_email_button_for_a_result_without_one(page, site):
     assert not page.locator("[data-calc-action=copy-email]").is_visible()
     assert not page.locator("details.calc-email").is_visible()
     assert page.locator("[data-calc-action=copy-summary]").is_visible()
+
+
+# ---------- 3. the result first, the form compact (issue 23, item 3) ----------
+
+SCREEN_PX = PHONE["height"]
+OPEN_WHAT_THE_READER_CAN = """() => { for (const d of document.querySelectorAll(
+  ".calc-share details:not([hidden]), .calc-result details")) d.open = true; }"""
+
+
+def fill_offer(page, n: int, values: dict[str, Any]) -> None:
+    """Fill offer n's card as a reader does (the card open), then tap Done."""
+    card = cards(page).nth(n)
+    if card.get_attribute("open") is None:
+        card.locator("summary").tap()
+    for name, value in values.items():
+        control = page.locator(f'[name="offers.{n}.{name}"]')
+        if isinstance(value, bool):
+            control.set_checked(value)
+        elif control.evaluate("e => e.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(str(value))
+    card.locator("[data-calc-action=done-item]").tap()
+    assert card.get_attribute("open") is None, "Done folds the card"
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY", "the focus is on its line"
+
+
+def test_two_filled_offers_fit_in_eight_screens_with_everything_opened(page, site):
+    page.goto(site.page_url("calculators/offer-comparison/"))
+    page.wait_for_selector(f"{result_selector('offer-comparison')}[data-calc-band]", timeout=BOOT_TIMEOUT_MS)
+    assert cards(page).nth(0).get_attribute("open") is not None and cards(page).nth(1).get_attribute("open") is None, \
+        "a first visit opens the first offer only"
+    fill_offer(page, 0, {"label": "Big name", "institution_type": "research_intensive", "clinical_fte": 0.9,
+                         "written_criteria": True, "review_years": 3, "salary": 210000})
+    fill_offer(page, 1, {"label": "Regional", "rank": "assistant_professor", "track": "clinician_educator",
+                         "clinical_fte": 0.7, "protected_fte": 0.2, "protected_in_contract": True})
+    page.wait_for_function("() => new URLSearchParams(location.search).get('offers.1.label') === 'Regional'")
+    page.wait_for_selector(f"{result_selector('offer-comparison')} .calc-ranking")
+    for n in range(2):  # each filled offer is one line that says what it is
+        line = cards(page).nth(n).locator("summary")
+        assert line.evaluate("e => e.getBoundingClientRect().height") < 60
+    assert "Regional" in cards(page).nth(1).locator("summary").inner_text()
+    # the verdict and the ranking follow the folded offers within two screens of the form
+    gap = page.evaluate("""() => document.querySelector('[data-calc-result] .calc-ranking').getBoundingClientRect().top
+      - document.querySelector('form[data-calc-form]').getBoundingClientRect().top""")
+    assert gap < 2 * SCREEN_PX, gap
+    # everything the reader can open in the result (the email's preview) opened, and the second
+    # offer open again, as a reader checking it would have it
+    page.evaluate(OPEN_WHAT_THE_READER_CAN)
+    cards(page).nth(1).locator("summary").tap()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 8 * SCREEN_PX, f"{height} px, {height / SCREEN_PX:.1f} screens"
+
+
+def test_the_instructor_offer_check_fits_in_six_screens_with_everything_opened(page, site):
+    slug = "instructor-offer"
+    for example in IO.examples:
+        page.goto(site.page_url(f"calculators/{slug}/") + "?" + link(IO, dict(example.inputs)))
+        page.wait_for_selector(f"{result_selector(slug)}[data-calc-band]", timeout=BOOT_TIMEOUT_MS)
+        page.evaluate(OPEN_WHAT_THE_READER_CAN)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height <= 6 * SCREEN_PX, f"{example.name}: {height} px, {height / SCREEN_PX:.1f} screens"
+
+
+def test_the_guides_sections_after_the_result_fold_and_open_by_tap_or_link(page, site):
+    open_calc(page, site, "instructor-offer", link(IO, first_example(IO)))
+    toggle = page.locator("#how-it-decides .calc-fold-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    section = page.locator("#how-it-decides-section")
+    assert not section.is_visible()
+    assert page.locator("#how-it-decides").evaluate("h => h.tagName") == "H2", "the heading stays a heading"
+    toggle.tap()
+    assert toggle.get_attribute("aria-expanded") == "true" and section.is_visible()
+    toggle.tap()
+    assert not section.is_visible()
+    # a link to it opens it (the table of contents, a "Why?" link within the page...)
+    page.evaluate("window.__marker = 1")
+    page.evaluate("""() => { const a = document.createElement('a'); a.href = '#how-it-decides'; a.textContent = 'x';
+      document.querySelector('article').prepend(a); }""")
+    page.locator("article > a[href='#how-it-decides']").tap()
+    page.wait_for_function("() => location.hash === '#how-it-decides'")
+    assert section.is_visible() and page.evaluate("window.__marker") == 1
+    # paper gets every section, folded or not
+    page.evaluate("document.querySelector('#how-it-decides .calc-fold-toggle').click()")
+    assert not section.is_visible()
+    page.emulate_media(media="print")
+    assert section.is_visible(), "print shows a folded section"
+
+
+# ---------- 4. words for readers (issue 23, item 4) ----------
+
+def test_labels_say_a_thing_once_and_the_figures_labels_do_not_wrap_word_by_word(page, site):
+    open_calc(page, site, "instructor-offer", link(IO, dict(IO.example("red").inputs)))
+    for f in IO.fields:
+        label = page.locator(f'label[for="calc-{f.name}"]').inner_text()
+        assert label == f.label, "the unit is said in the allowed values, not again in the label"
+    for dt in page.locator(f"{result_selector('instructor-offer')} .calc-metrics dt").all():
+        lines = dt.evaluate("e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))")
+        words = len(dt.inner_text().split())
+        assert lines <= 2 < words or lines == 1, (dt.inner_text(), lines)
+
+
+def test_the_summarys_fix_button_goes_to_the_highlighted_field(page, site):
+    open_calc(page, site, "instructor-offer", link(IO, first_example(IO)))
+    page.fill('[name="clinical_fte"]', "0.9")
+    page.fill('[name="protected_fte"]', "0.3")
+    box_ = summary(page, "instructor-offer")
+    page.wait_for_selector('[data-calc-summary="instructor-offer"][data-calc-state="invalid"]')
+    assert "Fix the highlighted field" in box_.inner_text()
+    page.locator("body").evaluate("b => document.activeElement.blur()")
+    page.evaluate("window.scrollTo(0, 0)")
+    box_.locator("[data-calc-action=fix]").tap()
+    focused = page.evaluate("document.activeElement.name")
+    assert focused == "protected_fte"
+    wrap = page.locator('[data-calc-field="protected_fte"]')
+    assert wrap.get_attribute("data-calc-invalid") is not None, "the field it points at is highlighted"
+    style = wrap.evaluate("e => getComputedStyle(e).borderLeftWidth")
+    assert style != "0px", "visibly"
+    assert_on_screen_below_header(page, wrap)

@@ -11,11 +11,14 @@
  * @property {number} loaded
  * @property {number | null} total
  * @property {{loaded: number, total: number} | null} [wire]
+ * @property {Array<{done: boolean}>} [files] each download, done once all its bytes are in
  * @property {"download" | "start"} [phase]
  */
 
 /** @param {number} bytes */
 const MB = (bytes) => (bytes / 1e6).toFixed(1);
+/** @param {number} bytes megabytes so far, rounded down: never "3.3 of 3.3" while bytes are missing */
+const MB_SO_FAR = (bytes) => (Math.floor(bytes / 1e5) / 10).toFixed(1);
 
 /**
  * Where the boot is: downloading (with the bytes so far and in all, where known) or starting.
@@ -24,7 +27,9 @@ const MB = (bytes) => (bytes / 1e6).toFixed(1);
  */
 export function bootPhase(progress) {
   const { loaded, total } = progress.wire || { loaded: progress.loaded, total: progress.total };
-  const phase = progress.phase || (total && loaded >= total ? "start" : "download");
+  // the client's word, else: every byte of every download of the chosen path is in
+  const allIn = Boolean(progress.wire) && (progress.files || []).every((f) => f.done);
+  const phase = progress.phase || (allIn || (total && loaded >= total) ? "start" : "download");
   return { phase, loaded, total };
 }
 
@@ -35,8 +40,8 @@ export function bootPhase(progress) {
 export function loadingText(progress) {
   const { phase, loaded, total } = bootPhase(progress);
   if (phase === "start") return "Starting Python";
-  if (total) return `Downloading Python (${MB(loaded)} of ${MB(total)} MB)`;
-  return loaded ? `Downloading Python (${MB(loaded)} MB so far)` : "Downloading Python";
+  if (total) return `Downloading Python (${MB_SO_FAR(loaded)} of ${MB(total)} MB)`;
+  return loaded >= 1e5 ? `Downloading Python (${MB_SO_FAR(loaded)} MB so far)` : "Downloading Python";
 }
 
 /**
@@ -50,5 +55,5 @@ export function loadingPercent(progress) {
   if (phase === "start") return { percent: 100, text: "Starting Python" };
   if (!total) return null;
   const percent = Math.min(100, Math.floor((100 * loaded) / total));
-  return { percent, text: `${percent}% (${MB(loaded)} of ${MB(total)} MB)` };
+  return { percent, text: `${percent}% (${MB_SO_FAR(loaded)} of ${MB(total)} MB)` };
 }
