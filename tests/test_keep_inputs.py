@@ -27,7 +27,7 @@ SLUGS = sorted(calculators.CALCULATORS)
 STATE = """(slug) => {
   const result = document.querySelector(`[data-calc-result="${slug}"]`);
   return {
-    controls: Object.fromEntries([...document.querySelectorAll("form[data-calc-form] [name]")]
+    controls: Object.fromEntries([...document.querySelectorAll("form[data-calc-form] :is(input, select)[name]")]
       .map((c) => [c.name, c.type === "checkbox" ? c.checked : c.value])),
     band: result && result.getAttribute("data-calc-band"),
     headline: result && result.querySelector(".calc-headline").textContent,
@@ -126,18 +126,17 @@ def open_fresh(page, site, slug: str) -> None:
 
 
 def settled(page, slug: str) -> dict[str, Any]:
-    """The page's state once the result follows the inputs and the address follows them too."""
+    """The page's state once the address holds the form's inputs and the result shown is the one
+    for them (the printed line under it ends with the link to the inputs it was computed for)."""
     page.wait_for_function("""(slug) => { const r = document.querySelector(`[data-calc-result="${slug}"]`);
+      const meta = r.querySelector(".calc-print-meta");
+      const query = new URLSearchParams(location.search);
       return r.getAttribute("data-calc-state") === "ready" && r.hasAttribute("data-calc-band")
-        && new URLSearchParams(location.search).has("v"); }""", arg=slug, timeout=30000)
-    before = None
-    for _ in range(3):  # the same twice in a row: nothing is still on its way
-        page.wait_for_function("() => new Promise((done) => setTimeout(() => done(true), 300))")
-        state = page.evaluate(STATE, slug)
-        if state == before:
-            return state
-        before = state
-    return before
+        && query.has("v") && meta.textContent.endsWith(" " + location.href)
+        && [...document.querySelectorAll("form[data-calc-form] :is(input, select)[name]")].every((c) =>
+          query.get(c.name) === (c.type === "checkbox" ? String(c.checked) : c.value)); }""",
+                           arg=slug, timeout=30000)
+    return page.evaluate(STATE, slug)
 
 
 def tap_link(page, n: int) -> None:
@@ -145,10 +144,13 @@ def tap_link(page, n: int) -> None:
     if folded) or on the page."""
     link = page.locator(f'[data-test-link="{n}"]')
     if link.evaluate("a => a.closest('.md-sidebar--primary') !== null"):
-        page.locator('label.md-header__button[for="__drawer"]').tap()
-        if not link.is_visible():
-            page.locator('.md-sidebar--primary label[for="__toc"]').first.tap()
-        link.wait_for(state="visible")
+        if not page.evaluate("document.getElementById('__drawer').checked"):
+            page.locator('label.md-header__button[for="__drawer"]').tap()
+        if link.evaluate("a => a.closest('.md-nav--secondary') !== null") \
+                and not page.evaluate("document.getElementById('__toc').checked"):
+            page.locator('.md-sidebar--primary label.md-nav__link[for="__toc"]').first.tap()  # the page's contents
+        page.wait_for_function("""(n) => { const r = document.querySelector(`[data-test-link="${n}"]`).getBoundingClientRect();
+          return r.width > 0 && r.left >= 0 && r.right <= innerWidth; }""", arg=n)
     else:
         link.scroll_into_view_if_needed()
     link.tap()

@@ -56,6 +56,7 @@ class Calculator {
     /** @type {ReturnType<typeof connect> | null} */
     this.client = null;
     this.touched = false; // whether the address carries the inputs (an edit, a link, a return)
+    this.typed = false; // whether the reader has edited them here: only then does the tab keep them
     this.detached = new AbortController(); // the page moved on: stop listening to the client
     this.summary = findSummary(this.slug); // the compact result box at the top, if the page has one
     this.share = find(document, has(DATA.share, this.slug)); // the buttons that copy, after the result
@@ -75,14 +76,14 @@ class Calculator {
 
   // --- computing ---
 
-  /** @param {boolean} [store] whether the tab keeps a copy of the inputs (not after a reset) */
+  /** @param {boolean} [store] whether the tab keeps a copy of the inputs the reader typed (not after a reset) */
   compute(store = true) {
     this.form.showApplicableFields();
     for (const field of this.form.lists()) updateCards(this.form.el, field);
     const { inputs, errors } = this.form.read();
     const state = this.client ? this.client.state : "idle";
     if (!errors.length && state === "ready") this.request(inputs);
-    if (this.touched) this.address.follow(inputs, store);
+    if (this.touched) this.address.follow(inputs, store && this.typed);
     if (errors.length) { this.invalid(errors); return; }
     // back from an input to fix while Python loads (the loading line itself, or its progress, stays)
     if ((state === "idle" || state === "booting") && summaryState(this.summary) !== "loading") {
@@ -252,6 +253,7 @@ class Calculator {
   /** The reader changed an input: the address (and the tab's copy) follow, an undo lapses. */
   edited() {
     this.touched = true;
+    this.typed = true;
     if (this.undo.query) this.undo.say("");
     this.compute();
   }
@@ -260,6 +262,7 @@ class Calculator {
     const kept = location.search.length > 1 ? "" : keptQuery(this.slug);
     if (kept) {
       // back in the same tab, without the inputs in the address: the tab kept them
+      this.typed = true;
       this.load(`?${kept}`);
       this.undo.say("Your inputs from earlier in this tab are back.");
     } else {
