@@ -7,20 +7,21 @@
 import { connect } from "./client.js";
 import { readConfig } from "./launch.js";
 import { ACTION, CLASS, DATA, button, dot, has } from "./contract.js";
-import { find, part, setHidden, setText } from "./dom.js";
+import { find, part } from "./dom.js";
 import { CalcForm, localToday } from "./form.js";
-import { collapseCards, foldCard, openCardOf, updateCards } from "./cards.js";
+import { collapseCards, openCardOf, updateCards } from "./cards.js";
 import { firstInvalid, showErrors, showNotices } from "./errors.js";
 import { hideProgress, hideResult, renderResult, setState, showCrash, showFailure, showProgress, showStatus } from "./result.js";
 import { findSummary, summaryResult, summaryState, summaryWithout } from "./summary.js";
 import { loadingText } from "./loading.js";
 import { Address, keptQuery } from "./address.js";
 import { keepInputsOnThePage } from "./inpage.js";
-import { copy, negotiationText, summaryText } from "./share.js";
+import { showEmail } from "./share.js";
+import { loadQuery, onFormClick, onShareClick, openLink } from "./actions.js";
 import { Undo } from "./undo.js";
 import { preparePrint, printInputs } from "./print.js";
 import { foldSectionsAfter } from "./folds.js";
-import { decodeQuery, encodeQuery } from "./urlstate.js";
+import { decodeQuery } from "./urlstate.js";
 import { fieldTitle, noticeWords } from "./words.js";
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
@@ -36,7 +37,7 @@ const LOADING = "Python is loading; the guide and the form below work meanwhile.
 const mounted = new Set();
 
 /** @implements {PageCalculator} */
-class Calculator {
+export class Calculator {
   /**
    * @param {HTMLFormElement} form
    * @param {HTMLElement} result
@@ -62,7 +63,7 @@ class Calculator {
     this.share = find(document, has(DATA.share, this.slug)); // the buttons that copy, after the result
     this.address = new Address(spec, () => this.present());
     this.path = this.address.path;
-    this.undo = new Undo(part(form, dot(CLASS.form_note)), (query) => this.load(query));
+    this.undo = new Undo(part(form, dot(CLASS.form_note)), (query) => loadQuery(this, query));
     const print = preparePrint(form, this.share || result);
     this.printBox = print.box;
     this.heading = print.heading; // the form's section heading
@@ -152,64 +153,16 @@ class Calculator {
     this.showEmail(null);
   }
 
-  // "Copy negotiation email" and its preview show only for a result that carries one.
-  /** @param {Result | null} res */
+  /** @param {Result | null} res the result whose negotiation email the sharing bar offers */
   showEmail(res) {
-    if (!this.share) return;
-    const text = negotiationText(res);
-    const copyButton = find(this.share, button(ACTION.copy_email));
-    const preview = find(this.share, dot(CLASS.email));
-    if (copyButton) setHidden(copyButton, !text);
-    if (!preview) return;
-    setHidden(preview, !text);
-    if (text) setText(part(preview, dot(CLASS.email_text)), text);
+    if (this.share) showEmail(this.share, res);
   }
 
-  // --- the inputs as a whole: links, reset, undo ---
+  // --- the inputs as a whole (actions.js) ---
 
-  /** The query of the inputs now in the form. */
-  query() {
-    return encodeQuery(this.spec, this.form.read().inputs);
-  }
-
-  /**
-   * Fill the form from a query string (a link, a kept copy, an undo), as a shared link opens:
-   * the offers collapsed to their lines, what could not be used listed.
-   * @param {string} query
-   * @param {string} [lead] the line above the notices
-   */
-  load(query, lead) {
-    const { raw, notices } = decodeQuery(this.spec, query, noticeWords(this.spec));
-    this.form.fill(raw);
-    collapseCards(this.form.el);
-    showNotices(this.form.el, notices, lead);
-    this.touched = true;
-    this.compute();
-  }
-
-  /**
-   * A link to this page with inputs (a worked example): they replace the reader's, undoably,
-   * and the form comes into view. Returns whether the query was one for this calculator.
-   * @param {string} query
-   */
+  /** @param {string} query a link's inputs: loaded in place (a worked example's link) */
   open(query) {
-    const params = new URLSearchParams(query);
-    if (!params.has(this.spec.url.version_param) && !this.spec.fields.some((f) => [...params.keys()].some((k) => k.split(".")[0] === f.name))) return false;
-    const before = this.query();
-    this.load(query);
-    this.address.flush();
-    if (this.query() !== before) this.undo.offer("The form now holds the example's inputs.", before);
-    (this.heading || this.form.el).scrollIntoView({ block: "start" });
-    return true;
-  }
-
-  reset() {
-    const before = this.query();
-    this.form.fill({});
-    showNotices(this.form.el, []);
-    this.touched = true; // the address shows the defaults now; the tab keeps no copy
-    this.compute(false);
-    this.undo.offer("All inputs are back to their defaults.", before);
+    return openLink(this, query);
   }
 
   /** The address of the history entry shown gets the current inputs (Back or Forward on the page). */
@@ -221,33 +174,6 @@ class Calculator {
 
   flush() {
     this.address.flush();
-  }
-
-  // --- wiring ---
-
-  /** @param {MouseEvent} event */
-  onFormClick(event) {
-    const target = event.target instanceof Element ? /** @type {HTMLElement | null} */ (event.target.closest(has(DATA.action))) : null;
-    const action = target && target.getAttribute(DATA.action);
-    if (!target || !action) return;
-    const list = this.spec.fields.find((f) => f.name === (target.getAttribute(DATA.target) || target.closest(has(DATA.list))?.getAttribute(DATA.list)));
-    if (action === ACTION.add_item && list) { this.form.addItem(list); this.edited(); }
-    else if (action === ACTION.remove_item && list) { this.form.removeItem(list, /** @type {Element} */ (target.closest(has(DATA.item)))); this.edited(); }
-    else if (action === ACTION.done_item) foldCard(target);
-    else if (action === ACTION.reset) this.reset();
-    else if (action === ACTION.undo) { this.undo.undo(); part(this.form.el, button(ACTION.reset)).focus(); }
-  }
-
-  /** @param {MouseEvent} event */
-  onShareClick(event) {
-    const target = event.target instanceof Element ? event.target.closest(has(DATA.action)) : null;
-    const note = this.share && find(this.share, dot(CLASS.note));
-    if (!target || !note) return;
-    const action = target.getAttribute(DATA.action);
-    const link = this.address.link(this.form.read().inputs);
-    if (action === ACTION.copy_link) copy(link, note, "Link copied.");
-    else if (action === ACTION.copy_summary) copy(summaryText(this.spec, this.lastResult, link), note, "Summary copied.");
-    else if (action === ACTION.copy_email) copy(negotiationText(this.lastResult) || "", note, "Negotiation email copied.");
   }
 
   /** The reader changed an input: the address (and the tab's copy) follow, an undo lapses. */
@@ -263,7 +189,7 @@ class Calculator {
     if (kept) {
       // back in the same tab, without the inputs in the address: the tab kept them
       this.typed = true;
-      this.load(`?${kept}`);
+      loadQuery(this, `?${kept}`);
       this.undo.say("Your inputs from earlier in this tab are back.");
     } else {
       const { raw, notices } = decodeQuery(this.spec, location.search, noticeWords(this.spec));
@@ -276,8 +202,8 @@ class Calculator {
     this.form.el.addEventListener("input", () => this.edited(), { signal });
     this.form.el.addEventListener("change", () => this.edited(), { signal });
     this.form.el.addEventListener("submit", (e) => e.preventDefault(), { signal });
-    this.form.el.addEventListener("click", (e) => this.onFormClick(e), { signal });
-    if (this.share) this.share.addEventListener("click", (e) => this.onShareClick(e), { signal });
+    this.form.el.addEventListener("click", (e) => onFormClick(this, e), { signal });
+    if (this.share) this.share.addEventListener("click", (e) => onShareClick(this, e), { signal });
     // "Show the field" in the summary, "Answer: ..." in the result: to the field, focused
     if (this.summary) this.summary.addEventListener("click", (e) => {
       if (e.target instanceof Element && e.target.closest(button(ACTION.fix))) this.form.focus(firstInvalid(this.form.el));

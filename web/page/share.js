@@ -3,6 +3,8 @@
 // email's text, and copying to the clipboard.
 
 import { copyText } from "./clipboard.js";
+import { ACTION, CLASS, button, dot } from "./contract.js";
+import { find, part, setHidden, setText } from "./dom.js";
 import { localToday } from "./form.js";
 import { metricPairs } from "./result.js";
 
@@ -55,4 +57,20 @@ export function negotiationText(res) {
   if (email.to) head.push(`To: ${String(email.to).trim()}`);
   if (email.subject) head.push(`Subject: ${String(email.subject).trim()}`);
   return `${head.length ? head.join("\n") + "\n\n" : ""}${email.body.trim()}\n`;
+}
+
+/**
+ * "Copy negotiation email" and its preview, in the sharing bar `share`, show only for a result
+ * that carries one.
+ * @param {HTMLElement} share
+ * @param {Result | null} res
+ */
+export function showEmail(share, res) {
+  const text = negotiationText(res);
+  const copyButton = find(share, button(ACTION.copy_email));
+  const preview = find(share, dot(CLASS.email));
+  if (copyButton) setHidden(copyButton, !text);
+  if (!preview) return;
+  setHidden(preview, !text);
+  if (text) setText(part(preview, dot(CLASS.email_text)), text);
 }
