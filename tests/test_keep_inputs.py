@@ -227,12 +227,21 @@ def test_the_calculators_link_again_in_the_same_tab_finds_the_inputs(page, site,
     assert "earlier in this tab" in page.locator(".calc-form-note").inner_text()
 
 
+KEPT = "(slug) => sessionStorage.getItem(`calc-inputs:${slug}`)"
+
+
 def test_reset_is_undone_in_one_tap(page, site):
     slug = "offer-comparison"
     calc = calculators.get(slug)
     inputs = calc.validate(dict(calc.example("a-vs-b").inputs))
     page.goto(site.page_url(f"calculators/{slug}/") + "?" + encode(calc, inputs))
+    settled(page, slug)
+    assert page.evaluate(KEPT, slug) is None, "a link only opened is not kept in the tab"
+    page.locator('[data-calc-item] summary').first.tap()
+    page.fill('[name="offers.0.label"]', "Big name")  # the reader types: the tab keeps the inputs
+    inputs["offers"][0]["label"] = "Big name"
     state = settled(page, slug)
+    assert page.evaluate(KEPT, slug) == state["query"][1:]
     reset = page.locator("[data-calc-action=reset]")
     copy = page.locator("[data-calc-action=copy-link]")
     gap = reset.evaluate("(r, c) => Math.abs(c.getBoundingClientRect().top - r.getBoundingClientRect().top)",
@@ -243,9 +252,11 @@ def test_reset_is_undone_in_one_tap(page, site):
     page.wait_for_function("(q) => location.search !== q", arg=state["query"])
     default = calc.run({})
     page.wait_for_selector(f'{result_selector(slug)}[data-calc-band="{default["band"]}"]')
+    page.wait_for_function(f"() => ({KEPT})('{slug}') === null")  # Reset forgets the tab's copy
     undo = page.locator("[data-calc-action=undo]")
     assert undo.is_visible() and undo.bounding_box()["height"] >= 44
     undo.tap()
     assert settled(page, slug) == state
+    page.wait_for_function(f"(q) => ({KEPT})('{slug}') === q", arg=state["query"][1:])
     assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(encode(calc, inputs)))
     assert page.evaluate("document.activeElement.dataset.calcAction") == "reset", "the focus stays in the form"
