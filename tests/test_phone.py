@@ -11,6 +11,7 @@ import pytest
 
 import calculators
 from calc_pages import BOOT_TIMEOUT_MS, open_calc, result_selector
+from conftest import ROOT
 from calculators.contract import Calculator, Field
 from calculators.urlstate import encode
 from macros.forms import error_id
@@ -479,3 +480,30 @@ def test_the_summarys_fix_button_goes_to_the_highlighted_field(page, site):
     style = wrap.evaluate("e => getComputedStyle(e).borderLeftWidth")
     assert style != "0px", "visibly"
     assert_on_screen_below_header(page, wrap)
+
+
+# ---------- accessibility of the phone layout ----------
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => {
+  const r = await axe.run(document, {resultTypes: ['violations']});
+  return r.violations.map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+}"""
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_phone_layout_has_no_axe_violations(page, site, slug):
+    """At 390 px: the folded sections and their buttons, the link icons, the cards, the sharing
+    bar with the email preview open, and a field to fix with the summary's button to it."""
+    calc = calculators.get(slug)
+    open_calc(page, site, slug, link(calc, first_example(calc)))
+    page.wait_for_function("() => window.document$ !== undefined && document.getAnimations().length === 0", timeout=30000)
+    page.evaluate(OPEN_WHAT_THE_READER_CAN)
+    page.evaluate(AXE.read_text() + "\n;0")
+    assert page.evaluate(AXE_RUN) == []
+    number = next((f for f in calc.fields if f.type in ("number", "integer") and f.maximum is not None), None)
+    if number is not None:
+        page.fill(f'[name="{number.name}"]', str(number.maximum + 1))
+        page.wait_for_selector(f'[data-calc-summary="{slug}"][data-calc-state="invalid"]')
+        page.wait_for_function("() => document.getAnimations().length === 0")  # the header's fade on scrolling
+        assert page.evaluate(AXE_RUN) == []
