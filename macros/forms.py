@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from calculators import get
-from calculators.contract import Calculator, Field
+from calculators.contract import Calculator, Field, field_spec
 from calculators import urlstate
 from calculators.answers import answer_text
 from calculators.urlstate import encode
@@ -68,6 +68,7 @@ def allowed_words(f: Field) -> str:
     made here from its range, unit and what an empty value means."""
     own = getattr(f, "allowed_words", None)
     own = own() if callable(own) else own
+    own = own or field_spec(f).get("allowed_words")  # the field's spec may carry them instead
     if own:
         return str(own)
     unit = f" {f.unit}" if f.unit else ""
