@@ -168,7 +168,7 @@ export class Calculator {
   /** The address of the history entry shown gets the current inputs (Back or Forward on the page). */
   sync() {
     if (!this.touched) return;
-    this.address.follow(this.form.read().inputs);
+    this.address.follow(this.form.read().inputs, this.typed);
     this.address.flush();
   }
 
