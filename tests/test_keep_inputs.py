@@ -260,3 +260,29 @@ def test_reset_is_undone_in_one_tap(page, site):
     page.wait_for_function(f"(q) => ({KEPT})('{slug}') === q", arg=state["query"][1:])
     assert dict(parse_qsl(urlsplit(page.url).query)) == dict(parse_qsl(encode(calc, inputs)))
     assert page.evaluate("document.activeElement.dataset.calcAction") == "reset", "the focus stays in the form"
+
+
+@pytest.mark.parametrize("slug", ["offer-comparison", "education-readiness"])
+def test_a_worked_example_opens_in_place_and_undo_brings_the_readers_inputs_back(page, site, slug):
+    calc = calculators.get(slug)
+    open_fresh(page, site, slug)
+    make_edits(page, calc)
+    mine = settled(page, slug)
+    page.evaluate("window.__marker = 1")
+    example = calc.examples[-1]
+    expected = calc.run(dict(example.inputs))
+    section = page.locator(f"#example-{example.name}")
+    toggle = page.locator("h2:has(+ .calc-fold #example-" + example.name + ") .calc-fold-toggle")
+    if toggle.count() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.tap()  # the worked examples are folded on a phone
+    link = page.locator(f"[data-calc-example='{example.name}'] a[href*='?']")
+    link.scroll_into_view_if_needed()
+    assert section.is_visible()
+    link.tap()
+    opened = settled(page, slug)
+    assert opened["band"] == expected["band"] and dict(parse_qsl(opened["query"][1:])) == \
+        dict(parse_qsl(encode(calc, expected["inputs"])))
+    assert page.evaluate("window.__marker") == 1, "opened in place, not loaded again"
+    assert "example" in page.locator(".calc-form-note").inner_text()
+    page.locator("[data-calc-action=undo]").tap()
+    assert settled(page, slug) == mine
