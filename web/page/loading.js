@@ -15,9 +15,10 @@
  * @property {"download" | "start"} [phase]
  */
 
+// Megabytes so far rounded down and in all rounded up: never "3.3 of 3.3" while bytes are missing.
 /** @param {number} bytes */
-const MB = (bytes) => (bytes / 1e6).toFixed(1);
-/** @param {number} bytes megabytes so far, rounded down: never "3.3 of 3.3" while bytes are missing */
+const MB = (bytes) => (Math.ceil(bytes / 1e5) / 10).toFixed(1);
+/** @param {number} bytes */
 const MB_SO_FAR = (bytes) => (Math.floor(bytes / 1e5) / 10).toFixed(1);
 
 /**
