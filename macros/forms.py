@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from calculators import get
-from calculators.contract import Calculator, Field
+from calculators.contract import Calculator, Field, field_spec
 from calculators import urlstate
 from calculators.answers import answer_text
 from calculators.urlstate import encode
@@ -14,6 +14,7 @@ from calculators.what_would_change import empty_note
 
 from tools.bundle import bundle
 
+from .html_contract import ACTION, CLASS, DATA, ID_SCHEME, STORE
 from .page_config import config_html
 
 def early_start_script() -> str:
@@ -22,12 +23,10 @@ def early_start_script() -> str:
     return bundle().inline("early-start")
 
 
-# How form elements are named: the control of field ``offers.1.label`` has the id
-# ``f-offers-1-label``, its help text ``f-offers-1-label-help``, its error slot
-# ``f-offers-1-label-error``; a list's own error slot is ``f-offers-error``. The page's spec
-# carries this (``ids``) for the runner, which renumbers list items; tests use field_id/error_id.
-ID_SCHEME = {"prefix": "f-", "separator": "-", "help": "-help", "error": "-error"}
-
+# How form elements are named (ID_SCHEME, macros/html_contract.py): the control of field
+# ``offers.1.label`` has the id ``calc-offers-1-label``, its help text ``...-help``, its error
+# slot ``...-error``; a list's own error slot is ``calc-offers-error``. The page's spec carries
+# the scheme (``ids``) for the runner, which renumbers list items; tests use field_id/error_id.
 
 def field_id(name: str) -> str:
     """The id of a field's control (its name with dots as in shared links)."""
@@ -44,20 +43,64 @@ def error_id(name: str) -> str:
 
 
 def page_spec(calc: Calculator) -> dict[str, Any]:
-    """What the page's runner reads: the calculator's spec, the URL codec's limits
-    (calculators/urlstate.py) and the id scheme above."""
-    return {**calc.spec(), "url": urlstate.limits(), "ids": ID_SCHEME}
+    """What the page's runner reads: the calculator's spec (each field with its allowed values
+    in plain words), the URL codec's limits (calculators/urlstate.py) and the id scheme above."""
+    spec = calc.spec()
+    for f, data in zip(calc.fields, spec["fields"], strict=True):
+        data["allowed_words"] = allowed_words(f)
+        for sub, sub_data in zip(f.items or (), data.get("items", ()), strict=True):
+            sub_data["allowed_words"] = allowed_words(sub)
+    return {**spec, "url": urlstate.limits(), "ids": ID_SCHEME}
 
 
 def _num(x: float | None) -> str:
     return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
 
 
+def _amount(x: float) -> str:
+    """A number as a reader writes it: 0.5, 15, 10,000,000."""
+    return f"{x:,.0f}" if abs(x) >= 10000 else _num(x)
+
+
+def allowed_words(f: Field) -> str:
+    """The values a field allows, in plain words ("0 to 15 years; empty means “No timeline
+    given”"): the calculators' own wording where the field has one (``allowed_words``), else
+    made here from its range, unit and what an empty value means."""
+    own = getattr(f, "allowed_words", None)
+    own = own() if callable(own) else own
+    own = own or field_spec(f).get("allowed_words")  # the field's spec may carry them instead
+    if own:
+        return str(own)
+    unit = f" {f.unit}" if f.unit else ""
+    if f.type in ("number", "integer"):
+        if f.minimum is not None and f.maximum is not None:
+            text = f"{_amount(f.minimum)} to {_amount(f.maximum)}{unit}"
+        elif f.minimum is not None:
+            text = f"{_amount(f.minimum)}{unit} or more"
+        elif f.maximum is not None:
+            text = f"up to {_amount(f.maximum)}{unit}"
+        else:
+            text = f"any number{unit}"
+        if f.type == "integer":
+            text = "a whole number, " + text
+    elif f.type == "date":
+        text = "a date"
+    elif f.type == "text":
+        text = f"up to {f.max_length} characters"
+    elif f.type == "boolean":
+        text = f"{f.true_label} or {f.false_label}"
+    elif f.type == "choice":
+        text = "one of the answers listed"
+    else:
+        text = f"{f.min_items} to {f.max_items} {f.item_label.lower()}s"
+    return text + (f"; empty means \u201c{f.null_label}\u201d" if f.nullable and f.type != "choice" else "")
+
+
 def field_html(f: Field, prefix: str = "") -> str:
-    """One labeled form control with its help text and an (empty) error slot."""
+    """One labeled form control with its help text and an (empty) error slot. The unit is said
+    once, in the allowed values under the control (a label that names it keeps it)."""
     name = prefix + f.name
     fid = field_id(name)
-    unit = f' <span class="calc-unit">({escape(f.unit)})</span>' if f.unit else ""
     describe = f'aria-describedby="{help_id(name)} {error_id(name)}"'
     common = f'id="{fid}" name="{escape(name)}" {describe}'
     if f.type == "choice" or (f.type == "boolean" and f.nullable):
@@ -86,47 +129,57 @@ def field_html(f: Field, prefix: str = "") -> str:
     else:
         control = (f'<input type="text" {common} maxlength="{f.max_length}" '
                    f'value="{escape(f.default or "")}" autocomplete="off">')
-    allowed = (f' <span class="calc-allowed">Allowed: {escape(f.plain_allowed())}.</span>'
+    allowed = (f' <span class="calc-allowed">Allowed: {escape(allowed_words(f))}.</span>'
                if f.type in ("number", "integer", "date", "text") else "")
     kind = "calc-field calc-check" if f.type == "boolean" and not f.nullable else "calc-field"
-    label = f'<label for="{fid}">{escape(f.label)}{unit}</label>'
+    label = f'<label for="{fid}">{escape(f.label)}</label>'
     parts = [control, label] if "calc-check" in kind else [label, control]
-    shown = (f' data-shown-if="{escape(f.shown_if[0])}" data-shown-values="{escape(" ".join(f.shown_if[1]))}"'
+    shown = (f' {DATA.shown_if}="{escape(f.shown_if[0])}" {DATA.shown_values}="{escape(" ".join(f.shown_if[1]))}"'
              if f.shown_if else "")
-    return (f'<div class="{kind}" data-field="{escape(name)}"{shown}>{"".join(parts)}'
-            f'<p class="calc-help" id="{help_id(name)}">{escape(f.help)}{allowed}</p>'
-            f'<p class="calc-error" id="{error_id(name)}" hidden></p></div>')
+    return (f'<div class="{kind}" {DATA.field}="{escape(name)}"{shown}>{"".join(parts)}'
+            f'<p class="{CLASS.help}" id="{help_id(name)}">{escape(f.help)}{allowed}</p>'
+            f'<p class="{CLASS.error}" id="{error_id(name)}" hidden></p></div>')
 
 
 def item_card(f: Field, index: str, number: str, open_: bool) -> str:
     """One item of a list field as a card: a native <details> whose <summary> is the item's
     one-line summary (its number and name, and its main answers filled in by the page), so
-    that a card collapses and opens by keyboard and without script."""
+    that a card collapses and opens by keyboard and without script. The cards of a list share a
+    name: opening one closes the others, so the page holds one open offer at a time. "Done"
+    folds the card the reader has filled in."""
     inner = "".join(field_html(sub, prefix=f"{f.name}.{index}.") for sub in f.items)
-    return (f'<details class="calc-item" data-item{" open" if open_ else ""}>'
-            f'<summary class="calc-item-summary"><span class="calc-item-name">{escape(f.item_label)} {number}</span>'
-            f'<span class="calc-item-brief"></span></summary>'
+    return (f'<details class="calc-item" {DATA.item} name="calc-{escape(f.name)}"{" open" if open_ else ""}>'
+            f'<summary class="calc-item-summary"><span class="{CLASS.item_name}">{escape(f.item_label)} {number}</span>'
+            f'<span class="{CLASS.item_brief}"></span></summary>'
             f'<fieldset class="calc-item-fields"><legend class="visually-hidden">{escape(f.item_label)} {number}</legend>{inner}'
-            f'<button type="button" class="md-button calc-remove" data-remove-item>Remove</button>'
+            f'<p class="calc-item-actions"><button type="button" class="md-button md-button--primary" '
+            f'{DATA.action}="{ACTION.done_item}">Done</button>'
+            f'<button type="button" class="md-button" {DATA.action}="{ACTION.remove_item}">Remove</button></p>'
             f'</fieldset></details>')
 
 
 def list_template(f: Field) -> str:
     """A <template> for one item of a list field, with ``__INDEX__`` placeholders."""
-    return f'<template data-item-template="{escape(f.name)}">{item_card(f, "__INDEX__", "__NUMBER__", False)}</template>'
+    return f'<template {DATA.template}="{escape(f.name)}">{item_card(f, "__INDEX__", "__NUMBER__", False)}</template>'
 
 
-# Inlined after a form with list fields: a shared link (a query in the address) opens with its
-# cards collapsed to their one-line summaries, before the page is first drawn (no shift later);
-# a plain visit keeps them open to be filled in. The runner does the same after an instant
-# navigation, where this may not run.
-COLLAPSE_ON_LINK = ('(() => { const form = document.currentScript.previousElementSibling;'
-                    ' if (location.search.length > 1) for (const card of form.querySelectorAll'
-                    '("details[data-item]")) card.open = false; })();')
+# Inlined after a form with list fields: a shared link (a query in the address), or a return to
+# a calculator whose inputs this tab kept (web/page/address.js), opens with its cards collapsed
+# to their one-line summaries, before the page is first drawn (no shift later); a plain visit
+# keeps the first open, to be filled in. The runner does the same after an instant navigation,
+# where this may not run.
+def collapse_script(slug: str) -> str:
+    key = json.dumps(STORE.inputs + slug)
+    return ('(() => { const form = document.currentScript.previousElementSibling; let kept = null;'
+            f' try {{ kept = sessionStorage.getItem({key}); }} catch {{}}'
+            ' if (location.search.length > 1 || kept) for (const card of form.querySelectorAll'
+            f'("details[{DATA.item}]")) card.open = false; }})();')
 
 
 def form(slug: str) -> str:
-    """The form, generated from the calculator's fields; its spec rides along as JSON."""
+    """The form, generated from the calculator's fields; its spec rides along as JSON. Reset
+    stands at its top, apart from the buttons that copy (after the result), beside the line that
+    says what it did and offers to undo it."""
     calc = get(slug)
     parts = []
     for f in calc.fields:
@@ -134,41 +187,54 @@ def form(slug: str) -> str:
             items = "".join(
                 field_html_item(f, n) for n in range(len(f.default or [])))
             parts.append(
-                f'<fieldset class="calc-list" data-list="{escape(f.name)}"><legend>{escape(f.label)}</legend>'
-                f'<p class="calc-help">{escape(f.help)}</p><div class="calc-items">{items}</div>'
-                f'<button type="button" class="md-button" data-add-item="{escape(f.name)}">Add another</button>'
-                f'<p class="calc-error" id="{error_id(f.name)}" hidden></p>'
+                f'<fieldset class="calc-list" {DATA.list}="{escape(f.name)}"><legend>{escape(f.label)}</legend>'
+                f'<p class="{CLASS.help}">{escape(f.help)}</p><div class="{CLASS.items}">{items}</div>'
+                f'<button type="button" class="md-button" {DATA.action}="{ACTION.add_item}" {DATA.target}="{escape(f.name)}">'
+                f'Add another</button>'
+                f'<p class="{CLASS.error}" id="{error_id(f.name)}" hidden></p>'
                 f'{list_template(f)}</fieldset>')
         else:
             parts.append(field_html(f))
     # The spec rides on an attribute, not a <script> (instant navigation re-runs content scripts).
     spec = escape(json.dumps(page_spec(calc), ensure_ascii=False, separators=(",", ":")))
-    return (f'<form class="calc-form" data-calculator-form="{escape(slug)}" data-spec="{spec}" novalidate autocomplete="off" '
+    return (f'<form class="calc-form" {DATA.form}="{escape(slug)}" {DATA.spec}="{spec}" novalidate autocomplete="off" '
             f'aria-label="{escape(calc.title)} inputs">'
-            f'<div class="calc-notices" role="status" hidden></div>{"".join(parts)}'
-            f'<div class="calc-actions"><button type="button" class="md-button md-button--primary" data-copy-link>'
-            f'Copy link</button><button type="button" class="md-button" data-copy-summary>Copy result as email text'
-            f'</button><button type="button" class="md-button" data-copy-email hidden>Copy negotiation email</button>'
-            f'<button type="reset" class="md-button">Reset</button>'
-            f'<span class="calc-copied" role="status"></span></div>'
-            # the negotiation email, readable before it is copied (filled in by the page, text only)
-            f'<details class="calc-email" hidden><summary>Read the negotiation email</summary>'
-            f'<p class="calc-email-text"></p></details></form>'
+            f'<div class="{CLASS.notices}" role="status" hidden></div>'
+            f'<p class="calc-form-tools"><span class="{CLASS.form_note}" role="status"></span> '
+            f'<button type="button" class="calc-reset" {DATA.action}="{ACTION.reset}">Reset all inputs</button></p>'
+            f'{"".join(parts)}</form>'
             # on a line of its own: Zensical's Markdown puts it there, so both builds carry the same text
-            + (f'\n<script>{COLLAPSE_ON_LINK}</script>' if any(f.type == "list" for f in calc.fields) else ""))
+            + (f'\n<script>{collapse_script(slug)}</script>' if any(f.type == "list" for f in calc.fields) else ""))
+
+
+def share(slug: str) -> str:
+    """The buttons that copy the result (its link, its text, the negotiation email) and the
+    email's preview, after the result: the page shows the email's only for a result with one."""
+    return (f'<div class="calc-share" {DATA.share}="{escape(slug)}"><p class="calc-actions">'
+            f'<button type="button" class="md-button md-button--primary" {DATA.action}="{ACTION.copy_link}">Copy link</button>'
+            f'<button type="button" class="md-button" {DATA.action}="{ACTION.copy_summary}">Copy result as email text</button>'
+            f'<button type="button" class="md-button" {DATA.action}="{ACTION.copy_email}" hidden>Copy negotiation email</button>'
+            f'<span class="{CLASS.note}" role="status"></span></p>'
+            # the negotiation email, readable before it is copied (filled in by the page, text only)
+            # (a box of its own height that scrolls, reachable by keyboard: the page stays short)
+            f'<details class="{CLASS.email}" hidden><summary>Read the negotiation email</summary>'
+            f'<div class="{CLASS.email_text}" role="region" tabindex="0" aria-label="The negotiation email"></div>'
+            f'</details></div>')
 
 
 def summary(slug: str, result_anchor: str = "result") -> str:
     """The compact result summary for the top of a calculator page: band, score, headline and a
-    link down to the full result. It starts in the loading state the page really is in; the
-    runner fills it in (web/page/summary.js) and CSS keeps it on screen while scrolling."""
+    link down to the full result (or, while a field needs fixing, a button to it). It starts in
+    the loading state the page really is in; the runner fills it in (web/page/summary.js) and
+    CSS keeps it on screen while scrolling."""
     calc = get(slug)
-    return (f'<div class="calc-summary" data-calculator-summary="{escape(slug)}" data-state="loading" '
+    return (f'<div class="calc-summary" {DATA.summary}="{escape(slug)}" {DATA.state}="loading" '
             f'role="group" aria-label="{escape(calc.title)}: result in short">'
-            f'<p class="calc-summary-line"><strong class="calc-summary-band">Working out the result\u2026</strong>'
-            f'<span class="calc-summary-score" hidden></span>'
-            f'<a class="calc-summary-link" href="#{escape(result_anchor)}">Full result</a></p>'
-            f'<p class="calc-summary-headline">Python is loading; the guide and the form below work meanwhile.</p>'
+            f'<p class="calc-summary-line"><strong class="{CLASS.summary_band}">Working out the result\u2026</strong>'
+            f'<span class="{CLASS.summary_score}" hidden></span>'
+            f'<a class="{CLASS.summary_link}" href="#{escape(result_anchor)}">Full result</a>'
+            f'<button type="button" class="calc-summary-fix" {DATA.action}="{ACTION.fix}" hidden>Show the field</button></p>'
+            f'<p class="{CLASS.summary_headline}">Python is loading; the guide and the form below work meanwhile.</p>'
             f'</div>')
 
 
@@ -177,23 +243,23 @@ def field_html_item(f: Field, n: int) -> str:
 
 
 def result(slug: str, guide_url: str, config: dict[str, Any] | None) -> str:
-    """The live result container the page runner fills in. With the page's runtime ``config``
-    (macros/page_config.py; given for the first calculator of a page only), also the config
-    element, the inline early start and the runner's script."""
+    """The live result container the page runner fills in, and the buttons that copy it. With
+    the page's runtime ``config`` (macros/page_config.py; given for the first calculator of a
+    page only), also the config element, the inline early start and the runner's script."""
     calc = get(slug)
-    section = (f'<section class="calc-result" data-calculator="{escape(slug)}" data-state="loading" '
-               f'data-version="{escape(calc.version)}" aria-live="polite" '
+    section = (f'<section class="calc-result" {DATA.result}="{escape(slug)}" {DATA.state}="loading" '
+               f'{DATA.version}="{escape(calc.version)}" aria-live="polite" '
                f'aria-busy="true" aria-label="{escape(calc.title)} result">'
-               f'<p class="calc-status">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
-               f'<p class="calc-fallback" hidden>The calculator could not start here. Your inputs are kept in '
+               f'<p class="{CLASS.status}">Loading Python\u2026 The guide on this page is ready to read meanwhile.</p>'
+               f'<p class="{CLASS.fallback}" hidden>The calculator could not start here. Your inputs are kept in '
                f'the address bar; the <a href="{escape(guide_url)}">guide</a> answers the same question.</p>'
-               f'<div class="calc-output" hidden>'
-               f'<p class="calc-band"><span class="calc-band-label"></span> <span class="calc-score"></span></p>'
-               f'<p class="calc-headline"></p><dl class="calc-metrics"></dl>'
-               f'<p class="calc-subtitle">What drove the result</p><ul class="calc-factors"></ul>'
-               f'<p class="calc-subtitle">Next steps</p><ol class="calc-next-steps"></ol>'
+               f'<div class="{CLASS.output}" hidden>'
+               f'<p class="calc-band"><span class="{CLASS.band_label}"></span> <span class="{CLASS.score}"></span></p>'
+               f'<p class="{CLASS.headline}"></p><dl class="{CLASS.metrics}"></dl>'
+               f'<p class="{CLASS.subtitle}">What drove the result</p><ul class="{CLASS.factors}"></ul>'
+               f'<p class="{CLASS.subtitle}">Next steps</p><ol class="{CLASS.next_steps}"></ol>'
                f'<p class="calc-version">Rules version {escape(calc.version)}.</p>'
-               f'<p class="calc-print-meta"></p></div></section>')
+               f'<p class="{CLASS.print_meta}"></p></div></section>') + share(slug)
     if config is None:
         return section
     return (section + config_html(config)
@@ -252,15 +318,15 @@ def worked_examples(slug: str, calc_url: str) -> str:
         if res.get("ranking"):
             metrics += "<li>Ranking: " + ", ".join(
                 f"{n + 1}. {escape(r['label'])} ({r['score']:g}, "
-                f"<span data-band=\"{escape(r['band'])}\">{escape(r['band_label'])}</span>)"
+                f"<span {DATA.band}=\"{escape(r['band'])}\">{escape(r['band_label'])}</span>)"
                 for n, r in enumerate(res["ranking"])) + "</li>"
         score = "" if res["score"] is None else f' (score {res["score"]:g} of 100)'
         link = f"{calc_url}?{encode(calc, res['inputs'])}"
-        changes = "".join(f'<li data-field="{escape(c["field"])}" data-band="{escape(c["band"])}">{escape(c["ask"])}</li>'
+        changes = "".join(f'<li {DATA.field}="{escape(c["field"])}" {DATA.band}="{escape(c["band"])}">{escape(c["ask"])}</li>'
                           for c in res["what_would_change"])
         changes = (f'<ul class="what-would-change">{changes}</ul>' if changes else
                    f'<p class="what-would-change">{escape(empty_note(calc, res["inputs"]))}</p>')
-        outcome = (f'<ul><li>Result: <strong class="band band-{escape(res["band"])}" data-band="{escape(res["band"])}">'
+        outcome = (f'<ul><li>Result: <strong {DATA.band}="{escape(res["band"])}">'
                    f'{escape(res["band_label"])}</strong>{score}</li>{metrics}</ul>')
         more = f'<p>What would change it:</p>{changes}'
         if lists:
@@ -272,7 +338,7 @@ def worked_examples(slug: str, calc_url: str) -> str:
             more = ""
         blocks.append(
             f'### {ex.title} {{#example-{ex.name}}}\n\n'
-            f'<div class="worked-example" data-example="{escape(ex.name)}" data-band="{escape(res["band"])}">'
+            f'<div class="worked-example" {DATA.example}="{escape(ex.name)}" {DATA.band}="{escape(res["band"])}">'
             f'{tables}{outcome}{more}'
             f'<p><a href="{escape(link)}">Open this example in the calculator</a></p></div>\n\n')
     return ("".join(blocks) + f'<p class="chart-note">Computed when this site was built, by the same code as '

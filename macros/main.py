@@ -16,6 +16,7 @@ from calculators.evidence import ARTICLES
 from calculators.questions import QUESTIONS
 
 from . import charts, diagrams, forms, rules
+from .html_contract import ACTION, CLASS, DATA
 from .links import relative
 from .page_config import page_config, settings
 from .runtime_info import (lock_path, runner_path, runtime_path, snapshot_path, stdlib_path, used_stdlib_path, wasm_bytes,
@@ -71,12 +72,12 @@ def define_env(env: Any) -> None:
         items = "".join(
             f'<li class="task-list-item" id="{q.anchor}"><label class="task-list-control">'
             f'<input type="checkbox"><span class="task-list-indicator"></span> '
-            f'<strong class="checklist-question">{escape(q.ask)}</strong> '
+            f'<strong class="{CLASS.checklist_question}">{escape(q.ask)}</strong> '
             f'<span class="checklist-why">{escape(q.why)}</span></label></li>' for q in QUESTIONS)
-        return (f'<div class="checklist" data-checklist="questions-before-signing">'
+        return (f'<div class="checklist" {DATA.checklist}="questions-before-signing">'
                 f'<ol class="task-list">{items}</ol>'
-                f'<p class="checklist-actions"><button type="button" class="md-button" data-copy-checklist>'
-                f'Copy the questions as text</button> <span class="checklist-copied" role="status"></span></p></div>')
+                f'<p class="checklist-actions"><button type="button" class="md-button" {DATA.action}="{ACTION.copy_checklist}">'
+                f'Copy the questions as text</button> <span class="{CLASS.checklist_note}" role="status"></span></p></div>')
 
     @env.macro
     def calculator_link(slug: str) -> str:

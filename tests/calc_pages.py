@@ -6,20 +6,20 @@ from typing import Any, Iterable, Mapping
 
 from calculators.contract import Field
 from calculators.contract import Calculator, ValidationError
-from macros.forms import error_id, field_id
+from macros.forms import error_id, field_id, value_text
 from macros.page_config import read_config, replace_config
 
 BOOT_TIMEOUT_MS = 90000  # Pyodide boot on a busy 2-core machine; the page's own limit is shorter
 
 
 def result_selector(slug: str) -> str:
-    return f'[data-calculator="{slug}"]'
+    return f'[data-calc-result="{slug}"]'
 
 
 def open_calc(page, site, slug: str, query: str = ""):
     """Open a calculator page (with an optional query string) and wait for its first result."""
     page.goto(site.page_url(f"calculators/{slug}/") + (("?" + query.lstrip("?")) if query else ""))
-    page.wait_for_selector(f'{result_selector(slug)}[data-state="ready"][data-band]', timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_selector(f'{result_selector(slug)}[data-calc-state="ready"][data-calc-band]', timeout=BOOT_TIMEOUT_MS)
     return page.locator(result_selector(slug))
 
 
@@ -63,20 +63,48 @@ def error_slot(page, name: str):
     return page.locator("#" + error_id(name))
 
 
-def python_message(calc: Calculator, inputs: Mapping[str, Any], name: str) -> str:
-    """The message the page should show at field ``name`` for ``inputs``: Python's error data
-    (FieldError.as_dict), worded as the page words it, led by the field's label."""
+def python_error(calc: Calculator, inputs: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """Python's error data (FieldError.as_dict) for field ``name`` with ``inputs``."""
     try:
         calc.validate(dict(inputs))
     except ValidationError as exc:
         (error,) = [e.as_dict() for e in exc.errors if e.as_dict()["field"] == name]
-    else:
-        raise AssertionError(f"{name}: the inputs are valid")
-    top, _, sub = name.partition(".")
-    field = calc.field(top)
-    label = next(f for f in field.items if f.name == sub.split(".")[-1]).label if sub else field.label
-    given = "" if error["given"] is None else f"; got {error['given']}"
-    return f"{label}: {error['problem']}{given}; allowed: {error['allowed']}"
+        return error
+    raise AssertionError(f"{name}: the inputs are valid")
+
+
+# How a page must not talk to a reader: field names as the code spells them, JSON's null, a
+# programmer's "got" and "allowed:".
+DEVELOPER_WORDS = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b|\bnull\b|\bgot\b|allowed:", re.I)
+
+
+def field_names(calc: Calculator) -> set[str]:
+    """Every field name of ``calc``, list items' included."""
+    return {f.name for f in calc.fields} | {s.name for f in calc.fields for s in (f.items or ())}
+
+
+def assert_reader_words(text: str, calc: Calculator) -> None:
+    """``text`` (shown on a page) names no field as the code does and says no null or "got"."""
+    found = [w for w in DEVELOPER_WORDS.findall(text) if "_" not in w or w in field_names(calc)]
+    assert not found, (found, text)
+
+
+def assert_field_message(page, calc: Calculator, inputs: Mapping[str, Any], name: str, *words: str) -> str:
+    """The message at field ``name`` for ``inputs``: visible beside the highlighted field, in the
+    reader's words, Python's own sentence where it gives one (``message``), holding ``words``."""
+    error = python_error(calc, inputs, name)
+    slot = error_slot(page, name)
+    slot.wait_for(state="visible")
+    text = slot.inner_text()
+    if error.get("message"):
+        assert text == error["message"]
+    assert_reader_words(text, calc)
+    for w in words:
+        assert w in text, (w, text)
+    control = page.locator(f'[name="{name}"]')
+    assert control.get_attribute("aria-invalid") == "true"
+    assert control.evaluate("e => e.closest('[data-calc-field]').hasAttribute('data-calc-invalid')"), "not highlighted"
+    return text
 
 
 def assert_form_matches_spec(page, fields: Iterable[Field], prefix: str = "") -> None:
@@ -86,7 +114,7 @@ def assert_form_matches_spec(page, fields: Iterable[Field], prefix: str = "") ->
         control = page.locator(f'[name="{name}"]')
         assert control.count() == 1, name
         assert control.get_attribute("id") == field_id(name), name
-        assert f.label in page.locator(f'label[for="{field_id(name)}"]').inner_text(), name
+        assert f.label in page.locator(f'label[for="{field_id(name)}"]').text_content(), name
         if f.type in ("number", "integer"):
             assert float(control.get_attribute("min")) == f.minimum, name
             assert float(control.get_attribute("max")) == f.maximum, name
@@ -109,3 +137,24 @@ def assert_controls_hold(page, fields: Iterable[Field], values: Mapping[str, Any
             assert float(control.input_value()) == value, name
         else:
             assert control.input_value() == control_text(value), name
+
+
+def assert_prints_result_then_inputs(page, calc: Calculator, inputs: Mapping[str, Any]) -> None:
+    """In print, the page shows the result, then the inputs as a short list of answers in words
+    (each field's label and value), not the form; no button."""
+    page.emulate_media(media="print")
+    assert not page.locator("form[data-calc-form]").is_visible(), "paper gets the inputs, not the form"
+    assert not page.locator(".calc-actions").is_visible() and not page.locator(".calc-summary").is_visible()
+    result = page.locator(f"[data-calc-result='{calc.slug}']")
+    box = page.locator(".calc-print-inputs")
+    assert result.locator(".calc-band-label").is_visible() and box.is_visible()
+    assert result.evaluate("(r, b) => r.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING",
+                           box.element_handle()), "the inputs follow the result"
+    text = box.inner_text()
+    for f in calc.fields:
+        items = [(sub, item.get(sub.name)) for item in inputs.get(f.name) or [] for sub in f.items] \
+            if f.type == "list" else [(f, inputs.get(f.name))]
+        for field, value in items:
+            assert field.label in text or (f.type == "list" and field.name == "label"), field.name
+            if field.type != "date" or value is not None:
+                assert value_text(field, value) in text, (field.name, value_text(field, value))

@@ -67,6 +67,19 @@ class Engine:
         """Replace the value of a text or number field by typing ``text`` into it."""
         raise NotImplementedError
 
+    def tap(self, selector: str) -> None:
+        """Touch the element as a reader's finger would (a trusted event, with user activation)."""
+        raise NotImplementedError
+
+    def phone(self, width: int = 390, height: int = 844) -> tuple[int, int]:
+        """Make the page a phone's (its viewport, touch where the engine has it); returns the
+        viewport's size as the page sees it."""
+        raise NotImplementedError
+
+    def back(self) -> None:
+        """The browser's Back (a history traversal by one entry)."""
+        self.evaluate("(history.back(), true)")
+
     def clipboard_text(self) -> str:
         raise NotImplementedError
 
@@ -96,14 +109,14 @@ class Firefox(Engine):
     name = "firefox"
     watches_csp = True
 
-    def __init__(self, command_timeout_s: float = 120):
+    def __init__(self, command_timeout_s: float = 120, prefs: dict[str, Any] | None = None):
         require(FIREFOX, "firefox-esr")
         require("node", "nodejs")
         if not (ROOT / "node_modules" / "puppeteer-core").is_dir():
             raise EngineMissing("npm package puppeteer-core missing: run `make deps`")
         self.timeout = command_timeout_s
         self.log = tempfile.TemporaryFile(mode="w+")
-        env = dict(os.environ, FIREFOX=FIREFOX, PUPPETEER_SKIP_DOWNLOAD="1")
+        env = dict(os.environ, FIREFOX=FIREFOX, PUPPETEER_SKIP_DOWNLOAD="1", FIREFOX_PREFS=json.dumps(prefs or {}))
         self.proc = subprocess.Popen(["node", str(ROOT / "tests" / "firefox_driver.mjs")], cwd=ROOT, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, text=True)
         self.lines: queue.Queue[str | None] = queue.Queue()
@@ -149,6 +162,13 @@ class Firefox(Engine):
 
     def fill(self, selector: str, text: str) -> None:
         self._call("fill", selector=selector, text=text)
+
+    def tap(self, selector: str) -> None:
+        self._call("tap", selector=selector)
+
+    def phone(self, width: int = 390, height: int = 844) -> tuple[int, int]:
+        self._call("viewport", width=width, height=height)
+        return tuple(self.evaluate("[innerWidth, innerHeight]"))
 
     def clipboard_text(self) -> str:
         # Firefox lets a page read back what a page of the same origin copied, without a prompt.
@@ -218,9 +238,39 @@ class WebKit(Engine):
         from selenium.webdriver.common.keys import Keys
 
         field = self.driver.find_element(By.CSS_SELECTOR, selector)
+        # in the middle of the screen, clear of a sticky header (the phone layout has two)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
         field.click()
         field.send_keys(Keys.CONTROL, "a")
         field.send_keys(text)
+
+    def tap(self, selector: str) -> None:
+        from selenium.webdriver.common.actions import interaction
+        from selenium.webdriver.common.actions.action_builder import ActionBuilder
+        from selenium.webdriver.common.actions.pointer_input import PointerInput
+        from selenium.webdriver.common.by import By
+
+        element = self.driver.find_element(By.CSS_SELECTOR, selector)
+        # on screen, then touched at its middle (by coordinates: the element's own checks of
+        # WebDriver refuse a link whose box wraps across lines)
+        x, y = self.driver.execute_script("""const e = arguments[0];
+            const r = e.getBoundingClientRect();
+            if (r.top < 0 || r.bottom > innerHeight) e.scrollIntoView({block: "center"});
+            const box = e.getClientRects()[0];
+            return [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];""", element)
+        actions = ActionBuilder(self.driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
+        actions.pointer_action.move_to_location(x, y).pointer_down().pointer_up()
+        actions.perform()
+
+    def phone(self, width: int = 390, height: int = 844) -> tuple[int, int]:
+        # MiniBrowser's window has a toolbar, and GTK keeps it at least about 447 px wide
+        self.driver.set_window_size(width, height)
+        extra = self.evaluate("outerHeight - innerHeight")
+        self.driver.set_window_size(width, height + extra)
+        return tuple(self.evaluate("[innerWidth, innerHeight]"))
+
+    def back(self) -> None:
+        self.driver.back()
 
     def clipboard_text(self) -> str:
         # A page may not read the clipboard without a gesture here: read the display's clipboard,

@@ -12,7 +12,9 @@ const executablePath = process.env.FIREFOX || "/usr/bin/firefox-esr";
 /** @param {object} msg */
 const send = (msg) => process.stdout.write(JSON.stringify(msg) + "\n");
 
-const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true });
+// FIREFOX_PREFS: JSON of preferences to start with (a phone: a coarse pointer, test_engines_phone.py)
+const extraPrefsFirefox = JSON.parse(process.env.FIREFOX_PREFS || "{}");
+const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true, extraPrefsFirefox });
 const page = await browser.newPage();
 page.setDefaultTimeout(120000);
 /** @type {{errors: string[], requests: string[]}} */
@@ -34,6 +36,13 @@ const ops = {
   },
   async click({ selector }) {
     await page.click(selector);
+  },
+  // A touch on the element (WebDriver BiDi touch actions).
+  async tap({ selector }) {
+    await page.tap(selector);
+  },
+  async viewport({ width, height }) {
+    await page.setViewport({ width, height, hasTouch: true, isMobile: true });
   },
   // Replace a field's value as a reader does: select what is there, type over it.
   async fill({ selector, text }) {

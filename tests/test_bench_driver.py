@@ -23,7 +23,7 @@ def test_calculator_answers_under_the_driver(site, browser):
     page = browser.new_page()
     page.add_init_script("window.__early = document.readyState;")
     page.goto(site.page_url("calculators/instructor-offer/?v=1.0&institution_type=mid_tier&clinical_fte=0.9"))
-    band = page.wait_for("document.querySelector('[data-calculator][data-band]')?.dataset.band", timeout=60)
+    band = page.wait_for("document.querySelector('[data-calc-result][data-calc-band]')?.dataset.calcBand", timeout=60)
     assert band in {"green", "yellow", "red"}
     assert page.evaluate("window.__early") == "loading"  # ran before the page's own scripts
     assert page.evaluate("performance.getEntriesByName('calc:ready')[0].detail.mode") == "snapshot"

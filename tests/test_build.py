@@ -245,7 +245,7 @@ def test_the_site_script_is_where_mkdocs_links_it():
 
 def test_calculator_pages_have_results_containers(site):
     html = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text()
-    assert 'data-calculator="instructor-offer"' in html and 'data-state="loading"' in html
+    assert 'data-calc-result="instructor-offer"' in html and 'data-calc-state="loading"' in html
     assert "form" in page_ids(site.dir, "calculators/instructor-offer/")
 
 

@@ -10,7 +10,7 @@ from calculators.urlstate import encode
 from macros.page_config import FLAGS, LIMITS, ConfigError, read_config, settings
 
 SLUG = "instructor-offer"
-RESULT = f'[data-calculator="{SLUG}"]'
+RESULT = f'[data-calc-result="{SLUG}"]'
 
 
 def test_settings_default_to_on_and_reject_unknown_names():
@@ -43,7 +43,7 @@ def shared_link() -> tuple[str, str]:
 STARTED = ("(name) => (performance.getEntriesByType('resource').find((e) => e.name.includes(name))"
            " || {startTime: Infinity}).startTime")
 EVIDENCE = {
-    "snapshot": (f"document.querySelector('{RESULT}').dataset.boot", "pyc"),
+    "snapshot": (f"document.querySelector('{RESULT}').dataset.calcBoot", "pyc"),
     "compile_ahead": (f"'wasmCompiled' in {READY_INFO}.steps", False),
     # the worker is started by the runner, after its entry module arrived
     "early_start": (f"({STARTED})('/assets/calc/start.') < performance.getEntriesByName('calc:worker-start')[0].startTime",
@@ -59,7 +59,7 @@ def test_a_page_with_one_measure_switched_off_still_answers(page, site, flag):
     query, band = shared_link()
     with_config(page, flags={flag: False})
     result = open_calc(page, site, SLUG, query)
-    assert result.get_attribute("data-band") == band
+    assert result.get_attribute("data-calc-band") == band
     assert page.evaluate(f"{READY_INFO}.mode") == ("pyc" if flag == "snapshot" else "snapshot")
     if flag in EVIDENCE:
         script, expected = EVIDENCE[flag]

@@ -62,21 +62,21 @@ def web(engine: Engine) -> Engine:
 
 
 def result_sel(slug: str) -> str:
-    return f'[data-calculator="{slug}"]'
+    return f'[data-calc-result="{slug}"]'
 
 
 def result_of(web: Engine, slug: str) -> dict[str, Any]:
     """Wait for the calculator's first answer; return what the result container shows."""
     sel = json.dumps(result_sel(slug))
     return web.wait_for(f"""(() => {{ const r = document.querySelector({sel});
-        return r && r.dataset.state === "ready" && r.dataset.band
-          ? {{ band: r.dataset.band, boot: r.dataset.boot, text: r.innerText }} : null; }})()""",
+        return r && r.dataset.calcState === "ready" && r.dataset.calcBand
+          ? {{ band: r.dataset.calcBand, boot: r.dataset.calcBoot, text: r.innerText }} : null; }})()""",
                         BOOT_S, f"{slug} showed no result")
 
 
 def form_controls(web: Engine) -> dict[str, Any]:
     """What each control of the calculator form holds (checkboxes: checked or not)."""
-    return web.evaluate("""Object.fromEntries([...document.querySelectorAll("form[data-calculator-form] [name]")]
+    return web.evaluate("""Object.fromEntries([...document.querySelectorAll("form[data-calc-form] [name]")]
         .map((c) => [c.name, c.type === "checkbox" ? c.checked : c.value]))""")
 
 
@@ -149,7 +149,7 @@ def test_hostile_link_runs_no_script_and_says_what_it_ignored(web, site):
     query, expected, named = hostile_link(calc)
     web.goto(site.page_url(f"calculators/{slug}/") + "?" + query)
     sel = json.dumps(result_sel(slug))
-    web.wait_for(f"((r) => r !== null && r.dataset.state !== 'loading')(document.querySelector({sel}))", BOOT_S,
+    web.wait_for(f"((r) => r !== null && r.dataset.calcState !== 'loading')(document.querySelector({sel}))", BOOT_S,
                  "the page never answered")
     notices = web.evaluate("""(() => { const n = document.querySelector(".calc-notices");
         return n && !n.hidden && n.getClientRects().length ? n.innerText : null; })()""")
@@ -273,8 +273,8 @@ def test_copy_link_puts_the_link_with_the_inputs_on_the_clipboard(web, site):
     result_of(web, "instructor-offer")
     web.fill('[name="promoted_examples"]', "4")
     web.wait_for("location.search.includes('promoted_examples=4')", 10, "the address did not follow the form")
-    web.click("[data-copy-link]")
-    note = web.wait_for("document.querySelector('.calc-copied').textContent", 10, "copying said nothing")
+    web.click("[data-calc-action=copy-link]")
+    note = web.wait_for("document.querySelector('.calc-note').textContent", 10, "copying said nothing")
     assert "Link copied" in note, f"{web.name}: {note}"
     copied = web.clipboard_text()
     assert copied == web.evaluate("location.href") and "promoted_examples=4" in copied, copied

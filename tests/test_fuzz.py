@@ -205,8 +205,8 @@ def test_cli_process_on_undecodable_stdin_exits_2_without_traceback(slug):
 def page_spec(site, slug: str) -> dict:
     """The spec as the built page carries it (what the browser's decoder actually reads)."""
     text = (site.dir / "calculators" / slug / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'data-spec="([^"]*)"', text)
-    assert match, f"no data-spec on the {slug} page"
+    match = re.search(r'data-calc-spec="([^"]*)"', text)
+    assert match, f"no data-calc-spec on the {slug} page"
     return json.loads(html.unescape(match.group(1)))
 
 

@@ -25,7 +25,7 @@ IN_VIEW = """(sel) => { const r = document.querySelector(sel).getBoundingClientR
 # A page as its reader ends up with it: the theme has run, every calculator has its result and
 # no transition is running.
 SETTLED = """() => window.document$ !== undefined
-  && [...document.querySelectorAll("[data-calculator]")].every((e) => e.dataset.state === "ready")
+  && [...document.querySelectorAll("[data-calc-result]")].every((e) => e.dataset.calcState === "ready")
   && document.getAnimations().length === 0"""
 
 
@@ -117,9 +117,9 @@ def test_flowcharts_render_without_scripts_from_elsewhere(page, site):
 def test_checklist_copies_the_questions_as_text(page, site, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     page.goto(site.page_url("titles-and-tracks/questions/"))
-    page.locator(f"#{QUESTIONS[0].anchor} .checklist-question").click()
-    page.click("[data-copy-checklist]")
-    page.wait_for_selector(".checklist-copied:has-text('Copied')")
+    page.locator(f"#{QUESTIONS[0].anchor} .calc-checklist-question").click()
+    page.click("[data-calc-action=copy-checklist]")
+    page.wait_for_selector(".calc-checklist-note:has-text('Copied')")
     text = page.evaluate("navigator.clipboard.readText()")
     for n, q in enumerate(QUESTIONS, 1):
         assert f"{n}. {q.ask}" in text

@@ -52,7 +52,7 @@ def test_form_has_a_labelled_control_per_field_with_the_spec_limits(slug):
         if f.type in ("number", "integer"):
             assert float(control["min"]) == f.minimum and float(control["max"]) == f.maximum
     (form,) = html.find("form")
-    assert json.loads(unescape(form["data-spec"]))["version"] == calc.version
+    assert json.loads(unescape(form["data-calc-spec"]))["version"] == calc.version
 
 
 def test_form_text_comes_from_the_spec():
@@ -65,7 +65,7 @@ def test_worked_examples_show_the_band_run_computes():
     out = forms.worked_examples("instructor-offer", "../../calculators/instructor-offer/")
     for ex in calculators.get("instructor-offer").examples:
         res = calculators.run("instructor-offer", dict(ex.inputs))
-        assert f'data-example="{ex.name}" data-band="{res["band"]}"' in out
+        assert f'data-calc-example="{ex.name}" data-calc-band="{res["band"]}"' in out
         assert f"{{#example-{ex.name}}}" in out
     assert f"?v={calculators.get('instructor-offer').version}&amp;institution_type=" in out
 
@@ -121,11 +121,11 @@ def test_the_page_spec_carries_the_url_limits_and_the_id_scheme():
     assert spec["url"] == {"version_param": urlstate.VERSION_PARAM, "max_params": urlstate.MAX_PARAMS,
                            "max_value_length": urlstate.MAX_VALUE_LENGTH}
     assert spec["ids"] == forms.ID_SCHEME
-    assert forms.error_id("offers.1.label") == "f-offers-1-label-error"
+    assert forms.error_id("offers.1.label") == "calc-offers-1-label-error"
     (offers,) = [f for f in spec["fields"] if f["type"] == "list"]
     assert offers["item_label"] == "Offer"
     html = forms.form("offer-comparison")
-    assert ">Offer 1</legend>" in html and ">Offer __NUMBER__</legend>" in html and "Item" not in html
+    assert ">Offer 1</legend>" in html and ">Offer __NUMBER__</legend>" in html and ">Item " not in html
     assert '<span class="calc-item-name">Offer 1</span>' in html  # the card's one-line summary
 
 

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import calculators
-from calc_pages import assert_controls_hold, assert_form_matches_spec, error_slot, open_calc as open_page, python_message
+from calc_pages import assert_prints_result_then_inputs, assert_controls_hold, assert_form_matches_spec, error_slot, open_calc as open_page, assert_field_message
 from macros.forms import error_id
 from calculators import offer_comparison as oc
 from calculators.urlstate import encode
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 SLUG = "offer-comparison"
 CALC = calculators.get(SLUG)
 PATH = f"calculators/{SLUG}/"
-RESULT = f'[data-calculator="{SLUG}"]'
+RESULT = f'[data-calc-result="{SLUG}"]'
 
 
 def open_calc(page, site, inputs=None):
@@ -24,12 +24,12 @@ def open_calc(page, site, inputs=None):
 
 
 def offers_shown(page) -> int:
-    return page.locator('[data-list="offers"] .calc-items > [data-item]').count()
+    return page.locator('[data-calc-list="offers"] .calc-items > [data-calc-item]').count()
 
 
 def open_offer(page, n: int) -> None:
     """Open offer n's card (a shared link shows the offers collapsed), as a reader taps it."""
-    card = page.locator('[data-list="offers"] .calc-items > [data-item]').nth(n)
+    card = page.locator('[data-calc-list="offers"] .calc-items > [data-calc-item]').nth(n)
     if card.get_attribute("open") is None:
         card.locator("summary").click()
 
@@ -39,22 +39,23 @@ def test_form_has_two_offers_built_from_the_spec(page, site):
     assert offers_shown(page) == 2
     for n in range(2):
         assert_form_matches_spec(page, oc.OFFER_FIELDS, prefix=f"offers.{n}.")
-    assert page.locator("[data-remove-item]").first.is_disabled(), "two offers is the minimum"
+    assert page.locator("[data-calc-action=remove-item]").first.is_disabled(), "two offers is the minimum"
 
 
 def test_add_and_remove_offers_up_to_five(page, site):
     open_calc(page, site)
-    add = page.locator('[data-add-item="offers"]')
+    add = page.locator('[data-calc-action=add-item][data-calc-target=offers]')
     for _ in range(3):
         add.click()
     assert offers_shown(page) == 5 and add.is_disabled()
     page.wait_for_function("() => new URLSearchParams(location.search).has('offers.4.rank')")
     page.wait_for_function(f"() => document.querySelectorAll('{RESULT} .calc-ranking tr').length === 6")
-    legends = page.locator('[data-list="offers"] legend').all_inner_texts()
+    legends = page.locator('[data-calc-list="offers"] legend').all_text_contents()
     assert legends == ["Offers"] + [f"Offer {n}" for n in range(1, 6)], legends
-    page.locator("[data-remove-item]").nth(1).click()
+    open_offer(page, 1)
+    page.locator("[data-calc-action=remove-item]").nth(1).click()
     assert offers_shown(page) == 4 and not add.is_disabled()
-    assert page.locator("[data-item] legend").all_inner_texts() == [f"Offer {n}" for n in range(1, 5)]
+    assert page.locator("[data-calc-item] legend").all_text_contents() == [f"Offer {n}" for n in range(1, 5)]
     # the remaining offers were renumbered: names and ids stay consistent with the URL
     assert page.locator('[name="offers.3.label"]').count() == 1 and page.locator('[name="offers.4.label"]').count() == 0
     page.wait_for_function("() => !new URLSearchParams(location.search).has('offers.4.rank')")
@@ -66,7 +67,7 @@ def test_shared_link_restores_every_offer(page, site):
     result = open_calc(page, site, inputs)
     for n, offer in enumerate(expected["inputs"]["offers"]):
         assert_controls_hold(page, oc.OFFER_FIELDS, offer, prefix=f"offers.{n}.")
-    assert result.get_attribute("data-band") == expected["band"]
+    assert result.get_attribute("data-calc-band") == expected["band"]
     table = result.locator(".calc-ranking").inner_text()
     assert "Salary" in table and "260,000" in table
     hrefs = result.locator(".calc-factors a").evaluate_all("as => as.map(a => a.href)")
@@ -99,9 +100,9 @@ def test_bad_value_is_reported_next_to_its_field(page, site):
     error = error_slot(page, "offers.1.clinical_fte")
     assert error.is_visible() and "0 to 1" in error.inner_text()
     assert error_id("offers.1.clinical_fte") in page.locator('[name="offers.1.clinical_fte"]').get_attribute("aria-describedby")
-    assert page.locator(RESULT).get_attribute("data-band") is None
+    assert page.locator(RESULT).get_attribute("data-calc-band") is None
     page.fill('[name="offers.1.clinical_fte"]', "0.8")
-    page.wait_for_selector(f"{RESULT}[data-band]")
+    page.wait_for_selector(f"{RESULT}[data-calc-band]")
     assert not error.is_visible()
 
 
@@ -110,17 +111,16 @@ def test_duplicate_names_are_reported_at_the_second_offer(page, site):
     open_offer(page, 1)
     page.fill('[name="offers.1.label"]', "A")
     page.wait_for_selector('[name="offers.1.label"][aria-invalid="true"]', timeout=30000)
-    assert "offer 1" in error_slot(page, "offers.1.label").inner_text()
     inputs = CALC.validate(dict(CALC.example("a-vs-b").inputs))
     inputs["offers"][1]["label"] = "A"
-    assert error_slot(page, "offers.1.label").inner_text() == python_message(CALC, inputs, "offers.1.label")
+    assert "offer 1" in assert_field_message(page, CALC, inputs, "offers.1.label").lower()
 
 
 def test_copy_result_as_email_text(page, site, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     open_calc(page, site, dict(CALC.example("a-vs-b").inputs))
-    page.click("[data-copy-summary]")
-    page.wait_for_selector(".calc-copied:has-text('Summary copied')")
+    page.click("[data-calc-action=copy-summary]")
+    page.wait_for_selector(".calc-note:has-text('Summary copied')")
     text = page.evaluate("navigator.clipboard.readText()")
     assert "Ranking:" in text and "1. B" in text and "2. A" in text
     assert "offers.0.label=A" in text and "offers.1.rank=assistant_professor" in text
@@ -128,18 +128,17 @@ def test_copy_result_as_email_text(page, site, context):
     assert "<" not in text, "plain text"
 
 
-def test_print_layout_keeps_inputs_result_version_date_and_link(page, site):
-    open_calc(page, site, dict(CALC.example("a-vs-b").inputs))
-    page.emulate_media(media="print")
+def test_print_layout_keeps_result_inputs_version_date_and_link(page, site):
+    inputs = CALC.validate(dict(CALC.example("a-vs-b").inputs))
+    open_calc(page, site, inputs)
+    assert_prints_result_then_inputs(page, CALC, inputs)
     meta = page.locator(".calc-print-meta")
     assert meta.is_visible()
     text = meta.inner_text()
     assert f"Rules version {CALC.version}" in text and "offers.1.label=B" in text
-    assert page.locator('[name="offers.0.clinical_fte"]').is_visible()
     assert page.locator(f"{RESULT} .calc-ranking").is_visible()
     # how it decides, rule by rule with the article's passages, is on paper
     assert page.locator('#how-it-decides ~ details table.calc-rules[data-rules="offer-comparison"] td').first.is_visible()
-    assert not page.locator(".calc-actions").is_visible()
     assert len(page.pdf()) > 10000
 
 
@@ -147,12 +146,13 @@ def test_instructor_only_fields_hide_for_an_assistant_professor_offer(page, site
     open_calc(page, site)
     only = [f.name for f in oc.OFFER_FIELDS if f.shown_if]
     assert only, "the spec marks the Instructor-only fields"
-    wrap = lambda n, name: page.locator(f'[data-field="offers.{n}.{name}"]')  # noqa: E731
+    wrap = lambda n, name: page.locator(f'[data-calc-field="offers.{n}.{name}"]')  # noqa: E731
+    shown = lambda n, name: not wrap(n, name).evaluate("e => e.hidden")  # noqa: E731  (the card may be folded)
     assert all(wrap(0, name).is_visible() for name in only)
     page.select_option('[name="offers.0.rank"]', "assistant_professor")
     for name in only:
         assert wrap(0, name).is_hidden(), name
-        assert wrap(1, name).is_visible(), name  # the other offer is still an Instructor offer
+        assert shown(1, name), name  # the other offer is still an Instructor offer
     assert wrap(0, "protected_fte").is_visible()
     # hiding is display only: the link still carries the values, and switching back shows them
     page.wait_for_function("() => new URLSearchParams(location.search).get('offers.0.rank') === 'assistant_professor'")

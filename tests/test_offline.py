@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 SLUG = "instructor-offer"
 PATH = f"calculators/{SLUG}/"
-RESULT = f'[data-calculator="{SLUG}"]'
+RESULT = f'[data-calc-result="{SLUG}"]'
 GUIDES = ("titles-and-tracks/instructor-offers/", "education-tracks/")
 BOOT_MS = 90000
 
@@ -90,9 +90,9 @@ def snapshot_url(page) -> str:
 
 def test_snapshot_boot_answers_like_the_cli(page, site):
     page.goto(site.page_url(shared_link("red")))
-    result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
-    assert result.get_attribute("data-boot") == "snapshot"
-    assert result.get_attribute("data-band") == expected_band("red")
+    result = page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
+    assert result.get_attribute("data-calc-boot") == "snapshot"
+    assert result.get_attribute("data-calc-band") == expected_band("red")
 
 
 @pytest.mark.parametrize("damage", ["missing", "not-gzip", "gzip-of-garbage", "truncated"])
@@ -112,9 +112,9 @@ def test_a_broken_snapshot_falls_back_to_the_pyc_boot(page, site, damage):
 
     page.route("**/snapshot-*.bin.gz", broken)
     page.goto(site.page_url(shared_link("green")))
-    result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
-    assert result.get_attribute("data-boot") == "pyc"
-    assert result.get_attribute("data-band") == expected_band("green")
+    result = page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
+    assert result.get_attribute("data-calc-boot") == "pyc"
+    assert result.get_attribute("data-calc-band") == expected_band("green")
     # the page keeps working after the fallback
     page.fill('[name="clinical_fte"]', "1.5")
     page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
@@ -126,12 +126,12 @@ def test_a_calculator_visit_never_fetches_the_whole_standard_library(page, site)
     held = []
     page.route("**/python_stdlib-pyc-*.zip", lambda route: held.append(route))
     page.goto(site.page_url(shared_link("red")))
-    result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
-    assert result.get_attribute("data-boot") == "snapshot"
-    assert result.get_attribute("data-band") == expected_band("red")
+    result = page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
+    assert result.get_attribute("data-calc-boot") == "snapshot"
+    assert result.get_attribute("data-calc-band") == expected_band("red")
     page.fill('[name="promoted_examples"]', "3")
     page.wait_for_function("() => location.search.includes('promoted_examples=3')")
-    page.wait_for_function(f"() => document.querySelector('{RESULT}').dataset.state === 'ready'")
+    page.wait_for_function(f"() => document.querySelector('{RESULT}').dataset.calcState === 'ready'")
     page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)
     assert held == [], "the whole standard library was requested"
 
@@ -151,7 +151,7 @@ def test_offline_after_the_first_visit_still_computes(page, site, context):
     page.goto(site.page_url(GUIDES[0]))
     page.wait_for_load_state("networkidle")
     page.goto(site.page_url(shared_link("red")))
-    page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+    page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
     snap = snapshot_url(page)
     wait_for_caches(page, lambda h: runtime_cached(h, snap))
     page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)  # the page's own files too
@@ -159,9 +159,9 @@ def test_offline_after_the_first_visit_still_computes(page, site, context):
     try:
         # a different shared link, opened with no network at all
         page.goto(site.page_url(shared_link("green")))
-        result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
-        assert result.get_attribute("data-band") == expected_band("green")
-        assert result.get_attribute("data-boot") == "snapshot"
+        result = page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
+        assert result.get_attribute("data-calc-band") == expected_band("green")
+        assert result.get_attribute("data-calc-boot") == "snapshot"
         # the offline copy of the snapshot is kept inflated: a returning visit does not unpack it again
         head = page.evaluate("""async (url) => {
           const r = await (await caches.open("aod-runtime")).match(url);
@@ -185,7 +185,7 @@ def test_after_the_first_visit_a_short_lived_worker_compiles_the_stored_runtime_
         seen: list[tuple[str, str]] = []
         page.on("worker", lambda w: (seen.append(("start", w.url)), w.on("close", lambda w: seen.append(("end", w.url)))))
         page.goto(site.page_url(shared_link("red")))
-        page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
         page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)
         return [(what, url.split("#")[0]) for what, url in seen if "/assets/calc/worker." in url]
 
@@ -207,9 +207,9 @@ def test_a_returning_visit_compiles_the_wasm_on_the_page(page, site, page_compil
     steps = []
     for _ in range(2):
         page.goto(site.page_url(shared_link("green")))
-        result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
-        assert result.get_attribute("data-boot") == "snapshot"
-        assert result.get_attribute("data-band") == expected_band("green")
+        result = page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
+        assert result.get_attribute("data-calc-boot") == "snapshot"
+        assert result.get_attribute("data-calc-band") == expected_band("green")
         steps.append(page.evaluate(f"{READY_INFO}.steps"))
         page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)
     first, returning = steps
@@ -264,7 +264,7 @@ def test_a_new_build_replaces_the_caches(browser, copy_of_site):
     with_config(page, **SNAPSHOT_PATH)
     try:
         page.goto(base + shared_link("red"))
-        page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
         first = snapshot_url(page)
         held = wait_for_caches(page, lambda h: runtime_cached(h, first))
         (old_pages,) = [k for k in held if k.startswith("aod-pages-")]
@@ -272,7 +272,7 @@ def test_a_new_build_replaces_the_caches(browser, copy_of_site):
         old_app, build = redeploy(root)
         page.goto(base + shared_link("red"))  # online: the browser finds the new sw.js
         page.wait_for_selector("#deploy-b")
-        page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
         second = snapshot_url(page)
         assert old_app not in second
         held = wait_for_caches(page, lambda h: f"aod-pages-{build}" in h and old_pages not in h
@@ -281,9 +281,9 @@ def test_a_new_build_replaces_the_caches(browser, copy_of_site):
 
         ctx.set_offline(True)
         page.goto(base + shared_link("green"))
-        result = page.wait_for_selector(f"{RESULT}[data-band]", timeout=BOOT_MS)
+        result = page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
         assert page.locator("#deploy-b").count() == 1, "offline, the page of the old build was served"
-        assert result.get_attribute("data-boot") == "snapshot"
-        assert result.get_attribute("data-band") == expected_band("green")
+        assert result.get_attribute("data-calc-boot") == "snapshot"
+        assert result.get_attribute("data-calc-band") == expected_band("green")
     finally:
         ctx.close()

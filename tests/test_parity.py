@@ -87,11 +87,11 @@ def test_cli_and_page_agree(page, site, slug, inputs):
     assert expected == calculators.run(slug, inputs), "the CLI prints what the package computes"
 
     page.goto(site.page_url(f"calculators/{slug}/") + "?" + encode(calc, expected["inputs"]))
-    result = page.locator(f'[data-calculator="{slug}"]')
-    page.wait_for_selector(f'[data-calculator="{slug}"][data-state="ready"][data-band]', timeout=90000)
+    result = page.locator(f'[data-calc-result="{slug}"]')
+    page.wait_for_selector(f'[data-calc-result="{slug}"][data-calc-state="ready"][data-calc-band]', timeout=90000)
     assert page.locator(".calc-notices").is_hidden(), "the shared link was read in full"
 
-    assert result.get_attribute("data-band") == expected["band"]
+    assert result.get_attribute("data-calc-band") == expected["band"]
     assert expected["band_label"] in result.locator(".calc-band-label").inner_text()
     score = result.locator(".calc-score").inner_text().strip()
     assert score == ("" if expected["score"] is None else f"Score {js(expected['score'])} of 100")

@@ -11,8 +11,10 @@ import pytest
 
 import calculators
 from calc_pages import BOOT_TIMEOUT_MS, open_calc, result_selector
+from conftest import ROOT
 from calculators.contract import Calculator, Field
 from calculators.urlstate import encode
+from macros.forms import error_id
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +48,7 @@ def link(calc: Calculator, inputs: dict[str, Any]) -> str:
 
 
 def summary(page, slug: str):
-    return page.locator(f'[data-calculator-summary="{slug}"]')
+    return page.locator(f'[data-calc-summary="{slug}"]')
 
 
 def first_example(calc: Calculator) -> dict[str, Any]:
@@ -71,10 +73,10 @@ def test_shared_link_shows_its_band_on_the_first_screen_without_scrolling(page, 
     expected = calc.run(inputs)
     result = open_calc(page, site, slug, link(calc, inputs))
     box_ = summary(page, slug)
-    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]')
+    page.wait_for_selector(f'[data-calc-summary="{slug}"][data-calc-band="{expected["band"]}"]')
     assert page.evaluate("scrollY") == 0, "the page scrolled by itself"
     assert_on_screen_below_header(page, box_)
-    assert result.get_attribute("data-band") == expected["band"]
+    assert result.get_attribute("data-calc-band") == expected["band"]
     text = box_.inner_text()
     assert expected["band_label"] in text and expected["headline"] in text
     if expected["score"] is not None:
@@ -129,7 +131,7 @@ def test_visit_without_inputs_does_not_scroll_and_shows_the_default_result(page,
     calc = calculators.get(slug)
     expected = calc.run({})
     page.goto(site.page_url(f"calculators/{slug}/"))
-    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]', timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_selector(f'[data-calc-summary="{slug}"][data-calc-band="{expected["band"]}"]', timeout=BOOT_TIMEOUT_MS)
     assert page.evaluate("scrollY") == 0
     assert page.url.endswith(f"calculators/{slug}/"), "the address gained a query without an edit"
 
@@ -141,15 +143,15 @@ def test_summary_says_python_is_loading_while_the_form_already_works(page, site)
       constructor() {} postMessage() {} addEventListener() {} removeEventListener() {} terminate() {} };""")
     page.goto(site.page_url("calculators/instructor-offer/") + "?" + link(IO, first_example(IO)))
     box_ = summary(page, "instructor-offer")
-    assert box_.get_attribute("data-state") == "loading" and box_.get_attribute("data-band") is None
+    assert box_.get_attribute("data-calc-state") == "loading" and box_.get_attribute("data-calc-band") is None
     assert "Working out the result" in box_.inner_text() and "Python is loading" in box_.inner_text()
     assert_on_screen_below_header(page, box_)
     page.fill('[name="clinical_fte"]', "0.6")
     page.wait_for_function("() => new URLSearchParams(location.search).get('clinical_fte') === '0.6'")
     page.fill('[name="clinical_fte"]', "")
     page.wait_for_selector('[name="clinical_fte"][aria-invalid="true"]')
-    page.wait_for_selector('[data-calculator-summary="instructor-offer"][data-state="invalid"]')
-    assert "Fix the highlighted field" in box_.inner_text() and box_.get_attribute("data-band") is None
+    page.wait_for_selector('[data-calc-summary="instructor-offer"][data-calc-state="invalid"]')
+    assert "Fix the highlighted field" in box_.inner_text() and box_.get_attribute("data-calc-band") is None
 
 
 def band_changing_edit(calc: Calculator, inputs: dict[str, Any]) -> tuple[Field, Any, dict[str, Any]]:
@@ -196,20 +198,20 @@ def test_band_stays_in_view_while_editing_far_down_the_form(page, site, slug):
     box_ = summary(page, slug)
     height = box_.evaluate("e => e.getBoundingClientRect().height")
     edit(page, f, value)
-    page.wait_for_selector(f'[data-calculator-summary="{slug}"][data-band="{expected["band"]}"]')
+    page.wait_for_selector(f'[data-calc-summary="{slug}"][data-calc-band="{expected["band"]}"]')
     assert page.evaluate("scrollY") > 300, "the field was near the top anyway: pick one further down"
     assert_on_screen_below_header(page, box_)
     assert expected["band_label"] in box_.inner_text()
     assert box_.evaluate("e => e.getBoundingClientRect().height") == height, "the summary changed size: the form moved"
-    field_box = box(page.locator(f'form [data-field="{f.name}"]'))
+    field_box = box(page.locator(f'form [data-calc-field="{f.name}"]'))
     assert field_box["top"] >= box(box_)["bottom"] - 1, "the field being edited is under the summary"
-    assert page.locator(result_selector(slug)).get_attribute("data-band") == expected["band"]
+    assert page.locator(result_selector(slug)).get_attribute("data-calc-band") == expected["band"]
 
 
 # ---------- 4. the comparison on a phone ----------
 
 def cards(page):
-    return page.locator('[data-list="offers"] .calc-items > details[data-item]')
+    return page.locator('[data-calc-list="offers"] .calc-items > details[data-calc-item]')
 
 
 def test_two_offers_take_at_most_half_of_the_page_height_before_cards(page, site):
@@ -235,7 +237,7 @@ def test_offer_cards_open_by_keyboard_and_offers_can_be_added_and_removed(page, 
     page.keyboard.press("Enter")
     assert not page.locator('[name="offers.0.clinical_fte"]').is_visible()
     # adding opens the new offer, ready to type in; its summary line follows what is entered
-    page.click('[data-add-item="offers"]')
+    page.click('[data-calc-action=add-item][data-calc-target=offers]')
     assert cards(page).count() == 3 and cards(page).nth(2).get_attribute("open") is not None
     assert page.evaluate("document.activeElement.name") == "offers.2.label"
     page.keyboard.type("C")
@@ -246,10 +248,10 @@ def test_offer_cards_open_by_keyboard_and_offers_can_be_added_and_removed(page, 
     page.wait_for_function(f"() => document.querySelectorAll('{result_selector('offer-comparison')} .calc-ranking tr').length === 4")
     # removing the second offer renumbers the rest and keeps the focus in the list
     cards(page).nth(1).locator("summary").click()
-    cards(page).nth(1).locator("[data-remove-item]").click()
+    cards(page).nth(1).locator("[data-calc-action=remove-item]").click()
     assert cards(page).count() == 2
     assert "Offer 2: C" in cards(page).nth(1).locator("summary").inner_text()
-    assert page.evaluate("document.activeElement.closest('details[data-item]') !== null")
+    assert page.evaluate("document.activeElement.closest('details[data-calc-item]') !== null")
     page.wait_for_function("() => !new URLSearchParams(location.search).has('offers.2.label')")
 
 
@@ -259,7 +261,7 @@ def test_a_field_error_opens_its_collapsed_card(page, site):
       el.value = '3'; el.dispatchEvent(new Event('input', {bubbles: true})); }""")
     page.wait_for_selector('[name="offers.1.clinical_fte"][aria-invalid="true"]')
     assert cards(page).nth(1).get_attribute("open") is not None
-    assert page.locator("#f-offers-1-clinical_fte-error").is_visible()
+    assert page.locator("#" + error_id("offers.1.clinical_fte")).is_visible()
 
 
 def test_result_shows_the_offers_side_by_side_part_by_part(page, site):
@@ -283,11 +285,11 @@ def test_result_shows_the_offers_side_by_side_part_by_part(page, site):
             text = cells.nth(n).inner_text()
             assert text.startswith(f"{part['points']:g}"), (title, text)
             assert part["summary"][1:] in text
-            assert (cells.nth(n).get_attribute("data-best") is not None) == (part["points"] == max(points))
+            assert (cells.nth(n).get_attribute("data-calc-best") is not None) == (part["points"] == max(points))
     # readable at 390 px: two offers fit without sideways scrolling
     assert result.locator(".calc-parts").evaluate("e => e.scrollWidth <= e.clientWidth")
-    bands = result.locator(".calc-ranking td[data-band]").evaluate_all("tds => tds.map(td => [td.dataset.band, td.textContent])")
-    assert bands == [[r["band"], r["band_label"]] for r in ranked], "each offer's band carries data-band"
+    bands = result.locator(".calc-ranking td[data-calc-band]").evaluate_all("tds => tds.map(td => [td.dataset.calcBand, td.textContent])")
+    assert bands == [[r["band"], r["band_label"]] for r in ranked], "each offer's band carries data-calc-band"
 
 
 # ---------- 2. what would change the result ----------
@@ -308,14 +310,14 @@ def test_questions_worth_asking_link_to_the_fields_they_name(page, site):
     assert items.count() == len(fields)
     text = result.locator(".calc-questions").inner_text()
     assert all(item["ask"] in text for item in expected)
-    bands = result.locator(".calc-questions li [data-band]").evaluate_all("els => els.map(e => e.dataset.band)")
+    bands = result.locator(".calc-questions li [data-calc-band]").evaluate_all("els => els.map(e => e.dataset.calcBand)")
     assert bands == [item["band"] for item in expected]
     name = fields[0]
     assert name.startswith("offers.0."), name
     items.nth(0).locator("button").click()
     assert page.evaluate("document.activeElement.name") == name
     assert cards(page).nth(0).get_attribute("open") is not None, "the field's card was opened"
-    focused = page.locator(f'form [data-field="{name}"]')
+    focused = page.locator(f'form [data-calc-field="{name}"]')
     assert_on_screen_below_header(page, focused)
     assert box(focused)["top"] >= box(summary(page, "offer-comparison"))["bottom"]
     assert "#" not in page.url, "the address keeps only the inputs"
@@ -338,14 +340,14 @@ def test_copy_negotiation_email_after_reading_it(page, site, context):
     assert email, "an Instructor offer without a path gets a negotiation email"
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     open_calc(page, site, "offer-comparison", link(OC, inputs))
-    button = page.locator("[data-copy-email]")
+    button = page.locator("[data-calc-action=copy-email]")
     assert button.is_visible()
     preview = page.locator("details.calc-email")
     preview.locator("summary").click()
     shown = preview.locator(".calc-email-text").inner_text()
     assert email["subject"] in shown and email["body"].splitlines()[0] in shown
     button.click()
-    page.wait_for_selector(".calc-copied:has-text('Negotiation email copied')")
+    page.wait_for_selector(".calc-note:has-text('Negotiation email copied')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == shown.strip(), "what is copied is what the preview shows"
     assert f"Subject: {email['subject']}" in copied and email["body"].strip() in copied
@@ -357,6 +359,152 @@ def test_no_negotiation_email_button_for_a_result_without_one(page, site):
     inputs = {"offers": [b | {"label": "B"}, b | {"label": "B2"}]}  # two offers with nothing left to ask
     assert not OC.run(inputs).get("negotiation_email"), "pick inputs without one"
     open_calc(page, site, "offer-comparison", link(OC, inputs))
-    assert not page.locator("[data-copy-email]").is_visible()
+    assert not page.locator("[data-calc-action=copy-email]").is_visible()
     assert not page.locator("details.calc-email").is_visible()
-    assert page.locator("[data-copy-summary]").is_visible()
+    assert page.locator("[data-calc-action=copy-summary]").is_visible()
+
+
+# ---------- 3. the result first, the form compact (issue 23, item 3) ----------
+
+SCREEN_PX = PHONE["height"]
+OPEN_WHAT_THE_READER_CAN = """() => { for (const d of document.querySelectorAll(
+  ".calc-share details:not([hidden]), .calc-result details")) d.open = true; }"""
+
+
+def fill_offer(page, n: int, values: dict[str, Any]) -> None:
+    """Fill offer n's card as a reader does (the card open), then tap Done."""
+    card = cards(page).nth(n)
+    if card.get_attribute("open") is None:
+        card.locator("summary").tap()
+    for name, value in values.items():
+        control = page.locator(f'[name="offers.{n}.{name}"]')
+        if isinstance(value, bool):
+            control.set_checked(value)
+        elif control.evaluate("e => e.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(str(value))
+    card.locator("[data-calc-action=done-item]").tap()
+    assert card.get_attribute("open") is None, "Done folds the card"
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY", "the focus is on its line"
+
+
+def test_two_filled_offers_fit_in_eight_screens_with_everything_opened(page, site):
+    page.goto(site.page_url("calculators/offer-comparison/"))
+    page.wait_for_selector(f"{result_selector('offer-comparison')}[data-calc-band]", timeout=BOOT_TIMEOUT_MS)
+    assert cards(page).nth(0).get_attribute("open") is not None and cards(page).nth(1).get_attribute("open") is None, \
+        "a first visit opens the first offer only"
+    fill_offer(page, 0, {"label": "Big name", "institution_type": "research_intensive", "clinical_fte": 0.9,
+                         "written_criteria": True, "review_years": 3, "salary": 210000})
+    fill_offer(page, 1, {"label": "Regional", "rank": "assistant_professor", "track": "clinician_educator",
+                         "clinical_fte": 0.7, "protected_fte": 0.2, "protected_in_contract": True})
+    page.wait_for_function("() => new URLSearchParams(location.search).get('offers.1.label') === 'Regional'")
+    page.wait_for_selector(f"{result_selector('offer-comparison')} .calc-ranking")
+    for n in range(2):  # each filled offer is one line that says what it is
+        line = cards(page).nth(n).locator("summary")
+        assert line.evaluate("e => e.getBoundingClientRect().height") < 60
+    assert "Regional" in cards(page).nth(1).locator("summary").inner_text()
+    # the verdict and the ranking follow the folded offers within two screens of the form
+    gap = page.evaluate("""() => document.querySelector('[data-calc-result] .calc-ranking').getBoundingClientRect().top
+      - document.querySelector('form[data-calc-form]').getBoundingClientRect().top""")
+    assert gap < 2 * SCREEN_PX, gap
+    # everything the reader can open in the result (the email's preview) opened, and the second
+    # offer open again, as a reader checking it would have it
+    page.evaluate(OPEN_WHAT_THE_READER_CAN)
+    cards(page).nth(1).locator("summary").tap()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 8 * SCREEN_PX, f"{height} px, {height / SCREEN_PX:.1f} screens"
+
+
+def test_the_instructor_offer_check_fits_in_six_screens_with_everything_opened(page, site):
+    slug = "instructor-offer"
+    for example in IO.examples:
+        page.goto(site.page_url(f"calculators/{slug}/") + "?" + link(IO, dict(example.inputs)))
+        page.wait_for_selector(f"{result_selector(slug)}[data-calc-band]", timeout=BOOT_TIMEOUT_MS)
+        page.evaluate(OPEN_WHAT_THE_READER_CAN)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height <= 6 * SCREEN_PX, f"{example.name}: {height} px, {height / SCREEN_PX:.1f} screens"
+
+
+def test_the_guides_sections_after_the_result_fold_and_open_by_tap_or_link(page, site):
+    open_calc(page, site, "instructor-offer", link(IO, first_example(IO)))
+    toggle = page.locator("#how-it-decides .calc-fold-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    section = page.locator("#how-it-decides-section")
+    assert not section.is_visible()
+    assert page.locator("#how-it-decides").evaluate("h => h.tagName") == "H2", "the heading stays a heading"
+    toggle.tap()
+    assert toggle.get_attribute("aria-expanded") == "true" and section.is_visible()
+    toggle.tap()
+    assert not section.is_visible()
+    # a link to it opens it (the table of contents, a "Why?" link within the page...)
+    page.evaluate("window.__marker = 1")
+    page.evaluate("""() => { const a = document.createElement('a'); a.href = '#how-it-decides'; a.textContent = 'x';
+      document.querySelector('article').prepend(a); }""")
+    page.locator("article > a[href='#how-it-decides']").tap()
+    page.wait_for_function("() => location.hash === '#how-it-decides'")
+    assert section.is_visible() and page.evaluate("window.__marker") == 1
+    # paper gets every section, folded or not
+    page.evaluate("document.querySelector('#how-it-decides .calc-fold-toggle').click()")
+    assert not section.is_visible()
+    page.emulate_media(media="print")
+    assert section.is_visible(), "print shows a folded section"
+
+
+# ---------- 4. words for readers (issue 23, item 4) ----------
+
+def test_labels_say_a_thing_once_and_the_figures_labels_do_not_wrap_word_by_word(page, site):
+    open_calc(page, site, "instructor-offer", link(IO, dict(IO.example("red").inputs)))
+    for f in IO.fields:
+        label = page.locator(f'label[for="calc-{f.name}"]').inner_text()
+        assert label == f.label, "the unit is said in the allowed values, not again in the label"
+    for dt in page.locator(f"{result_selector('instructor-offer')} .calc-metrics dt").all():
+        lines = dt.evaluate("e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))")
+        words = len(dt.inner_text().split())
+        assert lines <= 2 < words or lines == 1, (dt.inner_text(), lines)
+
+
+def test_the_summarys_fix_button_goes_to_the_highlighted_field(page, site):
+    open_calc(page, site, "instructor-offer", link(IO, first_example(IO)))
+    page.fill('[name="clinical_fte"]', "0.9")
+    page.fill('[name="protected_fte"]', "0.3")
+    box_ = summary(page, "instructor-offer")
+    page.wait_for_selector('[data-calc-summary="instructor-offer"][data-calc-state="invalid"]')
+    assert "Fix the highlighted field" in box_.inner_text()
+    page.locator("body").evaluate("b => document.activeElement.blur()")
+    page.evaluate("window.scrollTo(0, 0)")
+    box_.locator("[data-calc-action=fix]").tap()
+    focused = page.evaluate("document.activeElement.name")
+    assert focused == "protected_fte"
+    wrap = page.locator('[data-calc-field="protected_fte"]')
+    assert wrap.get_attribute("data-calc-invalid") is not None, "the field it points at is highlighted"
+    style = wrap.evaluate("e => getComputedStyle(e).borderLeftWidth")
+    assert style != "0px", "visibly"
+    assert_on_screen_below_header(page, wrap)
+
+
+# ---------- accessibility of the phone layout ----------
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => {
+  const r = await axe.run(document, {resultTypes: ['violations']});
+  return r.violations.map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+}"""
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_phone_layout_has_no_axe_violations(page, site, slug):
+    """At 390 px: the folded sections and their buttons, the link icons, the cards, the sharing
+    bar with the email preview open, and a field to fix with the summary's button to it."""
+    calc = calculators.get(slug)
+    open_calc(page, site, slug, link(calc, first_example(calc)))
+    page.wait_for_function("() => window.document$ !== undefined && document.getAnimations().length === 0", timeout=30000)
+    page.evaluate(OPEN_WHAT_THE_READER_CAN)
+    page.evaluate(AXE.read_text() + "\n;0")
+    assert page.evaluate(AXE_RUN) == []
+    number = next((f for f in calc.fields if f.type in ("number", "integer") and f.maximum is not None), None)
+    if number is not None:
+        page.fill(f'[name="{number.name}"]', str(number.maximum + 1))
+        page.wait_for_selector(f'[data-calc-summary="{slug}"][data-calc-state="invalid"]')
+        page.wait_for_function("() => document.getAnimations().length === 0")  # the header's fade on scrolling
+        assert page.evaluate(AXE_RUN) == []

@@ -20,7 +20,7 @@ from tools import serve
 pytestmark = pytest.mark.browser
 
 SLUG = "instructor-offer"
-RESULT = f'[data-calculator="{SLUG}"]'
+RESULT = f'[data-calc-result="{SLUG}"]'
 BAR = f"{RESULT} .calc-progress [role=progressbar]"
 # Every value the progressbar shows, in order, and whether its text line ever changed.
 WATCH_PROGRESS = """
@@ -82,15 +82,15 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
         assert bar.get_attribute("aria-label") and "MB" in bar.get_attribute("aria-valuetext")
         assert "Downloading Python" in slow_page.locator(f"{RESULT} .calc-progress-text").inner_text()
         assert slow_page.get_attribute(RESULT, "aria-busy") == "false"  # so that its live region is read
-        slow_page.wait_for_selector(f"{RESULT}[data-band]", timeout=280_000)
+        slow_page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=280_000)
     seen = slow_page.evaluate("window.__progress")
     assert len(seen) >= 5 and seen == sorted(seen), seen  # it moved, and only forward
     assert slow_page.locator(f"{RESULT} .calc-progress").is_hidden()
-    assert slow_page.get_attribute(RESULT, "data-state") == "ready"
+    assert slow_page.get_attribute(RESULT, "data-calc-state") == "ready"
     assert slow_page.evaluate("window.__cspViolations") == []
     # on a link this slow the worker takes the .pyc boot with the part of the standard library
     # the calculators use: the snapshot and the whole standard library are never requested
-    assert slow_page.get_attribute(RESULT, "data-boot") == "pyc"
+    assert slow_page.get_attribute(RESULT, "data-calc-boot") == "pyc"
     sent = link.files_between(0, float("inf"))
     assert not [p for p in sent if "/snapshot-" in p or "/python_stdlib-pyc-" in p], sorted(sent)
     # that part came xz-compressed (a third fewer bytes), the zip itself never
@@ -112,9 +112,9 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     slow_page.context.set_offline(True)
     green = calculators.run(SLUG, dict(calc.example("green").inputs))
     slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, green["inputs"]))
-    slow_page.wait_for_selector(f"{RESULT}[data-band]", timeout=90_000)
-    assert slow_page.get_attribute(RESULT, "data-band") == green["band"]
-    assert slow_page.get_attribute(RESULT, "data-boot") == "pyc"
+    slow_page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=90_000)
+    assert slow_page.get_attribute(RESULT, "data-calc-band") == green["band"]
+    assert slow_page.get_attribute(RESULT, "data-calc-boot") == "pyc"
     assert "wasmFromPage" in slow_page.evaluate(f"{READY_INFO}.steps")
 
 
@@ -153,8 +153,8 @@ def test_a_broken_xz_copy_of_the_wasm_falls_back_to_the_original(site, slow_page
     link = serve.Link(8e6, 0.04)
     with served_over(site_copy, link) as base:
         slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, inputs))
-        slow_page.wait_for_selector(f"{RESULT}[data-band]", timeout=120_000)
-        assert slow_page.get_attribute(RESULT, "data-band") == expected["band"]
+        slow_page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=120_000)
+        assert slow_page.get_attribute(RESULT, "data-calc-band") == expected["band"]
         leave(slow_page)
     sent = link.files_between(0, float("inf"))
     assert [p for p in sent if p.endswith("/pyodide.asm.wasm.xz")], sent
@@ -171,7 +171,7 @@ def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(sit
     with_config(slow_page, limits={"boot_stall_ms": 5000})
     with served_over(site, serve.Link(20e6, 0.02, stall_after=1_000_000)) as base:
         slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, inputs))
-        slow_page.wait_for_selector(f'{RESULT}[data-state="error"]', timeout=90_000)
+        slow_page.wait_for_selector(f'{RESULT}[data-calc-state="error"]', timeout=90_000)
         status = slow_page.locator(f"{RESULT} .calc-status").inner_text()
         assert "nothing arrived for 5 seconds" in status and "inputs are kept" in status, status
         assert slow_page.locator(f"{RESULT} .calc-fallback a").is_visible()

@@ -17,6 +17,7 @@ import pytest
 import calculators
 from calculators.contract import Field
 from calculators.urlstate import encode
+from macros.forms import allowed_words
 from calc_pages import ADDRESS_UPDATES, wait_for_address_update, with_config
 from conftest import CSP_WATCH, Traffic
 
@@ -30,7 +31,7 @@ BOOT_MS = 90000  # Pyodide can take 5-15 s to boot on a loaded two-core machine
 
 
 def result_sel(slug: str) -> str:
-    return f'[data-calculator="{slug}"]'
+    return f'[data-calc-result="{slug}"]'
 
 
 def example_inputs(calc) -> dict[str, Any]:
@@ -73,7 +74,7 @@ def open_with(page, site, slug: str, query: str) -> None:
 
 
 def wait_for_result(page, slug: str) -> None:
-    page.wait_for_selector(f'{result_sel(slug)}[data-state="ready"][data-band]', timeout=BOOT_MS)
+    page.wait_for_selector(f'{result_sel(slug)}[data-calc-state="ready"][data-calc-band]', timeout=BOOT_MS)
 
 
 # ---------- 1. hostile and stale links ----------
@@ -81,8 +82,26 @@ def wait_for_result(page, slug: str) -> None:
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
 
+def reader_name(calc, key: str) -> str:
+    """How the page's notices name a key of a link: a field by its label, quoted ("“Offer 1: Name
+    of the offer”"); anything else (an unknown key, a version) as the link spells it."""
+    top, _, rest = key.partition(".")
+    known = {f.name: f for f in calc.fields}
+    field = known.get(top)
+    if field is None or (rest and field.type != "list"):
+        return key
+    if not rest:
+        return f"\u201c{field.label}\u201d"
+    index, _, sub = rest.partition(".")
+    item = next((s for s in field.items if s.name == sub), None)
+    if item is None or not index.isdigit() or int(index) >= field.max_items:
+        return key
+    return f"\u201c{field.item_label} {int(index) + 1}: {item.label}\u201d"
+
+
 def hostile_link(calc) -> tuple[str, dict[str, Any], list[str]]:
-    """(query, inputs the page should end up with, keys the notices must name).
+    """(query, inputs the page should end up with, what the notices must name: each field by its
+    label, anything else as the link spells it).
 
     The valid example inputs come first; then an unknown field, markup in a key, markup in a
     choice, an out-of-range duplicate of a number, a huge value, a list index out of range,
@@ -124,6 +143,7 @@ def hostile_link(calc) -> tuple[str, dict[str, Any], list[str]]:
     for name in attacked:
         expected[name] = calc.field(name).default
     named += sorted(attacked)
+    named = [reader_name(calc, key) for key in named]
     return "&".join(f"{quote(k, safe='.')}={quote(v, safe='')}" for k, v in pairs), expected, named
 
 
@@ -133,19 +153,20 @@ def test_hostile_link_applies_the_valid_parts_and_says_what_it_ignored(page, sit
     query, expected, named = hostile_link(calc)
     open_with(page, site, slug, query)
     result = page.locator(result_sel(slug))
-    page.wait_for_function(f"() => document.querySelector('{result_sel(slug)}').dataset.state !== 'loading'",
+    page.wait_for_function(f"() => document.querySelector('{result_sel(slug)}').dataset.calcState !== 'loading'",
                            timeout=BOOT_MS)
     notices = page.locator(".calc-notices")
     assert notices.is_visible()
     text = notices.inner_text()
     for key in named:
         assert key in text, (key, text)
-    # and why: the values a field allows, an unknown field, a value too long
+    # and why, in the reader's words: the values a field allows, an unknown field, a value too long
     for f in calc.fields:
         if f.type in ("number", "integer") and f.maximum is not None:
-            assert f.allowed() in text
+            assert allowed_words(f) in text
             break
     assert "not a known field" in text and "too long" in text
+    assert "null" not in text
     # nothing from the link became markup or ran
     assert page.evaluate("window.__xss") is None
     assert page.locator('img[src="x"], b:text("key"), [onerror]').count() == 0
@@ -156,8 +177,8 @@ def test_hostile_link_applies_the_valid_parts_and_says_what_it_ignored(page, sit
         page.wait_for_selector('[aria-invalid="true"]', timeout=BOOT_MS)
         assert exc.errors
     else:
-        page.wait_for_selector(f'{result_sel(slug)}[data-band="{band}"]', timeout=BOOT_MS)
-        assert result.get_attribute("data-state") == "ready"
+        page.wait_for_selector(f'{result_sel(slug)}[data-calc-band="{band}"]', timeout=BOOT_MS)
+        assert result.get_attribute("data-calc-state") == "ready"
 
 
 # ---------- 2. Content Security Policy, in the browser ----------
@@ -222,7 +243,7 @@ def change_one_field(page, calc, inputs: dict[str, Any]) -> dict[str, Any]:
                 continue
             page.fill(f'[name="{f.name}"]', str(value))
             return new
-    page.evaluate("document.querySelector('form[data-calculator-form]').dispatchEvent(new Event('input'))")
+    page.evaluate("document.querySelector('form[data-calc-form]').dispatchEvent(new Event('input'))")
     return inputs
 
 
@@ -235,7 +256,7 @@ def assert_address_holds(page, calc, inputs: dict[str, Any], timeout_s: float = 
 
 
 def assert_failure_reported(page, slug: str, started: float, limit_s: float, words: str) -> None:
-    page.wait_for_selector(f'{result_sel(slug)}[data-state="error"]', timeout=limit_s * 1000)
+    page.wait_for_selector(f'{result_sel(slug)}[data-calc-state="error"]', timeout=limit_s * 1000)
     assert time.monotonic() - started < limit_s, "the failure was not reported in time"
     status = page.locator(f"{result_sel(slug)} .calc-status").inner_text()
     assert words in status, status
@@ -305,7 +326,7 @@ def test_python_exception_shows_the_internal_error_and_keeps_inputs(page, site, 
     open_with(page, site, slug, encode(calc, example_inputs(calc)))
     wait_for_result(page, slug)
     entered = change_one_field(page, calc, example_inputs(calc))
-    page.wait_for_selector(f'{result_sel(slug)}[data-state="error"]', timeout=15000)
+    page.wait_for_selector(f'{result_sel(slug)}[data-calc-state="error"]', timeout=15000)
     status = page.locator(f"{result_sel(slug)} .calc-status").inner_text()
     assert "internal error" in status and "inputs are kept" in status
     assert page.locator(f"{result_sel(slug)} .calc-fallback").is_visible()
@@ -371,40 +392,51 @@ def site_pages(site) -> list[str]:
     return sorted(paths)
 
 
-def test_every_page_stays_on_the_origin_and_stores_nothing(open_page, site):
-    """A visit to every page, using every calculator (typing into it), then copying a link:
-    nothing leaves the origin and nothing lands in the browser's storage except the site's own
-    files kept for offline use (never an address with inputs in it)."""
+def test_every_page_stays_on_the_origin_and_stores_nothing_but_the_tabs_inputs(open_page, site):
+    """A visit to every page: nothing leaves the origin and nothing lands in the browser's
+    storage but the site's own files, kept for offline use (never an address with inputs in
+    it). Then every calculator used (typing into it): the tab's session storage keeps each one's
+    inputs, as the query of its address, and nothing else; another tab sees none of it
+    (docs/privacy.md says so)."""
     pg = open_page
     pg.add_init_script(ADDRESS_UPDATES)
-    visited = 0
-    for path in site_pages(site):
+    paths = site_pages(site)
+    assert len(paths) >= 10
+    for path in paths:
         pg.goto(site.page_url(path))
-        visited += 1
-        form = pg.locator("form[data-calculator-form]")
-        if form.count():
-            slug = form.first.get_attribute("data-calculator-form")
-            pg.wait_for_function(f"() => document.querySelector('{result_sel(slug)}').dataset.state !== 'loading'",
-                                 timeout=BOOT_MS)
-            calc = calculators.get(slug)
-            pg.evaluate("window.__addressUpdates = []")
-            texts = [f for f in calc.fields if f.type == "text"] + \
-                    [s for f in calc.fields for s in f.items if s.type == "text"]
-            for f in texts:
-                box = pg.locator(f'[name$="{f.name}"]').first
-                if box.count():
-                    box.fill(MARKER)
-            change_one_field(pg, calc, example_inputs(calc))
-            wait_for_address_update(pg, written=True)  # the inputs are in the address now
         pg.wait_for_load_state("networkidle")
-    assert visited >= 10
     stored = pg.evaluate(STORAGE)
-    assert stored["local"] == [] and stored["session"] == [], stored
-    assert stored["cookie"] == "" and pg.context.cookies() == []
+    assert stored["local"] == [] and stored["session"] == [] and stored["cookie"] == "" and stored["idb"] == [], stored
+    used = {}
+    for slug in SLUGS:
+        pg.goto(site.page_url(f"calculators/{slug}/"))
+        pg.wait_for_function(f"() => document.querySelector('{result_sel(slug)}').dataset.calcState !== 'loading'",
+                             timeout=BOOT_MS)
+        calc = calculators.get(slug)
+        pg.evaluate("window.__addressUpdates = []")
+        texts = [f for f in calc.fields if f.type == "text"] + \
+                [s for f in calc.fields for s in f.items if s.type == "text"]
+        for f in texts:
+            box = pg.locator(f'[name$="{f.name}"]').first
+            if box.count():
+                box.fill(MARKER)
+        change_one_field(pg, calc, example_inputs(calc))
+        wait_for_address_update(pg, written=True)  # the inputs are in the address now
+        used[f"calc-inputs:{slug}"] = urlsplit(pg.url).query
+        pg.wait_for_load_state("networkidle")
+    stored = pg.evaluate(STORAGE)
+    assert stored["local"] == [] and stored["cookie"] == "" and pg.context.cookies() == [], stored
     assert stored["idb"] == [], stored["idb"]
+    assert sorted(stored["session"]) == sorted(used), "the tab keeps each calculator's inputs, nothing else"
+    for key, query in used.items():
+        assert pg.evaluate("(k) => sessionStorage.getItem(k)", key) == query, key
     for url in stored["cached"]:
         assert url.startswith(site.origin + "/"), url
         assert urlsplit(url).query == "" and MARKER.replace(" ", "") not in url.replace("%20", ""), url
+    other = pg.context.new_page()
+    other.goto(site.page_url("calculators/instructor-offer/"))
+    assert other.evaluate("Object.keys(sessionStorage)") == [], "another tab sees nothing of it"
+    other.close()
 
 
 def test_palette_choice_is_stored_only_when_the_reader_switches_it(open_page, site):

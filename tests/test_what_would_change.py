@@ -333,7 +333,7 @@ def test_worked_examples_show_what_would_change(slug):
     html = forms.worked_examples(slug, "/calc/")
     calc = calculators.get(slug)
     for ex in calc.examples:
-        block = html.split(f'data-example="{ex.name}"', 1)[1].split("</div>", 1)[0]
+        block = html.split(f'data-calc-example="{ex.name}"', 1)[1].split("</div>", 1)[0]
         res = calc.run(dict(ex.inputs))
         assert "What would change it:" in block
         for c in res["what_would_change"]:

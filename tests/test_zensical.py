@@ -66,8 +66,8 @@ def test_calculator_pages_carry_their_form_and_result_container(zsite, slug):
     html = page(zsite, f"calculators/{slug}")
     assert forms.form(slug) in html, "the page does not carry the form the macros render"
     container = re.search(r'<section class="calc-result"[^>]*>', html)
-    assert container and f'data-calculator="{slug}"' in container.group(0), "no result container"
-    assert 'data-state="loading"' in container.group(0)
+    assert container and f'data-calc-result="{slug}"' in container.group(0), "no result container"
+    assert 'data-calc-state="loading"' in container.group(0)
     # the theme's bundle waits for Python's first answer, as in the MkDocs build
     assert re.search(re.escape(HELD) + THEME_BUNDLE.pattern + "</template>", html)
 

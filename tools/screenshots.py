@@ -77,12 +77,12 @@ def capture(page, url: str, scheme: str, out: Path) -> str:
     scripts, fonts), save a full-page screenshot; return a note for the contact sheet ("" if none)."""
     page.goto(url)
     note = ""
-    if page.locator("[data-calculator]").count():
+    if page.locator("[data-calc-result]").count():
         try:
-            page.wait_for_selector('[data-calculator]:not([data-state="loading"])', timeout=RESULT_S * 1000)
+            page.wait_for_selector('[data-calc-result]:not([data-calc-state="loading"])', timeout=RESULT_S * 1000)
         except Exception:  # noqa: BLE001 - reported on the sheet and by the exit status
             note = "no result within %d s" % RESULT_S
-        state = page.locator("[data-calculator]").first.get_attribute("data-state")
+        state = page.locator("[data-calc-result]").first.get_attribute("data-calc-state")
         if not note and state != "ready":
             note = f"calculator state: {state}"
         # the theme's bundle runs after the first answer and changes the page

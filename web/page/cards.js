@@ -1,21 +1,21 @@
 // @ts-check
-// List items (the offers of the offer comparison) as cards: each item is a native <details>
-// (macros/forms.py, item_card) whose <summary> is a one-line summary of the item: its number,
-// its name and its main answers. A card opens and closes by click, tap, Enter or Space without
-// any script; this module keeps the summaries up to date and opens a card when one of its
-// fields needs the reader (an error, a question worth asking, a new item).
+// A list's items (the offers of the offer comparison) as cards: each a native <details>
+// (macros/forms.py, item_card) whose <summary> is a one-line summary of the item (its number,
+// name and main answers), one card open at a time (they share a name). This module keeps the
+// summaries up to date, folds a card the reader is done with and opens one that needs them.
 
-import { setText } from "./render.js";
+import { CLASS, DATA, dot, has } from "./contract.js";
+import { find, setText } from "./dom.js";
 
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
 
 /**
- * What one item is called in headings: "Offer 1" (the spec's item_label, else "Offer").
+ * What one item is called in headings: "Offer 1" (the spec's item_label, else "Item").
  * @param {FieldSpec} field
  * @param {number} n 0-based
  */
 export function itemNumber(field, n) {
-  return `${field.item_label || "Offer"} ${n + 1}`;
+  return `${field.item_label || "Item"} ${n + 1}`;
 }
 
 /** A choice's label without its parenthetical aside, for a one-line summary.
@@ -43,21 +43,30 @@ function brief(field, card, n) {
 }
 
 /**
+ * The cards of list `field` in `form`.
+ * @param {HTMLFormElement} form
+ * @param {FieldSpec} field
+ * @returns {HTMLDetailsElement[]}
+ */
+export function cardsOf(form, field) {
+  return /** @type {HTMLDetailsElement[]} */ ([...form.querySelectorAll(`${has(DATA.list, field.name)} ${dot(CLASS.items)} > ${has(DATA.item)}`)]);
+}
+
+/**
  * Rewrite each card's one-line summary from its fields: "Offer 1", its name if it has one, its
  * choices. Cheap enough for every input event (text is written only where it changed).
  * @param {HTMLFormElement} form
  * @param {FieldSpec} field
  */
 export function updateCards(form, field) {
-  const cards = form.querySelectorAll(`[data-list="${CSS.escape(field.name)}"] .calc-items > [data-item]`);
-  cards.forEach((card, n) => {
+  cardsOf(form, field).forEach((card, n) => {
     const label = card.querySelector(`[name="${CSS.escape(`${field.name}.${n}.label`)}"]`);
     const name = label instanceof HTMLInputElement ? label.value.trim() : "";
     const number = itemNumber(field, n);
-    const nameEl = card.querySelector(".calc-item-name");
-    const briefEl = card.querySelector(".calc-item-brief");
-    if (nameEl) setText(/** @type {HTMLElement} */ (nameEl), name ? `${number}: ${name}` : number);
-    if (briefEl) setText(/** @type {HTMLElement} */ (briefEl), brief(field, card, n));
+    const nameEl = find(card, dot(CLASS.item_name));
+    const briefEl = find(card, dot(CLASS.item_brief));
+    if (nameEl) setText(nameEl, name ? `${number}: ${name}` : number);
+    if (briefEl) setText(briefEl, brief(field, card, n));
   });
 }
 
@@ -66,7 +75,7 @@ export function updateCards(form, field) {
  * @param {Element | null} el
  */
 export function openCardOf(el) {
-  const card = el && el.closest("details[data-item]");
+  const card = el && el.closest(`details${has(DATA.item)}`);
   if (!(card instanceof HTMLDetailsElement) || card.open) return false;
   card.open = true;
   return true;
@@ -77,26 +86,22 @@ export function openCardOf(el) {
  * @param {HTMLFormElement} form
  */
 export function collapseCards(form) {
-  for (const card of form.querySelectorAll("details[data-item]")) {
+  for (const card of form.querySelectorAll(`details${has(DATA.item)}`)) {
     if (card instanceof HTMLDetailsElement) card.open = false;
   }
 }
 
 /**
- * Printing keeps every input and every rule: open the page's closed cards and folded sections
- * for the printout, close them again after.
- * @param {Element} root the page's article (or the form, on a page without one)
- * @param {AbortSignal} signal
+ * "Done" on a card: fold it to its one line, which takes the focus and, if it went above the
+ * screen, comes back into view (so the reader sees what they just filled in, summarized).
+ * @param {Element} button
  */
-export function openFoldsForPrint(root, signal) {
-  /** @type {HTMLDetailsElement[]} */
-  let opened = [];
-  window.addEventListener("beforeprint", () => {
-    opened = [...root.querySelectorAll("details:not([open])")].filter((d) => d instanceof HTMLDetailsElement);
-    for (const fold of opened) fold.open = true;
-  }, { signal });
-  window.addEventListener("afterprint", () => {
-    for (const fold of opened) fold.open = false;
-    opened = [];
-  }, { signal });
+export function foldCard(button) {
+  const card = button.closest(`details${has(DATA.item)}`);
+  if (!(card instanceof HTMLDetailsElement)) return;
+  card.open = false;
+  const line = find(card, "summary");
+  if (!line) return;
+  line.focus({ preventScroll: true });
+  if (line.getBoundingClientRect().top < 0) line.scrollIntoView({ block: "center" });
 }

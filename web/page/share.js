@@ -1,16 +1,15 @@
 // @ts-check
-// Sharing a result: the plain-text summary ("Copy result as email text") and the clipboard.
+// Sharing a result: the plain-text summary ("Copy result as email text"), the negotiation
+// email's text, and copying to the clipboard.
 
-import { metricPairs } from "./render.js";
+import { copyText } from "./clipboard.js";
+import { ACTION, CLASS, button, dot } from "./contract.js";
+import { find, part, setHidden, setText } from "./dom.js";
+import { localToday } from "./form.js";
+import { metricPairs } from "./result.js";
 
 /** @typedef {import("./urlstate.js").Spec} Spec */
-/** @typedef {import("../shared/protocol.js").Result} Result */
-
-// The reader's calendar date (local time zone), for date fields that default to today.
-export function localToday() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
+/** @typedef {import("./result.js").Result} Result */
 
 // The result as plain text for an email, ending with the link that reopens it.
 /**
@@ -36,29 +35,18 @@ export function summaryText(spec, res, link) {
 // Copy `text`, then say so in `note` (or how to copy by hand where the browser refuses).
 /**
  * @param {string} text
- * @param {HTMLFormElement} form where a fallback text area may go for a moment
  * @param {Element} note
  * @param {string} done what to say once copied
  */
-export async function copy(text, form, note, done) {
-  try {
-    await navigator.clipboard.writeText(text);
-    note.textContent = done;
-  } catch {
-    const area = document.createElement("textarea");
-    area.value = text; area.setAttribute("readonly", ""); area.className = "calc-copy-fallback";
-    form.append(area); area.select();
-    const ok = typeof document.execCommand === "function" && document.execCommand("copy");
-    area.remove();
-    note.textContent = ok ? done : "Copy failed: select the address bar and copy it.";
-  }
+export async function copy(text, note, done) {
+  note.textContent = (await copyText(text)) ? done : "Copy failed: select the address bar and copy it.";
 }
 
 // The negotiation email of a result (result.negotiation_email: {to, subject, body}, plain text
 // from Python), as it is copied and previewed: who it is for, the subject, a blank line, the
 // body. null when the result has none (a calculator without one, or a result that needs none).
 /**
- * @param {import("./render.js").Result | null} res
+ * @param {Result | null} res
  * @returns {string | null}
  */
 export function negotiationText(res) {
@@ -69,4 +57,20 @@ export function negotiationText(res) {
   if (email.to) head.push(`To: ${String(email.to).trim()}`);
   if (email.subject) head.push(`Subject: ${String(email.subject).trim()}`);
   return `${head.length ? head.join("\n") + "\n\n" : ""}${email.body.trim()}\n`;
+}
+
+/**
+ * "Copy negotiation email" and its preview, in the sharing bar `share`, show only for a result
+ * that carries one.
+ * @param {HTMLElement} share
+ * @param {Result | null} res
+ */
+export function showEmail(share, res) {
+  const text = negotiationText(res);
+  const copyButton = find(share, button(ACTION.copy_email));
+  const preview = find(share, dot(CLASS.email));
+  if (copyButton) setHidden(copyButton, !text);
+  if (!preview) return;
+  setHidden(preview, !text);
+  if (text) setText(part(preview, dot(CLASS.email_text)), text);
 }

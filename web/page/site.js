@@ -1,48 +1,18 @@
 // @ts-check
-// Site-wide behaviour, run after every page load and every instant navigation:
-// visible "copy link to this section" controls, checklist copying, and (only on calculator
-// pages) the calculator runner, which is loaded on demand so guide pages never fetch it.
+// Site-wide behavior, run after every page load and every instant navigation: the headings'
+// link controls (section-links.js), checklist copying, offline copies of the site's files, and
+// (only on calculator pages) the calculator runner, loaded on demand so guide pages never fetch it.
 
 import { readConfig } from "./launch.js";
-
-/** @param {string} text */
-function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.className = "copy-fallback";
-  document.body.append(area);
-  area.select();
-  const ok = typeof document.execCommand === "function" && document.execCommand("copy");
-  area.remove();
-  return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-}
-
-function sectionLinks() {
-  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll(".md-content a.headerlink"))) {
-    const heading = link.parentElement;
-    if (link.dataset.copyReady || !heading) continue;
-    link.dataset.copyReady = "true";
-    link.setAttribute("aria-label", `Copy link to the section \u201c${(heading.textContent || "").replace("\u00b6", "").trim()}\u201d`);
-    link.addEventListener("click", (event) => {
-      const url = new URL(link.getAttribute("href") || "", location.href).href;
-      copyText(url).then(() => {
-        link.dataset.copied = "true";
-        setTimeout(() => delete link.dataset.copied, 1500);
-      }, () => {});
-      history.replaceState(history.state, "", url);
-      event.preventDefault();
-      heading.scrollIntoView();
-    });
-  }
-}
+import { copyText } from "./clipboard.js";
+import { ACTION, CLASS, DATA, button, dot, has } from "./contract.js";
+import { sectionLinks } from "./section-links.js";
 
 /** @param {Element} box */
 export function checklistText(box) {
   const title = document.querySelector(".md-content h1")?.textContent?.replace("\u00b6", "").trim() || "";
   const items = [...box.querySelectorAll("li")].map((li, n) => {
-    const ask = li.querySelector(".checklist-question")?.textContent?.trim() || (li.textContent || "").trim();
+    const ask = li.querySelector(dot(CLASS.checklist_question))?.textContent?.trim() || (li.textContent || "").trim();
     const done = /** @type {HTMLInputElement | null} */ (li.querySelector("input[type=checkbox]"))?.checked ? "[x]" : "[ ]";
     return `${done} ${n + 1}. ${ask}`;
   });
@@ -50,15 +20,14 @@ export function checklistText(box) {
 }
 
 function checklists() {
-  for (const box of document.querySelectorAll("[data-checklist]")) {
-    const button = /** @type {HTMLElement | null} */ (box.querySelector("[data-copy-checklist]"));
-    const note = box.querySelector(".checklist-copied");
-    if (!button || !note || button.dataset.ready) continue;
-    button.dataset.ready = "true";
-    button.addEventListener("click", () => {
-      copyText(checklistText(box)).then(
-        () => { note.textContent = "Copied. Paste it into an email."; },
-        () => { note.textContent = "Copying is blocked here: select the list and copy it."; });
+  for (const box of document.querySelectorAll(has(DATA.checklist))) {
+    const copy = /** @type {HTMLElement | null} */ (box.querySelector(button(ACTION.copy_checklist)));
+    const note = box.querySelector(dot(CLASS.checklist_note));
+    if (!copy || !note || copy.dataset.ready) continue;
+    copy.dataset.ready = "true";
+    copy.addEventListener("click", async () => {
+      note.textContent = (await copyText(checklistText(box)))
+        ? "Copied. Paste it into an email." : "Copying is blocked here: select the list and copy it.";
     });
   }
 }
@@ -68,14 +37,14 @@ function checklists() {
 // result container), and importing it again shares that one copy.
 function calculators() {
   const config = readConfig();
-  if (!config || !document.querySelector("form[data-calculator-form]")) return;
+  if (!config || !document.querySelector(`form${has(DATA.form)}`)) return;
   const runner = /** @type {Promise<typeof import("./start.js")>} */ (import(new URL(config.runner, document.baseURI).href));
   runner.then((start) => start.mountAll());
 }
 
 // A calculator page's runtime config (flags, the worker's URL), or null on other pages.
 async function calculatorConfig() {
-  if (!document.querySelector("form[data-calculator-form]")) return null;
+  if (!document.querySelector(`form${has(DATA.form)}`)) return null;
   return readConfig();
 }
 
@@ -119,7 +88,7 @@ let warming = null;
 function keepOffline() {
   if (!registration) return;
   const id = ++requests;
-  if (!complete && (workerFiles.length || !document.querySelector("form[data-calculator-form]"))) complete = id;
+  if (!complete && (workerFiles.length || !document.querySelector(`form${has(DATA.form)}`))) complete = id;
   const used = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name), ...workerFiles]
     .filter((u) => u.startsWith(SITE_ROOT.href));
   registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", id, urls: used, inflated }), () => {});
@@ -193,7 +162,7 @@ async function registerWhenQuiet() {
   if (!config || !config.flags.service_worker_later) return registerServiceWorker();
   let started = false;
   const start = () => { if (!started) { started = true; registerServiceWorker(); } };
-  if (document.querySelector("[data-calculator][data-boot]")) setTimeout(start, 500); // already answered
+  if (document.querySelector(`${has(DATA.result)}${has(DATA.boot)}`)) setTimeout(start, 500); // already answered
   else document.addEventListener("calc:ready", () => setTimeout(start, 500), { once: true });
   setTimeout(start, 15000);
 }

@@ -29,7 +29,13 @@ const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
  * @property {"number" | "integer" | "boolean" | "choice" | "text" | "date" | "list"} type
  * @property {any} default
  * @property {boolean} nullable
- * @property {string} allowed the allowed values in words
+ * @property {string} allowed the allowed values as Python words them for errors ("a number from 0 to 15 or null")
+ * @property {string} [allowed_words] the same in plain words ("0 to 15 years; empty means “No timeline given”")
+ * @property {string} [unit]
+ * @property {string} [help]
+ * @property {string} [null_label] what an empty value means ("Not known")
+ * @property {string} [true_label] a boolean's words for true and false ("Yes", "No")
+ * @property {string} [false_label]
  * @property {number | null} [minimum]
  * @property {number | null} [maximum]
  * @property {Array<{value: string, label: string}>} [choices]
@@ -39,6 +45,7 @@ const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
  * @property {number} [min_items]
  * @property {number} [max_items]
  * @property {string} [item_label] what one item of a list is called ("Offer")
+ * @property {{field: string, values: string[]}} [shown_if] shown only while a sibling has one of these values
  */
 /** @typedef {Record<string, any>} Inputs field name -> value (a list: an array of such objects) */
 /** @typedef {[true, any] | [false, null]} Checked whether a value is allowed, and the value to use */
@@ -104,12 +111,27 @@ function clip(text) {
 }
 
 /**
+ * How notices word a value of a known field that cannot be used (`shown`: the value, quoted and
+ * cut), and one too long to read.
+ * @typedef {{ignored: (key: string, shown: string, field: FieldSpec) => string, tooLong: (key: string) => string}} NoticeWords
+ */
+/** @type {NoticeWords} as calculators/urlstate.py words them */
+export const PYTHON_WORDS = {
+  ignored: (key, shown, field) => `Ignored ${key}=${shown}: allowed ${field.allowed}.`,
+  tooLong: (key) => `Ignored ${key}: the value is too long.`,
+};
+
+/**
  * Raw inputs and notices from a query string; values are checked field by field.
+ * Notices name what they ignore and why, in `words` (by default Python's decoder's,
+ * calculators/urlstate.py, so that the two can be compared word for word; the page passes the
+ * reader's: labels and plain ranges).
  * @param {Spec} spec
  * @param {string} query
+ * @param {NoticeWords} [words]
  * @returns {{raw: Inputs, notices: string[]}}
  */
-export function decodeQuery(spec, query) {
+export function decodeQuery(spec, query, words = PYTHON_WORDS) {
   const { max_params: maxParams, max_value_length: maxValueLength, version_param: versionParam } = spec.url;
   /** @type {string[]} */
   const notices = [];
@@ -134,11 +156,11 @@ export function decodeQuery(spec, query) {
   const lists = {};
   /** @type {(field: FieldSpec, key: string, text: string, target: Inputs) => void} */
   const put = (field, key, text, target) => {
-    if (codePoints(text) > maxValueLength) { notices.push(`Ignored ${key}: the value is too long.`); return; }
+    if (codePoints(text) > maxValueLength) { notices.push(words.tooLong(key)); return; }
     let [ok, value] = parseText(field, text);
     if (ok) [ok, value] = fieldAllowed(field, value);
     if (ok) target[field.name] = value;
-    else notices.push(`Ignored ${key}=${clip(text)}: allowed ${field.allowed}.`);
+    else notices.push(words.ignored(key, clip(text), field));
   };
   for (const [key, text] of seen) {
     const dot = key.indexOf(".");
