@@ -118,11 +118,11 @@ class Field:
         if self.type in ("number", "integer"):
             lo, hi, unit = self.minimum, self.maximum, f" {self.unit}" if self.unit else ""
             if lo is not None and hi is not None:
-                text = f"{_num(lo)} to {_num(hi)}{unit}"
+                text = f"{_amount(lo)} to {_amount(hi)}{unit}"
             elif lo is not None:
-                text = f"{_num(lo)}{unit} or more"
+                text = f"{_amount(lo)}{unit} or more"
             elif hi is not None:
-                text = f"at most {_num(hi)}{unit}"
+                text = f"at most {_amount(hi)}{unit}"
             else:
                 text = "a number" + unit
             if self.type == "integer" and not unit:
@@ -175,6 +175,11 @@ class ValidationError(ValueError):
 
 _MISSING = object()
 _BRACKETED_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def _amount(x: float) -> str:
+    """A number as a reader writes it: 0.5, 15, 10,000."""
+    return f"{x:,.0f}" if abs(x) >= 10000 else _num(x)
 
 
 def _num(x: float) -> str:

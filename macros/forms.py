@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from calculators import get
-from calculators.contract import Calculator, Field, field_spec
+from calculators.contract import Calculator, Field
 from calculators import urlstate
 from calculators.answers import answer_text
 from calculators.urlstate import encode
@@ -44,56 +44,18 @@ def error_id(name: str) -> str:
 
 def page_spec(calc: Calculator) -> dict[str, Any]:
     """What the page's runner reads: the calculator's spec (each field with its allowed values
-    in plain words), the URL codec's limits (calculators/urlstate.py) and the id scheme above."""
-    spec = calc.spec()
-    for f, data in zip(calc.fields, spec["fields"], strict=True):
-        data["allowed_words"] = allowed_words(f)
-        for sub, sub_data in zip(f.items or (), data.get("items", ()), strict=True):
-            sub_data["allowed_words"] = allowed_words(sub)
-    return {**spec, "url": urlstate.limits(), "ids": ID_SCHEME}
+    in plain words, ``allowed_words``), the URL codec's limits (calculators/urlstate.py) and the id
+    scheme above."""
+    return {**calc.spec(), "url": urlstate.limits(), "ids": ID_SCHEME}
 
 
 def _num(x: float | None) -> str:
     return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
 
 
-def _amount(x: float) -> str:
-    """A number as a reader writes it: 0.5, 15, 10,000,000."""
-    return f"{x:,.0f}" if abs(x) >= 10000 else _num(x)
-
-
 def allowed_words(f: Field) -> str:
-    """The values a field allows, in plain words ("0 to 15 years; empty means “No timeline
-    given”"): the calculators' own wording where the field has one (``allowed_words``), else
-    made here from its range, unit and what an empty value means."""
-    own = getattr(f, "allowed_words", None)
-    own = own() if callable(own) else own
-    own = own or field_spec(f).get("allowed_words")  # the field's spec may carry them instead
-    if own:
-        return str(own)
-    unit = f" {f.unit}" if f.unit else ""
-    if f.type in ("number", "integer"):
-        if f.minimum is not None and f.maximum is not None:
-            text = f"{_amount(f.minimum)} to {_amount(f.maximum)}{unit}"
-        elif f.minimum is not None:
-            text = f"{_amount(f.minimum)}{unit} or more"
-        elif f.maximum is not None:
-            text = f"up to {_amount(f.maximum)}{unit}"
-        else:
-            text = f"any number{unit}"
-        if f.type == "integer":
-            text = "a whole number, " + text
-    elif f.type == "date":
-        text = "a date"
-    elif f.type == "text":
-        text = f"up to {f.max_length} characters"
-    elif f.type == "boolean":
-        text = f"{f.true_label} or {f.false_label}"
-    elif f.type == "choice":
-        text = "one of the answers listed"
-    else:
-        text = f"{f.min_items} to {f.max_items} {f.item_label.lower()}s"
-    return text + (f"; empty means \u201c{f.null_label}\u201d" if f.nullable and f.type != "choice" else "")
+    """The values a field allows, in plain words: the calculators' own (``Field.plain_allowed``)."""
+    return f.plain_allowed()
 
 
 def field_html(f: Field, prefix: str = "") -> str:
