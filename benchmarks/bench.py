@@ -50,6 +50,8 @@ from benchmarks import cdp  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
 from macros.page_config import replace_config  # noqa: E402
 from tools import serve  # noqa: E402
+from tools.manifest import read_manifest  # noqa: E402
+from tools.published import LOADER, NPM_LOCK, NPM_STDLIB, RUNTIME_JS, WASM  # noqa: E402
 from tools.runtime import pyodide_version  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -58,7 +60,7 @@ CALC_PATH = f"calculators/{SLUG}/"
 GUIDE_PATH = "titles-and-tracks/instructor-offers/"
 READY_INFO = "performance.getEntriesByName('calc:ready')[0].detail"  # the worker's boot report
 BARE_DIR = "bench-bare"  # minimal stock page; its runtime copy sits under pyodide/ (same cache headers)
-NPM_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+NPM_FILES = (LOADER, RUNTIME_JS, WASM, NPM_STDLIB, NPM_LOCK)  # the stock page's runtime, as npm ships it
 BAND = "[data-calculator][data-band]"
 IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".webp", ".ico", ".gif")
 # A freshly started Chromium spends its first second or so on its own start-up, even headless
@@ -140,9 +142,9 @@ BARE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 BARE_JS = """const w = new Worker(new URL("bare-worker.js", import.meta.url), {type: "module"});
 w.onmessage = (e) => { window.__ready = performance.now(); document.getElementById("status").textContent = e.data; };"""
 BARE_WORKER = """const base = new URL("../pyodide/npm-%s/", self.location.href).href;
-const { loadPyodide } = await import(base + "pyodide.mjs");
+const { loadPyodide } = await import(base + %s);
 const py = await loadPyodide();
-self.postMessage("ready " + py.runPython("1 + 1"));""" % pyodide_version()
+self.postMessage("ready " + py.runPython("1 + 1"));""" % (pyodide_version(), json.dumps(LOADER))
 
 # Installed before any page script: when data-band first appears, and the longest main-thread task.
 PROBE = """
@@ -516,8 +518,7 @@ def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | 
     add_variant_pages(site)
     server = serve.start(site, port)
     serve.precompress(site)  # the server gzips each file once: do it before measuring
-    (wasm,) = (site / "pyodide").glob(f"{pyodide_version()}/pyodide.asm.wasm")
-    wasm_gzip = len(serve.gzipped(str(wasm)))
+    wasm_gzip = len(serve.gzipped(str(site / read_manifest(site)["files"]["wasm"]["path"])))
     report: dict = {"profiles": {}, "rounds": {}}
     try:
         with sync_playwright() as pw:

@@ -4,10 +4,11 @@
 // inputs in the URL query, asks the client for results and hands them to render.js.
 
 import { connect } from "./client.js";
-import { readConfig } from "./launch.js";
+import { readConfig } from "./config.js";
 import { decodeQuery, encodeQuery, valueText } from "./urlstate.js";
-import { fieldIds, hideProgress, hideResult, renderResult, setHidden, setState, setText, showCrash, showErrors, showFailure,
+import { fieldIds, hideProgress, hideResult, renderResult, setHidden, setState, setText, showErrors,
   showNotices, showProgress, showStatus } from "./render.js";
+import { clearFailure, showRuntimeFailure } from "./failures.js";
 import { copy, localToday, negotiationText, summaryText } from "./share.js";
 import { collapseCards, itemNumber, openCardOf, openFoldsForPrint, updateCards } from "./cards.js";
 import { findSummary, summaryResult, summaryWithout } from "./summary.js";
@@ -259,7 +260,7 @@ class Calculator {
     if ((state === "idle" || state === "booting") && this.summary && this.summary.dataset.state !== "loading") {
       summaryWithout(this.summary, "loading", LOADING);
     }
-    if (this.client && state === "failed") { showFailure(this.result, this.client.failure); this.failed(); }
+    if (this.client && state === "failed") { showRuntimeFailure(this.result, this.client.failure); this.failed(); }
   }
 
   /** @param {Inputs} inputs */
@@ -290,6 +291,7 @@ class Calculator {
     if (id !== this.latest || !document.contains(this.form)) return;
     if (reply.ok) {
       showErrors(this.form, this.spec, []);
+      clearFailure(this.result);
       this.lastResult = reply.result;
       const meta = `Rules version ${reply.result.version}. Printed ${localToday()} from ${this.shareLink(this.latestInputs)}`;
       renderResult(this.result, this.spec, reply.result, this.root, meta, (name) => this.describeField(name));
@@ -298,7 +300,7 @@ class Calculator {
       return;
     }
     if ("errors" in reply) { setState(this.result, "ready"); this.invalid(reply.errors); return; }
-    showCrash(this.result);
+    showRuntimeFailure(this.result, { code: "calculator-crash" });
     this.failed();
   }
 
@@ -406,7 +408,7 @@ class Calculator {
     const client = connect();
     this.client = client;
     const signal = this.detached.signal;
-    /** @param {import("./client.js").Progress} detail */
+    /** @param {import("../shared/protocol.js").Progress} detail */
     const progress = (detail) => {
       if (!detail) return;
       if (detail.wire) showProgress(this.result, detail.wire);
@@ -416,14 +418,14 @@ class Calculator {
       const mb = (bytes) => (bytes / 1e6).toFixed(1);
       summaryWithout(this.summary, "loading", `Python is loading (${total ? `${mb(loaded)} of ${mb(total)} MB` : `${mb(loaded)} MB so far`}); the form below works meanwhile.`);
     };
-    client.addEventListener("progress", (event) => progress(/** @type {CustomEvent<import("./client.js").Progress>} */ (event).detail), { signal });
+    client.addEventListener("progress", (event) => progress(/** @type {CustomEvent<import("../shared/protocol.js").Progress>} */ (event).detail), { signal });
     if (client.state === "booting") progress(client.progress);
     client.addEventListener("slow", () => {
       showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection.");
       if (!this.lastResult) summaryWithout(this.summary, "loading", "Python is still loading: this can take a while on a slow connection; the form below works meanwhile.");
     }, { signal });
-    client.addEventListener("failed", (event) => { showFailure(this.result, /** @type {CustomEvent<string>} */ (event).detail); this.failed(); }, { signal });
-    if (client.state === "failed") { showFailure(this.result, client.failure); this.failed(); }
+    client.addEventListener("failed", (event) => { showRuntimeFailure(this.result, /** @type {CustomEvent<import("./failures.js").Failure>} */ (event).detail); this.failed(); }, { signal });
+    if (client.state === "failed") { showRuntimeFailure(this.result, client.failure); this.failed(); }
     client.ready.then((info) => {
       if (signal.aborted) return;
       this.result.dataset.boot = info.mode;

@@ -3,7 +3,7 @@
 // visible "copy link to this section" controls, checklist copying, and (only on calculator
 // pages) the calculator runner, which is loaded on demand so guide pages never fetch it.
 
-import { readConfig } from "./launch.js";
+import { feature, readConfig } from "./config.js";
 
 /** @param {string} text */
 function copyText(text) {
@@ -97,14 +97,11 @@ const SITE_ROOT = new URL("../", import.meta.url);
 let registration = null;
 /** @type {string[]} */
 const workerFiles = [];
-/** @type {import("../shared/protocol.js").Inflated[]} files the worker inflated, stored under these URLs */
-const inflated = [];
 // Copying the runtime (about 13 MB) into the cache waits a little, so that it does not compete
 // with the reader's first edits.
 document.addEventListener("calc:ready", (event) => {
-  const detail = /** @type {CustomEvent<{urls?: string[], inflated?: import("../shared/protocol.js").Inflated[]}>} */ (event).detail;
+  const detail = /** @type {CustomEvent<{urls?: string[]}>} */ (event).detail;
   workerFiles.push(...detail.urls || []);
-  inflated.push(...detail.inflated || []);
   setTimeout(keepOffline, 3000);
 });
 
@@ -122,7 +119,7 @@ function keepOffline() {
   if (!complete && (workerFiles.length || !document.querySelector("form[data-calculator-form]"))) complete = id;
   const used = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name), ...workerFiles]
     .filter((u) => u.startsWith(SITE_ROOT.href));
-  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", id, urls: used, inflated }), () => {});
+  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", id, urls: used }), () => {});
 }
 
 if ("serviceWorker" in navigator) {
@@ -145,7 +142,7 @@ if ("serviceWorker" in navigator) {
 /** @param {string[]} urls */
 async function warmUp(urls) {
   const config = await calculatorConfig();
-  if (!config || !config.flags.warm_up) return;
+  if (!config || !feature("warm_up")) return;
   await new Promise((resolve) => {
     /** @type {Worker | undefined} */
     let worker;
@@ -190,7 +187,7 @@ else {
 // that it does not compete with Python's start-up; elsewhere once the page has loaded.
 async function registerWhenQuiet() {
   const config = await calculatorConfig().catch(() => null);
-  if (!config || !config.flags.service_worker_later) return registerServiceWorker();
+  if (!config || !feature("service_worker_later")) return registerServiceWorker();
   let started = false;
   const start = () => { if (!started) { started = true; registerServiceWorker(); } };
   if (document.querySelector("[data-calculator][data-boot]")) setTimeout(start, 500); // already answered

@@ -1,0 +1,53 @@
+// @ts-check
+// The calculator runtime's failures in the reader's words: the one place they are worded. They
+// travel as data, {code, ...fields} (web/shared/protocol.js, Failure), from the worker and the
+// client to here; the result container shows the words and carries the code as
+// data-calc-failure (for tests and styles: nothing reads the words back).
+
+import { showCrash, showFailure } from "./render.js";
+
+/** @typedef {import("../shared/protocol.js").Failure} Failure */
+/** @typedef {import("../shared/protocol.js").FailureCode} FailureCode */
+
+/** @type {Record<FailureCode, (failure: Failure) => string>} */
+const WORDS = {
+  "no-config": () => "this page has no calculator settings",
+  "no-webassembly": () => "this browser cannot run WebAssembly (it may be switched off by a policy)",
+  "worker-blocked": () => "the browser would not start the calculator's background task",
+  "worker-stopped": () => "the calculator's background task stopped",
+  "boot-failed": () => "Python could not be loaded",
+  "boot-stalled": (f) => `Python stopped loading: nothing arrived for ${f.seconds} seconds`,
+  "start-timeout": (f) => `Python did not start within ${f.seconds} seconds of its download`,
+  "run-timeout": (f) => `the calculator stopped responding (no answer within ${f.seconds} seconds)`,
+  "calculator-crash": () => "the calculator hit an internal error with these inputs",
+};
+
+/**
+ * Why the calculator cannot answer, in words (a phrase, without the advice around it).
+ * @param {Failure} failure
+ * @returns {string}
+ */
+export function failureText(failure) {
+  const words = WORDS[failure.code];
+  return words ? words(failure) : "the calculator could not start";
+}
+
+/**
+ * Show a failure in a result container: its words, the pointer to the guide, and its code.
+ * @param {HTMLElement} result
+ * @param {Failure | null} failure
+ */
+export function showRuntimeFailure(result, failure) {
+  const shown = failure || { code: /** @type {FailureCode} */ ("boot-failed") };
+  result.dataset.calcFailure = shown.code;
+  if (shown.code === "calculator-crash") showCrash(result);
+  else showFailure(result, failureText(shown));
+}
+
+/**
+ * A result came after all (a crash was one run's): the container no longer shows a failure.
+ * @param {HTMLElement} result
+ */
+export function clearFailure(result) {
+  delete result.dataset.calcFailure;
+}
