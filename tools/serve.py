@@ -10,7 +10,7 @@ change: they are sent with
 (``no-cache``) so a new deploy shows at once; the service worker script ``sw.js`` too. Text
 files and the wasm are sent gzip-compressed when the browser accepts it (as production hosts
 do); already-compressed files (zip, wheel, the ``.gz`` snapshot, images) are sent as they are.
-See README, "Caching".
+See DEPLOY.md, "Caching".
 
 ``--link`` (or ``start(..., link=Link(...))``) sends every response as over one slow network link
 shared by all connections: each request waits a fixed delay, then its body goes through a single
