@@ -35,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import calculators  # noqa: E402
 from calculators.urlstate import encode  # noqa: E402
 from benchmarks import cdp  # noqa: E402
+from benchmarks.cpu_cap import CpuCap, CpuCapError, write_calibration_page  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
 from macros.page_config import replace_config  # noqa: E402
 from tools import serve  # noqa: E402
@@ -70,24 +72,31 @@ SETTLE_S = 3
 WHOLE_VISIT_S = 60  # a visit's bytes are counted for at most this long after navigation
 QUIET_S = 3  # ... or until the link has been idle this long (after the page's offline copies)
 MB = 1_000_000
+# A phone's processor (the phone profiles): every browser process under a quota of this share of
+# one CPU (benchmarks/cpu_cap.py); calibrated to slow a loop in the calculators' dedicated worker
+# about four times, as Lighthouse's mobile preset slows a page (the bench reports the factor).
+PHONE_CPU = 0.25
 BYTE_BUDGETS = {"before_first_result": 5.0 * MB, "whole_cold_visit": 7.0 * MB}
 
 
 @dataclass(frozen=True)
 class Profile:
-    """A network: loopback (``mbit`` None) or one paced link; ``cold_budget`` is the most the
-    site's cold first result may take as a share of stock Pyodide's on the same link."""
+    """A network: loopback (``mbit`` None) or one paced link, on this machine's processor or (``cpu``,
+    a share of one CPU) a phone's; ``cold_budget`` is the most the site's cold first result may
+    take as a share of stock Pyodide's on the same link and processor."""
     name: str
     mbit: float | None
     delay_s: float
     rounds: int
     cold_budget: float | None = None
+    cpu: float | None = None
 
     def link(self) -> serve.Link:
         return serve.Link(self.mbit * 1e6 if self.mbit else float("inf"), self.delay_s)
 
     def describe(self) -> str:
-        return f"{self.mbit:g} Mbit/s, {self.delay_s * 1000:g} ms" if self.mbit else "loopback"
+        link = f"{self.mbit:g} Mbit/s, {self.delay_s * 1000:g} ms" if self.mbit else "loopback"
+        return link + (f", browser capped at {self.cpu:g} CPU (a phone's processor)" if self.cpu else "")
 
     def floor_ms(self, wasm_gzip: int) -> float | None:
         """The physical floor: one round trip and the wasm's gzipped bytes at the link's speed."""
@@ -98,6 +107,8 @@ PROFILES = {p.name: p for p in (
     Profile("loopback", None, 0.0, 5, 0.30),
     Profile("10mbit", 10, 0.040, 3, 0.60),  # a good home or hospital Wi-Fi
     Profile("1.6mbit", 1.6, 0.150, 2, 0.75),  # Lighthouse's "slow 4G"; about 2 minutes a round
+    Profile("phone", None, 0.0, 3, cpu=PHONE_CPU),  # loopback, on a phone's processor (no budget)
+    Profile("phone-10mbit", 10, 0.040, 3, 0.60, cpu=PHONE_CPU),
 )}
 
 
@@ -214,14 +225,15 @@ def add_bare_page(site: Path) -> None:
     (page / "index.html").write_text(BARE_HTML)
     (page / "bare.js").write_text(BARE_JS)
     (page / "bare-worker.js").write_text(BARE_WORKER)
+    write_calibration_page(page)
 
 
 class PlaywrightChromium:
     """cdp.Chromium's interface over Playwright (``--driver playwright``, for comparison)."""
 
-    def __init__(self, playwright, profile: str):
+    def __init__(self, playwright, profile: str, executable: str = CHROMIUM):
         self._ctx = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            profile, executable_path=executable, args=CHROMIUM_ARGS, headless=True)
 
     def new_page(self) -> PlaywrightPage:
         return PlaywrightPage(self._ctx.new_page())
@@ -282,15 +294,28 @@ class Bench:
         return self.pw.chromium.launch_persistent_context(
             str(tmp), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
-    def browser(self, tmp: Path):
+    def browser(self, tmp: Path, cap: CpuCap | None = None):
         """A fresh browser profile (disk cache, code cache, service workers of its own) for the
-        timed runs, driven by the chosen driver, once the browser's own start-up is over."""
+        timed runs, driven by the chosen driver, once the browser's own start-up is over; under
+        ``cap``'s CPU quota if given (its start-up then takes longer too)."""
+        executable = cap.executable if cap else CHROMIUM
         if self.driver == "playwright":
-            browser = PlaywrightChromium(self.pw, str(tmp))
+            browser = PlaywrightChromium(self.pw, str(tmp), executable)
         else:
-            browser = cdp.Chromium(CHROMIUM, str(tmp), CHROMIUM_ARGS)
-        time.sleep(SETTLE_S)
+            browser = cdp.Chromium(executable, str(tmp), CHROMIUM_ARGS)
+        time.sleep(SETTLE_S / cap.share if cap else SETTLE_S)
         return browser
+
+    def calibrate(self, cap: CpuCap | None) -> dict:
+        """Milliseconds of one loop on the page's thread and in a dedicated worker."""
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+            browser = self.browser(Path(tmp), cap)
+            try:
+                page = browser.new_page()
+                page.goto(self.base + BARE_DIR + "/calibrate.html")
+                return page.wait_for("window.__cpu", timeout=120)
+            finally:
+                browser.close()
 
     def visit(self, browser, variant: Variant, timeout: float, cold: bool, keep_files: bool = False) -> Visit:
         """Open the stock page or the calculator page from a shared link; wait for the first
@@ -398,16 +423,17 @@ class Bench:
         return times
 
 
-def run_profile(bench: Bench, profile: Profile, variants: list[Variant], rounds: int) -> dict:
+def run_profile(bench: Bench, profile: Profile, variants: list[Variant], rounds: int,
+                cap: CpuCap | None = None) -> dict:
     """Every variant cold and warm, ``rounds`` times, interleaved; raw visits per variant."""
     bench.server.link = profile.link()
-    timeout = 60 if profile.mbit is None else 240
+    timeout = (60 if profile.mbit is None else 240) * (3 if cap else 1)
     visits: dict[str, dict[str, list[Visit]]] = {v.name: {"cold": [], "warm": []} for v in variants}
     for r in range(rounds):
         order = variants[r % len(variants):] + variants[:r % len(variants)]  # rotate who goes first
         for variant in order:
             with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
-                browser = bench.browser(Path(tmp))
+                browser = bench.browser(Path(tmp), cap)
                 try:
                     first = not visits[variant.name]["cold"] and not variant.stock
                     cold = bench.visit(browser, variant, timeout, cold=True, keep_files=first)
@@ -500,6 +526,27 @@ def budgets(report: dict) -> list[dict]:
     return rows
 
 
+class LoadWatch:
+    """The machine's 1-minute load average, sampled every 10 s while the bench runs (the machine
+    is shared: a loaded one slows both sides, not always alike)."""
+
+    def __init__(self):
+        self.samples: list[float] = [os.getloadavg()[0]]
+        self._stop = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(10):
+            self.samples.append(os.getloadavg()[0])
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def summary(self) -> dict:
+        return {"min": round(min(self.samples), 2), "median": round(statistics.median(self.samples), 2),
+                "max": round(max(self.samples), 2), "samples": len(self.samples)}
+
+
 def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | None, recalc_n: int,
         driver: str) -> dict:
     from playwright.sync_api import sync_playwright
@@ -520,15 +567,31 @@ def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | 
     serve.precompress(site)  # the server gzips each file once: do it before measuring
     wasm_gzip = len(serve.gzipped(str(site / read_manifest(site)["files"]["wasm"]["path"])))
     report: dict = {"profiles": {}, "rounds": {}}
+    load = LoadWatch()
     try:
         with sync_playwright() as pw:
             bench = Bench(pw, base, site, server, driver)
+            uncapped = None
             for profile in profiles:
                 names = variant_names or DEFAULT_VARIANTS.get(profile.name, ("stock", "site"))
                 n = rounds or profile.rounds
                 print(f"{profile.name} ({profile.describe()}): {', '.join(names)}, {n} rounds", flush=True)
-                visits = run_profile(bench, profile, [VARIANTS[v] for v in names], n)
+                cap = CpuCap(profile.cpu, CHROMIUM) if profile.cpu else None
+                try:
+                    if cap:  # how much slower the quota makes the page's thread and its worker
+                        uncapped = uncapped or bench.calibrate(None)
+                        capped = bench.calibrate(cap)
+                        factor = {k: round(capped[k] / uncapped[k], 2) for k in ("page", "worker")}
+                        print(f"  processor: a loop {factor['page']}x slower on the page, {factor['worker']}x "
+                              "in its worker", flush=True)
+                    visits = run_profile(bench, profile, [VARIANTS[v] for v in names], n, cap)
+                finally:
+                    if cap:
+                        cap.close()
                 report["profiles"][profile.name] = summarize(profile, visits, wasm_gzip)
+                if cap:
+                    report["profiles"][profile.name]["cpu"] = {"share": profile.cpu, "slower": factor,
+                                                               "loop_ms": {"capped": capped, "uncapped": uncapped}}
                 report["rounds"][profile.name] = n
             server.link = None
             if any(p.name == "loopback" for p in profiles):
@@ -538,11 +601,12 @@ def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | 
                 report["guide_bytes"] = bench.bytes_for(GUIDE_PATH)
     finally:
         server.shutdown()
+        load.stop()
     browser_version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     report.update({
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": {"cores": os.cpu_count(), "os": platform.platform(), "chromium": browser_version,
-                    "load_average_at_end": os.getloadavg()},
+                    "load_average_at_end": os.getloadavg(), "load_average_1min": load.summary()},
         "pyodide": pyodide_version(), "driver": driver, "build_seconds": build_s,
         "wasm_gzip_bytes": wasm_gzip, "minutes": round((time.time() - started) / 60, 1),
     })
@@ -555,7 +619,7 @@ def table(report: dict) -> str:
     lines = [f"Benchmark {report['date']} | Pyodide {report['pyodide']} | Chromium {report['machine']['chromium']} | "
              f"{report['machine']['cores']} cores | timed runs driven by {report['driver']} | "
              f"{report['minutes']} min", ""]
-    head = (f"{'profile':9} {'variant':8} {'cold ms':>8} {'range':>15} {'warm ms':>8} {'ratio':>6} "
+    head = (f"{'profile':12} {'variant':8} {'cold ms':>8} {'range':>15} {'warm ms':>8} {'ratio':>6} "
             f"{'warm/stock':>10} {'before 1st':>10} {'cold visit':>10}  boot")
     lines += [head, "-" * len(head)]
     for name, prof in report["profiles"].items():
@@ -565,12 +629,12 @@ def table(report: dict) -> str:
             ratio = prof["ratios"].get(variant, {})
             fails = f" ({cold['failed']} failed)" if cold.get("failed") else ""
             lines.append(
-                f"{name:9} {variant:8} {ms(cold):>8} {span:>15} {ms(warm) if warm else '':>8} "
+                f"{name:12} {variant:8} {ms(cold):>8} {span:>15} {ms(warm) if warm else '':>8} "
                 f"{ratio.get('cold') or '':>6} {ratio.get('warm') or '':>10} "
                 f"{cold.get('before', 0) / MB:>8.2f}MB {cold.get('whole', 0) / MB:>8.2f}MB  "
                 f"{','.join(cold.get('modes', []))}{fails}")
         if prof.get("floor_ms"):
-            lines.append(f"{name:9} {'floor':8} {prof['floor_ms']:>8.0f} {'':>15} {'':>8} {prof.get('floor_ratio', ''):>6}"
+            lines.append(f"{name:12} {'floor':8} {prof['floor_ms']:>8.0f} {'':>15} {'':>8} {prof.get('floor_ratio', ''):>6}"
                          f"   (one round trip + the wasm's {report['wasm_gzip_bytes'] / MB:.2f} MB gzipped on {prof['link']})")
     if "recalc" in report:
         r = report["recalc"]
@@ -579,6 +643,15 @@ def table(report: dict) -> str:
         t, w = report["guide_bytes"]["total"], report["guide_bytes"]["without_images"]
         lines.append(f"guide page, cold: wire {t['wire'] / 1000:,.0f} KB, raw {t['raw'] / 1000:,.0f} KB, gzip "
                      f"{t['gzip'] / 1000:,.0f} KB (no images: gzip {w['gzip'] / 1000:,.0f} KB)")
+    for name, prof in report["profiles"].items():
+        if "cpu" in prof:
+            slower = prof["cpu"]["slower"]
+            lines.append(f"{name}: browser capped at {prof['cpu']['share']:g} CPU: a loop {slower['page']}x slower "
+                         f"on the page, {slower['worker']}x in its dedicated worker")
+    load = report["machine"].get("load_average_1min")
+    if load:
+        lines.append(f"load average (1 min) while it ran: median {load['median']}, {load['min']}-{load['max']} "
+                     f"({load['samples']} samples, {report['machine']['cores']} cores)")
     lines += ["", "budgets:"]
     lines += [f"  [{'ok' if b['ok'] else 'FAIL' if b['ok'] is False else '--'}] {b['budget']}: {b['measured']}"
               for b in report["budgets"]]
@@ -590,7 +663,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=lambda s: [profile_arg(x) for x in s.split(",")],
                         default=list(PROFILES.values()),
-                        help=f"comma-separated: {', '.join(PROFILES)} or MBIT:DELAY_MS (default: all three)")
+                        help=f"comma-separated: {', '.join(PROFILES)} or MBIT:DELAY_MS (default: all)")
     parser.add_argument("--variants", type=lambda s: s.split(","), default=None,
                         help=f"comma-separated, of {', '.join(VARIANTS)} (default: stock,site,pyc on loopback, "
                              "stock,site elsewhere)")
@@ -607,7 +680,11 @@ def main(argv: list[str]) -> int:
     if not Path(CHROMIUM).exists():
         print(f"error: Chromium not found at {CHROMIUM}", file=sys.stderr)
         return 2
-    report = run(args.profiles, args.variants, args.rounds, args.recalc, args.driver)
+    try:
+        report = run(args.profiles, args.variants, args.rounds, args.recalc, args.driver)
+    except CpuCapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     text = table(report)
     print(text)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
