@@ -9,17 +9,18 @@ import { showCrash, showFailure } from "./render.js";
 /** @typedef {import("../shared/protocol.js").Failure} Failure */
 /** @typedef {import("../shared/protocol.js").FailureCode} FailureCode */
 
-/** @type {Record<FailureCode, (failure: Failure) => string>} */
+// Each code's words; {seconds} is the failure's field of that name.
+/** @type {Record<FailureCode, string>} */
 const WORDS = {
-  "no-config": () => "this page has no calculator settings",
-  "no-webassembly": () => "this browser cannot run WebAssembly (it may be switched off by a policy)",
-  "worker-blocked": () => "the browser would not start the calculator's background task",
-  "worker-stopped": () => "the calculator's background task stopped",
-  "boot-failed": () => "Python could not be loaded",
-  "boot-stalled": (f) => `Python stopped loading: nothing arrived for ${f.seconds} seconds`,
-  "start-timeout": (f) => `Python did not start within ${f.seconds} seconds of its download`,
-  "run-timeout": (f) => `the calculator stopped responding (no answer within ${f.seconds} seconds)`,
-  "calculator-crash": () => "the calculator hit an internal error with these inputs",
+  "no-config": "this page has no calculator settings",
+  "no-webassembly": "this browser cannot run WebAssembly (it may be switched off by a policy)",
+  "worker-blocked": "the browser would not start the calculator's background task",
+  "worker-stopped": "the calculator's background task stopped",
+  "boot-failed": "Python could not be loaded",
+  "boot-stalled": "Python stopped loading: nothing arrived for {seconds} seconds",
+  "start-timeout": "Python did not start within {seconds} seconds of its download",
+  "run-timeout": "the calculator stopped responding (no answer within {seconds} seconds)",
+  "calculator-crash": "the calculator hit an internal error with these inputs",
 };
 
 /**
@@ -28,8 +29,7 @@ const WORDS = {
  * @returns {string}
  */
 export function failureText(failure) {
-  const words = WORDS[failure.code];
-  return words ? words(failure) : "the calculator could not start";
+  return (WORDS[failure.code] || WORDS["boot-failed"]).replace("{seconds}", String(failure.seconds));
 }
 
 /**

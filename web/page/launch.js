@@ -14,7 +14,6 @@ import { features } from "../shared/features.js";
 
 /** @typedef {import("./config.js").PageConfig} PageConfig */
 /** @typedef {import("../shared/protocol.js").BootFields} BootFields */
-/** @typedef {import("../shared/protocol.js").BootFile} BootFile */
 /**
  * A started worker: `error` is set if its script failed before the client listened.
  * @typedef {{worker: Worker, boot: BootFields, error: string}} Launched
@@ -22,31 +21,22 @@ import { features } from "../shared/features.js";
 /** @typedef {HTMLElement & {calcLaunched?: Launched}} ConfigHolder */
 
 /**
- * The boot fields: the config's files with absolute URLs, less those of measures switched off.
+ * The boot fields: the config's files and flags, and how this visit can boot.
  * @param {PageConfig} config
  * @param {string} base the page's address (the config's URLs are relative to it)
  * @returns {BootFields}
  */
 function bootFields(config, base) {
-  const feature = features(config.flags);
-  /** @param {{url: string, bytes: number}} file */
-  const absolute = (file) => ({ url: new URL(file.url, base).href, bytes: file.bytes });
-  /** @type {Record<string, BootFile>} */
-  const files = {};
-  for (const [role, file] of Object.entries(config.boot)) {
-    if (role === "snapshot" && !feature("snapshot")) continue;
-    if (role === "xz_decoder" && !feature("xz")) continue;
-    files[role] = { ...absolute(file), ...(file.xz && feature("xz") ? { xz: absolute(file.xz) } : {}) };
-  }
   return {
-    files: /** @type {BootFields["files"]} */ (/** @type {unknown} */ (files)),
+    base,
+    files: config.boot,
     flags: config.flags,
     // On a returning visit (a service worker controls the page, so the runtime is probably
     // stored) this thread compiles the wasm from the offline copy and hands the module over:
     // the worker's thread is the busier one. Without a stored copy it hands over nothing and the
     // worker compiles the wasm itself.
-    wasm: feature("wasm_from_page") && window.caches && navigator.serviceWorker && navigator.serviceWorker.controller
-      && typeof WebAssembly.compileStreaming === "function" ? "page" : "",
+    wasm: features(config.flags)("wasm_from_page") && window.caches && navigator.serviceWorker
+      && navigator.serviceWorker.controller && typeof WebAssembly.compileStreaming === "function" ? "page" : "",
     offline: "serviceWorker" in navigator && window.isSecureContext && Boolean(window.caches),
   };
 }
@@ -72,7 +62,7 @@ export function launch(config, base) {
   if (boot.wasm === "page") {
     /** @param {WebAssembly.Module | null} module */
     const hand = (module) => worker.postMessage({ type: "wasm", module });
-    caches.match(boot.files.wasm.url)
+    caches.match(new URL(config.boot.wasm.url, base).href)
       .then((stored) => (stored ? WebAssembly.compileStreaming(stored) : null))
       .then(hand, () => hand(null));
   }

@@ -10,8 +10,9 @@
  */
 
 /**
- * The boot files by role (tools/manifest.py, ROLES). snapshot is missing when the build or the
- * page switched it off; the xz copies and xz_decoder when xz is off.
+ * The boot files by role (tools/manifest.py, ROLES), as the worker boots from them: URLs
+ * absolute; snapshot missing when the build or the page switched it off, the xz copies and
+ * xz_decoder when xz is off.
  * @typedef {object} BootFiles
  * @property {BootFile} loader Pyodide's loader module
  * @property {BootFile} runtime_js the Emscripten module the loader imports
@@ -25,10 +26,12 @@
  */
 
 /**
- * What the worker boots from (launch.js makes it from the page config), as JSON in the worker's
- * name: the boot starts as soon as the worker's script runs.
+ * What the worker boots from (launch.js takes it from the page config), as JSON in the worker's
+ * name: the boot starts as soon as the worker's script runs. The worker makes the URLs absolute
+ * and leaves out the files of measures switched off (web/worker/boot-state.js).
  * @typedef {object} BootFields
- * @property {BootFiles} files absolute URLs
+ * @property {string} base the page's address: the files' URLs are relative to it
+ * @property {Record<string, BootFile>} files the page config's boot files, by role
  * @property {import("./features.js").Flags} flags the page's flags (the worker reads its own through feature)
  * @property {"page" | ""} wasm "page": the page compiles the wasm from its offline copy and posts it
  * @property {boolean} offline the page keeps offline copies (a service worker): the worker stores

@@ -5,6 +5,8 @@
 import { features } from "../shared/features.js";
 
 /** @typedef {import("../shared/protocol.js").BootFields} BootFields */
+/** @typedef {import("../shared/protocol.js").BootFiles} BootFiles */
+/** @typedef {import("../shared/protocol.js").BootFile} BootFile */
 /** @typedef {import("../shared/protocol.js").Download} Download */
 /** @typedef {import("../shared/features.js").Flag} Flag */
 /**
@@ -59,7 +61,8 @@ import { features } from "../shared/features.js";
  */
 /**
  * @typedef {object} BootState
- * @property {BootFields} fields
+ * @property {BootFields} fields as the page sent them
+ * @property {BootFiles} files the boot files, their URLs absolute, less those of measures switched off
  * @property {(name: Flag) => boolean} feature the page's flags
  * @property {(message: object) => void} post a message to the page
  * @property {Progress} progress
@@ -82,31 +85,33 @@ export const said = (err) => String(err instanceof Error ? err.message : err);
  * @returns {BootState}
  */
 export function newBootState(fields, post) {
-  /** @type {Map<string, number>} */
+  const feature = features(fields.flags);
+  /** @type {Record<string, BootFile>} */
+  const files = {};
+  /** @type {Map<string, number>} url -> size */
   const sizes = new Map();
-  for (const file of Object.values(fields.files)) {
-    sizes.set(file.url, file.bytes);
-    if (file.xz) sizes.set(file.xz.url, file.xz.bytes);
+  /** @param {{url: string, bytes: number}} file */
+  const absolute = (file) => {
+    const url = new URL(file.url, fields.base).href;
+    sizes.set(url, file.bytes);
+    return { url, bytes: file.bytes };
+  };
+  for (const [role, file] of Object.entries(fields.files)) {
+    if ((role === "snapshot" && !feature("snapshot")) || (role === "xz_decoder" && !feature("xz"))) continue;
+    files[role] = { ...absolute(file), ...(file.xz && feature("xz") ? { xz: absolute(file.xz) } : {}) };
   }
-  /** @type {(module: WebAssembly.Module | null) => void} */
-  let deliver = () => {};
-  /** @type {(keep: boolean) => void} */
-  let keepXz = () => {};
+  const wasm = /** @type {Wasm} */ ({ module: null, xzUrl: "" });
+  wasm.fromPage = new Promise((resolve) => { wasm.deliver = resolve; });
+  wasm.xzKept = new Promise((resolve) => { wasm.keepXz = resolve; });
   return {
     fields,
-    feature: features(fields.flags),
+    files: /** @type {BootFiles} */ (/** @type {unknown} */ (files)),
+    feature,
     post,
     progress: { downloads: new Map(), dropped: new Set(), expected: () => [], sizes, connected: false, over: false,
                 timer: 0, steps: {}, lastStep: "" },
     ahead: new Map(),
-    wasm: {
-      module: null,
-      fromPage: new Promise((resolve) => { deliver = resolve; }),
-      deliver: (module) => deliver(module),
-      xzUrl: "",
-      xzKept: new Promise((resolve) => { keepXz = resolve; }),
-      keepXz: (keep) => keepXz(keep),
-    },
+    wasm,
     snapshot: null,
     python: { pyodide: null, handle: null, stdlibLater: "", stdlibInstall: null },
   };

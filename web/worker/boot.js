@@ -26,15 +26,15 @@ import { said } from "./boot-state.js";
 /** @typedef {import("./link-meter.js").Reading} Reading */
 /** @typedef {import("../shared/protocol.js").BootInfo} BootInfo */
 
-// Which boot path a first visit takes (flag boot_by_speed): the snapshot costs about 2 MB more
+// Which boot path a first visit takes (flag boot_by_speed): the snapshot costs about 2.3 MB more
 // on the wire than the .pyc boot with the used part of the standard library, and saves about
-// 0.6 s of start-up on a desktop processor (more on a phone's): at 25 Mbit/s the two break even
-// on a desktop. Below SNAPSHOT_MIN_BPS the .pyc boot is taken; set lower than that break-even so
-// that a fast link read low (a busy processor delays the first chunks) keeps the snapshot. A busy
-// or slow processor (the link meter's polls run late) takes the snapshot down to BUSY_MIN_BPS:
-// its start-up saves such a device more than the 2 MB cost it there.
+// 0.6 s of start-up on a desktop processor: at 25 Mbit/s the two break even on a desktop. Below
+// SNAPSHOT_MIN_BPS the .pyc boot is taken; set lower than that break-even so that a fast link
+// read low (a busy processor delays the first chunks) keeps the snapshot. The processor is not
+// weighed: on a phone's it saves several seconds more (benchmarks/README.md, the phone
+// profiles), but at the speeds where that would tip the choice the snapshot path sends over the
+// 5 MB a first visit may send before its first answer.
 const SNAPSHOT_MIN_BPS = 12e6;
-const BUSY_MIN_BPS = 6e6;
 
 
 /**
@@ -43,7 +43,7 @@ const BUSY_MIN_BPS = 6e6;
  * @returns {Promise<BootInfo>}
  */
 export async function boot(state) {
-  const { files } = state.fields;
+  const { files } = state;
   const feature = state.feature;
   const fromPage = state.fields.wasm === "page";
   const started = performance.now();
@@ -117,23 +117,22 @@ export async function boot(state) {
 /**
  * Which boot path to take. Without the snapshot (switched off, or an engine that cannot take
  * it): the .pyc boot. A returning visit takes the path whose files are stored offline (no
- * download at all). A first visit weighs the link (SNAPSHOT_MIN_BPS) and the processor.
+ * download at all). A first visit weighs the link (SNAPSHOT_MIN_BPS).
  * @param {BootState} state
  * @param {boolean} hooked
- * @param {(() => Promise<Reading>) | null} readLink null: nothing to measure (the page has the wasm)
+ * @param {(() => Promise<Reading>) | null} measure reads the link; null: nothing to measure (the page has the wasm)
  * @returns {Promise<"snapshot" | "pyc">}
  */
-async function choosePath(state, hooked, readLink) {
-  const { files } = state.fields;
+async function choosePath(state, hooked, measure) {
+  const { files } = state;
   if (!files.snapshot || !snapshotSupported(hooked)) return "pyc";
   if (!state.feature("boot_by_speed")) return "snapshot";
   const [snapshot, used] = await Promise.all([stored(files.snapshot.url), stored(files.stdlib_used.url)]);
   if (snapshot) return "snapshot";
   if (used) return "pyc";
-  if (!readLink) return "snapshot";
-  const link = await readLink();
-  const snapshotWins = !link.measured || link.bps >= SNAPSHOT_MIN_BPS || (link.busy && link.bps >= BUSY_MIN_BPS);
-  return snapshotWins ? "snapshot" : "pyc";
+  if (!measure) return "snapshot";
+  const link = await measure();
+  return !link.measured || link.bps >= SNAPSHOT_MIN_BPS ? "snapshot" : "pyc";
 }
 
 /** @param {string} url */
@@ -147,7 +146,7 @@ async function stored(url) {
  * @returns {Promise<object>}
  */
 function fetchLock(state) {
-  const contents = bootFetch(state, state.fields.files.lock.url).then((response) => {
+  const contents = bootFetch(state, state.files.lock.url).then((response) => {
     if (!response.ok) throw new Error(`lock file: HTTP ${response.status}`);
     return response.json();
   });
@@ -165,7 +164,7 @@ function fetchLock(state) {
  * @returns {string[]}
  */
 function usedFiles(state, mode) {
-  const { files } = state.fields;
+  const { files } = state;
   const xz = new Set([files.wasm.xz?.url, files.stdlib_used.xz?.url, files.xz_decoder?.url]);
   const used = performance.getEntriesByType("resource").map((e) => e.name).filter((url) => !xz.has(url));
   const originals = [files.wasm.url, ...(mode === "pyc" ? [files.stdlib_used.url] : [])];

@@ -24,7 +24,7 @@ const ZIP_TYPE = "application/zip";
  * @param {string} xzUrl its xz copy's URL, or ""
  */
 export function fetchPycFiles(state, stdlib, xzUrl) {
-  const decoder = state.fields.files.xz_decoder;
+  const decoder = state.files.xz_decoder;
   if (xzUrl && decoder) {
     handOver(state, stdlib, inflate(bootFetch(state, xzUrl), decoder.url).then(async (body) => {
       const bytes = await new Response(body).arrayBuffer();
@@ -34,7 +34,7 @@ export function fetchPycFiles(state, stdlib, xzUrl) {
   } else {
     prefetch(state, [stdlib]);
   }
-  prefetch(state, [state.fields.files.wheel.url]);
+  prefetch(state, [state.files.wheel.url]);
 }
 
 /**

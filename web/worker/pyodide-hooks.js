@@ -26,9 +26,8 @@ import { bootFetch, mark, networkFetch } from "./downloads.js";
  * @returns {boolean}
  */
 export function installHooks(state) {
-  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiateStreaming !== "function"
-      || typeof WebAssembly.compileStreaming !== "function") return false;
-  const wasmUrl = state.fields.files.wasm.url;
+  if (!self.WebAssembly || !WebAssembly.instantiateStreaming || !WebAssembly.compileStreaming) return false;
+  const wasmUrl = state.files.wasm.url;
   const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
   /** @type {typeof WebAssembly.instantiateStreaming} */
   WebAssembly.instantiateStreaming = async (source, imports) => {

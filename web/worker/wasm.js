@@ -34,7 +34,7 @@ const WASM_TYPE = "application/wasm";
  * @returns {boolean}
  */
 export function compileAhead(state, hooked) {
-  const { files } = state.fields;
+  const { files } = state;
   const fromPage = state.fields.wasm === "page";
   if (!hooked || !(state.feature("compile_ahead") || fromPage)) return false; // (hooked: compileStreaming exists)
   const xz = !fromPage && files.wasm.xz && files.xz_decoder ? files.wasm.xz.url : "";
@@ -68,7 +68,7 @@ export function chooseWasmCopy(state, link) {
  * @returns {Promise<WebAssembly.Module>}
  */
 function compileEither(state, xzUrl) {
-  const url = state.fields.files.wasm.url;
+  const url = state.files.wasm.url;
   const plainDownload = new AbortController();
   let endBody = () => {}; // once the response is in (see endable)
   const response = bootFetch(state, url, { signal: plainDownload.signal }).then((whole) => {
@@ -97,7 +97,7 @@ function compileEither(state, xzUrl) {
  * @returns {Promise<WebAssembly.Module>}
  */
 function compileXz(state, xzUrl) {
-  const { wasm, xz_decoder: decoder } = state.fields.files;
+  const { wasm, xz_decoder: decoder } = state.files;
   const controller = new AbortController();
   state.wasm.xzUrl = xzUrl;
   const fetched = bootFetch(state, xzUrl, { signal: controller.signal });

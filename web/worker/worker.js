@@ -21,6 +21,8 @@ import { afterAnswer, runCalculator } from "./calculators.js";
 const worker = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 /** @param {object} message */
 const post = (message) => worker.postMessage(message);
+/** @param {unknown} err why the boot failed */
+const fatal = (err) => post({ type: "fatal", failure: { code: "boot-failed", detail: said(err) } });
 
 /** @returns {BootFields | null} the boot fields in the worker's name (none in the warm-up worker's) */
 function namedBoot() {
@@ -61,7 +63,7 @@ function begin(fields) {
 // A failed download inside the runtime can surface as an unhandled rejection: report it once.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (current && !current.state.progress.over) post({ type: "fatal", failure: { code: "boot-failed", detail: said(event.reason) } });
+  if (current && !current.state.progress.over) fatal(event.reason);
 });
 
 const named = namedBoot();
@@ -78,7 +80,7 @@ self.onmessage = async (event) => {
       state.progress.over = true;
       post({ type: "ready", ...info });
     } catch (err) {
-      post({ type: "fatal", failure: { code: "boot-failed", detail: said(err) } });
+      fatal(err);
     }
   } else if (msg.type === "wasm") {
     if (current) current.state.wasm.deliver(msg.module instanceof WebAssembly.Module ? msg.module : null);
