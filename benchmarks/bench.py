@@ -513,7 +513,7 @@ def budgets(report: dict) -> list[dict]:
             add("loopback: longest main-thread task while booting <= 100 ms (median)", f"{longest} ms",
                 longest is not None and longest <= 100)
         cold = site.get("cold", {})
-        if "before" in cold and name != "loopback":
+        if "before" in cold and prof.get("mbit"):  # paced links, where bytes cost time
             add(f"{name}: bytes sent before the first result <= 5.0 MB", f"{cold['before'] / MB:.2f} MB",
                 cold["before"] <= BYTE_BUDGETS["before_first_result"])
             add(f"{name}: bytes of the whole cold visit <= 7 MB (counted <= {WHOLE_VISIT_S} s)",

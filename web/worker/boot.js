@@ -55,15 +55,18 @@ export async function boot(state) {
   const lock = feature("prefetch") ? fetchLock(state) : null;
   import(files.runtime_js.url).catch(() => {});
   // 3: while both copies of the wasm download, the link is read quickly, and that reading also
-  // chooses the path; else it is read (more slowly) only if the path needs it
+  // chooses the path, unless this thread was too busy to read it well; the path's reading is
+  // otherwise taken over more bytes (LINK_SAMPLE), only if the path needs one
   const wasmOnWire = () => state.wasm.xzUrl || files.wasm.url;
-  /** @type {Promise<Reading> | null} */
-  let reading = state.wasm.xzUrl ? readLink(state, { fastBps: XZ_MAX_BPS, judgeMs: XZ_JUDGE_MS, main: wasmOnWire() }) : null;
+  const quick = state.wasm.xzUrl ? readLink(state, { fastBps: XZ_MAX_BPS, judgeMs: XZ_JUDGE_MS, main: wasmOnWire() }) : null;
   let xzOnLink = false; // the link is slow enough for the xz copies
-  if (reading) reading.then((link) => { xzOnLink = chooseWasmCopy(state, link); });
+  if (quick) quick.then((link) => { xzOnLink = chooseWasmCopy(state, link); });
   const measurable = !fromPage && (ahead || feature("prefetch"));
-  const readLater = () => (reading ||= readLink(state, { fastBps: 2 * SNAPSHOT_MIN_BPS, judgeMs: 0, main: files.wasm.url }));
-  const path = await choosePath(state, hooked, measurable ? readLater : null);
+  const measure = async () => {
+    const link = quick && (await quick);
+    return link && !link.busy ? link : readLink(state, { fastBps: 2 * SNAPSHOT_MIN_BPS, judgeMs: 0, main: wasmOnWire() });
+  };
+  const path = await choosePath(state, hooked, measurable ? measure : null);
   mark(state, "chosen");
   // 4
   const snapshot = path === "snapshot" && files.snapshot ? fetchSnapshot(state, files.snapshot.url) : null;

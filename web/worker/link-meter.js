@@ -1,18 +1,21 @@
 // @ts-check
-// The link meter: how fast the boot's downloads arrive, read once per boot from the bytes on the
-// wire of every download so far (downloads.js) over the time since the first response; with how
-// late this thread ran its polls, reported (a busy processor reads the bytes late, so the link
-// looks slower than it is).
+// The link meter: how fast the boot's downloads arrive, read from the bytes on the wire of every
+// download so far (downloads.js) over the time since the first response; with how late this
+// thread ran its polls (a busy or slow processor reads the bytes late, so that a short reading
+// makes the link look slower than it is).
 
 /** @typedef {import("./boot-state.js").BootState} BootState */
 /**
- * One reading of the link: bits per second; `measured` false when no response came to tell.
- * @typedef {{bps: number, measured: boolean}} Reading
+ * One reading of the link: bits per second; `measured` false when no response came to tell;
+ * `busy` when this thread ran its polls BUSY_LAG_MS late on average (a short reading is then
+ * not to be trusted).
+ * @typedef {{bps: number, measured: boolean, busy: boolean}} Reading
  */
 
 export const LINK_SAMPLE = 512 * 1024; // bytes on the wire: enough to judge a slow link
 const LINK_WAIT_MS = 3000; // a link this slow to send them is slow (whatever came by then is measured)
 const POLL_MS = 5;
+const BUSY_LAG_MS = 20;
 
 /**
  * The bytes on the wire so far (each download's Content-Length in proportion to its decoded
@@ -64,7 +67,7 @@ export function readLink(state, { fastBps, judgeMs, main }) {
       const steps = state.progress.steps;
       steps.linkMbps = measured ? Math.round(bps / 1e5) / 10 : -1;
       steps.linkLagMs = Math.round(lag / polls);
-      resolve({ bps: measured ? bps : 0, measured });
+      resolve({ bps: measured ? bps : 0, measured, busy: lag / polls > BUSY_LAG_MS });
     }, POLL_MS);
   });
 }
