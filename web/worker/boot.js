@@ -35,6 +35,7 @@ import { said } from "./boot-state.js";
 // profiles), but at the speeds where that would tip the choice the snapshot path sends over the
 // 5 MB a first visit may send before its first answer.
 const SNAPSHOT_MIN_BPS = 12e6;
+const PATH_JUDGE_MS = 500; // the path's own reading: this long after the first response at most
 
 
 /**
@@ -56,7 +57,7 @@ export async function boot(state) {
   import(files.runtime_js.url).catch(() => {});
   // 3: while both copies of the wasm download, the link is read quickly, and that reading also
   // chooses the path, unless this thread was too busy to read it well; the path's reading is
-  // otherwise taken over more bytes (LINK_SAMPLE), only if the path needs one
+  // otherwise taken over a longer while (PATH_JUDGE_MS), only if the path needs one
   const wasmOnWire = () => state.wasm.xzUrl || files.wasm.url;
   const quick = state.wasm.xzUrl ? readLink(state, { fastBps: XZ_MAX_BPS, judgeMs: XZ_JUDGE_MS, main: wasmOnWire() }) : null;
   let xzOnLink = false; // the link is slow enough for the xz copies
@@ -64,7 +65,8 @@ export async function boot(state) {
   const measurable = !fromPage && (ahead || feature("prefetch"));
   const measure = async () => {
     const link = quick && (await quick);
-    return link && !link.busy ? link : readLink(state, { fastBps: 2 * SNAPSHOT_MIN_BPS, judgeMs: 0, main: wasmOnWire() });
+    return link && !link.busy ? link
+      : readLink(state, { fastBps: 2 * SNAPSHOT_MIN_BPS, judgeMs: PATH_JUDGE_MS, main: wasmOnWire() });
   };
   const path = await choosePath(state, hooked, measurable ? measure : null);
   mark(state, "chosen");

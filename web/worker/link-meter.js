@@ -12,7 +12,7 @@
  * @typedef {{bps: number, measured: boolean, busy: boolean}} Reading
  */
 
-export const LINK_SAMPLE = 512 * 1024; // bytes on the wire: enough to judge a slow link
+const LINK_SAMPLE = 512 * 1024; // bytes on the wire: enough to judge a slow link
 const LINK_WAIT_MS = 3000; // a link this slow to send them is slow (whatever came by then is measured)
 const POLL_MS = 5;
 const BUSY_LAG_MS = 20;
@@ -38,9 +38,9 @@ function onWire(state, main) {
 
 /**
  * Read the link's speed, polling every POLL_MS. Decided at once when the bytes show at least
- * `fastBps` (over an eighth of LINK_SAMPLE), else `judgeMs` after the first response (0: once
- * LINK_SAMPLE bytes are in), once every download is complete (`main`, the wasm's, among them),
- * or after LINK_WAIT_MS. The reading is kept in the boot report's steps (linkMbps, -1 when
+ * `fastBps` (over an eighth of LINK_SAMPLE), else `judgeMs` after the first response or once
+ * LINK_SAMPLE bytes are in, whichever comes first, once every download is complete (`main`, the
+ * wasm's, among them), or after LINK_WAIT_MS. The reading is kept in the boot report's steps (linkMbps, -1 when
  * nothing arrived; linkLagMs).
  * @param {BootState} state
  * @param {{fastBps: number, judgeMs: number, main: string}} rule
@@ -60,7 +60,7 @@ export function readLink(state, { fastBps, judgeMs, main }) {
       const { bytes, first, done } = onWire(state, main);
       const bps = (8 * bytes * 1000) / Math.max(now - first, 1);
       const fast = bytes >= LINK_SAMPLE / 8 && bps >= fastBps;
-      const enough = judgeMs ? now - first >= judgeMs : bytes >= LINK_SAMPLE;
+      const enough = now - first >= judgeMs || bytes >= LINK_SAMPLE;
       if (!fast && !enough && !done && now - started < LINK_WAIT_MS) return;
       clearInterval(poll);
       const measured = first !== Infinity; // a response came (its bytes may still be none: a slow link)
