@@ -29,7 +29,8 @@ import { features } from "../shared/features.js";
 /**
  * The boot's downloads and its reports to the page (downloads.js).
  * @typedef {object} Progress
- * @property {Map<string, Download & {since: number}>} downloads url -> its download so far
+ * @property {Map<string, Download & {since: number, requested: number}>} downloads url -> its download
+ *   so far, with when it was asked for and when its response came (performance.now())
  * @property {Set<string>} dropped downloads given up (the wasm's copy that lost the race): no longer
  *   part of the progress; their bytes still count for the link's speed
  * @property {() => string[]} expected the chosen boot path's main downloads (boot.js)

@@ -45,7 +45,8 @@ export function report(state, now) {
   }
   clearTimeout(p.timer);
   p.timer = 0;
-  const files = [...p.downloads.values()].filter((file) => !p.dropped.has(file.url)).map(({ since, ...file }) => file);
+  const files = [...p.downloads.values()].filter((file) => !p.dropped.has(file.url))
+    .map(({ since, requested, ...file }) => file);
   const urls = p.expected();
   const settled = urls.length > 0 && urls.every((url) => p.downloads.has(url));
   state.post({ type: "progress", files, settled, step: p.lastStep });
@@ -55,16 +56,17 @@ export function report(state, now) {
  * The same response, its bytes counted as they arrive.
  * @param {BootState} state
  * @param {Response} response
+ * @param {number} requested when it was asked for (performance.now())
  * @returns {Response}
  */
-function counted(state, response) {
+function counted(state, response, requested) {
   if (!response.body || !response.ok) return response;
   const p = state.progress;
   const length = Number(response.headers.get("Content-Length")) || null;
   const encoded = response.headers.has("Content-Encoding");
-  /** @type {Download & {since: number}} */
+  /** @type {Download & {since: number, requested: number}} */
   const file = { url: response.url, loaded: 0, total: encoded ? p.sizes.get(response.url) || null : length,
-                 wire: length, done: false, since: performance.now() };
+                 wire: length, done: false, since: performance.now(), requested };
   p.downloads.set(file.url, file);
   p.dropped.delete(file.url);
   const [counting, body] = response.body.tee();
@@ -93,7 +95,8 @@ function counted(state, response) {
  * @returns {Promise<Response>}
  */
 export function bootFetch(state, url, init) {
-  return networkFetch(url, init).then((response) => counted(state, response));
+  const requested = performance.now();
+  return networkFetch(url, init).then((response) => counted(state, response, requested));
 }
 
 /**

@@ -1,8 +1,9 @@
 // @ts-check
 // The link meter: how fast the boot's downloads arrive, read from the bytes on the wire of every
-// download so far (downloads.js) over the time since the first response; with how late this
-// thread ran its polls (a busy or slow processor reads the bytes late, so that a short reading
-// makes the link look slower than it is).
+// download so far (downloads.js) over the time since the first of them was asked for (not since
+// its response came: a busy thread sees a response late, with bytes already waiting, which read
+// as a burst); with how late this thread ran its polls (a busy or slow processor reads the bytes
+// late, so that a short reading makes the link look slower than it is).
 
 /** @typedef {import("./boot-state.js").BootState} BootState */
 /**
@@ -19,21 +20,24 @@ const BUSY_LAG_MS = 20;
 
 /**
  * The bytes on the wire so far (each download's Content-Length in proportion to its decoded
- * bytes), when the first response came, and whether every download is complete, `main` among them.
+ * bytes), when the first download was asked for and when the first response came, and whether
+ * every download is complete, `main` among them.
  * @param {BootState} state
  * @param {string} main
  */
 function onWire(state, main) {
   let bytes = 0;
+  let asked = Infinity;
   let first = Infinity;
   let done = state.progress.downloads.has(main);
   for (const file of state.progress.downloads.values()) {
+    asked = Math.min(asked, file.requested);
     first = Math.min(first, file.since);
     done = done && file.done;
     const share = file.total ? Math.min(1, file.loaded / file.total) : file.done ? 1 : 0;
     bytes += share * (file.wire || file.loaded);
   }
-  return { bytes, first, done };
+  return { bytes, asked, first, done };
 }
 
 /**
@@ -57,8 +61,8 @@ export function readLink(state, { fastBps, judgeMs, main }) {
       lag += Math.max(0, now - last - POLL_MS);
       last = now;
       polls += 1;
-      const { bytes, first, done } = onWire(state, main);
-      const bps = (8 * bytes * 1000) / Math.max(now - first, 1);
+      const { bytes, asked, first, done } = onWire(state, main);
+      const bps = (8 * bytes * 1000) / Math.max(now - asked, 1);
       const fast = bytes >= LINK_SAMPLE / 8 && bps >= fastBps;
       const enough = now - first >= judgeMs || bytes >= LINK_SAMPLE;
       if (!fast && !enough && !done && now - started < LINK_WAIT_MS) return;
