@@ -7,7 +7,7 @@ bucket; gzip and cache headers as a production host sends them). Per profile, th
 interleaved in every round:
 
 - stock: navigation start -> bare ``loadPyodide()`` resolved in a module worker (npm files);
-- site:  navigation start -> ``data-band`` set on the instructor-offer page opened from a shared
+- site:  navigation start -> ``data-calc-band`` set on the instructor-offer page opened from a shared
          link (the site's boot: snapshot, falling back to .pyc);
 - pyc:   the same with the snapshot switched off (the .pyc boot alone), for reference (loopback);
 each cold (a fresh browser profile, started SETTLE_S before the visit) and warm (same profile,
@@ -35,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,9 +48,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 import calculators  # noqa: E402
 from calculators.urlstate import encode  # noqa: E402
 from benchmarks import cdp  # noqa: E402
+from benchmarks.cpu_cap import CpuCap, CpuCapError, write_calibration_page  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
 from macros.page_config import replace_config  # noqa: E402
 from tools import serve  # noqa: E402
+from tools.manifest import read_manifest  # noqa: E402
+from tools.published import LOADER, NPM_LOCK, NPM_STDLIB, RUNTIME_JS, WASM  # noqa: E402
 from tools.runtime import pyodide_version  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -58,8 +62,8 @@ CALC_PATH = f"calculators/{SLUG}/"
 GUIDE_PATH = "titles-and-tracks/instructor-offers/"
 READY_INFO = "performance.getEntriesByName('calc:ready')[0].detail"  # the worker's boot report
 BARE_DIR = "bench-bare"  # minimal stock page; its runtime copy sits under pyodide/ (same cache headers)
-NPM_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-BAND = "[data-calculator][data-band]"
+NPM_FILES = (LOADER, RUNTIME_JS, WASM, NPM_STDLIB, NPM_LOCK)  # the stock page's runtime, as npm ships it
+BAND = "[data-calc-result][data-calc-band]"
 IMAGES = (".png", ".svg", ".jpg", ".jpeg", ".webp", ".ico", ".gif")
 # A freshly started Chromium spends its first second or so on its own start-up, even headless
 # (it preloads its omnibox popup's WebUI in a renderer of its own): a timed visit waits this long
@@ -68,24 +72,31 @@ SETTLE_S = 3
 WHOLE_VISIT_S = 60  # a visit's bytes are counted for at most this long after navigation
 QUIET_S = 3  # ... or until the link has been idle this long (after the page's offline copies)
 MB = 1_000_000
+# A phone's processor (the phone profiles): every browser process under a quota of this share of
+# one CPU (benchmarks/cpu_cap.py); calibrated to slow a loop in the calculators' dedicated worker
+# about four times, as Lighthouse's mobile preset slows a page (the bench reports the factor).
+PHONE_CPU = 0.25
 BYTE_BUDGETS = {"before_first_result": 5.0 * MB, "whole_cold_visit": 7.0 * MB}
 
 
 @dataclass(frozen=True)
 class Profile:
-    """A network: loopback (``mbit`` None) or one paced link; ``cold_budget`` is the most the
-    site's cold first result may take as a share of stock Pyodide's on the same link."""
+    """A network: loopback (``mbit`` None) or one paced link, on this machine's processor or (``cpu``,
+    a share of one CPU) a phone's; ``cold_budget`` is the most the site's cold first result may
+    take as a share of stock Pyodide's on the same link and processor."""
     name: str
     mbit: float | None
     delay_s: float
     rounds: int
     cold_budget: float | None = None
+    cpu: float | None = None
 
     def link(self) -> serve.Link:
         return serve.Link(self.mbit * 1e6 if self.mbit else float("inf"), self.delay_s)
 
     def describe(self) -> str:
-        return f"{self.mbit:g} Mbit/s, {self.delay_s * 1000:g} ms" if self.mbit else "loopback"
+        link = f"{self.mbit:g} Mbit/s, {self.delay_s * 1000:g} ms" if self.mbit else "loopback"
+        return link + (f", browser capped at {self.cpu:g} CPU (a phone's processor)" if self.cpu else "")
 
     def floor_ms(self, wasm_gzip: int) -> float | None:
         """The physical floor: one round trip and the wasm's gzipped bytes at the link's speed."""
@@ -96,6 +107,8 @@ PROFILES = {p.name: p for p in (
     Profile("loopback", None, 0.0, 5, 0.30),
     Profile("10mbit", 10, 0.040, 3, 0.60),  # a good home or hospital Wi-Fi
     Profile("1.6mbit", 1.6, 0.150, 2, 0.75),  # Lighthouse's "slow 4G"; about 2 minutes a round
+    Profile("phone", None, 0.0, 3, cpu=PHONE_CPU),  # loopback, on a phone's processor (no budget)
+    Profile("phone-10mbit", 10, 0.040, 3, 0.60, cpu=PHONE_CPU),
 )}
 
 
@@ -133,18 +146,20 @@ VARIANTS = {v.name: v for v in (
     Variant("pyc", (("snapshot", False),)),  # the .pyc boot (used stdlib) whatever the link
     Variant("no-xz", (("xz", False),)),  # the wasm and the used stdlib as the host sends them, never their xz copies
 )}
-DEFAULT_VARIANTS = {"loopback": ("stock", "site", "pyc")}  # other profiles: stock and site
+# other profiles: stock and site. On a phone's processor at 10 Mbit/s, the snapshot whatever the
+# link too: the path the link chooses there (.pyc) against the one that saves the processor.
+DEFAULT_VARIANTS = {"loopback": ("stock", "site", "pyc"), "phone-10mbit": ("stock", "site", "snapshot")}
 
 BARE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare Pyodide</title>
 <script type="module" src="bare.js"></script></head><body><p id="status">booting</p></body></html>"""
 BARE_JS = """const w = new Worker(new URL("bare-worker.js", import.meta.url), {type: "module"});
 w.onmessage = (e) => { window.__ready = performance.now(); document.getElementById("status").textContent = e.data; };"""
 BARE_WORKER = """const base = new URL("../pyodide/npm-%s/", self.location.href).href;
-const { loadPyodide } = await import(base + "pyodide.mjs");
+const { loadPyodide } = await import(base + %s);
 const py = await loadPyodide();
-self.postMessage("ready " + py.runPython("1 + 1"));""" % pyodide_version()
+self.postMessage("ready " + py.runPython("1 + 1"));""" % (pyodide_version(), json.dumps(LOADER))
 
-# Installed before any page script: when data-band first appears, and the longest main-thread task.
+# Installed before any page script: when data-calc-band first appears, and the longest main-thread task.
 PROBE = """
 window.__longest = 0;
 try {
@@ -152,15 +167,15 @@ try {
     .observe({ type: "longtask", buffered: true });
 } catch (e) {}
 new MutationObserver((muts, obs) => {
-  if (document.querySelector("[data-calculator][data-band]")) { window.__band = performance.now(); window.__longestAtBand = window.__longest; obs.disconnect(); }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-band"] });
+  if (document.querySelector("[data-calc-result][data-calc-band]")) { window.__band = performance.now(); window.__longestAtBand = window.__longest; obs.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-calc-band"] });
 """
 # The first result's time, or -1 once the page has given up (its failure notice).
-BAND_OR_FAILED = "window.__band || (document.querySelector('[data-calculator][data-state=\"error\"]') ? -1 : 0)"
+BAND_OR_FAILED = "window.__band || (document.querySelector('[data-calc-result][data-calc-state=\"error\"]') ? -1 : 0)"
 
 RECALC = """async ([n]) => {
-  const form = document.querySelector("form[data-calculator-form]");
-  const out = document.querySelector("[data-calculator] .calc-output");
+  const form = document.querySelector("form[data-calc-form]");
+  const out = document.querySelector("[data-calc-result] .calc-output");
   const input = form.querySelector('[name="promoted_examples"]');
   const times = [];
   for (let i = 0; i < n; i++) {
@@ -212,14 +227,15 @@ def add_bare_page(site: Path) -> None:
     (page / "index.html").write_text(BARE_HTML)
     (page / "bare.js").write_text(BARE_JS)
     (page / "bare-worker.js").write_text(BARE_WORKER)
+    write_calibration_page(page)
 
 
 class PlaywrightChromium:
     """cdp.Chromium's interface over Playwright (``--driver playwright``, for comparison)."""
 
-    def __init__(self, playwright, profile: str):
+    def __init__(self, playwright, profile: str, executable: str = CHROMIUM):
         self._ctx = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            profile, executable_path=executable, args=CHROMIUM_ARGS, headless=True)
 
     def new_page(self) -> PlaywrightPage:
         return PlaywrightPage(self._ctx.new_page())
@@ -280,15 +296,28 @@ class Bench:
         return self.pw.chromium.launch_persistent_context(
             str(tmp), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
-    def browser(self, tmp: Path):
+    def browser(self, tmp: Path, cap: CpuCap | None = None):
         """A fresh browser profile (disk cache, code cache, service workers of its own) for the
-        timed runs, driven by the chosen driver, once the browser's own start-up is over."""
+        timed runs, driven by the chosen driver, once the browser's own start-up is over; under
+        ``cap``'s CPU quota if given (its start-up then takes longer too)."""
+        executable = cap.executable if cap else CHROMIUM
         if self.driver == "playwright":
-            browser = PlaywrightChromium(self.pw, str(tmp))
+            browser = PlaywrightChromium(self.pw, str(tmp), executable)
         else:
-            browser = cdp.Chromium(CHROMIUM, str(tmp), CHROMIUM_ARGS)
-        time.sleep(SETTLE_S)
+            browser = cdp.Chromium(executable, str(tmp), CHROMIUM_ARGS)
+        time.sleep(SETTLE_S / cap.share if cap else SETTLE_S)
         return browser
+
+    def calibrate(self, cap: CpuCap | None) -> dict:
+        """Milliseconds of one loop on the page's thread and in a dedicated worker."""
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+            browser = self.browser(Path(tmp), cap)
+            try:
+                page = browser.new_page()
+                page.goto(self.base + BARE_DIR + "/calibrate.html")
+                return page.wait_for("window.__cpu", timeout=120)
+            finally:
+                browser.close()
 
     def visit(self, browser, variant: Variant, timeout: float, cold: bool, keep_files: bool = False) -> Visit:
         """Open the stock page or the calculator page from a shared link; wait for the first
@@ -396,16 +425,17 @@ class Bench:
         return times
 
 
-def run_profile(bench: Bench, profile: Profile, variants: list[Variant], rounds: int) -> dict:
+def run_profile(bench: Bench, profile: Profile, variants: list[Variant], rounds: int,
+                cap: CpuCap | None = None) -> dict:
     """Every variant cold and warm, ``rounds`` times, interleaved; raw visits per variant."""
     bench.server.link = profile.link()
-    timeout = 60 if profile.mbit is None else 240
+    timeout = (60 if profile.mbit is None else 240) * (3 if cap else 1)
     visits: dict[str, dict[str, list[Visit]]] = {v.name: {"cold": [], "warm": []} for v in variants}
     for r in range(rounds):
         order = variants[r % len(variants):] + variants[:r % len(variants)]  # rotate who goes first
         for variant in order:
             with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
-                browser = bench.browser(Path(tmp))
+                browser = bench.browser(Path(tmp), cap)
                 try:
                     first = not visits[variant.name]["cold"] and not variant.stock
                     cold = bench.visit(browser, variant, timeout, cold=True, keep_files=first)
@@ -483,7 +513,7 @@ def budgets(report: dict) -> list[dict]:
             add("loopback: longest main-thread task while booting <= 100 ms (median)", f"{longest} ms",
                 longest is not None and longest <= 100)
         cold = site.get("cold", {})
-        if "before" in cold and name != "loopback":
+        if "before" in cold and prof.get("mbit"):  # paced links, where bytes cost time
             add(f"{name}: bytes sent before the first result <= 5.0 MB", f"{cold['before'] / MB:.2f} MB",
                 cold["before"] <= BYTE_BUDGETS["before_first_result"])
             add(f"{name}: bytes of the whole cold visit <= 7 MB (counted <= {WHOLE_VISIT_S} s)",
@@ -496,6 +526,27 @@ def budgets(report: dict) -> list[dict]:
             g["without_images"]["gzip"] <= 150_000)
         add("guide page loads no runtime", ", ".join(g["runtime_files"]) or "none", not g["runtime_files"])
     return rows
+
+
+class LoadWatch:
+    """The machine's 1-minute load average, sampled every 10 s while the bench runs (the machine
+    is shared: a loaded one slows both sides, not always alike)."""
+
+    def __init__(self):
+        self.samples: list[float] = [os.getloadavg()[0]]
+        self._stop = threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(10):
+            self.samples.append(os.getloadavg()[0])
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def summary(self) -> dict:
+        return {"min": round(min(self.samples), 2), "median": round(statistics.median(self.samples), 2),
+                "max": round(max(self.samples), 2), "samples": len(self.samples)}
 
 
 def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | None, recalc_n: int,
@@ -516,18 +567,33 @@ def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | 
     add_variant_pages(site)
     server = serve.start(site, port)
     serve.precompress(site)  # the server gzips each file once: do it before measuring
-    (wasm,) = (site / "pyodide").glob(f"{pyodide_version()}/pyodide.asm.wasm")
-    wasm_gzip = len(serve.gzipped(str(wasm)))
+    wasm_gzip = len(serve.gzipped(str(site / read_manifest(site)["files"]["wasm"]["path"])))
     report: dict = {"profiles": {}, "rounds": {}}
+    load = LoadWatch()
     try:
         with sync_playwright() as pw:
             bench = Bench(pw, base, site, server, driver)
+            uncapped = None
             for profile in profiles:
                 names = variant_names or DEFAULT_VARIANTS.get(profile.name, ("stock", "site"))
                 n = rounds or profile.rounds
                 print(f"{profile.name} ({profile.describe()}): {', '.join(names)}, {n} rounds", flush=True)
-                visits = run_profile(bench, profile, [VARIANTS[v] for v in names], n)
+                cap = CpuCap(profile.cpu, CHROMIUM) if profile.cpu else None
+                try:
+                    if cap:  # how much slower the quota makes the page's thread and its worker
+                        uncapped = uncapped or bench.calibrate(None)
+                        capped = bench.calibrate(cap)
+                        factor = {k: round(capped[k] / uncapped[k], 2) for k in ("page", "worker")}
+                        print(f"  processor: a loop {factor['page']}x slower on the page, {factor['worker']}x "
+                              "in its worker", flush=True)
+                    visits = run_profile(bench, profile, [VARIANTS[v] for v in names], n, cap)
+                finally:
+                    if cap:
+                        cap.close()
                 report["profiles"][profile.name] = summarize(profile, visits, wasm_gzip)
+                if cap:
+                    report["profiles"][profile.name]["cpu"] = {"share": profile.cpu, "slower": factor,
+                                                               "loop_ms": {"capped": capped, "uncapped": uncapped}}
                 report["rounds"][profile.name] = n
             server.link = None
             if any(p.name == "loopback" for p in profiles):
@@ -537,11 +603,12 @@ def run(profiles: list[Profile], variant_names: list[str] | None, rounds: int | 
                 report["guide_bytes"] = bench.bytes_for(GUIDE_PATH)
     finally:
         server.shutdown()
+        load.stop()
     browser_version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     report.update({
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": {"cores": os.cpu_count(), "os": platform.platform(), "chromium": browser_version,
-                    "load_average_at_end": os.getloadavg()},
+                    "load_average_at_end": os.getloadavg(), "load_average_1min": load.summary()},
         "pyodide": pyodide_version(), "driver": driver, "build_seconds": build_s,
         "wasm_gzip_bytes": wasm_gzip, "minutes": round((time.time() - started) / 60, 1),
     })
@@ -554,7 +621,7 @@ def table(report: dict) -> str:
     lines = [f"Benchmark {report['date']} | Pyodide {report['pyodide']} | Chromium {report['machine']['chromium']} | "
              f"{report['machine']['cores']} cores | timed runs driven by {report['driver']} | "
              f"{report['minutes']} min", ""]
-    head = (f"{'profile':9} {'variant':8} {'cold ms':>8} {'range':>15} {'warm ms':>8} {'ratio':>6} "
+    head = (f"{'profile':12} {'variant':8} {'cold ms':>8} {'range':>15} {'warm ms':>8} {'ratio':>6} "
             f"{'warm/stock':>10} {'before 1st':>10} {'cold visit':>10}  boot")
     lines += [head, "-" * len(head)]
     for name, prof in report["profiles"].items():
@@ -564,12 +631,12 @@ def table(report: dict) -> str:
             ratio = prof["ratios"].get(variant, {})
             fails = f" ({cold['failed']} failed)" if cold.get("failed") else ""
             lines.append(
-                f"{name:9} {variant:8} {ms(cold):>8} {span:>15} {ms(warm) if warm else '':>8} "
+                f"{name:12} {variant:8} {ms(cold):>8} {span:>15} {ms(warm) if warm else '':>8} "
                 f"{ratio.get('cold') or '':>6} {ratio.get('warm') or '':>10} "
                 f"{cold.get('before', 0) / MB:>8.2f}MB {cold.get('whole', 0) / MB:>8.2f}MB  "
                 f"{','.join(cold.get('modes', []))}{fails}")
         if prof.get("floor_ms"):
-            lines.append(f"{name:9} {'floor':8} {prof['floor_ms']:>8.0f} {'':>15} {'':>8} {prof.get('floor_ratio', ''):>6}"
+            lines.append(f"{name:12} {'floor':8} {prof['floor_ms']:>8.0f} {'':>15} {'':>8} {prof.get('floor_ratio', ''):>6}"
                          f"   (one round trip + the wasm's {report['wasm_gzip_bytes'] / MB:.2f} MB gzipped on {prof['link']})")
     if "recalc" in report:
         r = report["recalc"]
@@ -578,6 +645,15 @@ def table(report: dict) -> str:
         t, w = report["guide_bytes"]["total"], report["guide_bytes"]["without_images"]
         lines.append(f"guide page, cold: wire {t['wire'] / 1000:,.0f} KB, raw {t['raw'] / 1000:,.0f} KB, gzip "
                      f"{t['gzip'] / 1000:,.0f} KB (no images: gzip {w['gzip'] / 1000:,.0f} KB)")
+    for name, prof in report["profiles"].items():
+        if "cpu" in prof:
+            slower = prof["cpu"]["slower"]
+            lines.append(f"{name}: browser capped at {prof['cpu']['share']:g} CPU: a loop {slower['page']}x slower "
+                         f"on the page, {slower['worker']}x in its dedicated worker")
+    load = report["machine"].get("load_average_1min")
+    if load:
+        lines.append(f"load average (1 min) while it ran: median {load['median']}, {load['min']}-{load['max']} "
+                     f"({load['samples']} samples, {report['machine']['cores']} cores)")
     lines += ["", "budgets:"]
     lines += [f"  [{'ok' if b['ok'] else 'FAIL' if b['ok'] is False else '--'}] {b['budget']}: {b['measured']}"
               for b in report["budgets"]]
@@ -589,7 +665,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=lambda s: [profile_arg(x) for x in s.split(",")],
                         default=list(PROFILES.values()),
-                        help=f"comma-separated: {', '.join(PROFILES)} or MBIT:DELAY_MS (default: all three)")
+                        help=f"comma-separated: {', '.join(PROFILES)} or MBIT:DELAY_MS (default: all)")
     parser.add_argument("--variants", type=lambda s: s.split(","), default=None,
                         help=f"comma-separated, of {', '.join(VARIANTS)} (default: stock,site,pyc on loopback, "
                              "stock,site elsewhere)")
@@ -606,7 +682,11 @@ def main(argv: list[str]) -> int:
     if not Path(CHROMIUM).exists():
         print(f"error: Chromium not found at {CHROMIUM}", file=sys.stderr)
         return 2
-    report = run(args.profiles, args.variants, args.rounds, args.recalc, args.driver)
+    try:
+        report = run(args.profiles, args.variants, args.rounds, args.recalc, args.driver)
+    except CpuCapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     text = table(report)
     print(text)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")

@@ -5,7 +5,7 @@ driver has set it up, and it follows every network event of the page. On a 2-cor
 observer cost lands on the calculator's critical path (its answer comes from a worker that starts
 while the page is parsed): measured side by side, Playwright-driven cold visits of the calculator
 were 65-90 ms slower, while the stock Pyodide page, whose 2 s go to CPython's start-up, was not
-(README, Performance). Readers do not have a driver in their browser, so the timed runs drive
+(benchmarks/README.md). Readers do not have a driver in their browser, so the timed runs drive
 Chromium directly over ``--remote-debugging-pipe``: one tab, no worker attachment, no network
 domain. ``bench.py --driver playwright`` repeats the timed runs through Playwright for comparison.
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import traceback
 from typing import Any
 
@@ -20,6 +21,11 @@ def handle(request: str) -> str:
     except UnknownCalculator as exc:
         reply = {"ok": False, "errors": [FieldError("", "is not a known calculator", exc.args[0],
                                                      ", ".join(CALCULATORS)).as_dict()]}
+    except ModuleNotFoundError as exc:  # the browser's boot may hold only part of the standard library
+        reply = {"ok": False, "crash": traceback.format_exc(limit=3)}
+        module = (exc.name or "").partition(".")[0]
+        if module in sys.stdlib_module_names:
+            reply["missing"] = module  # the worker fetches the whole standard library and runs again
     except Exception:  # a bug in a calculator: report it, keep the worker alive
         reply = {"ok": False, "crash": traceback.format_exc(limit=3)}
     return json.dumps(reply)

@@ -228,7 +228,7 @@ def result(slug: str, guide_url: str, config: dict[str, Any] | None) -> str:
             # starts the Python worker at once (inline: no download, no wait for layout), then
             # the runner (one file, the bundle of web/page/start.js), which takes it over, while
             # the rest of the page loads
-            + f'<script>{early_start_script()}</script>'
+            + (f'<script>{early_start_script()}</script>' if config["flags"]["early_start"] else "")
             + f'<script type="module" async src="{escape(config["runner"])}" fetchpriority="high"></script>')
 
 

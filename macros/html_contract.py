@@ -22,6 +22,7 @@ DATA = Names(
     band="data-calc-band",  # anything that shows a band: the band's key (colors: site.css)
     boot="data-calc-boot",  # the result container once Python runs: snapshot | pyc
     version="data-calc-version",  # the result container: the rules version
+    failure="data-calc-failure",  # the result container when the calculator cannot answer: the failure code (web/page/failures.js)
     list="data-calc-list",  # a list field's <fieldset>: the field's name
     item="data-calc-item",  # one item (card) of a list field
     template="data-calc-template",  # the <template> of a list's item: the field's name

@@ -19,8 +19,6 @@ from . import charts, diagrams, forms, rules
 from .html_contract import ACTION, CLASS, DATA
 from .links import relative
 from .page_config import page_config, settings
-from .runtime_info import (lock_path, runner_path, runtime_path, snapshot_path, stdlib_path, used_stdlib_path, wasm_bytes,
-                           used_stdlib_xz_path, wasm_xz_path, worker_path, xz_decoder_path)
 
 
 def source_path(page: Any) -> str:
@@ -105,13 +103,7 @@ def define_env(env: Any) -> None:
         config = None
         if here() not in pages_with_config:  # one runtime config (and early start) per page
             pages_with_config.add(here())
-            config = page_config(root=link(""), worker=link(worker_path()), runner=link(runner_path()),
-                                 runtime=link(runtime_path()),
-                                 lock=link(lock_path()), stdlib=link(stdlib_path()),
-                                 snapshot=link(snapshot_path()), stdlib_used=link(used_stdlib_path()),
-                                 stdlib_used_xz=link(used_stdlib_xz_path()), wasm_xz=link(wasm_xz_path()),
-                                 xz_decoder=link(xz_decoder_path()),
-                                 wasm_bytes=wasm_bytes(), flags=flags, limits=limits)
+            config = page_config(link, flags, limits)
         return forms.result(slug, link(get(slug).sections[0][1]), config)
 
     @env.macro

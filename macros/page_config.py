@@ -1,22 +1,27 @@
 """The calculator pages' runtime config: one JSON object per calculator page.
 
-It carries the boot URLs (assembled here, once), a switch for every load-speed measure and the
-time limits, from ``mkdocs.yml``'s ``extra.calculators``. The page reads it from the
-``data-config`` attribute of the element with id ``CONFIG_ID`` (``web/page/launch.js``,
-``readConfig``). It rides on an attribute, not in a ``<script type="application/json">``:
-Material's instant navigation re-runs the scripts of a new page without their ``type``.
+It carries the boot manifest's files (``tools/manifest.py``: URLs relative to the page, sizes)
+and flags, the scripts' URLs and the time limits; the flags and limits come from ``mkdocs.yml``'s
+``extra.calculators``. The page reads it from the ``data-config`` attribute of the element with
+id ``CONFIG_ID`` (``web/page/config.js``: ``readConfig``, ``feature``). It rides on an attribute,
+not in a ``<script type="application/json">``: Material's instant navigation re-runs the scripts
+of a new page without their ``type``.
 """
 from __future__ import annotations
 
 import json
 import re
 from html import escape, unescape
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
+
+from tools.manifest import boot_manifest, page_files
+from tools.published import runner_path, worker_path
 
 CONFIG_ID = "calc-config"
 
 # Every measure that makes the calculator answer sooner, on by default; switching one off must
-# leave a page that works, only slower (tests/test_config_flags.py).
+# leave a page that works, only slower (tests/test_config_flags.py). Scripts read them through
+# feature(name) only (web/page/config.js; the worker's in web/worker/boot-state.js).
 FLAGS: dict[str, str] = {
     "early_start": "start the Python worker from an inline script while the page is still parsed",
     "theme_later": "run the theme's bundle only after Python's first answer",
@@ -34,6 +39,10 @@ FLAGS: dict[str, str] = {
     "service_worker_later": "register the service worker only after the first answer",
     "warm_up": "after a first visit, compile the stored runtime's modules once in a short-lived worker",
 }
+# Flags that shape the built pages: off in mkdocs.yml, their code is not on the page at all (no
+# early-start script; no theme-later loader, the theme's bundle not held back). The others are
+# read at run time, so that tests and the bench can switch them off in a page's config.
+BUILD_FLAGS = ("early_start", "theme_later")
 
 # Milliseconds. A boot during which nothing has arrived (no bytes, no boot step) for
 # boot_stall_ms, or a run with no reply by run_ms, is reported as a failure: the boot limit judges
@@ -65,17 +74,13 @@ def settings(extra: Mapping[str, Any] | None) -> tuple[dict[str, bool], dict[str
     return flags, limits
 
 
-def page_config(*, root: str, worker: str, runner: str, runtime: str, lock: str, stdlib: str, snapshot: str,
-                stdlib_used: str, stdlib_used_xz: str, wasm_xz: str, xz_decoder: str, wasm_bytes: int, flags: Mapping[str, bool],
-                limits: Mapping[str, int]) -> dict[str, Any]:
-    """The config of one page; every URL is relative to that page. ``wasm_bytes``: the wasm's
-    size, for the download progress (the browser counts its bytes decoded). ``runner``: the
-    calculator runner's script (the page loads it, and site.js again after instant navigation)."""
-    return {"root": root, "worker": worker, "runner": runner,
-            "boot": {"runtime": runtime, "lock": lock, "stdlib": stdlib, "snapshot": snapshot,
-                     "stdlib_used": stdlib_used, "stdlib_used_xz": stdlib_used_xz, "wasm_xz": wasm_xz,
-                     "xz_decoder": xz_decoder},
-            "sizes": {"wasm": wasm_bytes}, "flags": dict(flags), "limits": dict(limits)}
+def page_config(link: Callable[[str], str], flags: Mapping[str, bool], limits: Mapping[str, int]) -> dict[str, Any]:
+    """The config of one page: ``link`` makes a site path relative to that page. ``boot``: the
+    boot manifest's files; ``worker``, ``runner``: the calculator worker's and the runner's
+    scripts (the page loads the runner, and site.js again after instant navigation)."""
+    manifest = boot_manifest(flags).data
+    return {"root": link(""), "worker": link(worker_path()), "runner": link(runner_path()),
+            "boot": page_files(manifest, link), "flags": dict(manifest["flags"]), "limits": dict(limits)}
 
 
 def config_html(config: Mapping[str, Any]) -> str:

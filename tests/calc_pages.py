@@ -48,6 +48,24 @@ def wait_for_address_update(page, written: bool, timeout_ms: float = 10000) -> N
     page.wait_for_function("(w) => (window.__addressUpdates || []).includes(w)", arg=written, timeout=timeout_ms)
 
 
+# The page's runtime client (web/page/client.js), reached through the runner's bundle's exports.
+CLIENT = """async () => {
+  const runner = JSON.parse(document.getElementById("calc-config").dataset.config).runner;
+  const { connect } = await import(new URL(runner, document.baseURI).href);
+  return connect();
+}"""
+
+
+def client_failure(page) -> dict | None:
+    """Why the page's runtime failed, as the client holds it ({code, ...fields}; web/shared/protocol.js)."""
+    return page.evaluate(CLIENT.replace("return connect();", "return connect().failure;"))
+
+
+def client_progress(page) -> dict:
+    """The client's last progress (web/shared/protocol.js, Progress)."""
+    return page.evaluate(CLIENT.replace("return connect();", "return connect().progress;"))
+
+
 def page_config(page) -> dict:
     """The runtime config of the page ``page`` shows."""
     return read_config(page.content())

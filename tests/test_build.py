@@ -9,14 +9,16 @@ import subprocess
 
 import pytest
 
+import boot_files
 from calculators import CALCULATORS
 from calculators.citations import all_citations
 from conftest import ROOT
 from tools.anchors import missing_citations, page_ids
 from macros.page_config import read_config
 from tools.bundle import bundle
-from tools.published import script_path
-from tools.runtime import RUNTIME_FILES, pyodide_version
+from tools.manifest import ROLES, paths, read_manifest
+from tools.published import CALC_SCRIPTS, NODE_PYODIDE, NPM_STDLIB, script_path, snapshot_name
+from tools.runtime import NPM_FILES, pyodide_version
 
 EXTERNAL = re.compile(r'''(?:src|href|content)=["'](?:https?:)?//(?!127\\.0\\.0\\.1)''')
 
@@ -40,18 +42,37 @@ def test_missing_anchor_is_detected(site, tmp_path):
 
 def test_runtime_is_self_hosted_under_its_version(site):
     runtime = site.dir / "pyodide" / pyodide_version()
-    for name in RUNTIME_FILES:
+    for name in NPM_FILES:
         assert (runtime / name).stat().st_size > 0
-    (lock,) = runtime.glob("app-*/pyodide-lock.json")
+    lock = boot_files.file(site, "lock")
     pkg = json.loads(lock.read_text())["packages"]["calculators"]
-    assert (lock.parent / pkg["file_name"]).exists()
+    assert lock.parent / pkg["file_name"] == boot_files.file(site, "wheel")
 
 
 def test_runtime_files_match_the_npm_package(site):
     """The runtime is npm's files, byte for byte."""
     runtime = site.dir / "pyodide" / pyodide_version()
-    for name in RUNTIME_FILES:
+    for name in NPM_FILES:
         assert (runtime / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes(), name
+
+
+def test_the_boot_manifest_lists_every_boot_file_and_the_flags(site):
+    """boot-manifest.json (tools/manifest.py): every role once, each file in the site with its size
+    and digest, the xz copies beside the wasm and the used standard library; nothing else is
+    shipped under pyodide/; the flags are the pages' (mkdocs.yml's)."""
+    manifest = read_manifest(site.dir)
+    assert manifest["format"] == 1 and manifest["pyodide"] == pyodide_version()
+    assert set(manifest["files"]) == set(ROLES)
+    for role, entry in manifest["files"].items():
+        for described in [entry, *([entry["xz"]] if "xz" in entry else [])]:
+            data = (site.dir / described["path"]).read_bytes()
+            assert len(data) == described["bytes"], role
+            assert hashlib.sha256(data).hexdigest() == described["sha256"], role
+    assert {r for r, e in manifest["files"].items() if "xz" in e} == {"wasm", "stdlib_used"}
+    shipped = sorted(p.relative_to(site.dir).as_posix() for p in (site.dir / "pyodide").rglob("*") if p.is_file())
+    assert shipped == paths(manifest)
+    html = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text()
+    assert read_config(html)["flags"] == manifest["flags"]
 
 
 def test_the_xz_copy_of_the_wasm_inflates_to_npm_s_wasm(site):
@@ -60,13 +81,11 @@ def test_the_xz_copy_of_the_wasm_inflates_to_npm_s_wasm(site):
     import gzip
     import lzma
 
-    runtime = site.dir / "pyodide" / pyodide_version()
-    wasm = (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").read_bytes()
-    xz = (runtime / "pyodide.asm.wasm.xz").read_bytes()
+    wasm = boot_files.file(site, "wasm").read_bytes()
+    xz = boot_files.file(site, "wasm", xz=True).read_bytes()
     assert lzma.decompress(xz) == wasm
     assert len(xz) < 0.8 * len(gzip.compress(wasm, compresslevel=9))
-    (decoder,) = runtime.glob("xz-decoder-*.wasm")
-    assert decoder.read_bytes()[:4] == b"\0asm"
+    assert boot_files.file(site, "xz_decoder").read_bytes()[:4] == b"\0asm"
 
 
 def test_the_xz_copy_of_the_used_stdlib_holds_the_same_modules(site):
@@ -75,8 +94,8 @@ def test_the_xz_copy_of_the_used_stdlib_holds_the_same_modules(site):
     import lzma
     import zipfile
 
-    (used,) = (site.dir / "pyodide" / pyodide_version()).glob("app-*/python_stdlib-used.zip")
-    xz = used.with_name("python_stdlib-used.zip.xz").read_bytes()
+    used = boot_files.file(site, "stdlib_used")
+    xz = boot_files.file(site, "stdlib_used", xz=True).read_bytes()
     copy, original = zipfile.ZipFile(io.BytesIO(lzma.decompress(xz))), zipfile.ZipFile(used)
     assert copy.namelist() == original.namelist()
     assert all(copy.read(name) == original.read(name) for name in original.namelist())
@@ -89,9 +108,8 @@ def test_pyc_stdlib_is_the_npm_stdlib_compiled(site):
     import _imp
     import zipfile
 
-    runtime = site.dir / "pyodide" / pyodide_version()
-    (shipped,) = runtime.glob("python_stdlib-pyc-*.zip")
-    npm = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
+    shipped = boot_files.file(site, "stdlib")
+    npm = zipfile.ZipFile(NODE_PYODIDE / NPM_STDLIB)
     pyc = zipfile.ZipFile(shipped)
     expected = {n[:-3] + ".pyc" if n.endswith(".py") else n for n in npm.namelist()}
     assert set(pyc.namelist()) == expected
@@ -110,12 +128,11 @@ def test_snapshot_was_made_by_the_shipped_runtime(site):
 
     from tools.runtime import unpack_snapshot, wasm_data_image
 
-    runtime = site.dir / "pyodide" / pyodide_version()
-    build_id = re.search(r'BUILD_ID:"([0-9a-f]+)"', (runtime / "pyodide.mjs").read_text()).group(1)
-    (snapshot,) = runtime.glob("app-*/snapshot-*.bin.gz")
-    assert snapshot.name.startswith(f"snapshot-{build_id[:16]}")
-    assert snapshot.parent == next(runtime.glob("app-*/pyodide-lock.json")).parent
-    raw = unpack_snapshot(gzip.decompress(snapshot.read_bytes()), wasm_data_image((runtime / "pyodide.asm.wasm").read_bytes()))
+    build_id = re.search(r'BUILD_ID:"([0-9a-f]+)"', boot_files.file(site, "loader").read_text()).group(1)
+    snapshot = boot_files.file(site, "snapshot")
+    assert snapshot.name == snapshot_name() and build_id[:16] in snapshot.name  # named by the runtime's build
+    assert snapshot.parent == boot_files.file(site, "lock").parent
+    raw = unpack_snapshot(gzip.decompress(snapshot.read_bytes()), wasm_data_image(boot_files.file(site, "wasm").read_bytes()))
     # the header holds the build id as eight little-endian 32-bit words; a mismatch is refused
     words = [raw[i:i + 4][::-1].hex() for i in range(16, 48, 4)]
     assert "".join(words) == build_id
@@ -199,17 +216,17 @@ def test_the_worker_and_the_runner_are_shipped_only_under_their_content_hash(sit
     """Pages start the worker, and load the runner, by a name that changes with its content, so a
     cached copy is always the right one (served immutable, cache-first offline)."""
     built = bundle().entry(entry)  # web/ bundled by esbuild (tools/bundle.py)
-    shipped = list((site.dir / "assets" / "calc").glob(f"{entry}*.js"))
+    shipped = list((site.dir / CALC_SCRIPTS).glob(f"{entry}*.js"))
     assert [p.name for p in shipped] == [f"{entry}.{hashlib.sha256(built.read_bytes()).hexdigest()[:8]}.js"]
     assert shipped[0].read_bytes() == built.read_bytes()
     html = (site.dir / "calculators" / "instructor-offer" / "index.html").read_text()
-    assert read_config(html)[config_key] == f"../../assets/calc/{shipped[0].name}"
+    assert read_config(html)[config_key] == f"../../{CALC_SCRIPTS}{shipped[0].name}"
 
 
 def test_the_site_publishes_bundles_not_sources(site):
     """Every script of ours in the site is esbuild's minified output with a source map beside it;
     no source file of web/ (each opens with `// @ts-check`) and no template partial is published.
-    Every script under assets/calc/ is named by its content (cached for good)."""
+    Every calculator script (CALC_SCRIPTS) is named by its content (cached for good)."""
     ours = [p for p in site.dir.rglob("*.js") if not p.relative_to(site.dir).as_posix().startswith(
         ("pyodide/", "assets/javascripts/"))]
     assert {p.relative_to(site.dir).as_posix() for p in ours} >= {"assets/site.js", "sw.js"}
@@ -221,7 +238,7 @@ def test_the_site_publishes_bundles_not_sources(site):
     sources = {p.name for p in (ROOT / "web").rglob("*.js")}
     assert not [p for p in site.dir.rglob("*.js") if p.name in sources - {"site.js", "sw.js"}]
     assert not (site.dir / "partials").exists()
-    for path in (site.dir / "assets" / "calc").glob("*.js"):
+    for path in (site.dir / CALC_SCRIPTS).glob("*.js"):
         assert re.fullmatch(r"[\w-]+\.[0-9A-Za-z]{8}\.js", path.name), path
 
 
@@ -289,10 +306,8 @@ def test_used_stdlib_is_the_part_of_the_pyc_stdlib_the_calculators_import(site):
     import _imp
     import zipfile
 
-    runtime = site.dir / "pyodide" / pyodide_version()
-    (whole,) = runtime.glob("python_stdlib-pyc-*.zip")
-    (used,) = runtime.glob("app-*/python_stdlib-used.zip")
-    npm = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
+    whole, used = boot_files.file(site, "stdlib"), boot_files.file(site, "stdlib_used")
+    npm = zipfile.ZipFile(NODE_PYODIDE / NPM_STDLIB)
     with zipfile.ZipFile(whole) as w, zipfile.ZipFile(used) as u:
         names = set(u.namelist())
         assert names <= set(w.namelist())

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+import boot_files
 import calculators
 from calc_pages import (assert_controls_hold, assert_form_matches_spec, error_slot,
                         open_calc as open_page, assert_field_message, assert_reader_words, with_config)
@@ -169,10 +170,10 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
     """A reader who presses a key, or a calculator that cannot start, gets the theme at once
     (well before the 8-second fallback)."""
     if trigger == "a key press":
-        page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+        page.route(boot_files.route(site, "wasm"), lambda route: None)  # never answered
     else:
         with_config(page, limits={"boot_stall_ms": 2000})
-        page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+        page.route(boot_files.route(site, "wasm"), lambda route: route.abort())
     page.goto(site.page_url(PATH))
     page.wait_for_load_state("load")
     assert page.evaluate("window.document$ === undefined")
@@ -185,11 +186,11 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
 
 def test_runtime_failure_is_reported_within_the_time_limit(page, site):
     with_config(page, limits={"boot_stall_ms": 4000})
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.route(boot_files.route(site, "wasm"), lambda route: route.abort())
     page.goto(site.page_url(PATH) + "?clinical_fte=0.8")
     page.wait_for_selector(f'{RESULT}[data-calc-state="error"]', timeout=15000)
     assert page.locator(".calc-fallback").is_visible()
-    assert "unavailable" in page.locator(".calc-status").inner_text()
+    assert page.get_attribute(RESULT, "data-calc-failure") == "boot-stalled"  # web/page/failures.js words it
     assert page.locator('[name="clinical_fte"]').input_value() == "0.8"
 
 

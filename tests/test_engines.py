@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+import boot_files
 import calculators
 from calculators.contract import Field
 from calculators.urlstate import encode
@@ -206,9 +207,9 @@ def shared_link(example: str) -> tuple[str, str]:
 
 RUNTIME_STORED = """(async () => {
   const config = JSON.parse(document.getElementById("calc-config").dataset.config);
-  const snapshot = new URL(config.boot.snapshot, document.baseURI).href;
+  const url = (role) => new URL(config.boot[role].url, document.baseURI).href;
   const stored = (await (await caches.open("aod-runtime")).keys()).map((r) => r.url);
-  return stored.includes(snapshot) && stored.some((u) => u.endsWith("/pyodide.asm.wasm"));
+  return stored.includes(url("snapshot")) && stored.includes(url("wasm"));
 })()"""
 PAGE_STATE = "[location.href, document.title, document.querySelectorAll('h1').length]"
 
@@ -259,10 +260,9 @@ def test_first_visit_on_a_slow_link_takes_the_xz_copies(web, site):
         assert shown["band"] == band, shown
         web.goto("about:blank")  # before the server stops (the search index loads in the background)
     sent = link.files_between(0, float("inf"))
-    (wasm,) = site.dir.glob("pyodide/*/pyodide.asm.wasm")
-    xz = [n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm.xz")]
-    assert xz == [(wasm.parent / "pyodide.asm.wasm.xz").stat().st_size], f"{web.name}: {sent}"
-    original = sum(n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm"))
+    xz = boot_files.sent(sent, site, "wasm", xz=True)
+    assert xz == boot_files.file(site, "wasm", xz=True).stat().st_size, f"{web.name}: {sent}"
+    original = boot_files.sent(sent, site, "wasm")
     assert original < 300_000, f"{web.name}: the original wasm was not dropped ({original} bytes sent)"
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -9,12 +10,15 @@ import time
 
 import pytest
 
+import boot_files
 import calculators
 from calc_pages import READY_INFO, page_config, with_config
 from calculators.urlstate import encode
 from conftest import free_port
 from tools import serve
+from tools.manifest import read_manifest, write_manifest
 from tools.offline import write_service_worker
+from tools.published import worker_path
 
 pytestmark = pytest.mark.browser
 
@@ -76,16 +80,17 @@ def wait_for_caches(page, ready, timeout: float = 60) -> dict:
                          f"service workers: {workers}")
 
 
-def runtime_cached(held: dict, snapshot_url: str) -> bool:
+def runtime_cached(held: dict, urls: dict[str, str]) -> bool:
     """The snapshot boot's files are stored (the whole standard library is not: a snapshot boot
     fetches it only if a module outside the snapshot is ever imported)."""
     runtime = held.get("aod-runtime", [])
-    return snapshot_url in runtime and all(any(u.rsplit("/", 1)[1].startswith(name) for u in runtime)
-                                           for name in ("pyodide.asm.wasm", "pyodide.asm.mjs"))
+    return all(urls[role] in runtime for role in ("snapshot", "wasm", "runtime_js"))
 
 
-def snapshot_url(page) -> str:
-    return page.evaluate("(url) => new URL(url, document.baseURI).href", page_config(page)["boot"]["snapshot"])
+def boot_urls(page) -> dict[str, str]:
+    """The absolute URLs of the page's boot files, by role (its config: the boot manifest's)."""
+    return {role: page.evaluate("(url) => new URL(url, document.baseURI).href", file["url"])
+            for role, file in page_config(page)["boot"].items()}
 
 
 def test_snapshot_boot_answers_like_the_cli(page, site):
@@ -97,7 +102,7 @@ def test_snapshot_boot_answers_like_the_cli(page, site):
 
 @pytest.mark.parametrize("damage", ["missing", "not-gzip", "gzip-of-garbage", "truncated"])
 def test_a_broken_snapshot_falls_back_to_the_pyc_boot(page, site, damage):
-    real = next(site.dir.glob("pyodide/*/app-*/snapshot-*.bin.gz")).read_bytes()
+    real = boot_files.file(site, "snapshot").read_bytes()
     bodies = {
         "not-gzip": b"this is not a snapshot",
         "gzip-of-garbage": gzip.compress(os.urandom(4096)),
@@ -110,7 +115,7 @@ def test_a_broken_snapshot_falls_back_to_the_pyc_boot(page, site, damage):
         else:
             route.fulfill(status=200, body=bodies[damage], headers={"Content-Type": "application/octet-stream"})
 
-    page.route("**/snapshot-*.bin.gz", broken)
+    page.route(boot_files.route(site, "snapshot"), broken)
     page.goto(site.page_url(shared_link("green")))
     result = page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
     assert result.get_attribute("data-calc-boot") == "pyc"
@@ -124,7 +129,7 @@ def test_a_calculator_visit_never_fetches_the_whole_standard_library(page, site)
     """A snapshot boot needs none of the 4.5 MB standard library: with its download held back,
     the first answer comes, later answers too, and it is never requested (nor stored offline)."""
     held = []
-    page.route("**/python_stdlib-pyc-*.zip", lambda route: held.append(route))
+    page.route(boot_files.route(site, "stdlib"), lambda route: held.append(route))
     page.goto(site.page_url(shared_link("red")))
     result = page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
     assert result.get_attribute("data-calc-boot") == "snapshot"
@@ -152,8 +157,8 @@ def test_offline_after_the_first_visit_still_computes(page, site, context):
     page.wait_for_load_state("networkidle")
     page.goto(site.page_url(shared_link("red")))
     page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
-    snap = snapshot_url(page)
-    wait_for_caches(page, lambda h: runtime_cached(h, snap))
+    urls = boot_urls(page)
+    wait_for_caches(page, lambda h: runtime_cached(h, urls))
     page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)  # the page's own files too
     context.set_offline(True)
     try:
@@ -165,7 +170,7 @@ def test_offline_after_the_first_visit_still_computes(page, site, context):
         # the offline copy of the snapshot is kept inflated: a returning visit does not unpack it again
         head = page.evaluate("""async (url) => {
           const r = await (await caches.open("aod-runtime")).match(url);
-          return new TextDecoder().decode(new Uint8Array(await r.arrayBuffer()).subarray(0, 8)); }""", snap)
+          return new TextDecoder().decode(new Uint8Array(await r.arrayBuffer()).subarray(0, 8)); }""", urls["snapshot"])
         assert head == "AODSNAP2"
         page.fill('[name="promoted_examples"]', "3")
         page.wait_for_function("() => location.search.includes('promoted_examples=3')")
@@ -187,7 +192,7 @@ def test_after_the_first_visit_a_short_lived_worker_compiles_the_stored_runtime_
         page.goto(site.page_url(shared_link("red")))
         page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
         page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60000)
-        return [(what, url.split("#")[0]) for what, url in seen if "/assets/calc/worker." in url]
+        return [(what, url.split("#")[0]) for what, url in seen if url.split("#")[0].endswith("/" + worker_path())]
 
     first = visit()
     assert first.count(("start", first[0][1])) == 2, first  # the calculator's worker and the warm-up
@@ -245,8 +250,8 @@ def copy_of_site(site, tmp_path):
 
 def redeploy(root) -> tuple[str, str]:
     """A new build: new rules (the app folder, so the snapshot URL, changes) and changed pages."""
-    (old,) = root.glob("pyodide/*/app-*")
-    new = old.with_name("app-0000000000000000")
+    old = boot_files.file(root, "lock").parent
+    new = old.with_name(old.name.rsplit("-", 1)[0] + "-0000000000000000")
     old.rename(new)
     for html in root.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
@@ -254,7 +259,9 @@ def redeploy(root) -> tuple[str, str]:
         if html.parent.name == SLUG:
             text = re.sub(r"(<h1[^>]*>)", r'<p id="deploy-b">Build B</p>\1', text, count=1)
         html.write_text(text, encoding="utf-8")
-    return old.name, write_service_worker(root)
+    manifest = json.loads(json.dumps(read_manifest(root)).replace(old.name, new.name))
+    write_manifest(root, manifest)
+    return old.name, write_service_worker(root, manifest)
 
 
 def test_a_new_build_replaces_the_caches(browser, copy_of_site):
@@ -265,7 +272,7 @@ def test_a_new_build_replaces_the_caches(browser, copy_of_site):
     try:
         page.goto(base + shared_link("red"))
         page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
-        first = snapshot_url(page)
+        first = boot_urls(page)
         held = wait_for_caches(page, lambda h: runtime_cached(h, first))
         (old_pages,) = [k for k in held if k.startswith("aod-pages-")]
 
@@ -273,8 +280,8 @@ def test_a_new_build_replaces_the_caches(browser, copy_of_site):
         page.goto(base + shared_link("red"))  # online: the browser finds the new sw.js
         page.wait_for_selector("#deploy-b")
         page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=BOOT_MS)
-        second = snapshot_url(page)
-        assert old_app not in second
+        second = boot_urls(page)
+        assert old_app not in second["snapshot"]
         held = wait_for_caches(page, lambda h: f"aod-pages-{build}" in h and old_pages not in h
                                and runtime_cached(h, second))
         assert not [u for urls in held.values() for u in urls if old_app in u], "the old snapshot is still cached"

@@ -10,8 +10,10 @@ import urllib.request
 
 import pytest
 
+import boot_files
 from tools import serve
-from tools.published import runner_path, scripts, worker_path
+from tools.manifest import paths
+from tools.published import CALC_SCRIPTS, MANIFEST, runner_path, scripts, worker_path
 
 LONG = "public, max-age=31536000, immutable"
 
@@ -29,17 +31,19 @@ def theme_asset(site, folder: str, suffix: str) -> str:
 
 
 def test_versioned_files_are_cached_for_a_year(site):
-    runtime = [p.relative_to(site.dir).as_posix() for p in (site.dir / "pyodide").rglob("*") if p.is_file()]
-    assert any(p.endswith(".wasm") for p in runtime) and any(p.endswith(".bin.gz") for p in runtime)
-    for path in [p for p in runtime if p.endswith((".wasm", ".bin.gz", ".zip", ".json", ".mjs"))] + [
+    runtime = paths(boot_files.manifest(site))  # every boot file, the snapshot and the wasm among them
+    assert len(runtime) >= 10
+    for path in runtime + [
             theme_asset(site, "javascripts", ".js"), theme_asset(site, "stylesheets", ".css"), worker_path(),
-            runner_path(), *[p for p in scripts() if p.startswith("assets/calc/") and p.endswith(".js")]]:
+            runner_path(), *[p for p in scripts() if p.startswith(CALC_SCRIPTS) and p.endswith(".js")]]:
         headers, _ = get(site.page_url(path))
         assert headers["Cache-Control"] == LONG, path
 
 
 def test_everything_else_is_revalidated(site):
-    for path in ("", "titles-and-tracks/", "sw.js", "assets/site.js", "assets/calc/worker.js.map",
+    maps = [p for p in scripts() if p.startswith(CALC_SCRIPTS) and p.endswith(".map")]
+    assert maps
+    for path in ("", "titles-and-tracks/", "sw.js", "assets/site.js", *maps, MANIFEST,
                  "search/search_index.json", "sitemap.xml"):
         headers, _ = get(site.page_url(path))
         assert headers["Cache-Control"] == "no-cache", path
@@ -49,8 +53,8 @@ def test_text_and_wasm_are_sent_gzipped_when_accepted(site):
     headers, body = get(site.page_url("titles-and-tracks/"))
     assert headers["Content-Encoding"] == "gzip"
     assert b"<html" in gzip.decompress(body)
-    (wasm,) = (site.dir / "pyodide").glob("*/pyodide.asm.wasm")
-    headers, body = get(site.page_url(wasm.relative_to(site.dir).as_posix()))
+    wasm = boot_files.file(site, "wasm")
+    headers, body = get(site.page_url(boot_files.path(site, "wasm")))
     assert headers["Content-Encoding"] == "gzip" and headers["Content-Type"] == "application/wasm"
     assert gzip.decompress(body) == wasm.read_bytes()
     headers, body = get(site.page_url("titles-and-tracks/"), gzip_ok=False)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from tools.ship import THEME_LATER_LOADER, ShipError, hold_theme_bundle
+from tools.ship import SEARCH_DIALOG, THEME_LATER_LOADER, ShipError, hold_theme_bundle, name_search_dialog
 
 BUNDLE = '<script src="../../assets/javascripts/bundle.0123abcd.min.js"></script>'
 
@@ -67,3 +67,21 @@ def test_pages_link_the_style_sheet_by_its_content_hashed_name(site):
 def test_the_command_says_what_is_wrong(args, code, says):
     done = subprocess.run([sys.executable, "-m", "tools.ship", *args], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == code and says in done.stderr
+
+
+def test_the_search_dialog_gets_the_search_s_name():
+    """The theme's search dialog (role="dialog") has no accessible name: the ship step gives it the
+    one the theme gives the search's options, once; a page without search is left alone."""
+    page = f'{SEARCH_DIALOG}<form><nav class="md-search__options" aria-label="Suche"></nav></form></div>'
+    named = name_search_dialog(page, "p")
+    assert named.startswith('<div class="md-search" data-md-component="search" role="dialog" aria-label="Suche">')
+    assert name_search_dialog(named, "p") == named
+    assert name_search_dialog("<p>no search</p>", "p") == "<p>no search</p>"
+    with pytest.raises(ShipError, match="search dialog"):
+        name_search_dialog(SEARCH_DIALOG + "</div>", "p")
+
+
+def test_every_built_page_names_its_search_dialog(site):
+    for path in ("index.html", "calculators/offer-comparison/index.html", "titles-and-tracks/index.html"):
+        html = (site.dir / path).read_text(encoding="utf-8")
+        assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html, path

@@ -10,9 +10,10 @@ import shutil
 
 import pytest
 
+import boot_files
 import calculators
 from calculators.urlstate import encode
-from calc_pages import READY_INFO, with_config
+from calc_pages import READY_INFO, client_failure, with_config
 from conftest import CSP_WATCH, Site
 from test_trust import assert_form_shows
 from tools import serve
@@ -92,23 +93,27 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     # the calculators use: the snapshot and the whole standard library are never requested
     assert slow_page.get_attribute(RESULT, "data-calc-boot") == "pyc"
     sent = link.files_between(0, float("inf"))
-    assert not [p for p in sent if "/snapshot-" in p or "/python_stdlib-pyc-" in p], sorted(sent)
+    assert not boot_files.sent(sent, site, "snapshot") and not boot_files.sent(sent, site, "stdlib"), sorted(sent)
     # that part came xz-compressed (a third fewer bytes), the zip itself never
-    assert any(p.endswith("/python_stdlib-used.zip.xz") for p in sent), sorted(sent)
-    assert not [p for p in sent if p.endswith("/python_stdlib-used.zip")], sorted(sent)
+    assert boot_files.sent(sent, site, "stdlib_used", xz=True), sorted(sent)
+    assert not boot_files.sent(sent, site, "stdlib_used"), sorted(sent)
     # the wasm came xz-compressed (a quarter fewer bytes than gzip); of the original, started
     # alongside until the link's speed showed, only the first few kilobytes
-    (wasm,) = site.dir.glob("pyodide/*/pyodide.asm.wasm")
-    assert [n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm.xz")] == [(wasm.parent / "pyodide.asm.wasm.xz").stat().st_size]
-    assert sum(n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm")) < 100_000, sent
+    wasm = boot_files.file(site, "wasm")
+    assert boot_files.sent(sent, site, "wasm", xz=True) == boot_files.file(site, "wasm", xz=True).stat().st_size
+    assert boot_files.sent(sent, site, "wasm") < 100_000, sent
+    # the inflated files travel to no one (the worker stored them itself): no blob in the boot report
+    assert "inflated" not in slow_page.evaluate(READY_INFO)
     # and what it used is kept, the wasm inflated, as the original: with the site out of reach,
     # another shared link still computes, from the same stored .pyc boot (the snapshot, never
     # fetched, is not tried), with the wasm the page compiled from that copy
     slow_page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=60_000)
-    stored = slow_page.evaluate(STORED, wasm_url(slow_page))
+    stored = slow_page.evaluate(STORED, boot_url(slow_page, "wasm"))
     assert stored == {"type": "application/wasm", "bytes": wasm.stat().st_size}, stored
-    used = slow_page.evaluate(STORED, used_stdlib_url(slow_page))
-    assert used and used["type"] == "application/zip", used
+    used = slow_page.evaluate(STORED, boot_url(slow_page, "stdlib_used"))
+    assert used and used["type"] == "application/zip" and used["bytes"] > 0, used  # (its entries stored, not deflated)
+    # the inflated wasm was stored once, by the worker: the service worker never fetched the original
+    assert boot_files.sent(link.files_between(0, float("inf")), site, "wasm") < 100_000
     slow_page.context.set_offline(True)
     green = calculators.run(SLUG, dict(calc.example("green").inputs))
     slow_page.goto(base + f"calculators/{SLUG}/?" + encode(calc, green["inputs"]))
@@ -125,18 +130,10 @@ STORED = """async (url) => {
 }"""
 
 
-def boot_url(page, key: str, name: str = "") -> str:
-    """An absolute URL from the page's boot config (``name`` relative to it)."""
-    url = page.evaluate(f"JSON.parse(document.getElementById('calc-config').dataset.config).boot.{key}")
-    return page.evaluate("(url) => new URL(url, document.baseURI).href", url + name)
-
-
-def wasm_url(page) -> str:
-    return boot_url(page, "runtime", "pyodide.asm.wasm")
-
-
-def used_stdlib_url(page) -> str:
-    return boot_url(page, "stdlib_used")
+def boot_url(page, role: str) -> str:
+    """The absolute URL of a boot file, from the page's config (its boot manifest's files)."""
+    url = page.evaluate(f"JSON.parse(document.getElementById('calc-config').dataset.config).boot.{role}.url")
+    return page.evaluate("(url) => new URL(url, document.baseURI).href", url)
 
 
 def test_a_broken_xz_copy_of_the_wasm_falls_back_to_the_original(site, slow_page, tmp_path):
@@ -144,9 +141,9 @@ def test_a_broken_xz_copy_of_the_wasm_falls_back_to_the_original(site, slow_page
     instead and still answers."""
     site_copy = Site(tmp_path / "site", "")
     shutil.copytree(site.dir, site_copy.dir)
-    (xz,) = site_copy.dir.glob("pyodide/*/pyodide.asm.wasm.xz")
+    xz = boot_files.file(site_copy, "wasm", xz=True)
     xz.write_bytes(xz.read_bytes()[:1_500_000])
-    (used_xz,) = site_copy.dir.glob("pyodide/*/app-*/python_stdlib-used.zip.xz")
+    used_xz = boot_files.file(site_copy, "stdlib_used", xz=True)
     used_xz.write_bytes(used_xz.read_bytes()[:300_000])
     calc, inputs = shared_query()
     expected = calculators.run(SLUG, inputs)
@@ -157,11 +154,10 @@ def test_a_broken_xz_copy_of_the_wasm_falls_back_to_the_original(site, slow_page
         assert slow_page.get_attribute(RESULT, "data-calc-band") == expected["band"]
         leave(slow_page)
     sent = link.files_between(0, float("inf"))
-    assert [p for p in sent if p.endswith("/pyodide.asm.wasm.xz")], sent
-    (wasm,) = site.dir.glob("pyodide/*/pyodide.asm.wasm")
-    assert sum(n for p, n in sent.items() if p.endswith("/pyodide.asm.wasm")) >= len(serve.gzipped(str(wasm))), sent
-    assert [p for p in sent if p.endswith("/python_stdlib-used.zip.xz")], sent
-    assert [p for p in sent if p.endswith("/python_stdlib-used.zip")], sent
+    assert boot_files.sent(sent, site, "wasm", xz=True), sent
+    assert boot_files.sent(sent, site, "wasm") >= len(serve.gzipped(str(boot_files.file(site, "wasm")))), sent
+    assert boot_files.sent(sent, site, "stdlib_used", xz=True), sent
+    assert boot_files.sent(sent, site, "stdlib_used"), sent
 
 
 def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(site, slow_page):
@@ -174,6 +170,8 @@ def test_a_link_that_stalls_ends_with_the_failure_notice_and_the_inputs_kept(sit
         slow_page.wait_for_selector(f'{RESULT}[data-calc-state="error"]', timeout=90_000)
         status = slow_page.locator(f"{RESULT} .calc-status").inner_text()
         assert "nothing arrived for 5 seconds" in status and "inputs are kept" in status, status
+        assert slow_page.get_attribute(RESULT, "data-calc-failure") == "boot-stalled"
+        assert client_failure(slow_page) == {"code": "boot-stalled", "seconds": 5}
         assert slow_page.locator(f"{RESULT} .calc-fallback a").is_visible()
         assert slow_page.evaluate("window.__progress.at(-1)") > 0, "no progress was shown before the stall"
         assert_form_shows(slow_page, calc, inputs)

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 
+import boot_files
 from calculators.citations import all_citations
 from conftest import ROOT
 from tools.csp import INLINE_SCRIPT, NON_EXECUTABLE
+from tools.runtime import NPM_FILES
 
 LINKED = ("calculators", "macros", "tools", "overrides", "includes", "web", "node_modules", "pyproject.toml")
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -204,10 +206,10 @@ def test_shipped_runtime_matches_the_lock_files(site):
     assert installed == lock["packages"]["node_modules/pyodide"]["version"], "node_modules is not what the lock pins"
     runtime = site.dir / "pyodide" / installed
     assert runtime.is_dir(), "the runtime folder is not named by the locked version"
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"):
+    for name in NPM_FILES:
         shipped = (runtime / name).read_bytes()
         assert shipped == (ROOT / "node_modules" / "pyodide" / name).read_bytes(), name
-    (pyodide_lock,) = runtime.glob("app-*/pyodide-lock.json")
+    pyodide_lock = boot_files.file(site, "lock")
     packages = json.loads(pyodide_lock.read_text())["packages"]
     assert "calculators" in packages
     for name, entry in packages.items():

@@ -92,5 +92,5 @@ def test_every_page_has_the_content_security_policy(zsite):
 
 def test_internal_links_resolve_at_a_domain_root(zsite):
     """At a domain's root every link resolves. (Zensical reads relative URLs in the macros' raw
-    HTML against the Markdown file's folder: under a sub-path some leave the site; see README.)"""
+    HTML against the Markdown file's folder: under a sub-path some leave the site; see DEPLOY.md.)"""
     assert broken_links(zsite, "http://127.0.0.1:1/") == []

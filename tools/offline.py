@@ -1,28 +1,27 @@
 """Write the service worker (``sw.js`` at the site root) for a finished build.
 
 The worker's caches are named by a digest of the built site, so a new deploy replaces them; its
-list of runtime files decides which content-addressed runtime files stay cached. Its source,
-``web/service-worker/service-worker.js``, is bundled here with these as its ``__NAME__`` globals
-(``tools/bundle.py``, ``service_worker``).
+list of runtime files (the boot manifest's, ``tools/manifest.py``) decides which
+content-addressed runtime files stay cached. Its source, ``web/service-worker/service-worker.js``,
+is bundled here with these as its ``__NAME__`` globals (``tools/bundle.py``, ``service_worker``).
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any, Mapping
 
 from tools.bundle import BundleError, service_worker
+from tools.published import CALC_SCRIPTS, runtime_path
 
 SW_NAME = "sw.js"
 SW_FILES = (SW_NAME, SW_NAME + ".map")  # at the site root: the service worker and its source map
 
 
-def runtime_files(site_dir: Path) -> list[str]:
-    """Site paths under ``pyodide/`` this build's pages may load (the npm stdlib zip is not one)."""
-    paths = []
-    for path in sorted((site_dir / "pyodide").rglob("*")):
-        if path.is_file() and path.name != "python_stdlib.zip":
-            paths.append(path.relative_to(site_dir).as_posix())
-    return paths
+def kept_files(manifest: Mapping[str, Any]) -> list[str]:
+    """The boot files a returning visit may read, so the ones kept offline: not the xz copies nor
+    their decoder (their inflated bytes are kept as the originals)."""
+    return sorted(f["path"] for role, f in manifest["files"].items() if role != "xz_decoder")
 
 
 def theme_scripts(site_dir: Path) -> list[str]:
@@ -46,10 +45,13 @@ def build_id(site_dir: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def write_service_worker(site_dir: Path) -> str:
-    """Write ``site_dir/sw.js``; return the build id it carries."""
+def write_service_worker(site_dir: Path, manifest: Mapping[str, Any]) -> str:
+    """Write ``site_dir/sw.js`` for the boot ``manifest``; return the build id it carries."""
     build = build_id(site_dir)
-    data = {"__BUILD__": build, "__RUNTIME_FILES__": runtime_files(site_dir), "__THEME_SCRIPTS__": theme_scripts(site_dir)}
+    snapshot = manifest["files"].get("snapshot")
+    data = {"__BUILD__": build, "__RUNTIME__": runtime_path(), "__RUNTIME_FILES__": kept_files(manifest),
+            "__SNAPSHOT__": snapshot["path"] if snapshot else "", "__CALC_SCRIPTS__": CALC_SCRIPTS,
+            "__THEME_SCRIPTS__": theme_scripts(site_dir)}
     service_worker(site_dir / SW_NAME, data)
     left = [name for name in data if name in (site_dir / SW_NAME).read_text(encoding="utf-8")]
     if left:

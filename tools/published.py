@@ -7,7 +7,7 @@ can be cached for good.
 
 | site path | named by |
 | --- | --- |
-| ``pyodide/VERSION/`` | the pinned npm ``pyodide`` |
+| ``pyodide/VERSION/`` (``LOADER``, ``RUNTIME_JS``, ``WASM``: npm's files, as npm names them) | the pinned npm ``pyodide`` |
 | ``pyodide/VERSION/python_stdlib-pyc-DIGEST.zip`` | npm's stdlib zip and the script compiling it |
 | ``pyodide/VERSION/app-DIGEST/`` (wheel, lock file) | the calculators' sources and the build scripts |
 | ``pyodide/VERSION/app-DIGEST/snapshot-BUILDID.bin.gz`` | the runtime's ``BUILD_ID`` |
@@ -24,6 +24,10 @@ can be cached for good.
 The scripts are the bundles of ``web/`` (``tools/bundle.py``): ``SCRIPTS`` says where each entry
 point is published and whether under its content's digest; its source map keeps the plain
 name (``start.js.map``) that the bundle's last line gives it.
+
+Every boot file's name is spelled here and nowhere else (``tests/test_manifest.py`` greps the
+sources for strays): the build's other modules, the bench and the tests take them from here or
+from the boot manifest (``tools/manifest.py``), the page and its workers from the page config.
 """
 from __future__ import annotations
 
@@ -41,12 +45,22 @@ NODE_SCRIPT = ROOT / "tools" / "pyodide_build.mjs"
 WHEEL_BUILD = ROOT / "tools" / "runtime.py"  # builds the wheel and the lock file: its code is in their digest
 STYLESHEET_SOURCE = ROOT / "docs" / "assets" / "site.css"
 STYLESHEET = "assets/site.css"  # where the generator writes it (mkdocs.yml's extra_css)
+# npm's runtime files (node_modules/pyodide), published under the same names
+LOADER = "pyodide.mjs"  # the loader module (loadPyodide)
+RUNTIME_JS = "pyodide.asm.mjs"  # Emscripten's JavaScript, which the loader imports
+WASM = "pyodide.asm.wasm"
+NPM_LOCK = "pyodide-lock.json"  # npm's lock file; ours, with the calculators only, has the same name
+NPM_STDLIB = "python_stdlib.zip"  # the standard library as sources (compiled to .pyc by the build)
+WHEEL_GLOB = "calculators-*-py3-none-any.whl"  # the calculators wheel (its version is pyproject.toml's)
 USED_STDLIB = "python_stdlib-used.zip"  # in app-DIGEST/: depends on what the calculators import
-USED_STDLIB_XZ = "python_stdlib-used.zip.xz"  # beside it: the same modules in a stored zip, xz-compressed
-WASM_XZ = "pyodide.asm.wasm.xz"  # beside the wasm: the same bytes, xz-compressed
+USED_STDLIB_XZ = USED_STDLIB + ".xz"  # beside it: the same modules in a stored zip, xz-compressed
+WASM_XZ = WASM + ".xz"  # beside the wasm: the same bytes, xz-compressed
+SNAPSHOT_SUFFIX = ".bin.gz"  # snapshot-BUILDID.bin.gz, in app-DIGEST/
 NODE_XZ = ROOT / "node_modules" / "xz-decompress"
 # Bundled entry point (tools/bundle.py's MODULES): (site folder, named by its content's digest)
-SCRIPTS = {"site": ("assets/", False), "start": ("assets/calc/", True), "worker": ("assets/calc/", True)}
+CALC_SCRIPTS = "assets/calc/"  # every .js file there is named by its content (cached for good)
+SCRIPTS = {"site": ("assets/", False), "start": (CALC_SCRIPTS, True), "worker": (CALC_SCRIPTS, True)}
+MANIFEST = "boot-manifest.json"  # at the site root: the boot manifest (tools/manifest.py)
 
 
 class RuntimeBuildError(RuntimeError):
@@ -73,7 +87,7 @@ def sources_digest() -> str:
     """A digest of everything that goes into the wheel and the lock file."""
     h = hashlib.sha256()
     files = sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml", WHEEL_BUILD,
-                                                          NODE_PYODIDE / "pyodide-lock.json", NODE_SCRIPT]
+                                                          NODE_PYODIDE / NPM_LOCK, NODE_SCRIPT]
     for path in files:
         h.update(str(path.relative_to(ROOT)).encode())
         h.update(path.read_bytes())
@@ -87,12 +101,12 @@ def app_dir_name() -> str:
 
 def stdlib_name() -> str:
     """File name of the .pyc standard library: named by the npm zip and the script that compiles it."""
-    return f"python_stdlib-pyc-{_digest(NODE_PYODIDE / 'python_stdlib.zip', NODE_SCRIPT)}.zip"
+    return f"python_stdlib-pyc-{_digest(NODE_PYODIDE / NPM_STDLIB, NODE_SCRIPT)}.zip"
 
 
 def build_id() -> str:
     """The runtime's BUILD_ID (a hash of pyodide.asm.mjs and .wasm); a snapshot only loads in it."""
-    found = re.search(r'BUILD_ID:"([0-9a-f]{16,})"', (NODE_PYODIDE / "pyodide.mjs").read_text())
+    found = re.search(r'BUILD_ID:"([0-9a-f]{16,})"', (NODE_PYODIDE / LOADER).read_text())
     if not found:
         raise RuntimeBuildError("pyodide.mjs has no BUILD_ID: is node_modules/pyodide the pinned version?")
     return found.group(1)
@@ -100,7 +114,7 @@ def build_id() -> str:
 
 def snapshot_name() -> str:
     """File name (inside ``app-DIGEST/``) of the gzipped memory snapshot, named by the runtime build."""
-    return f"snapshot-{build_id()[:16]}.bin.gz"
+    return f"snapshot-{build_id()[:16]}{SNAPSHOT_SUFFIX}"
 
 
 def _hashed_name(source: Path) -> str:
@@ -140,7 +154,17 @@ def runtime_path() -> str:
 
 def lock_path() -> str:
     """Site path of this build's lock file (its folder is named by the calculators' content)."""
-    return f"{runtime_path()}{app_dir_name()}/pyodide-lock.json"
+    return f"{runtime_path()}{app_dir_name()}/{NPM_LOCK}"
+
+
+def app_path() -> str:
+    """Site path of this build's folder of the calculators (wheel, lock file, snapshot, used stdlib)."""
+    return f"{runtime_path()}{app_dir_name()}/"
+
+
+def npm_path(name: str) -> str:
+    """Site path of one of npm's runtime files (``LOADER``, ``RUNTIME_JS``, ``WASM``)."""
+    return f"{runtime_path()}{name}"
 
 
 def stdlib_path() -> str:
@@ -160,13 +184,14 @@ def used_stdlib_xz_path() -> str:
 
 def wasm_bytes() -> int:
     """Size of the runtime's wasm (the worker's download progress counts its decoded bytes)."""
-    wasm = NODE_PYODIDE / "pyodide.asm.wasm"
+    wasm = NODE_PYODIDE / WASM
     return wasm.stat().st_size if wasm.exists() else 0
 
 
 def wasm_xz_path() -> str:
     """Site path of the runtime's wasm, xz-compressed (a first visit over a slow link reads it)."""
     return f"{runtime_path()}{WASM_XZ}"
+
 
 
 def xz_decoder_name() -> str:

@@ -17,13 +17,21 @@
 //       without docstrings and asserts. A second boot
 //       with OUT_ZIP runs the examples again, so an import the trace missed fails the build.
 //       Prints a JSON line with the counts and sizes.
+//
+// tools/runtime.py names the npm runtime's files (tools/published.py spells them): the loader as
+// PYODIDE_LOADER, the standard library's sources as PYODIDE_STDLIB, in the environment.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const INDEX = resolve(ROOT, "node_modules/pyodide") + "/";
-const { loadPyodide } = await import(INDEX + "pyodide.mjs");
+const LOADER = process.env.PYODIDE_LOADER || "";
+const STDLIB_SOURCES = process.env.PYODIDE_STDLIB || "";
+if (!LOADER || !STDLIB_SOURCES) {
+  console.error("pyodide_build.mjs: PYODIDE_LOADER and PYODIDE_STDLIB must name npm's files (tools/runtime.py sets them)");
+  process.exit(2);
+}
+const INDEX = dirname(LOADER) + "/";
+const { loadPyodide } = await import(pathToFileURL(LOADER).href);
 
 // The .pyc files are compiled without column positions (PYTHONNODEBUGRANGES; line numbers
 // stay): a traceback loses its ^^^ markers, nothing on the calculators' path reads them, and
@@ -190,7 +198,7 @@ async function bootPycWith(stdlibZip, wheel) {
 async function trimStdlib(stdlibZip, wheel, outZip) {
   const py = await bootPycWith(stdlibZip, wheel);
   const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
-  py.FS.writeFile("/tmp/sources.zip", readFileSync(INDEX + "python_stdlib.zip"));
+  py.FS.writeFile("/tmp/sources.zip", readFileSync(STDLIB_SOURCES));
   py.runPython(KEEP_IMPORTED);
   const kept = py.runPython(`keep_imported("/lib/python${major}${minor}.zip", "/tmp/sources.zip", "/tmp/used.zip")`);
   writeFileSync(outZip, py.FS.readFile("/tmp/used.zip"));

@@ -1,6 +1,7 @@
-"""Build the browser runtime into the site: Pyodide files, the calculators wheel, its lock file,
-a standard library precompiled to ``.pyc`` (whole, and the part the calculators use) and a
-memory snapshot.
+"""Build the browser runtime: Pyodide files, the calculators wheel, its lock file, a standard
+library precompiled to ``.pyc`` (whole, and the part the calculators use), a memory snapshot and
+the xz copies for slow links. ``build_runtime`` lists them by role (the boot manifest,
+``tools/manifest.py``, describes them); ``write_runtime`` copies them into a site.
 
 The wheel is built from ``pyproject.toml`` with a fixed timestamp, so the same sources give the
 same bytes (and the same sha256 in the lock file); results are cached in ``.cache/runtime``.
@@ -26,11 +27,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from tools.published import (NODE_PYODIDE, NODE_SCRIPT, NODE_XZ, ROOT, USED_STDLIB, USED_STDLIB_XZ, WASM_XZ,
-                             RuntimeBuildError, app_dir_name, snapshot_name, stdlib_name, xz_decoder_name)
+from tools.published import (LOADER, NODE_PYODIDE, NODE_SCRIPT, NODE_XZ, NPM_LOCK, NPM_STDLIB, ROOT, RUNTIME_JS,
+                             USED_STDLIB, USED_STDLIB_XZ, WASM, WASM_XZ, WHEEL_GLOB, RuntimeBuildError, app_dir_name,
+                             app_path, lock_path, npm_path, snapshot_name, snapshot_path, stdlib_name, stdlib_path,
+                             used_stdlib_path, used_stdlib_xz_path, wasm_xz_path, xz_decoder_name, xz_decoder_path)
 from tools.published import pyodide_version as _pinned_version
 
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+NPM_FILES = (LOADER, RUNTIME_JS, WASM)  # npm's runtime files the site ships as they are
 CACHE = ROOT / ".cache" / "runtime"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed so wheel bytes depend only on the sources
 
@@ -58,7 +61,7 @@ def build_wheel_and_lock() -> Path:
     """
     app = app_dir_name()
     out = CACHE / app
-    if (out / app / "pyodide-lock.json").exists():
+    if (out / app / NPM_LOCK).exists():
         return out
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
@@ -67,18 +70,18 @@ def build_wheel_and_lock() -> Path:
             capture_output=True, text=True, env=env)
         if run.returncode:
             raise RuntimeBuildError("building the calculators wheel failed:\n" + run.stdout[-2000:] + run.stderr[-2000:])
-        wheel = next(Path(tmp).glob("calculators-*-py3-none-any.whl"))
+        wheel = next(Path(tmp).glob(WHEEL_GLOB))
         stage = Path(tmp) / "stage"
         (stage / app).mkdir(parents=True)
         shutil.copy2(wheel, stage / app / wheel.name)
         run = subprocess.run(
-            [_bin("pyodide"), "lockfile", "add-wheels", "--input", str(NODE_PYODIDE / "pyodide-lock.json"),
-             "--output", str(stage / app / "pyodide-lock.json"), "--base-path", str(stage / app),
+            [_bin("pyodide"), "lockfile", "add-wheels", "--input", str(NODE_PYODIDE / NPM_LOCK),
+             "--output", str(stage / app / NPM_LOCK), "--base-path", str(stage / app),
              str(stage / app / wheel.name)],
             capture_output=True, text=True, env=env, cwd=stage)
         if run.returncode:
             raise RuntimeBuildError("`pyodide lockfile add-wheels` failed:\n" + run.stdout[-2000:] + run.stderr[-2000:])
-        _keep_only(stage / app / "pyodide-lock.json", {"calculators"})
+        _keep_only(stage / app / NPM_LOCK, {"calculators"})
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp_out = Path(tempfile.mkdtemp(dir=out.parent))
         shutil.copytree(stage, tmp_out, dirs_exist_ok=True)
@@ -96,21 +99,40 @@ def _keep_only(lock_file: Path, names: set[str]) -> None:
     lock_file.write_text(json.dumps(lock, separators=(",", ":"), sort_keys=True))
 
 
-def write_runtime(site_dir: Path) -> Path:
-    """Copy the runtime, wheel and lock file to ``site_dir/pyodide/VERSION/``; return that folder."""
-    version = pyodide_version()
-    target = site_dir / "pyodide" / version
-    target.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        src = NODE_PYODIDE / name
-        dst = target / name
-        if not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:
-            shutil.copy2(src, dst)
-    built = build_wheel_and_lock()
-    shutil.copytree(built, target, dirs_exist_ok=True)
-    write_fast_boot(target)
-    write_wasm_xz(target)
-    return target
+def build_runtime(snapshot: bool = True, xz: bool = True) -> dict[str, tuple[str, Path]]:
+    """Every file a calculator page may boot from, built (or found in the cache), by role: its
+    site path and the file. ``snapshot``, ``xz``: whether the build ships the snapshot and the
+    xz copies (flags of the same names); without them they are not built either."""
+    pyodide_version()  # the npm runtime must be installed
+    app = build_wheel_and_lock() / app_dir_name()
+    (wheel,) = app.glob(WHEEL_GLOB)
+    stdlib = build_stdlib()
+    used = build_used_stdlib(stdlib, app)
+    files = {
+        "loader": (npm_path(LOADER), NODE_PYODIDE / LOADER),
+        "runtime_js": (npm_path(RUNTIME_JS), NODE_PYODIDE / RUNTIME_JS),
+        "wasm": (npm_path(WASM), NODE_PYODIDE / WASM),
+        "lock": (lock_path(), app / NPM_LOCK),
+        "wheel": (app_path() + wheel.name, wheel),
+        "stdlib": (stdlib_path(), stdlib),
+        "stdlib_used": (used_stdlib_path(), used),
+    }
+    if snapshot:
+        files["snapshot"] = (snapshot_path(), build_snapshot(stdlib, app))
+    if xz:
+        files["wasm_xz"] = (wasm_xz_path(), build_wasm_xz())
+        files["stdlib_used_xz"] = (used_stdlib_xz_path(), build_used_stdlib_xz(used))
+        files["xz_decoder"] = (xz_decoder_path(), build_xz_decoder())
+    return files
+
+
+def write_runtime(site_dir: Path, files: dict[str, Path]) -> None:
+    """Copy the boot files (site path -> built file: the manifest's ``sources``) into ``site_dir``."""
+    for path, source in files.items():
+        dst = site_dir / path
+        if not dst.exists() or dst.stat().st_size != source.stat().st_size or dst.stat().st_mtime < source.stat().st_mtime:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dst)
 
 
 # ---------- slow links: the wasm xz-compressed, and the decoder the worker inflates it with ----------
@@ -128,7 +150,7 @@ def build_wasm_xz() -> Path:
     """The runtime's wasm, xz-compressed (cached: about 5 s the first time)."""
     out = ROOT / ".cache" / f"pyodide-{pyodide_version()}" / WASM_XZ
     if not out.exists():
-        data = (NODE_PYODIDE / "pyodide.asm.wasm").read_bytes()
+        data = (NODE_PYODIDE / WASM).read_bytes()
         _atomic_write(out, _xz(data))
     return out
 
@@ -144,14 +166,12 @@ def xz_decoder() -> bytes:
     return base64.b64decode(found.group(1))
 
 
-def write_wasm_xz(target: Path) -> None:
-    """Add the xz-compressed wasm and the decoder to the runtime folder ``target``."""
-    xz = build_wasm_xz()
-    if not (target / WASM_XZ).exists():
-        shutil.copy2(xz, target / WASM_XZ)
-    decoder = target / xz_decoder_name()
-    if not decoder.exists():
-        _atomic_write(decoder, xz_decoder())
+def build_xz_decoder() -> Path:
+    """The xz decoder's wasm as a file (cached)."""
+    out = ROOT / ".cache" / f"pyodide-{pyodide_version()}" / xz_decoder_name()
+    if not out.exists():
+        _atomic_write(out, xz_decoder())
+    return out
 
 
 # ---------- precompiled standard library and memory snapshot ----------
@@ -160,7 +180,9 @@ def _node(*args: str) -> str:
     node = shutil.which("node")
     if not node:
         raise RuntimeBuildError("`node` is not installed: Node 20 is needed to precompile the runtime.")
-    run = subprocess.run([node, str(NODE_SCRIPT), *args], capture_output=True, text=True, cwd=ROOT)
+    # the npm runtime's loader and source standard library, by the names spelled in tools/published.py
+    env = dict(os.environ, PYODIDE_LOADER=str(NODE_PYODIDE / LOADER), PYODIDE_STDLIB=str(NODE_PYODIDE / NPM_STDLIB))
+    run = subprocess.run([node, str(NODE_SCRIPT), *args], capture_output=True, text=True, cwd=ROOT, env=env)
     if run.returncode:
         raise RuntimeBuildError(f"`node {NODE_SCRIPT.name} {args[0]}` failed:\n" + run.stdout[-1500:] + run.stderr[-1500:])
     return run.stdout
@@ -299,11 +321,11 @@ def build_snapshot(stdlib: Path, app: Path) -> Path:
     if out.exists():
         os.utime(out.parent)  # in use: the newest folders are the ones kept
     else:
-        (wheel,) = app.glob("calculators-*.whl")
+        (wheel,) = app.glob(WHEEL_GLOB)
         with tempfile.TemporaryDirectory() as tmp:
             raw = Path(tmp) / "snapshot.bin"
             _node("snapshot", str(stdlib), str(wheel), str(raw))
-            image = wasm_data_image((NODE_PYODIDE / "pyodide.asm.wasm").read_bytes())
+            image = wasm_data_image((NODE_PYODIDE / WASM).read_bytes())
             _atomic_write(out, gzip.compress(pack_snapshot(raw.read_bytes(), image), compresslevel=9, mtime=0))
         _prune(out.parent.parent, keep=8)
     return out
@@ -324,7 +346,7 @@ def build_used_stdlib(stdlib: Path, app: Path) -> Path:
     full zip (the worker's fallback)."""
     out = ROOT / ".cache" / f"pyodide-{pyodide_version()}" / app.name / USED_STDLIB
     if not out.exists():
-        (wheel,) = app.glob("calculators-*.whl")
+        (wheel,) = app.glob(WHEEL_GLOB)
         with tempfile.TemporaryDirectory() as tmp:
             used = Path(tmp) / USED_STDLIB
             _node("trim", str(stdlib), str(wheel), str(used))
@@ -346,18 +368,3 @@ def build_used_stdlib_xz(used: Path) -> Path:
                 zf.writestr(entry, source.read(info))
         _atomic_write(out, _xz(stored.getvalue()))
     return out
-
-
-def write_fast_boot(target: Path) -> None:
-    """Add the .pyc standard library (whole and the used part) and the snapshot to the runtime
-    folder ``target``."""
-    stdlib = build_stdlib()
-    if not (target / stdlib.name).exists():
-        shutil.copy2(stdlib, target / stdlib.name)
-    app = target / app_dir_name()
-    snapshot = build_snapshot(stdlib, app)
-    used = build_used_stdlib(stdlib, app)
-    used_xz = build_used_stdlib_xz(used)
-    for built in (snapshot, used, used_xz):
-        if not (app / built.name).exists():
-            shutil.copy2(built, app / built.name)

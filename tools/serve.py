@@ -10,7 +10,7 @@ change: they are sent with
 (``no-cache``) so a new deploy shows at once; the service worker script ``sw.js`` too. Text
 files and the wasm are sent gzip-compressed when the browser accepts it (as production hosts
 do); already-compressed files (zip, wheel, the ``.gz`` snapshot, images) are sent as they are.
-See README, "Caching".
+See DEPLOY.md, "Caching".
 
 ``--link`` (or ``start(..., link=Link(...))``) sends every response as over one slow network link
 shared by all connections: each request waits a fixed delay, then its body goes through a single
@@ -31,10 +31,15 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a file: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools.published import CALC_SCRIPTS  # noqa: E402
+
 # Named by content: the runtime (by version and digest), the theme's hashed scripts and styles, the
 # calculator scripts (a digest, or esbuild's hash for a bundle's lazy module; not their source maps).
 IMMUTABLE = re.compile(r"^/pyodide/[^/]+/|^/assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8}\.min\.(js|css)$"
-                       r"|^/assets/calc/[\w-]+\.[0-9A-Za-z]{8}\.js$|^/assets/site\.[0-9a-f]{8}\.css$")
+                       rf"|^/{re.escape(CALC_SCRIPTS)}[\w-]+\.[0-9A-Za-z]{{8}}\.js$|^/assets/site\.[0-9a-f]{{8}}\.css$")
 LONG_CACHE = "public, max-age=31536000, immutable"
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".webmanifest", ".map")
 _gzipped: dict[tuple[str, float, int], bytes] = {}

@@ -3,54 +3,52 @@
 // It starts the worker (or takes over the one the page started while it was parsed; launch.js),
 // owns the time limits, and offers a small API:
 //   connect() -> the page's client (one Python worker serves every calculator of a visit)
-//   client.ready -> Promise of the worker's boot report {mode, ms, steps, fallback, urls}
+//   client.ready -> Promise of the worker's boot report (BootInfo)
 //   client.run(slug, inputs) -> Promise of Python's reply
-// Events on the client: "progress" (detail: {loaded, total, files, wire}: bytes of the boot's
-// downloads so far, total null while a size is unknown; wire: {loaded, total} in bytes on the
-// wire once every main download of the boot has started, else null; see worker.js,
-// "Progress"), "slow" (still
-// booting after limits.boot_slow_ms), "failed" (detail: the reason, in words). Events on the document, for scripts that cannot import this module:
-// "calc:ready" (detail: {urls, inflated}; site.js keeps them offline), "calc:answered" (the first result
+// Events on the client: "progress" (detail: Progress, web/shared/protocol.js: its phase,
+// "download" then "start", and the bytes so far), "slow" (still booting after
+// limits.boot_slow_ms), "failed" (detail: a Failure, {code, ...fields}; the page words it in
+// failures.js). Events on the document, for scripts that cannot import this module:
+// "calc:ready" (detail: {urls}; site.js keeps them offline), "calc:answered" (the first result
 // is in) and "calc:failed" (the theme's bundle need not wait any more; theme-later.js).
 // Marks on the performance timeline: "calc:worker-start" (launch.js) and "calc:ready" (detail:
 // the boot report; the benchmark and the tests read it).
 
-import { launch, readConfig, takeEarlyLaunch } from "./launch.js";
+import { readConfig } from "./config.js";
+import { launch, takeEarlyLaunch } from "./launch.js";
 
-/** @typedef {import("./launch.js").PageConfig} PageConfig */
+/** @typedef {import("./config.js").PageConfig} PageConfig */
 /** @typedef {import("../shared/protocol.js").Reply} Reply */
 /** @typedef {import("../shared/protocol.js").BootInfo} BootInfo */
 /** @typedef {import("../shared/protocol.js").Download} Download */
-/**
- * @typedef {{loaded: number, total: number | null, files: Download[],
- *            wire: {loaded: number, total: number} | null}} Progress
- */
+/** @typedef {import("../shared/protocol.js").Failure} Failure */
+/** @typedef {import("../shared/protocol.js").Progress} Progress */
 /** @typedef {{resolve: (reply: Reply) => void, reject: (error: Error) => void, watchdog: number}} Pending */
+
+/** @param {unknown} err */
+const said = (err) => String(err instanceof Error ? err.message : err);
 
 class Client extends EventTarget {
   /** @param {PageConfig | null} config */
   constructor(config) {
     super();
     this.config = config;
-    /** the boot's stall limit (watchBoot) and what it does when reached */
+    /** the boot's stall limit (watchBoot) */
     this.stallMs = 0;
-    /** @type {() => void} */
-    this.stalled = () => {};
-    /** @type {() => void} */
-    this.stuck = () => {};
     /** @type {Worker | null} */
     this.worker = null;
     /** @type {"idle" | "booting" | "ready" | "failed"} */
     this.state = "idle";
-    this.failure = "";
+    /** @type {Failure | null} why the runtime cannot answer, once it has failed */
+    this.failure = null;
     /** @type {Map<number, Pending>} request id -> its promise's callbacks */
     this.pending = new Map();
     this.nextId = 1;
     this.answered = false;
-    /** @type {number[]} */
+    /** @type {number[]} the stall timer, the "slow" timer */
     this.bootTimers = [];
     /** @type {Progress} the boot's downloads so far */
-    this.progress = { loaded: 0, total: null, files: [], wire: null };
+    this.progress = { phase: "download", loaded: 0, total: null, files: [], wire: null };
     /** @type {(info: BootInfo) => void} */
     this.resolveReady = () => {};
     /** @type {(error: Error) => void} */
@@ -62,26 +60,26 @@ class Client extends EventTarget {
 
   start() {
     this.state = "booting";
-    if (!this.config) return this.fail("this page has no calculator configuration");
+    if (!this.config) return this.fail({ code: "no-config" });
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-      return this.fail("this browser cannot run WebAssembly (it may be switched off by a policy)");
+      return this.fail({ code: "no-webassembly" });
     }
     const config = this.config;
     let launched = takeEarlyLaunch();
     try {
       if (!launched) launched = launch(config, document.baseURI);
     } catch (err) {
-      return this.fail(`the browser could not start a worker (${err instanceof Error ? err.message : err})`);
+      return this.fail({ code: "worker-blocked", detail: said(err) });
     }
     this.worker = launched.worker;
     this.watchBoot(config.limits);
     this.worker.onmessage = (event) => this.receive(event.data || {});
     this.worker.onerror = (event) => {
       event.preventDefault();
-      this.fail(`the calculator worker stopped (${event.message || "it could not be loaded"})`);
+      this.fail({ code: "worker-stopped", detail: event.message || "it could not be loaded" });
     };
     this.worker.postMessage({ type: "init", boot: launched.boot });
-    if (launched.error) this.fail(`the calculator worker stopped (${launched.error})`);
+    if (launched.error) this.fail({ code: "worker-stopped", detail: launched.error });
   }
 
   // The boot's time limit, and the "still loading" notice. (The one place that decides when a
@@ -93,52 +91,42 @@ class Client extends EventTarget {
   /** @param {PageConfig["limits"]} limits */
   watchBoot(limits) {
     const { boot_stall_ms: limit, boot_slow_ms: slow } = limits;
-    this.stalled = () => this.fail(`Python stopped loading: nothing arrived for ${Math.round(limit / 1000)} seconds`);
-    this.stuck = () => this.fail(`Python did not start within ${Math.round((3 * limit) / 1000)} seconds of its download`);
     this.stallMs = limit;
     this.bootTimers = [
-      setTimeout(this.stalled, limit),
+      setTimeout(() => this.stalled("download"), limit),
       setTimeout(() => this.dispatchEvent(new Event("slow")), Math.min(slow, limit / 2)),
     ];
   }
 
-  /** @param {any} msg a message from the worker (worker.js lists them) */
+  /** @param {Progress["phase"]} phase what the boot was doing when it stopped */
+  stalled(phase) {
+    if (phase === "start") this.fail({ code: "start-timeout", seconds: Math.round((3 * this.stallMs) / 1000) });
+    else this.fail({ code: "boot-stalled", seconds: Math.round(this.stallMs / 1000) });
+  }
+
+  /** @param {any} msg a message from the worker (web/shared/protocol.js lists them) */
   receive(msg) {
     if (msg.type === "progress") {
       if (this.state !== "booting") return;
-      /** @type {Download[]} */
-      const files = msg.files || [];
+      this.progress = progressOf(msg.files || [], Boolean(msg.settled));
       // Once every download is in, what is left is the processor's work (Python's start-up, in
       // one go on the worker's thread, so without signs of life): a slow or busy device gets
       // three times as long before the boot counts as stalled.
-      const downloaded = msg.settled && files.every((f) => f.done);
+      const phase = this.progress.phase;
       clearTimeout(this.bootTimers[0]);
-      this.bootTimers[0] = downloaded ? setTimeout(this.stuck, 3 * this.stallMs) : setTimeout(this.stalled, this.stallMs);
-      /** @param {"loaded" | "total"} key */
-      const sum = (key) => files.reduce((total, file) => total + (file[key] || 0), 0);
-      // on the wire: each file's Content-Length, reached in proportion to its (decoded) bytes;
-      // a compressed file of unknown decoded size counts once complete
-      const sized = files.filter((f) => f.wire);
-      /** @param {Download} f */
-      const share = (f) => (f.total ? Math.min(1, f.loaded / f.total) : f.done ? 1 : 0);
-      const wire = msg.settled && sized.length
-        ? { loaded: Math.round(sized.reduce((n, f) => n + (f.wire || 0) * share(f), 0)),
-            total: sized.reduce((n, f) => n + (f.wire || 0), 0) }
-        : null;
-      this.progress = { loaded: sum("loaded"), total: files.every((f) => f.total !== null) ? sum("total") : null, files, wire };
+      this.bootTimers[0] = setTimeout(() => this.stalled(phase), (phase === "start" ? 3 : 1) * this.stallMs);
       this.dispatchEvent(new CustomEvent("progress", { detail: this.progress }));
     } else if (msg.type === "ready") {
       this.bootTimers.forEach(clearTimeout);
       if (this.state !== "booting") return;
       this.state = "ready";
       /** @type {BootInfo} */
-      const info = { mode: msg.mode, stdlib: msg.stdlib, ms: msg.ms, steps: msg.steps, fallback: msg.fallback, urls: msg.urls,
-                     inflated: msg.inflated || [] };
-      performance.mark("calc:ready", { detail: { ...info, inflated: info.inflated.map((file) => file.url) } });
-      document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: info.urls, inflated: info.inflated } }));
+      const info = { mode: msg.mode, ms: msg.ms, steps: msg.steps, fallback: msg.fallback, urls: msg.urls };
+      performance.mark("calc:ready", { detail: info });
+      document.dispatchEvent(new CustomEvent("calc:ready", { detail: { urls: info.urls } }));
       this.resolveReady(info);
     } else if (msg.type === "fatal") {
-      this.fail(`Python could not be loaded (${msg.message})`);
+      this.fail(msg.failure || { code: "boot-failed" });
     } else if (msg.type === "result") {
       const request = this.pending.get(msg.id);
       if (!request) return;
@@ -149,18 +137,19 @@ class Client extends EventTarget {
     }
   }
 
-  /** @param {string} reason in words, for the reader */
-  fail(reason) {
+  /** @param {Failure} failure */
+  fail(failure) {
     if (this.state === "failed") return;
     this.state = "failed";
-    this.failure = reason;
+    this.failure = failure;
     this.bootTimers.forEach(clearTimeout);
     document.dispatchEvent(new Event("calc:failed"));
     if (this.worker) this.worker.terminate();
-    this.rejectReady(new Error(reason));
-    for (const request of this.pending.values()) { clearTimeout(request.watchdog); request.reject(new Error(reason)); }
+    const error = new Error(failure.code);
+    this.rejectReady(error);
+    for (const request of this.pending.values()) { clearTimeout(request.watchdog); request.reject(error); }
     this.pending.clear();
-    this.dispatchEvent(new CustomEvent("failed", { detail: reason }));
+    this.dispatchEvent(new CustomEvent("failed", { detail: failure }));
   }
 
   // Ask Python for one result: {ok, result} | {ok: false, errors} | {ok: false, crash}. Rejects
@@ -172,15 +161,36 @@ class Client extends EventTarget {
    */
   run(slug, inputs) {
     const worker = this.worker;
-    if (this.state !== "ready" || !worker || !this.config) return Promise.reject(new Error(this.failure || "Python is not ready"));
+    if (this.state !== "ready" || !worker || !this.config) return Promise.reject(new Error(this.failure ? this.failure.code : "not ready"));
     const id = this.nextId++;
     const limit = this.config.limits.run_ms;
     return new Promise((resolve, reject) => {
-      const watchdog = setTimeout(() => this.fail(`the calculator stopped responding (no answer within ${Math.round(limit / 1000)} seconds)`), limit);
+      const watchdog = setTimeout(() => this.fail({ code: "run-timeout", seconds: Math.round(limit / 1000) }), limit);
       this.pending.set(id, { resolve, reject, watchdog });
       worker.postMessage({ type: "run", id, slug, inputs });
     });
   }
+}
+
+/**
+ * The boot's progress from the worker's files: on the wire, each file's Content-Length reached in
+ * proportion to its decoded bytes (a compressed file of unknown decoded size counts once complete).
+ * @param {Download[]} files
+ * @param {boolean} settled every download of the chosen boot path has started
+ * @returns {Progress}
+ */
+function progressOf(files, settled) {
+  /** @param {"loaded" | "total"} key */
+  const sum = (key) => files.reduce((total, file) => total + (file[key] || 0), 0);
+  const sized = files.filter((f) => f.wire);
+  /** @param {Download} f */
+  const share = (f) => (f.total ? Math.min(1, f.loaded / f.total) : f.done ? 1 : 0);
+  const wire = settled && sized.length
+    ? { loaded: Math.round(sized.reduce((n, f) => n + (f.wire || 0) * share(f), 0)),
+        total: sized.reduce((n, f) => n + (f.wire || 0), 0) }
+    : null;
+  return { phase: settled && files.every((f) => f.done) ? "start" : "download", loaded: sum("loaded"),
+           total: files.every((f) => f.total !== null) ? sum("total") : null, files, wire };
 }
 
 /** @type {Client | null} */

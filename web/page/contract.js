@@ -13,6 +13,7 @@ export const DATA = Object.freeze({
   band: "data-calc-band",
   boot: "data-calc-boot",
   version: "data-calc-version",
+  failure: "data-calc-failure",
   list: "data-calc-list",
   item: "data-calc-item",
   template: "data-calc-template",

@@ -5,13 +5,14 @@
 // them through the page's links, share.js copies, print.js and folds.js lay the page out).
 
 import { connect } from "./client.js";
-import { readConfig } from "./launch.js";
+import { readConfig } from "./config.js";
+import { clearFailure, showRuntimeFailure } from "./failures.js";
 import { ACTION, CLASS, DATA, button, dot, has } from "./contract.js";
 import { find, part } from "./dom.js";
 import { CalcForm, localToday } from "./form.js";
 import { collapseCards, openCardOf, updateCards } from "./cards.js";
 import { firstInvalid, showErrors, showNotices } from "./errors.js";
-import { hideProgress, hideResult, renderResult, setState, showCrash, showFailure, showProgress, showStatus } from "./result.js";
+import { hideProgress, hideResult, renderResult, setState, showProgress, showStatus } from "./result.js";
 import { findSummary, summaryResult, summaryState, summaryWithout } from "./summary.js";
 import { loadingText } from "./loading.js";
 import { Address, keptQuery } from "./address.js";
@@ -123,6 +124,7 @@ export class Calculator {
     if (id !== this.latest || !this.present()) return;
     if (reply.ok) {
       showErrors(this.form.el, this.spec, []);
+      clearFailure(this.result);
       const res = /** @type {Result} */ (reply.result);
       this.lastResult = res;
       const meta = `Rules version ${res.version}. Printed ${localToday()} from ${this.address.link(this.latestInputs)}`;
@@ -133,16 +135,16 @@ export class Calculator {
       return;
     }
     if ("errors" in reply) { setState(this.result, "ready"); this.invalid(reply.errors); return; }
-    showCrash(this.result);
+    showRuntimeFailure(this.result, { code: "calculator-crash" });
     this.failed();
   }
 
   /**
    * The runtime cannot answer (it failed to start, or stopped): the result says why.
-   * @param {string} reason
+   * @param {import("./failures.js").Failure | null} failure
    */
-  fail(reason) {
-    showFailure(this.result, reason);
+  fail(failure) {
+    showRuntimeFailure(this.result, failure);
     this.failed();
   }
 
@@ -236,7 +238,7 @@ export class Calculator {
       showStatus(this.result, "Still loading Python\u2026 this can take a while on a slow connection.");
       if (!this.lastResult) summaryWithout(this.summary, "loading", "Python is still loading: this can take a while on a slow connection; the form below works meanwhile.");
     }, { signal });
-    client.addEventListener("failed", (event) => this.fail(/** @type {CustomEvent<string>} */ (event).detail), { signal });
+    client.addEventListener("failed", (event) => this.fail(/** @type {CustomEvent<import("./failures.js").Failure>} */ (event).detail), { signal });
     if (client.state === "failed") this.fail(client.failure);
     client.ready.then((info) => {
       if (signal.aborted) return;

@@ -3,7 +3,7 @@
 // link controls (section-links.js), checklist copying, offline copies of the site's files, and
 // (only on calculator pages) the calculator runner, loaded on demand so guide pages never fetch it.
 
-import { readConfig } from "./launch.js";
+import { feature, readConfig } from "./config.js";
 import { copyText } from "./clipboard.js";
 import { ACTION, CLASS, DATA, button, dot, has } from "./contract.js";
 import { sectionLinks } from "./section-links.js";
@@ -66,14 +66,11 @@ const SITE_ROOT = new URL("../", import.meta.url);
 let registration = null;
 /** @type {string[]} */
 const workerFiles = [];
-/** @type {import("../shared/protocol.js").Inflated[]} files the worker inflated, stored under these URLs */
-const inflated = [];
 // Copying the runtime (about 13 MB) into the cache waits a little, so that it does not compete
 // with the reader's first edits.
 document.addEventListener("calc:ready", (event) => {
-  const detail = /** @type {CustomEvent<{urls?: string[], inflated?: import("../shared/protocol.js").Inflated[]}>} */ (event).detail;
+  const detail = /** @type {CustomEvent<{urls?: string[]}>} */ (event).detail;
   workerFiles.push(...detail.urls || []);
-  inflated.push(...detail.inflated || []);
   setTimeout(keepOffline, 3000);
 });
 
@@ -91,7 +88,7 @@ function keepOffline() {
   if (!complete && (workerFiles.length || !document.querySelector(`form${has(DATA.form)}`))) complete = id;
   const used = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name), ...workerFiles]
     .filter((u) => u.startsWith(SITE_ROOT.href));
-  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", id, urls: used, inflated }), () => {});
+  registration.then((reg) => reg.active && reg.active.postMessage({ type: "cache", id, urls: used }), () => {});
 }
 
 if ("serviceWorker" in navigator) {
@@ -114,7 +111,7 @@ if ("serviceWorker" in navigator) {
 /** @param {string[]} urls */
 async function warmUp(urls) {
   const config = await calculatorConfig();
-  if (!config || !config.flags.warm_up) return;
+  if (!config || !feature("warm_up")) return;
   await new Promise((resolve) => {
     /** @type {Worker | undefined} */
     let worker;
@@ -159,7 +156,7 @@ else {
 // that it does not compete with Python's start-up; elsewhere once the page has loaded.
 async function registerWhenQuiet() {
   const config = await calculatorConfig().catch(() => null);
-  if (!config || !config.flags.service_worker_later) return registerServiceWorker();
+  if (!config || !feature("service_worker_later")) return registerServiceWorker();
   let started = false;
   const start = () => { if (!started) { started = true; registerServiceWorker(); } };
   if (document.querySelector(`${has(DATA.result)}${has(DATA.boot)}`)) setTimeout(start, 500); // already answered

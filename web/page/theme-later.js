@@ -5,7 +5,8 @@
 // the page's thread and more of the processors that Python's start-up needs. It runs once the
 // calculator has shown its first answer (or failed), as soon as the reader presses a key or the
 // pointer or moves the focus, and after 8 seconds at the latest. The page's text, links, form and
-// the theme's navigation drawer work without it.
+// the theme's navigation drawer work without it. (With the flag theme_later off in mkdocs.yml the
+// build leaves out both this loader and the template: the bundle runs as the theme made it.)
 (() => {
   const events = ["pointerdown", "keydown", "focusin"];
   let released = false;
@@ -38,10 +39,4 @@
   document.addEventListener("calc:answered", () => setTimeout(release, 0), { once: true });
   document.addEventListener("calc:failed", release, { once: true });
   setTimeout(release, 8000);
-  // Switched off in the page's runtime config (flag theme_later, launch.js):
-  // the bundle runs as soon as the config can be read, once the page is parsed.
-  document.addEventListener("DOMContentLoaded", () => {
-    const holder = document.getElementById("calc-config");
-    if (holder && JSON.parse(holder.dataset.config || "{}").flags.theme_later === false) release();
-  }, { once: true });
 })();

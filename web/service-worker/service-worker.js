@@ -15,25 +15,28 @@
 //   run (so they come from the HTTP cache): a script stored while a service worker installs gets
 //   its compiled code stored with it, so a returning visit does not compile them again. A guide
 //   page never downloads the runtime: a page tells the worker which files it used
-//   ({type: "cache", urls, inflated}); those are copied (mostly from the HTTP cache) so that the
-//   first visit already works offline afterwards. `inflated` ([{url, blob}]) are files the page
-//   has in a form the network does not send: the wasm and the used standard library inflated
-//   from their xz copies.
+//   ({type: "cache", urls}); those are copied (mostly from the HTTP cache) so that the first
+//   visit already works offline afterwards. The files the calculator worker inflated from their
+//   xz copies (the wasm, the used standard library), which the network does not send as they
+//   are, it has stored in the runtime cache itself (web/worker/inflated.js).
+
+import { CACHE_PREFIX, PAGES_CACHE_PREFIX, RUNTIME_CACHE } from "../shared/offline.js";
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const BUILD = __BUILD__;
-const RUNTIME_FILES = __RUNTIME_FILES__; // site paths under pyodide/ used by this build
+const RUNTIME_FILES = __RUNTIME_FILES__; // site paths of the boot files (the boot manifest's)
 const THEME_SCRIPTS = __THEME_SCRIPTS__; // the theme's bundle and search worker (hashed names)
-const PAGES = `aod-pages-${BUILD}`;
-const RUNTIME = "aod-runtime";
+const PAGES = `${PAGES_CACHE_PREFIX}${BUILD}`;
+const RUNTIME = RUNTIME_CACHE;
 const ROOT = new URL("./", self.location.href);
-const RUNTIME_PREFIX = new URL("pyodide/", ROOT).href;
+const RUNTIME_PREFIX = new URL(__RUNTIME__, ROOT).href; // the runtime's folder: every file named by its content
 const KEEP = new Set(RUNTIME_FILES.map((path) => new URL(path, ROOT).href));
+const SNAPSHOT = __SNAPSHOT__ ? new URL(__SNAPSHOT__, ROOT).href : ""; // the memory snapshot, if the build has one
 
-// The theme's scripts and style sheets, and the calculator scripts (assets/calc/NAME.HASH.js: the
-// runner, the worker and its lazy modules): their names carry a hash of their content.
+// The theme's scripts and style sheets, and the calculator scripts (the runner, the worker and
+// its lazy modules): their names carry a hash of their content.
 const THEME_ASSETS = ["assets/javascripts/", "assets/stylesheets/"].map((path) => new URL(path, ROOT).href);
-const CALC_SCRIPTS = new URL("assets/calc/", ROOT).href; // every .js file there is named by its content
+const CALC_SCRIPTS = new URL(__CALC_SCRIPTS__, ROOT).href; // every .js file there is named by its content
 /** @param {URL} url */
 const isHashed = (url) => THEME_ASSETS.some((prefix) => url.href.startsWith(prefix))
   || (url.href.startsWith(CALC_SCRIPTS) && url.pathname.endsWith(".js"));
@@ -63,7 +66,7 @@ sw.addEventListener("activate", (event) => {
     // Turned off explicitly, as earlier builds turned it on for their registration.
     if (sw.registration.navigationPreload) await sw.registration.navigationPreload.disable();
     for (const name of await caches.keys()) {
-      if (name.startsWith("aod-") && name !== PAGES && name !== RUNTIME) await caches.delete(name);
+      if (name.startsWith(CACHE_PREFIX) && name !== PAGES && name !== RUNTIME) await caches.delete(name);
     }
     const runtime = await caches.open(RUNTIME);
     for (const request of await runtime.keys()) {
@@ -97,14 +100,14 @@ function inScope(url) {
   return url.href.startsWith(ROOT.href) && !url.pathname.endsWith("/sw.js");
 }
 
-// The memory snapshot (a .bin.gz file) is kept inflated: a returning visit then skips
-// inflating it on the calculator worker's thread (the worker reads either form).
+// The memory snapshot (gzipped) is kept inflated: a returning visit then skips inflating it on
+// the calculator worker's thread (the worker reads either form).
 /**
  * @param {string} url
  * @param {Response} response
  */
 async function storable(url, response) {
-  if (!url.endsWith(".bin.gz")) return response;
+  if (url !== SNAPSHOT) return response;
   const bytes = new Uint8Array(await response.arrayBuffer());
   const gzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   const body = gzip ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")) : bytes;
@@ -179,20 +182,13 @@ sw.addEventListener("fetch", (event) => {
 // URLs of the runtime files stored just now.
 /**
  * @param {string[]} urls
- * @param {{url: string, blob: Blob}[]} inflated
  * @returns {Promise<string[]>}
  */
-async function keep(urls, inflated) {
+async function keep(urls) {
   if (retired()) return [];
   const pages = await caches.open(PAGES);
   const runtime = await caches.open(RUNTIME);
   const added = [];
-  for (const { url, blob } of inflated) {
-    if (typeof url !== "string" || !(blob instanceof Blob) || !KEEP.has(url) || (await runtime.match(url))) continue;
-    const type = blob.type || (url.endsWith(".wasm") ? "application/wasm" : "application/octet-stream");
-    await runtime.put(url, new Response(blob, { status: 200, headers: { "Content-Type": type } }));
-    added.push(url);
-  }
   for (const raw of urls) {
     let url;
     try { url = new URL(raw, ROOT); } catch { continue; }
@@ -226,8 +222,7 @@ let queue = Promise.resolve([]);
 sw.addEventListener("message", (event) => {
   const msg = event.data || {};
   if (msg.type === "cache" && Array.isArray(msg.urls)) {
-    const inflated = Array.isArray(msg.inflated) ? msg.inflated.slice(0, 10) : [];
-    const done = queue.then(() => keep(msg.urls.slice(0, 500), inflated));
+    const done = queue.then(() => keep(msg.urls.slice(0, 500)));
     queue = done.catch(() => []); // a failed request does not hold up the next ones
     event.waitUntil(queue);
     done.then((added) => event.source && event.source.postMessage({ type: "cached", build: BUILD, id: msg.id, added }),

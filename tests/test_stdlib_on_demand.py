@@ -1,0 +1,95 @@
+"""The whole standard library is fetched only when a run needs a module of it that the boot's lacks.
+
+A boot reads part of the standard library (the snapshot's modules, or the .pyc boot's used part):
+``calculators.web.handle`` reports a module of the standard library missing from it as
+``missing`` (web/worker/calculators.js then fetches the whole zip and runs again); any other
+exception is a crash and downloads nothing (tests/test_trust.py, a calculator that raises)."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import zipfile
+
+import pytest
+
+import boot_files
+import calculators
+from calc_pages import client_failure, with_config
+from calculators.urlstate import encode
+from calculators.web import handle
+
+SLUG = "instructor-offer"
+RESULT = f'[data-calc-result="{SLUG}"]'
+CANDIDATES = ("fractions", "difflib", "calendar", "textwrap", "decimal")  # stdlib modules the calculators do not use
+
+
+def reply_when_raising(monkeypatch, error: BaseException) -> dict:
+    calc = calculators.get(SLUG)
+
+    def broken(inputs):
+        raise error
+
+    monkeypatch.setitem(calculators.CALCULATORS, SLUG, dataclasses.replace(calc, compute=broken))
+    return json.loads(handle(json.dumps({"slug": SLUG, "inputs": {}})))
+
+
+def test_a_missing_standard_library_module_is_named(monkeypatch):
+    reply = reply_when_raising(monkeypatch, ModuleNotFoundError("No module named 'fractions'", name="fractions"))
+    assert reply["ok"] is False and reply["missing"] == "fractions" and "ModuleNotFoundError" in reply["crash"]
+    reply = reply_when_raising(monkeypatch, ModuleNotFoundError("No module named 'xml.dom'", name="xml.dom"))
+    assert reply["missing"] == "xml"
+
+
+@pytest.mark.parametrize("error", [ModuleNotFoundError("No module named 'numpy'", name="numpy"),
+                                   ImportError("cannot import name 'x' from 'calculators.contract'"),
+                                   ZeroDivisionError("a bug in a rule")], ids=["not-stdlib", "import-error", "bug"])
+def test_any_other_exception_is_a_crash_that_names_no_module(monkeypatch, error):
+    reply = reply_when_raising(monkeypatch, error)
+    assert reply["ok"] is False and "missing" not in reply and type(error).__name__ in reply["crash"]
+
+
+def module_outside_the_used_stdlib(site) -> str:
+    used = set(zipfile.ZipFile(boot_files.file(site, "stdlib_used")).namelist())
+    whole = set(zipfile.ZipFile(boot_files.file(site, "stdlib")).namelist())
+    return next(m for m in CANDIDATES if f"{m}.pyc" in whole - used)
+
+
+def wheel_that_imports(site, module: str) -> tuple[bytes, bytes]:
+    """The calculators wheel with calculators.web.handle importing ``module`` (a test-only
+    copy, served in place of the real one), and the lock file naming its digest."""
+    source = zipfile.ZipFile(boot_files.file(site, "wheel"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as wheel:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "calculators/web.py":
+                text = data.decode()
+                first = "        req = json.loads(request)\n"  # the first line of handle's try
+                assert first in text
+                data = text.replace(first, f"{first}        import {module}  # noqa: F401 (test-only)\n", 1).encode()
+            wheel.writestr(info, data)
+    lock = json.loads(boot_files.file(site, "lock").read_text())
+    lock["packages"]["calculators"]["sha256"] = hashlib.sha256(out.getvalue()).hexdigest()
+    return out.getvalue(), json.dumps(lock).encode()
+
+
+@pytest.mark.browser
+def test_a_run_that_needs_a_module_outside_the_boot_s_gets_the_whole_standard_library(page, site):
+    """The .pyc boot with the used part of the standard library runs a calculator that imports a
+    module only the whole one has: that zip is fetched once, the run answers, nothing fails."""
+    module = module_outside_the_used_stdlib(site)
+    wheel, lock = wheel_that_imports(site, module)
+    with_config(page, flags={"snapshot": False})
+    page.route(boot_files.route(site, "wheel"), lambda route: route.fulfill(body=wheel, content_type="application/zip"))
+    page.route(boot_files.route(site, "lock"), lambda route: route.fulfill(body=lock, content_type="application/json"))
+    calc = calculators.get(SLUG)
+    expected = calculators.run(SLUG, dict(calc.example("green").inputs))
+    page.goto(site.page_url(f"calculators/{SLUG}/?" + encode(calc, expected["inputs"])))
+    page.wait_for_selector(f"{RESULT}[data-calc-band]", timeout=90000)
+    assert page.get_attribute(RESULT, "data-calc-boot") == "pyc"
+    assert page.get_attribute(RESULT, "data-calc-band") == expected["band"]
+    assert page.get_attribute(RESULT, "data-calc-failure") is None and client_failure(page) is None
+    whole = site.page_url(boot_files.path(site, "stdlib"))
+    assert page.traffic.requests.count(whole) == 1, "the whole standard library was not fetched (once)"
