@@ -20,6 +20,7 @@ import { keepInputsOnThePage } from "./inpage.js";
 import { showEmail } from "./share.js";
 import { loadQuery, onFormClick, onShareClick, openLink } from "./actions.js";
 import { Undo } from "./undo.js";
+import { mountLetter } from "./letter.js";
 import { preparePrint, printInputs } from "./print.js";
 import { foldSectionsAfter } from "./folds.js";
 import { decodeQuery } from "./urlstate.js";
@@ -218,6 +219,7 @@ export class Calculator {
     foldSectionsAfter(this.share || this.result);
     this.compute(); // reads the form, fills in the address, shows errors while Python loads
     this.connect(signal);
+    mountLetter(this, signal); // "Read my offer letter", where the page has it
   }
 
   /** @param {AbortSignal} signal */
@@ -229,7 +231,7 @@ export class Calculator {
       if (!detail) return;
       showProgress(this.result, detail);
       if (this.lastResult || client.state !== "booting" || summaryState(this.summary) !== "loading") return;
-      if (!detail.loaded && !detail.phase) return; // nothing in yet: the build's words stand
+      if (!detail.loaded && detail.phase !== "start") return; // nothing in yet: the build's words stand
       summaryWithout(this.summary, "loading", `${loadingText(detail)}; the form below works meanwhile.`);
     };
     client.addEventListener("progress", (event) => progress(/** @type {CustomEvent<import("./loading.js").Progress>} */ (event).detail), { signal });
