@@ -33,6 +33,7 @@ DATA = Names(
     target="data-calc-target",  # what an action acts on: a list's or a field's name
     example="data-calc-example",  # a worked example: its name
     checklist="data-calc-checklist",  # a checklist that can be copied: its name
+    letter="data-calc-letter",  # "Read my offer letter" (macros/letter_panel.py): the calculator's slug
 )
 
 # What a button does (the value of DATA.action).
@@ -49,6 +50,9 @@ ACTION = Names(
     # on buttons the scripts make: an answer worth asking (to its field), undoing a reset
     answer="answer",
     undo="undo",
+    # the letter reader's: read the pasted text or chosen file, fill the form from what it found
+    read_letter="read-letter",
+    fill_letter="fill-letter",
 )
 
 # Classes of elements the build writes and the scripts find or fill.
@@ -80,6 +84,13 @@ CLASS = Names(
     summary_link="calc-summary-link",
     checklist_question="calc-checklist-question",
     checklist_note="calc-checklist-note",
+    letter_text="calc-letter-text",  # the letter reader's box for pasted text
+    letter_file="calc-letter-file",  # its file picker
+    letter_status="calc-letter-status",  # what it is doing or could not do, a status
+    letter_found="calc-letter-found",  # what it found: the facts to confirm, the gaps, the fill button
+    letter_facts="calc-letter-facts",
+    letter_gaps="calc-letter-gaps",
+    letter_offer="calc-letter-offer",  # on the comparison: which offer the letter fills
 )
 
 # What the page keeps in the tab's session storage (web/page/address.js): the key of a

@@ -15,7 +15,7 @@ from calculators import CALCULATORS, get
 from calculators.evidence import ARTICLES
 from calculators.questions import QUESTIONS
 
-from . import charts, diagrams, forms, rules
+from . import charts, diagrams, forms, letter_panel, rules
 from .html_contract import ACTION, CLASS, DATA
 from .links import relative
 from .page_config import page_config, settings
@@ -94,6 +94,11 @@ def define_env(env: Any) -> None:
     @env.macro
     def calculator_form(slug: str) -> str:
         return forms.form(slug)
+
+    @env.macro
+    def letter_reader(slug: str) -> str:
+        """"Read my offer letter": fills the calculator's form from the reader's own letter."""
+        return letter_panel.panel(slug)
 
     @env.macro
     def calculator_result(slug: str) -> str:

@@ -10,6 +10,7 @@ a failure, not a skip.
 """
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 from pathlib import Path
@@ -21,11 +22,15 @@ import boot_files
 import calculators
 from calculators.contract import Field
 from calculators.urlstate import encode
+from calculators.letter_file import read_document
+from calculators.letter_fill import plan
 from conftest import free_port
 from engine_drivers import ENGINES, Engine, EngineMissing
 from macros.page_config import replace_config
 from test_slow_link import served_over
+from test_letter_page import LETTERS, expected_inputs
 from test_trust import example_inputs, hostile_link
+from pdfmaker import letter_pdf
 from tools import serve
 
 # One browser per engine: pytest runs each engine's tests one after the other, and `make test`
@@ -278,3 +283,68 @@ def test_copy_link_puts_the_link_with_the_inputs_on_the_clipboard(web, site):
     assert "Link copied" in note, f"{web.name}: {note}"
     copied = web.clipboard_text()
     assert copied == web.evaluate("location.href") and "promoted_examples=4" in copied, copied
+
+
+# ---------- read my offer letter ----------
+
+@pytest.fixture(scope="module")
+def logged_site(snapshot_dir):
+    """The snapshot site again, on a port whose server logs every path it sends (the test's
+    request log: it sees the workers' requests too, in every engine)."""
+    link = serve.Link(1e10)
+    server = serve.start(snapshot_dir, free_port(), link=link)
+    yield f"http://127.0.0.1:{server.server_address[1]}/", link
+    server.shutdown()
+
+
+def sent_paths(link: serve.Link, since: int = 0) -> list[str]:
+    """The paths sent since the log had ``since`` entries."""
+    return [path for _, _, path in list(link.log)[since:]]
+
+
+CHOOSE_FILE = """(() => {
+  const bytes = Uint8Array.from(atob(%s), (c) => c.charCodeAt(0));
+  const files = new DataTransfer();
+  files.items.add(new File([bytes], "offer.pdf", { type: "application/pdf" }));
+  const panel = document.querySelector('[data-calc-letter="%s"]');
+  panel.open = true;
+  const input = panel.querySelector('input[type="file"]');
+  input.files = files.files;
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+  return input.files.length;
+})()"""
+
+KEPT = """(async () => {
+  const out = [location.href, document.cookie];
+  for (const store of [sessionStorage, localStorage])
+    for (let i = 0; i < store.length; i++) out.push(store.key(i), store.getItem(store.key(i)));
+  if (self.caches) for (const name of await caches.keys())
+    for (const req of await (await caches.open(name)).keys()) out.push(req.url);
+  return out.join("\\n");
+})()"""
+
+
+def test_a_pdf_letter_fills_the_instructor_check_with_the_command_lines_result(web, logged_site):
+    url, link = logged_site
+    slug, name = "instructor-offer", "bigname_instructor_ce_bridge"
+    pdf = letter_pdf((LETTERS / f"{name}.txt").read_text(encoding="utf-8"))
+    cli_plan = plan(read_document(f"{name}.pdf", pdf), slug)
+    expected = calculators.get(slug).run(expected_inputs(slug, cli_plan))
+    since = len(link.log)  # (the module's engines share the server)
+    web.goto(f"{url}calculators/{slug}/")
+    result_of(web, slug)
+    assert not [p for p in sent_paths(link, since) if "/pypdf-" in p], f"{web.name}: the PDF library came unasked"
+    assert web.evaluate(CHOOSE_FILE % (json.dumps(base64.b64encode(pdf).decode()), slug)) == 1
+    web.wait_for(f"""(() => {{ const found = document.querySelector('[data-calc-letter="{slug}"] .calc-letter-found');
+        return found && !found.hidden && found.querySelectorAll('.calc-letter-fact').length; }})()""",
+                 BOOT_S, "the letter was not read")
+    assert [p for p in sent_paths(link, since) if "/pypdf-" in p], f"{web.name}: a PDF read without the PDF library"
+    web.click(f'[data-calc-letter="{slug}"] [data-calc-action="fill-letter"]')
+    sel = json.dumps(result_sel(slug))
+    web.wait_for(f"""(() => {{ const r = document.querySelector({sel});
+        return r.dataset.calcBand === {json.dumps(expected["band"])}
+          && r.querySelector(".calc-headline").textContent === {json.dumps(expected["headline"])}; }})()""",
+                 30, "the filled form did not give the command line's result")
+    kept = web.evaluate(KEPT)
+    for phrase in [f["quote"][:60] for f in cli_plan["facts"]] + ["offer.pdf"]:
+        assert phrase not in kept, f"{web.name}: the letter's {phrase!r} was kept"

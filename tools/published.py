@@ -83,6 +83,18 @@ def _digest(*paths: Path) -> str:
     return h.hexdigest()[:16]
 
 
+PDF_PACKAGE = "pypdf"  # the PDF library the browser's letter reader loads for a PDF (its wheel beside ours)
+
+
+def pdf_pin() -> str:
+    """``requirements.txt``'s pin of the PDF library, hashes included (one requirement line)."""
+    text = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    match = re.search(rf"^{PDF_PACKAGE}==\S+(?:\s*\\\n\s*--hash=sha256:[0-9a-f]+)+", text, re.M)
+    if not match:
+        raise RuntimeBuildError(f"requirements.txt pins no {PDF_PACKAGE} with hashes")
+    return " ".join(part.strip() for part in match.group(0).split("\\\n"))
+
+
 def sources_digest() -> str:
     """A digest of everything that goes into the wheel and the lock file."""
     h = hashlib.sha256()
@@ -91,6 +103,7 @@ def sources_digest() -> str:
     for path in files:
         h.update(str(path.relative_to(ROOT)).encode())
         h.update(path.read_bytes())
+    h.update(pdf_pin().encode())
     return h.hexdigest()[:16]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import io
 import json
 import lzma
@@ -27,9 +28,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from tools.published import (LOADER, NODE_PYODIDE, NODE_SCRIPT, NODE_XZ, NPM_LOCK, NPM_STDLIB, ROOT, RUNTIME_JS,
+from tools.published import (LOADER, NODE_PYODIDE, NODE_SCRIPT, NODE_XZ, NPM_LOCK, NPM_STDLIB, PDF_PACKAGE, ROOT, RUNTIME_JS,
                              USED_STDLIB, USED_STDLIB_XZ, WASM, WASM_XZ, WHEEL_GLOB, RuntimeBuildError, app_dir_name,
-                             app_path, lock_path, npm_path, snapshot_name, snapshot_path, stdlib_name, stdlib_path,
+                             app_path, lock_path, npm_path, pdf_pin, snapshot_name, snapshot_path, stdlib_name, stdlib_path,
                              used_stdlib_path, used_stdlib_xz_path, wasm_xz_path, xz_decoder_name, xz_decoder_path)
 from tools.published import pyodide_version as _pinned_version
 
@@ -74,14 +75,16 @@ def build_wheel_and_lock() -> Path:
         stage = Path(tmp) / "stage"
         (stage / app).mkdir(parents=True)
         shutil.copy2(wheel, stage / app / wheel.name)
+        pdf = pdf_wheel()
+        shutil.copy2(pdf, stage / app / pdf.name)
         run = subprocess.run(
             [_bin("pyodide"), "lockfile", "add-wheels", "--input", str(NODE_PYODIDE / NPM_LOCK),
              "--output", str(stage / app / NPM_LOCK), "--base-path", str(stage / app),
-             str(stage / app / wheel.name)],
+             str(stage / app / wheel.name), str(stage / app / pdf.name)],
             capture_output=True, text=True, env=env, cwd=stage)
         if run.returncode:
             raise RuntimeBuildError("`pyodide lockfile add-wheels` failed:\n" + run.stdout[-2000:] + run.stderr[-2000:])
-        _keep_only(stage / app / NPM_LOCK, {"calculators"})
+        _keep_only(stage / app / NPM_LOCK, {"calculators", PDF_PACKAGE})
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp_out = Path(tempfile.mkdtemp(dir=out.parent))
         shutil.copytree(stage, tmp_out, dirs_exist_ok=True)
@@ -90,6 +93,28 @@ def build_wheel_and_lock() -> Path:
         else:
             tmp_out.replace(out)
     return out
+
+
+def pdf_wheel() -> Path:
+    """pypdf's wheel at the version and hashes ``requirements.txt`` pins, from the package
+    registry (pip, hash-checked), cached: the browser's letter reader loads it for a PDF only."""
+    pin = pdf_pin()
+    out = CACHE / "pdf" / hashlib.sha256(pin.encode()).hexdigest()[:16]
+    found = sorted(out.glob(f"{PDF_PACKAGE}-*-py3-none-any.whl"))
+    if found:
+        return found[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        req = Path(tmp) / "requirements.txt"
+        req.write_text(pin + "\n")
+        run = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+                              "--require-hashes", "-r", str(req), "-d", str(Path(tmp) / "wheel")],
+                             capture_output=True, text=True)
+        if run.returncode:
+            raise RuntimeBuildError(f"downloading the {PDF_PACKAGE} wheel failed:\n" + run.stdout[-2000:] + run.stderr[-2000:])
+        (wheel,) = (Path(tmp) / "wheel").glob("*.whl")
+        out.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(wheel, out / wheel.name)
+        return out / wheel.name
 
 
 def _keep_only(lock_file: Path, names: set[str]) -> None:
@@ -106,6 +131,7 @@ def build_runtime(snapshot: bool = True, xz: bool = True) -> dict[str, tuple[str
     pyodide_version()  # the npm runtime must be installed
     app = build_wheel_and_lock() / app_dir_name()
     (wheel,) = app.glob(WHEEL_GLOB)
+    (pdf,) = app.glob(f"{PDF_PACKAGE}-*.whl")
     stdlib = build_stdlib()
     used = build_used_stdlib(stdlib, app)
     files = {
@@ -114,6 +140,7 @@ def build_runtime(snapshot: bool = True, xz: bool = True) -> dict[str, tuple[str
         "wasm": (npm_path(WASM), NODE_PYODIDE / WASM),
         "lock": (lock_path(), app / NPM_LOCK),
         "wheel": (app_path() + wheel.name, wheel),
+        "pdf_wheel": (app_path() + pdf.name, pdf),
         "stdlib": (stdlib_path(), stdlib),
         "stdlib_used": (used_stdlib_path(), used),
     }

@@ -23,10 +23,13 @@ import { launch, takeEarlyLaunch } from "./launch.js";
 /** @typedef {import("../shared/protocol.js").Download} Download */
 /** @typedef {import("../shared/protocol.js").Failure} Failure */
 /** @typedef {import("../shared/protocol.js").Progress} Progress */
-/** @typedef {{resolve: (reply: Reply) => void, reject: (error: Error) => void, watchdog: number}} Pending */
+/** @typedef {{resolve: (reply: any) => void, reject: (error: Error) => void, watchdog: number}} Pending a run's (Reply) or a letter's (LetterReply) */
 
 /** @param {unknown} err */
 const said = (err) => String(err instanceof Error ? err.message : err);
+// How long the first letter reading may take (it fetches the reader, and pypdf for a PDF, on a
+// slow link; a PDF is read within 5 s: calculators/letter_pdf.py) before the worker counts as stopped.
+const LETTER_MS = 90_000;
 
 class Client extends EventTarget {
   /** @param {PageConfig | null} config */
@@ -127,13 +130,13 @@ class Client extends EventTarget {
       this.resolveReady(info);
     } else if (msg.type === "fatal") {
       this.fail(msg.failure || { code: "boot-failed" });
-    } else if (msg.type === "result") {
+    } else if (msg.type === "result" || msg.type === "letter") {
       const request = this.pending.get(msg.id);
       if (!request) return;
       this.pending.delete(msg.id);
       clearTimeout(request.watchdog);
       request.resolve(msg.reply);
-      if (!this.answered) { this.answered = true; document.dispatchEvent(new Event("calc:answered")); }
+      if (msg.type === "result" && !this.answered) { this.answered = true; document.dispatchEvent(new Event("calc:answered")); }
     }
   }
 
@@ -168,6 +171,25 @@ class Client extends EventTarget {
       const watchdog = setTimeout(() => this.fail({ code: "run-timeout", seconds: Math.round(limit / 1000) }), limit);
       this.pending.set(id, { resolve, reject, watchdog });
       worker.postMessage({ type: "run", id, slug, inputs });
+    });
+  }
+
+  // Read an offer letter in the worker, once Python is ready: its text, or a file's name and
+  // bytes (handed over, not copied). The first reading fetches the reader (web/worker/letter.js),
+  // so it gets LETTER_MS before the runtime counts as stopped.
+  /**
+   * @param {{slug: string, text?: string, name?: string, bytes?: ArrayBuffer}} letter
+   * @returns {Promise<import("../shared/protocol.js").LetterReply>}
+   */
+  async readLetter(letter) {
+    await this.ready;
+    const worker = this.worker;
+    if (this.state !== "ready" || !worker) throw new Error(this.failure ? this.failure.code : "not ready");
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const watchdog = setTimeout(() => this.fail({ code: "run-timeout", seconds: Math.round(LETTER_MS / 1000) }), LETTER_MS);
+      this.pending.set(id, { resolve, reject, watchdog });
+      worker.postMessage({ type: "letter", id, ...letter }, letter.bytes ? [letter.bytes] : []);
     });
   }
 }

@@ -24,6 +24,7 @@ export const DATA = Object.freeze({
   target: "data-calc-target",
   example: "data-calc-example",
   checklist: "data-calc-checklist",
+  letter: "data-calc-letter",
 });
 
 export const ACTION = Object.freeze({
@@ -38,6 +39,8 @@ export const ACTION = Object.freeze({
   copy_checklist: "copy-checklist",
   answer: "answer",
   undo: "undo",
+  read_letter: "read-letter",
+  fill_letter: "fill-letter",
 });
 
 export const CLASS = Object.freeze({
@@ -68,6 +71,13 @@ export const CLASS = Object.freeze({
   summary_link: "calc-summary-link",
   checklist_question: "calc-checklist-question",
   checklist_note: "calc-checklist-note",
+  letter_text: "calc-letter-text",
+  letter_file: "calc-letter-file",
+  letter_status: "calc-letter-status",
+  letter_found: "calc-letter-found",
+  letter_facts: "calc-letter-facts",
+  letter_gaps: "calc-letter-gaps",
+  letter_offer: "calc-letter-offer",
 });
 
 export const STORE = Object.freeze({

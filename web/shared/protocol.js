@@ -42,11 +42,13 @@
 //   {type: "init", boot: BootFields}   (the page listens from now on; "ready" or "fatal" follows)
 //   {type: "wasm", module: WebAssembly.Module | null}   (when the boot fields say wasm: "page")
 //   {type: "run", id, slug, inputs}   ("result" follows)
+//   {type: "letter", id, slug, text} | {type: "letter", id, slug, name, bytes}   (an offer letter to read; "letter" follows)
 //   {type: "warm", urls}   (a short-lived worker, site.js: import the stored runtime's modules; "warmed" follows)
 // Messages from the worker:
 //   {type: "progress", files: Download[], settled: boolean, step: string}   (after "init")
 //   {type: "ready", ...BootInfo} | {type: "fatal", failure: Failure}
 //   {type: "result", id, reply: Reply}
+//   {type: "letter", id, reply: LetterReply}
 //   {type: "warmed"}
 
 /**
@@ -128,6 +130,25 @@
  * standard library lacks (the worker then fetches the whole one and runs again).
  * @typedef {{ok: true, result: Result} | {ok: false, errors: FieldError[]}
  *   | {ok: false, crash: string, missing?: string}} Reply
+ */
+
+/** @typedef {{field: string, value: unknown, quote: string}} LetterFact */
+/** @typedef {{field: string, words: string, suspect?: string}} LetterGap */
+/**
+ * What a letter gives one offer of a calculator (calculators/letter_fill.py, plan): the facts to
+ * confirm, the gaps in the article's terms, the answers that leave a gap open.
+ * @typedef {object} LetterPlan
+ * @property {LetterFact[]} facts
+ * @property {LetterGap[]} gaps
+ * @property {Record<string, unknown>} open
+ * @property {string} [other_rank] a rank the letter names that this calculator does not take
+ * @property {string} [note]
+ */
+/**
+ * The worker's answer to a letter: a plan, a letter it cannot read (code and the reason in
+ * words), or a bug.
+ * @typedef {{ok: true, plan: LetterPlan} | {ok: false, error: {code: string, message: string}}
+ *   | {ok: false, crash: string}} LetterReply
  */
 
 export {};

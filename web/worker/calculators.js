@@ -80,7 +80,7 @@ function run(state, { slug, inputs }) {
  * @param {BootState} state
  * @returns {Promise<void>}
  */
-function installStdlib(state) {
+export function installStdlib(state) {
   const python = state.python;
   if (!python.stdlibInstall) {
     const url = python.stdlibLater;

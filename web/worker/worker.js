@@ -1,6 +1,6 @@
 // @ts-check
 // The calculators' module Web Worker (entry): boots Pyodide from the site's own copy (boot.js)
-// and runs calculators on request (calculators.js). The page starts it with its boot fields as
+// and runs calculators on request (calculators.js) and reads offer letters (letter.js). The page starts it with its boot fields as
 // JSON in the worker's name (launch.js: the script is cached by its content hash, so its URL
 // cannot carry them), so the boot starts as soon as this script runs; "init" then only asks for
 // "ready". The messages both ways: web/shared/protocol.js.
@@ -14,6 +14,7 @@ import { newBootState, said } from "./boot-state.js";
 import { boot } from "./boot.js";
 import { report } from "./downloads.js";
 import { afterAnswer, runCalculator } from "./calculators.js";
+import { readLetter } from "./letter.js";
 
 /** @typedef {import("../shared/protocol.js").BootFields} BootFields */
 /** @typedef {import("./boot-state.js").BootState} BootState */
@@ -91,5 +92,7 @@ self.onmessage = async (event) => {
     const reply = await runCalculator(current.state, msg);
     post({ type: "result", id: msg.id, reply });
     afterAnswer(current.state);
+  } else if (msg.type === "letter" && current) {
+    post({ type: "letter", id: msg.id, reply: await readLetter(current.state, msg) });
   }
 };
