@@ -16,7 +16,7 @@ from calc_pages import BOOT_TIMEOUT_MS, open_calc, result_selector
 from calculators.letter import read_letter
 from calculators.letter_file import read_document
 from calculators.letter_fill import plan
-from pdfmaker import letter_pdf
+from pdfmaker import bomb_pdf, letter_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -183,3 +183,17 @@ def test_what_cannot_be_read_is_said_next_to_the_letter(page, site):
     inputs = calculators.get(slug).validate({"clinical_fte": 0.5})
     assert_result_is(page, slug, inputs)
     json.dumps(inputs)
+
+
+def test_a_hostile_pdf_is_refused_with_its_reason_and_the_calculator_still_answers(page, site, tmp_path):
+    slug = "instructor-offer"
+    open_calc(page, site, slug)
+    panel = read_panel(page, slug)
+    status = panel.locator(".calc-letter-status")
+    (tmp_path / "bomb.pdf").write_bytes(bomb_pdf())
+    panel.locator('input[type="file"]').set_input_files(str(tmp_path / "bomb.pdf"))
+    page.wait_for_function("(el) => el.textContent.includes('cannot be read')", arg=status.element_handle(), timeout=READ_MS)
+    assert "_" not in status.inner_text()
+    assert page.evaluate("1 + 1") == 2, "the page answers while and after the worker reads"
+    page.fill('[name="clinical_fte"]', "0.5")
+    assert_result_is(page, slug, calculators.get(slug).validate({"clinical_fte": 0.5}))
