@@ -197,3 +197,22 @@ def test_a_hostile_pdf_is_refused_with_its_reason_and_the_calculator_still_answe
     assert page.evaluate("1 + 1") == 2, "the page answers while and after the worker reads"
     page.fill('[name="clinical_fte"]', "0.5")
     assert_result_is(page, slug, calculators.get(slug).validate({"clinical_fte": 0.5}))
+
+
+def test_the_letter_panel_on_a_phone_has_no_axe_violations_and_thumb_sized_controls(page, site):
+    from test_phone import AXE, AXE_RUN
+    slug = "offer-comparison"
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_calc(page, site, slug)
+    panel = read_panel(page, slug)
+    panel.locator("textarea").fill(letter_text("ap_tenure_neurology_funded"))
+    panel.get_by_role("button", name="Read the letter").click()
+    wait_for_reading(page, panel)
+    small = panel.evaluate("""(p) => [...p.querySelectorAll('summary, button, select, textarea, input[type=file], input[type=text], label.calc-letter-use')]
+        .map((e) => [e.tagName + ' ' + (e.textContent || e.className).trim().slice(0, 30), e.getBoundingClientRect()])
+        .filter(([, r]) => r.height < 44).map(([name]) => name)""")
+    assert small == [], "controls under 44 px tall"
+    page.mouse.move(0, 0)  # the button just pressed keeps its focus, not the pointer
+    page.wait_for_function("() => document.getAnimations().length === 0")
+    page.evaluate(AXE.read_text() + "\n;0")
+    assert page.evaluate(AXE_RUN) == []
