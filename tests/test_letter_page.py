@@ -135,7 +135,13 @@ def test_pasted_text_fills_the_offer_the_reader_picks_on_the_comparison(page, si
     panel.get_by_role("button", name="Read the letter").click()
     wait_for_reading(page, panel)
     assert not [u for u in page.traffic.requests if PDF_LIBRARY in u], "pasted text needs no PDF library"
-    panel.get_by_label("Which offer is this letter for?").select_option(label="Offer 2")
+    choice = panel.get_by_label("Which offer is this letter for?")
+    assert choice.locator("option").all_inner_texts() == ["Offer 1", "Offer 2", "A new offer"]
+    page.click('[data-calc-action="add-item"]')  # the offers change in the form: the choice follows
+    page.wait_for_function("(el) => el.options.length === 4", arg=choice.element_handle())
+    page.click('.calc-item:nth-child(3) [data-calc-action="remove-item"]')
+    page.wait_for_function("(el) => el.options.length === 3", arg=choice.element_handle())
+    choice.select_option(label="Offer 2")
     panel.get_by_role("button", name="Fill the form with these facts").click()
     assert_result_is(page, slug, expected_inputs(slug, cli_plan, item=1))
     assert page.locator('[name="offers.1.rank"]').input_value() == "assistant_professor"

@@ -103,6 +103,8 @@ export class LetterPanel {
     }, { signal });
     this.file.addEventListener("change", () => { if (this.file.files && this.file.files.length) this.read(); }, { signal });
     this.panel.addEventListener("toggle", () => this.listOffers(), { signal });
+    // offers added, removed or renamed in the form: the choice of offer follows
+    for (const type of ["click", "change"]) this.calc.form.el.addEventListener(type, () => setTimeout(() => this.listOffers()), { signal });
   }
 
   /** @param {string} words */
