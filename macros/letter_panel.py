@@ -33,7 +33,7 @@ link. You check what it found before anything goes into the form.</p>
 <textarea id="{text_id}" class="{CLASS.letter_text}" rows="5" autocomplete="off" spellcheck="false"></textarea></p>
 <p><label for="{file_id}">Or choose the letter's file</label>
 <input type="file" id="{file_id}" class="{CLASS.letter_file}" accept=".pdf,.txt,application/pdf,text/plain"></p>
-<p class="calc-actions"><button type="button" class="md-button md-button--primary" {DATA.action}="{ACTION.read_letter}">Read the letter</button></p>
+<p class="calc-letter-actions"><button type="button" class="md-button md-button--primary" {DATA.action}="{ACTION.read_letter}">Read the letter</button></p>
 <p class="{CLASS.letter_status}" role="status" aria-live="polite"></p>
 <div class="{CLASS.letter_found}" hidden>
 <h3 class="{CLASS.subtitle}">What the letter says</h3>
@@ -41,7 +41,7 @@ link. You check what it found before anything goes into the form.</p>
 <div class="{CLASS.letter_facts}"></div>
 <h3 class="{CLASS.subtitle}">What the letter leaves out</h3>
 <ul class="{CLASS.letter_gaps}"></ul>
-{offer}<p class="calc-actions"><button type="button" class="md-button md-button--primary" {DATA.action}="{ACTION.fill_letter}">Fill the form with these facts</button></p>
+{offer}<p class="calc-letter-actions"><button type="button" class="md-button md-button--primary" {DATA.action}="{ACTION.fill_letter}">Fill the form with these facts</button></p>
 </div>
 </details>
 """

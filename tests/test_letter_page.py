@@ -222,3 +222,12 @@ def test_the_letter_panel_on_a_phone_has_no_axe_violations_and_thumb_sized_contr
     page.wait_for_function("() => document.getAnimations().length === 0")
     page.evaluate(AXE.read_text() + "\n;0")
     assert page.evaluate(AXE_RUN) == []
+
+
+def test_the_letter_panel_is_left_off_paper(page, site):
+    slug = "instructor-offer"
+    open_calc(page, site, slug)
+    read_panel(page, slug).locator("textarea").fill(letter_text("bigname_instructor_ce_bridge"))
+    page.emulate_media(media="print")
+    assert not page.locator(f'[data-calc-letter="{slug}"]').is_visible()
+    assert page.locator(result_selector(slug)).is_visible()
