@@ -13,7 +13,7 @@ import json
 import traceback
 from typing import Any
 
-from . import registry
+from . import offer_comparison, registry
 from .fields import Field
 from .letter import FIELDS, LetterError, Reading, read_letter
 
@@ -80,6 +80,7 @@ def plan(reading: Reading, slug: str) -> dict[str, Any]:
     rank = reading.found.get("rank")
     if "rank" not in fields and rank is not None and rank.value != "instructor":
         out["other_rank"] = rank.value
+        out["other_rank_label"] = next(c.label for c in offer_comparison.RANKS if c.value == rank.value)
     if reading.note:
         out["note"] = reading.note
     return out

@@ -34,6 +34,7 @@ DATA = Names(
     example="data-calc-example",  # a worked example: its name
     checklist="data-calc-checklist",  # a checklist that can be copied: its name
     letter="data-calc-letter",  # "Read my offer letter" (macros/letter_panel.py): the calculator's slug
+    max_bytes="data-calc-max-bytes",  # its file picker: the largest file the reader takes (calculators/letter_pdf.py)
 )
 
 # What a button does (the value of DATA.action).

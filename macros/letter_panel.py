@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from calculators.letter_fill import TARGETS
+from calculators.letter_pdf import MAX_FILE_BYTES
 
 from .html_contract import ACTION, CLASS, DATA
 
@@ -32,7 +33,7 @@ link. You check what it found before anything goes into the form.</p>
 <p><label for="{text_id}">The letter's text</label>
 <textarea id="{text_id}" class="{CLASS.letter_text}" rows="5" autocomplete="off" spellcheck="false"></textarea></p>
 <p><label for="{file_id}">Or choose the letter's file</label>
-<input type="file" id="{file_id}" class="{CLASS.letter_file}" accept=".pdf,.txt,application/pdf,text/plain"></p>
+<input type="file" id="{file_id}" class="{CLASS.letter_file}" {DATA.max_bytes}="{MAX_FILE_BYTES}" accept=".pdf,.txt,application/pdf,text/plain"></p>
 <p class="calc-letter-actions"><button type="button" class="md-button md-button--primary" {DATA.action}="{ACTION.read_letter}">Read the letter</button></p>
 <p class="{CLASS.letter_status}" role="status" aria-live="polite"></p>
 <div class="{CLASS.letter_found}" hidden>

@@ -28,7 +28,7 @@ from conftest import free_port
 from engine_drivers import ENGINES, Engine, EngineMissing
 from macros.page_config import replace_config
 from test_slow_link import served_over
-from test_letter_page import LETTERS, expected_inputs
+from test_letter_page import KEPT, LETTERS, expected_inputs
 from test_trust import example_inputs, hostile_link
 from pdfmaker import letter_pdf
 from tools import serve
@@ -313,16 +313,6 @@ CHOOSE_FILE = """(() => {
   input.dispatchEvent(new Event("change", { bubbles: true }));
   return input.files.length;
 })()"""
-
-KEPT = """(async () => {
-  const out = [location.href, document.cookie];
-  for (const store of [sessionStorage, localStorage])
-    for (let i = 0; i < store.length; i++) out.push(store.key(i), store.getItem(store.key(i)));
-  if (self.caches) for (const name of await caches.keys())
-    for (const req of await (await caches.open(name)).keys()) out.push(req.url);
-  return out.join("\\n");
-})()"""
-
 
 def test_a_pdf_letter_fills_the_instructor_check_with_the_command_lines_result(web, logged_site):
     url, link = logged_site

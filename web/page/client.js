@@ -163,15 +163,8 @@ class Client extends EventTarget {
    * @returns {Promise<Reply>}
    */
   run(slug, inputs) {
-    const worker = this.worker;
-    if (this.state !== "ready" || !worker || !this.config) return Promise.reject(new Error(this.failure ? this.failure.code : "not ready"));
-    const id = this.nextId++;
-    const limit = this.config.limits.run_ms;
-    return new Promise((resolve, reject) => {
-      const watchdog = setTimeout(() => this.fail({ code: "run-timeout", seconds: Math.round(limit / 1000) }), limit);
-      this.pending.set(id, { resolve, reject, watchdog });
-      worker.postMessage({ type: "run", id, slug, inputs });
-    });
+    if (!this.config) return Promise.reject(new Error(this.failure ? this.failure.code : "not ready"));
+    return this.ask({ type: "run", slug, inputs }, this.config.limits.run_ms);
   }
 
   // Read an offer letter in the worker, once Python is ready: its text, or a file's name and
@@ -183,13 +176,25 @@ class Client extends EventTarget {
    */
   async readLetter(letter) {
     await this.ready;
+    return this.ask({ type: "letter", ...letter }, LETTER_MS, letter.bytes ? [letter.bytes] : []);
+  }
+
+  // One request to the ready worker, answered by the message with its id; a worker silent for
+  // `limit` ms counts as stopped.
+  /**
+   * @param {object} message
+   * @param {number} limit
+   * @param {Transferable[]} [transfer]
+   * @returns {Promise<any>}
+   */
+  ask(message, limit, transfer = []) {
     const worker = this.worker;
-    if (this.state !== "ready" || !worker) throw new Error(this.failure ? this.failure.code : "not ready");
+    if (this.state !== "ready" || !worker) return Promise.reject(new Error(this.failure ? this.failure.code : "not ready"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const watchdog = setTimeout(() => this.fail({ code: "run-timeout", seconds: Math.round(LETTER_MS / 1000) }), LETTER_MS);
+      const watchdog = setTimeout(() => this.fail({ code: "run-timeout", seconds: Math.round(limit / 1000) }), limit);
       this.pending.set(id, { resolve, reject, watchdog });
-      worker.postMessage({ type: "letter", id, ...letter }, letter.bytes ? [letter.bytes] : []);
+      worker.postMessage({ ...message, id }, transfer);
     });
   }
 }

@@ -25,6 +25,7 @@ export const DATA = Object.freeze({
   example: "data-calc-example",
   checklist: "data-calc-checklist",
   letter: "data-calc-letter",
+  max_bytes: "data-calc-max-bytes",
 });
 
 export const ACTION = Object.freeze({

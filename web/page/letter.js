@@ -15,8 +15,6 @@ import { encodeQuery, fieldAllowed, parseText, valueText } from "./urlstate.js";
 /** @typedef {import("./urlstate.js").FieldSpec} FieldSpec */
 /** @typedef {import("../shared/protocol.js").LetterPlan} LetterPlan */
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024; // calculators/letter_pdf.py, MAX_FILE_BYTES (checked there too)
-const RANK_WORDS = { assistant_professor: "Assistant Professor" };
 
 /**
  * The fields of one offer, by name: the calculator's own, or its list's item fields.
@@ -117,7 +115,11 @@ export class LetterPanel {
     const file = this.file.files && this.file.files[0];
     const text = this.text.value;
     if (!file && !text.trim()) { this.say("Paste the letter's text or choose its file first."); return; }
-    if (file && file.size > MAX_FILE_BYTES) { this.say("This file is over 10 MB, too large for a letter: choose the letter itself, or paste its text."); return; }
+    const limit = Number(this.file.getAttribute(DATA.max_bytes)); // Python refuses it too; this spares reading it
+    if (file && limit && file.size > limit) {
+      this.say(`This file is over ${Math.round(limit / 1048576)} MB, too large for a letter: choose the letter itself, or paste its text.`);
+      return;
+    }
     const client = this.calc.client;
     if (!client || client.state === "failed") { this.say("The letter cannot be read: the calculator is unavailable on this page (the result section says why)."); return; }
     const id = ++this.reading;
@@ -157,7 +159,7 @@ export class LetterPanel {
     }));
     if (!plan.gaps.length) gaps.append(make("li", "", "Nothing the calculator asks about."));
     this.listOffers();
-    const other = plan.other_rank ? RANK_WORDS[/** @type {keyof RANK_WORDS} */ (plan.other_rank)] || plan.other_rank : "";
+    const other = plan.other_rank_label || "";
     this.say(`Read: ${plan.facts.length} fact${plan.facts.length === 1 ? "" : "s"} found.`
       + (other ? ` This letter offers the rank of ${other}, not Instructor: the offer comparison takes it.` : "")
       + (plan.note ? ` Note: ${plan.note}.` : ""));

@@ -142,6 +142,7 @@
  * @property {LetterGap[]} gaps
  * @property {Record<string, unknown>} open
  * @property {string} [other_rank] a rank the letter names that this calculator does not take
+ * @property {string} [other_rank_label] that rank in words
  * @property {string} [note]
  */
 /**

@@ -5,9 +5,8 @@
 //
 // What a reading needs is fetched on its first use only, so a visit that reads no letter
 // downloads none of it: the letter reader's modules (left out of the snapshot: the calculators
-// wheel, unpacked in place when the boot did not install it), the whole standard library (which
-// the reader and pypdf import from), and for a PDF the pypdf wheel, loaded by name from the lock
-// file (integrity-checked by Pyodide).
+// wheel, when the boot did not install it), the whole standard library (which the reader and
+// pypdf import from), and for a PDF the pypdf wheel.
 
 import { installStdlib } from "./calculators.js";
 import { networkFetch } from "./downloads.js";
@@ -33,7 +32,10 @@ function importable(state, module) {
 }
 
 /**
- * The letter reader's modules, and pypdf for a file, made importable (once each).
+ * The letter reader's modules, and pypdf for a file, made importable (once each). pypdf is a
+ * package of the lock file (Pyodide checks its sha256). The calculators wheel cannot be loaded
+ * that way after a snapshot boot: the restored runtime counts it as loaded, though its files are
+ * not there, so its copy is fetched and unpacked in place.
  * @param {BootState} state
  * @param {boolean} pdf
  */
