@@ -139,6 +139,14 @@ def settled(page, slug: str) -> dict[str, Any]:
     return page.evaluate(STATE, slug)
 
 
+def edited(page, site, slug: str) -> tuple[Any, dict[str, Any]]:
+    """A fresh calculator page with the reader's edits made: the calculator and the page's state."""
+    calc = calculators.get(slug)
+    open_fresh(page, site, slug)
+    make_edits(page, calc)
+    return calc, settled(page, slug)
+
+
 def tap_link(page, n: int) -> None:
     """Tap in-page link n as a reader would: in the drawer (opening it, and its table of contents
     if folded) or on the page."""
@@ -158,10 +166,7 @@ def tap_link(page, n: int) -> None:
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_in_page_link_and_back_keep_the_inputs_and_the_result(page, site, slug):
-    calc = calculators.get(slug)
-    open_fresh(page, site, slug)
-    make_edits(page, calc)
-    state = settled(page, slug)
+    calc, state = edited(page, site, slug)
     assert state["band"], state
     path = urlsplit(page.url).path
     fetched = []
@@ -188,10 +193,7 @@ def test_every_in_page_link_and_back_keep_the_inputs_and_the_result(page, site, 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_leaving_for_a_guide_and_back_finds_the_inputs(page, site, slug):
-    calc = calculators.get(slug)
-    open_fresh(page, site, slug)
-    make_edits(page, calc)
-    state = settled(page, slug)
+    calc, state = edited(page, site, slug)
     path = urlsplit(page.url).path
     page.evaluate("window.__marker = 1")
     why = page.locator(f"{result_selector(slug)} .calc-factors a").first
@@ -209,10 +211,7 @@ def test_leaving_for_a_guide_and_back_finds_the_inputs(page, site, slug):
 def test_the_calculators_link_again_in_the_same_tab_finds_the_inputs(page, site, slug):
     """Back on the calculator by its link (no inputs in that link), in the same tab: the tab kept
     the inputs (session storage), and the page says so."""
-    calc = calculators.get(slug)
-    open_fresh(page, site, slug)
-    make_edits(page, calc)
-    state = settled(page, slug)
+    calc, state = edited(page, site, slug)
     guide = calc.sections[0][1].split("#")[0]
     page.goto(site.page_url(guide))  # a full page load: nothing of the calculator page is in memory
     link = page.locator(f".md-content a[href$='calculators/{slug}/']")
@@ -264,10 +263,7 @@ def test_reset_is_undone_in_one_tap(page, site):
 
 @pytest.mark.parametrize("slug", ["offer-comparison", "education-readiness"])
 def test_a_worked_example_opens_in_place_and_undo_brings_the_readers_inputs_back(page, site, slug):
-    calc = calculators.get(slug)
-    open_fresh(page, site, slug)
-    make_edits(page, calc)
-    mine = settled(page, slug)
+    calc, mine = edited(page, site, slug)
     page.evaluate("window.__marker = 1")
     example = calc.examples[-1]
     expected = calc.run(dict(example.inputs))
