@@ -300,9 +300,11 @@ def test_wide_tables_carry_their_column_headings_for_phone_cards(site):
 
 
 def test_used_stdlib_is_the_part_of_the_pyc_stdlib_the_calculators_import(site):
-    """The .pyc boot's smaller standard library: modules of the shipped one, traced at build time
-    (the build boots with it and runs every example, so a missed import fails there), compiled
-    from the npm sources without docstrings; a little over a quarter of the whole."""
+    """The .pyc boot's one zip: modules of the shipped standard library, traced at build time (the
+    build boots with it and runs every example, so a missed import fails there), compiled from the
+    npm sources without docstrings, a little over a quarter of the whole; and the calculators
+    modules the worker imports, compiled from this checkout's sources (not the letter reader nor
+    the command line: a visit that reads no letter downloads neither)."""
     import _imp
     import zipfile
 
@@ -310,13 +312,23 @@ def test_used_stdlib_is_the_part_of_the_pyc_stdlib_the_calculators_import(site):
     npm = zipfile.ZipFile(NODE_PYODIDE / NPM_STDLIB)
     with zipfile.ZipFile(whole) as w, zipfile.ZipFile(used) as u:
         names = set(u.namelist())
-        assert names <= set(w.namelist())
-        assert {"json/__init__.pyc", "dataclasses.pyc", "datetime.pyc", "pyodide/__init__.pyc"} <= names
-        assert not names & {"sqlite3/__init__.pyc", "tkinter/__init__.pyc", "doctest.pyc"}
-        for name in names:
+        own = {n for n in names if n.startswith("calculators/")}
+        stdlib = names - own
+        assert stdlib <= set(w.namelist())
+        assert {"json/__init__.pyc", "dataclasses.pyc", "datetime.pyc", "pyodide/__init__.pyc"} <= stdlib
+        assert not stdlib & {"sqlite3/__init__.pyc", "tkinter/__init__.pyc", "doctest.pyc"}
+        for name in stdlib:
             data = u.read(name)
             key = int.from_bytes(data[:4], "little")
             assert data[:8] == w.read(name)[:8], name  # the same Python, hash-based and unchecked
             assert data[8:16] == _imp.source_hash(key, npm.read(name[:-1])), name
         assert len(u.read("dataclasses.pyc")) < len(w.read("dataclasses.pyc"))  # no docstrings
+        sources = {p.name: p for p in (ROOT / "calculators").glob("*.py")}
+        assert {"web.pyc", "registry.pyc", "offer_comparison.pyc", "__init__.pyc"} <= {n[12:] for n in own}
+        assert not {n for n in own if n[12:].startswith("letter") or n[12:] in {"cli.pyc", "urlstate.pyc", "__main__.pyc"}}
+        for name in own:
+            data = u.read(name)
+            key = int.from_bytes(data[:4], "little")
+            assert data[:8] == w.read("json/__init__.pyc")[:8], name
+            assert data[8:16] == _imp.source_hash(key, sources[name[12:-1]].read_bytes()), name
     assert used.stat().st_size < whole.stat().st_size * 0.3

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import calculators
-from calc_pages import BOOT_TIMEOUT_MS, open_calc, result_selector
+from calc_pages import BOOT_TIMEOUT_MS, READY_INFO, open_calc, result_selector, with_config
 from calculators.letter import read_letter
 from calculators.letter_file import read_document
 from calculators.letter_fill import plan
@@ -152,6 +152,26 @@ def test_pasted_text_fills_the_offer_the_reader_picks_on_the_comparison(page, si
     # Undo brings back the offers as they were
     page.locator("form[data-calc-form]").get_by_role("button", name="Undo").click()
     assert page.locator('[name="offers.1.rank"]').input_value() == "instructor"
+
+
+def test_a_letter_is_read_after_the_boot_a_slow_link_takes(page, site):
+    """On a slow link the worker boots from one zip holding the calculators it runs, not the letter
+    reader's modules: those come from the wheel when a letter is first read, beside the modules
+    already imported, and the form is filled as on any other boot."""
+    slug, name = "instructor-offer", "bigname_instructor_ce_bridge"
+    text = letter_text(name)
+    cli_plan = plan(read_letter(text), slug)
+    with_config(page, flags={"snapshot": False})
+    open_calc(page, site, slug)
+    assert page.evaluate(f"{READY_INFO}.mode") == "pyc"
+    assert not [u for u in page.traffic.requests if u.endswith(".whl")], "the .pyc boot fetched a wheel"
+    panel = read_panel(page, slug)
+    panel.locator("textarea").fill(text)
+    panel.get_by_role("button", name="Read the letter").click()
+    wait_for_reading(page, panel)
+    assert shown_facts(panel) == {f["field"]: control_text(f["value"]) for f in cli_plan["facts"]}
+    panel.get_by_role("button", name="Fill the form with these facts").click()
+    assert_result_is(page, slug, expected_inputs(slug, cli_plan))
 
 
 def test_a_fact_the_reader_changes_goes_in_as_changed_and_an_unticked_one_not_at_all(page, site):

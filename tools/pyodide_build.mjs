@@ -11,11 +11,12 @@
 //       once, collect garbage, zero the heap's free memory, and write a memory snapshot. Prints
 //       a JSON line with sizes and timings.
 //   node tools/pyodide_build.mjs trim STDLIB_ZIP WHEEL OUT_ZIP
-//       The part of STDLIB_ZIP (the .pyc zip) that the worker's .pyc boot uses: boot with it as
-//       the worker does (the wheel loaded as a package), run every calculator's examples, and
-//       keep the stdlib modules then imported (their packages come with them), compiled again
-//       without docstrings and asserts. A second boot
-//       with OUT_ZIP runs the examples again, so an import the trace missed fails the build.
+//       The zip the worker's .pyc boot reads: the part of STDLIB_ZIP (the .pyc zip) it uses, and
+//       the calculators modules the worker imports. Boot with STDLIB_ZIP, the wheel unpacked, run
+//       every calculator's examples, and keep the stdlib modules then imported (their packages
+//       come with them); write them and the calculators' modules compiled again without
+//       docstrings and asserts. A second boot with OUT_ZIP alone (no wheel) runs the examples
+//       again, so an import the trace missed, or a calculators module left out, fails the build.
 //       Prints a JSON line with the counts and sizes.
 //
 // tools/runtime.py names the npm runtime's files (tools/published.py spells them): the loader as
@@ -75,12 +76,16 @@ async function makePyc(outZip) {
 // the package. The offer-letter reader (the letter* modules: about 120 KB of the gzipped
 // snapshot) is imported from the wheel only by a visit that reads a letter. Each calculator runs
 // once so that its lazily built state (compiled regular expressions, caches) is in the snapshot.
+const IN_WORKER = `
+def in_worker(module):
+    \"\"\"Whether the worker imports calculators' MODULE (a file name without .py) at boot.\"\"\"
+    return module not in {"__main__", "cli", "urlstate"} and not module.startswith("letter")
+`;
 const WARM = `
 import importlib, json, os
 import calculators
-NOT_IN_BROWSER = {"__init__", "__main__", "cli", "urlstate"}
 for name in sorted(os.listdir(calculators.__path__[0])):
-    if name.endswith(".py") and name[:-3] not in NOT_IN_BROWSER and not name.startswith("letter"):
+    if name.endswith(".py") and name != "__init__.py" and in_worker(name[:-3]):
         importlib.import_module("calculators." + name[:-3])
 from calculators.web import handle
 from calculators.registry import CALCULATORS
@@ -137,6 +142,7 @@ async function makeSnapshot(stdlibZip, wheel, outSnapshot) {
   const module = py._module;
   const heapBefore = module.HEAP8.length;
   py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
+  py.runPython(IN_WORKER);
   py.runPython(WARM);
   const heapAfter = module.HEAP8.length;
   const malloc = mallinfo(module);
@@ -159,34 +165,64 @@ for calc in CALCULATORS.values():
 
 // The modules a boot has imported from the stdlib zip SRC, written to DST compiled again from
 // the npm sources (SOURCES) without docstrings and asserts (optimize=2; about a sixth smaller):
-// nothing on the calculators' path reads a standard module's docstring.
+// nothing on the calculators' path reads a standard module's docstring. The calculators modules
+// the worker imports go in too, compiled the same way from the wheel (WHEEL) under the zip's
+// path: the .pyc boot then has no wheel to fetch, unpack and compile (in Node on this machine,
+// loading the wheel and importing calculators.web took 130 ms; importing it from the zip, 50).
 const KEEP_IMPORTED = `
 import importlib.util, sys, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
-def keep_imported(src, sources, dst):
+def pyc(source, path):
+    code = compile(source, path, "exec", dont_inherit=True, optimize=2)
+    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+def keep_imported(src, sources, wheel, dst):
     prefix = src + "/"
     used = {m.__file__[len(prefix):] for m in list(sys.modules.values())
             if (getattr(m, "__file__", None) or "").startswith(prefix)}
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(sources) as zsrc, zipfile.ZipFile(dst, "w") as zout:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(sources) as zsrc, zipfile.ZipFile(wheel) as zwhl, \\
+            zipfile.ZipFile(dst, "w") as zout:
         for info in zin.infolist():
-            if info.filename not in used:
-                continue
-            source = zsrc.read(info.filename[:-1])  # the .py beside the .pyc's name
-            code = compile(source, prefix + info.filename[:-1], "exec", dont_inherit=True, optimize=2)
-            data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
-            zout.writestr(info, data, compresslevel=9)
-    return len(used)
+            if info.filename in used:
+                source = zsrc.read(info.filename[:-1])  # the .py beside the .pyc's name
+                zout.writestr(info, pyc(source, prefix + info.filename[:-1]), compresslevel=9)
+        own = [n for n in zwhl.namelist() if n.startswith("calculators/") and n.endswith(".py")
+               and n.count("/") == 1 and (n == "calculators/__init__.py" or in_worker(n[12:-3]))]
+        for name in sorted(own):
+            info = zipfile.ZipInfo(name + "c", date_time=(1980, 1, 1, 0, 0, 0))
+            zout.writestr(info, pyc(zwhl.read(name), prefix + name), zipfile.ZIP_DEFLATED, 9)
+    return len(used), len(own)
 `;
 
 /**
+ * Every calculator's examples, run, with the calculators package imported from FOLDER.
+ * @param {any} py
+ * @param {string} folder
+ */
+function runExamples(py, folder) {
+  py.runPython(RUN_EXAMPLES);
+  const file = py.runPython("import calculators; calculators.__file__");
+  if (!file.startsWith(folder)) throw new Error(`calculators imported from ${file}, not ${folder}`);
+}
+
+// The calculators modules of the .pyc boot's zip that importing calculators.web leaves unimported:
+// the worker imports it at boot, and the whole standard library, written over the zip when a run
+// needs it, has none of them (web/worker/calculators.js). Must be none.
+const NOT_IMPORTED_AT_BOOT = `
+import sys, zipfile
+import calculators.web
+[n for n in zipfile.ZipFile(next(p for p in sys.path if p.endswith(".zip"))).namelist()
+ if n.startswith("calculators/") and n[:-4].replace("/", ".").removesuffix(".__init__") not in sys.modules]
+`;
+
+/**
+ * A .pyc boot in Node, the calculators from WHEEL (unpacked) or, without it, from the zip.
  * @param {string} stdlibZip
- * @param {string} wheel
+ * @param {string} [wheel]
  */
 async function bootPycWith(stdlibZip, wheel) {
   const py = await loadPyodide({ indexURL: INDEX, stdLibURL: resolve(stdlibZip), env: COMPILE_ENV, stdout: () => {},
     stderr: console.error });
-  await py.loadPackage(resolve(wheel), { messageCallback: () => {} });
-  py.runPython(RUN_EXAMPLES);
+  if (wheel) py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
   return py;
 }
 
@@ -197,13 +233,20 @@ async function bootPycWith(stdlibZip, wheel) {
  */
 async function trimStdlib(stdlibZip, wheel, outZip) {
   const py = await bootPycWith(stdlibZip, wheel);
+  runExamples(py, `${py.FS.cwd()}/calculators/`); // unpacked in the working directory
   const [major, minor] = py.runPython("import sys; sys.version_info[:2]").toJs();
+  const zipPath = `/lib/python${major}${minor}.zip`;
   py.FS.writeFile("/tmp/sources.zip", readFileSync(STDLIB_SOURCES));
+  py.FS.writeFile("/tmp/wheel.zip", readFileSync(wheel));
+  py.runPython(IN_WORKER);
   py.runPython(KEEP_IMPORTED);
-  const kept = py.runPython(`keep_imported("/lib/python${major}${minor}.zip", "/tmp/sources.zip", "/tmp/used.zip")`);
+  const [kept, own] = py.runPython(`keep_imported("${zipPath}", "/tmp/sources.zip", "/tmp/wheel.zip", "/tmp/used.zip")`).toJs();
   writeFileSync(outZip, py.FS.readFile("/tmp/used.zip"));
-  await bootPycWith(outZip, wheel); // throws if the trace missed an import the examples need
-  console.log(JSON.stringify({ modules: kept, bytes: readFileSync(outZip).length }));
+  const booted = await bootPycWith(outZip);
+  const notImported = booted.runPython(NOT_IMPORTED_AT_BOOT).toJs();
+  if (notImported.length) throw new Error(`importing calculators.web leaves out ${notImported.join(", ")}`);
+  runExamples(booted, `${zipPath}/calculators/`); // throws if the trace missed an import the examples need
+  console.log(JSON.stringify({ modules: kept, calculators: own, bytes: readFileSync(outZip).length }));
 }
 
 const [cmd, ...args] = process.argv.slice(2);

@@ -7,8 +7,8 @@
 //   3. read the link (link-meter.js): which copy of the wasm to keep, and which boot path to take
 //      (choosePath);
 //   4. fetch the path's own files: the snapshot (snapshot-boot.js), or the .pyc boot's standard
-//      library and wheel (pyc-boot.js); the whole standard library waits until a run needs it
-//      (calculators.js);
+//      library with the calculators in it (pyc-boot.js); the whole standard library waits until a
+//      run needs it (calculators.js);
 //   5. loadPyodide: the snapshot boot, falling back to the .pyc boot on any failure;
 //   6. the boot report ("ready").
 

@@ -4,10 +4,13 @@
 //
 // A snapshot boot hands Pyodide an empty zip in place of the standard library (every module the
 // calculators use is imported in the snapshot; Pyodide would still fetch and mount the 4.5 MB zip
-// before restoring, 20-40 ms of this thread), and a .pyc boot on a slow link reads only the part
-// the calculators import. Either way zipimport knows just those files, so a module outside them
-// is a ModuleNotFoundError, which calculators/web.py reports as `missing` when the whole standard
-// library has it: only then is the whole zip fetched, written in place, and the run run again.
+// before restoring, 20-40 ms of this thread), and a .pyc boot reads only the part the calculators
+// import, with the calculators' own modules, in one zip. Either way zipimport knows just those
+// files, so a module outside them is a ModuleNotFoundError, which calculators/web.py reports as
+// `missing` when the whole standard library has it: only then is the whole zip fetched, written
+// in place (in place: a package's submodules are looked for in that package's folder only), and
+// the run run again. The calculators' modules are all imported by then (the build checks that
+// importing calculators.web imports every one of them), so they do not miss their zip.
 // Any other exception is a calculator's bug, reported as a crash: it downloads nothing.
 
 import { networkFetch } from "./downloads.js";

@@ -4,8 +4,8 @@
 // the worker's memory: no request carries it and nothing stores it.
 //
 // What a reading needs is fetched on its first use only, so a visit that reads no letter
-// downloads none of it: the letter reader's modules (left out of the snapshot: the calculators
-// wheel, when the boot did not install it), the whole standard library (which the reader and
+// downloads none of it: the letter reader's modules (left out of the snapshot and the .pyc boot's
+// zip: the calculators wheel), the whole standard library (which the reader and
 // pypdf import from), and for a PDF the pypdf wheel.
 
 import { installStdlib } from "./calculators.js";
@@ -31,11 +31,23 @@ function importable(state, module) {
   return pyodide.runPython(`import importlib.util; importlib.util.find_spec(${JSON.stringify(module)}) is not None`);
 }
 
+// After the wheel is unpacked (in the working directory, unpackArchive's default): its folder
+// joins the package's path, for a .pyc boot imported the package from its zip (which leaves the
+// letter modules out).
+const JOIN_WHEEL = `
+import calculators, importlib, os
+folder = os.path.join(os.getcwd(), "calculators")
+if folder not in calculators.__path__:
+    calculators.__path__.append(folder)
+importlib.invalidate_caches()
+del folder
+`;
+
 /**
  * The letter reader's modules, and pypdf for a file, made importable (once each). pypdf is a
- * package of the lock file (Pyodide checks its sha256). The calculators wheel cannot be loaded
- * that way after a snapshot boot: the restored runtime counts it as loaded, though its files are
- * not there, so its copy is fetched and unpacked in place.
+ * package of the lock file (Pyodide checks its sha256). The calculators wheel is not loaded that
+ * way: after a snapshot boot the restored runtime counts it as loaded, though its files are not
+ * there, and a .pyc boot has the calculators from its zip; so its copy is fetched and unpacked.
  * @param {BootState} state
  * @param {boolean} pdf
  */
@@ -46,7 +58,7 @@ async function prepare(state, pdf) {
     const response = await networkFetch(state.files.wheel.url);
     if (!response.ok) throw new Error(`the letter reader: HTTP ${response.status}`);
     pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
-    pyodide.runPython("import importlib; importlib.invalidate_caches()");
+    pyodide.runPython(JOIN_WHEEL);
   }
   if (pdf && !importable(state, PDF_PACKAGE)) await pyodide.loadPackage(PDF_PACKAGE, { messageCallback: () => {} });
 }

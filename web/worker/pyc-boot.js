@@ -1,9 +1,9 @@
 // @ts-check
-// The .pyc boot: a normal start of Python with its standard library precompiled to .pyc, then
-// the calculators wheel loaded as a package (by name, from the lock file). Its standard library
-// is the part the calculators import (stdlib_used, a quarter of the bytes), or the whole one; on
-// a slow link the used part comes as its xz copy, inflated whole before Pyodide gets it under the
-// zip's own URL, so that a cut or corrupt copy falls back to the zip itself.
+// The .pyc boot: a normal start of Python from one zip of .pyc files, the part of the standard
+// library the calculators import and the calculators modules the worker runs (stdlib_used, built
+// by tools/pyodide_build.mjs trim): no wheel to fetch, unpack or compile. On a slow link the zip
+// comes as its xz copy, inflated whole before Pyodide gets it under the zip's own URL, so that a
+// cut or corrupt copy falls back to the zip itself.
 
 import { bootFetch, handOver, mark, prefetch } from "./downloads.js";
 import { inflate, storeOffline } from "./inflated.js";
@@ -16,9 +16,9 @@ import { settle } from "./calculators.js";
 const ZIP_TYPE = "application/zip";
 
 /**
- * Fetch what the .pyc boot reads besides the runtime, as the boot starts: its standard library
- * (from the xz copy where `xzUrl` is given) and the wheel, which Python would ask for only once
- * started, leaving the link idle meanwhile.
+ * Fetch what the .pyc boot reads besides the runtime, as the boot starts: its zip (from the xz
+ * copy where `xzUrl` is given), which Python would ask for only once started, leaving the link
+ * idle meanwhile.
  * @param {BootState} state
  * @param {string} stdlib the standard library's URL
  * @param {string} xzUrl its xz copy's URL, or ""
@@ -34,7 +34,6 @@ export function fetchPycFiles(state, stdlib, xzUrl) {
   } else {
     prefetch(state, [stdlib]);
   }
-  prefetch(state, [state.files.wheel.url]);
 }
 
 /**
@@ -42,11 +41,11 @@ export function fetchPycFiles(state, stdlib, xzUrl) {
  * @param {BootState} state
  * @param {LoadPyodide} loadPyodide
  * @param {Record<string, unknown>} options loadPyodide's options every boot shares (boot.js)
- * @param {string} stdlib the standard library's URL
+ * @param {string} stdlib the zip's URL
  * @returns {Promise<Handle>}
  */
 export async function bootPyc(state, loadPyodide, options, stdlib) {
-  const pyodide = await loadPyodide({ ...options, stdLibURL: stdlib, packages: ["calculators"] });
+  const pyodide = await loadPyodide({ ...options, stdLibURL: stdlib });
   mark(state, "loaded");
   state.python.pyodide = pyodide;
   return settle(state, pyodide);

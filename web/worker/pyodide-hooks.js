@@ -1,7 +1,7 @@
 // @ts-check
 // The two globals this worker patches for Pyodide, and why: what loadPyodide (Pyodide 314) cannot
 // be told through its options. Everything it can be told goes through them (boot.js: indexURL,
-// stdLibURL, lockFileContents, packageBaseUrl, _loadSnapshot, packages).
+// stdLibURL, lockFileContents, packageBaseUrl, _loadSnapshot).
 //
 // - WebAssembly.instantiateStreaming: Pyodide builds Emscripten's instantiateWasm itself, from
 //   indexURL, with no option to hand it a compiled module; and a snapshot boot must finish the
@@ -9,7 +9,7 @@
 //   snapshot-boot.js) between the instantiation and the restore, where no option reaches.
 //   The hook instantiates the module compiled ahead (wasm.js) and completes the snapshot.
 // - fetch: Pyodide fetches the wasm (at once, when loadPyodide starts), the standard library and
-//   the wheel with the global fetch, and takes no bytes or responses for them. The hook answers
+//   packages with the global fetch, and takes no bytes or responses for them. The hook answers
 //   the wasm's URL with an empty body when the module is compiled ahead (so that it is not
 //   downloaded twice), hands over the responses fetched ahead (downloads.js: prefetched, inflated
 //   from an xz copy, or an empty zip standing in for the standard library), and counts the rest
