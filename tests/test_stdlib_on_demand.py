@@ -7,7 +7,6 @@ exception is a crash and downloads nothing (tests/test_trust.py, a calculator th
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import io
 import json
 import zipfile
@@ -17,8 +16,10 @@ import pytest
 import boot_files
 import calculators
 from calc_pages import client_failure, with_config
+from conftest import ROOT
 from calculators.urlstate import encode
 from calculators.web import handle
+from tools.runtime import xz_compress
 
 SLUG = "instructor-offer"
 RESULT = f'[data-calc-result="{SLUG}"]'
@@ -56,23 +57,25 @@ def module_outside_the_used_stdlib(site) -> str:
     return next(m for m in CANDIDATES if f"{m}.pyc" in whole - used)
 
 
-def wheel_that_imports(site, module: str) -> tuple[bytes, bytes]:
-    """The calculators wheel with calculators.web.handle importing ``module`` (a test-only
-    copy, served in place of the real one), and the lock file naming its digest."""
-    source = zipfile.ZipFile(boot_files.file(site, "wheel"))
+def boot_zip_that_imports(site, module: str) -> tuple[bytes, bytes]:
+    """The .pyc boot's zip (the used standard library with the calculators) with
+    calculators.web.handle importing ``module`` (a test-only copy, served in place of the real
+    one and of its xz copy): web's compiled module swapped for its source, which zipimport
+    compiles, since this Python cannot write the runtime's bytecode."""
+    source = zipfile.ZipFile(boot_files.file(site, "stdlib_used"))
+    assert "calculators/web.pyc" in source.namelist()
+    text = (ROOT / "calculators" / "web.py").read_text()
+    first = "        req = json.loads(request)\n"  # the first line of handle's try
+    assert first in text
+    text = text.replace(first, f"{first}        import {module}  # noqa: F401 (test-only)\n", 1)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as wheel:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "calculators/web.py":
-                text = data.decode()
-                first = "        req = json.loads(request)\n"  # the first line of handle's try
-                assert first in text
-                data = text.replace(first, f"{first}        import {module}  # noqa: F401 (test-only)\n", 1).encode()
-            wheel.writestr(info, data)
-    lock = json.loads(boot_files.file(site, "lock").read_text())
-    lock["packages"]["calculators"]["sha256"] = hashlib.sha256(out.getvalue()).hexdigest()
-    return out.getvalue(), json.dumps(lock).encode()
+            if info.filename == "calculators/web.pyc":
+                copy.writestr("calculators/web.py", text)
+            else:
+                copy.writestr(info, source.read(info))
+    return out.getvalue(), xz_compress(out.getvalue())
 
 
 @pytest.mark.browser
@@ -80,10 +83,10 @@ def test_a_run_that_needs_a_module_outside_the_boot_s_gets_the_whole_standard_li
     """The .pyc boot with the used part of the standard library runs a calculator that imports a
     module only the whole one has: that zip is fetched once, the run answers, nothing fails."""
     module = module_outside_the_used_stdlib(site)
-    wheel, lock = wheel_that_imports(site, module)
+    boot_zip, xz_copy = boot_zip_that_imports(site, module)
     with_config(page, flags={"snapshot": False})
-    page.route(boot_files.route(site, "wheel"), lambda route: route.fulfill(body=wheel, content_type="application/zip"))
-    page.route(boot_files.route(site, "lock"), lambda route: route.fulfill(body=lock, content_type="application/json"))
+    page.route(boot_files.route(site, "stdlib_used"), lambda route: route.fulfill(body=boot_zip, content_type="application/zip"))
+    page.route(boot_files.route(site, "stdlib_used", xz=True), lambda route: route.fulfill(body=xz_copy))
     calc = calculators.get(SLUG)
     expected = calculators.run(SLUG, dict(calc.example("green").inputs))
     page.goto(site.page_url(f"calculators/{SLUG}/?" + encode(calc, expected["inputs"])))
