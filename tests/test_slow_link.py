@@ -89,11 +89,13 @@ def test_a_half_megabit_link_ends_with_a_result_and_shows_the_download(site, slo
     assert slow_page.locator(f"{RESULT} .calc-progress").is_hidden()
     assert slow_page.get_attribute(RESULT, "data-calc-state") == "ready"
     assert slow_page.evaluate("window.__cspViolations") == []
-    # on a link this slow the worker takes the .pyc boot with the part of the standard library
-    # the calculators use: the snapshot and the whole standard library are never requested
+    # on a link this slow the worker takes the .pyc boot from its one zip (the part of the
+    # standard library the calculators use, and the calculators): the snapshot, the whole standard
+    # library and the calculators wheel are never requested
     assert slow_page.get_attribute(RESULT, "data-calc-boot") == "pyc"
     sent = link.files_between(0, float("inf"))
     assert not boot_files.sent(sent, site, "snapshot") and not boot_files.sent(sent, site, "stdlib"), sorted(sent)
+    assert not boot_files.sent(sent, site, "wheel"), sorted(sent)
     # that part came xz-compressed (a third fewer bytes), the zip itself never
     assert boot_files.sent(sent, site, "stdlib_used", xz=True), sorted(sent)
     assert not boot_files.sent(sent, site, "stdlib_used"), sorted(sent)

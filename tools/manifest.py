@@ -40,10 +40,10 @@ ROLES = {
     "runtime_js": "Emscripten's JavaScript, which the loader imports",
     "wasm": "the runtime's WebAssembly",
     "lock": "the lock file, naming the calculators wheel and the PDF library only",
-    "wheel": "the calculators package",
+    "wheel": "the calculators package (in the browser, only the letter reader loads it: both boots have the rest)",
     "pdf_wheel": "the PDF library (pypdf), which the letter reader loads for a PDF only",
     "stdlib": "the whole standard library, precompiled to .pyc",
-    "stdlib_used": "the part of it the calculators import (the .pyc boot's)",
+    "stdlib_used": "the part of it the calculators import, with the calculators' modules (the .pyc boot's)",
     "snapshot": "the memory snapshot, made after the calculators are imported (packed, gzip)",
     "xz_decoder": "the xz decoder's WebAssembly (inflates the xz copies)",
 }
