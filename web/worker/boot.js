@@ -26,14 +26,14 @@ import { said } from "./boot-state.js";
 /** @typedef {import("./link-meter.js").Reading} Reading */
 /** @typedef {import("../shared/protocol.js").BootInfo} BootInfo */
 
-// Which boot path a first visit takes (flag boot_by_speed): the snapshot costs about 2.3 MB more
-// on the wire than the .pyc boot with the used part of the standard library, and saves about
-// 0.6 s of start-up on a desktop processor: at 25 Mbit/s the two break even on a desktop. Below
-// SNAPSHOT_MIN_BPS the .pyc boot is taken; set lower than that break-even so that a fast link
-// read low (a busy processor delays the first chunks) keeps the snapshot. The processor is not
-// weighed: on a phone's it saves several seconds more (benchmarks/README.md, the phone
-// profiles), but at the speeds where that would tip the choice the snapshot path sends over the
-// 5 MB a first visit may send before its first answer.
+// Which boot path a first visit takes (flag boot_by_speed): the snapshot costs about 2.7 MB more
+// on the wire than the .pyc boot from its zip, and saves about 0.35 s of start-up on a desktop
+// processor and about 3 s on a phone's (benchmarks/README.md): the two break even near 60 Mbit/s
+// on a desktop and 7 on a phone. Below SNAPSHOT_MIN_BPS the .pyc boot is taken; set well below
+// the desktop's break-even so that a fast link read low (a busy processor delays the first
+// chunks) keeps the snapshot. The processor is not weighed: on a phone at 7-12 Mbit/s the
+// snapshot would answer sooner, but it sends over the 5 MB a first visit may send before its
+// first answer.
 const SNAPSHOT_MIN_BPS = 12e6;
 const PATH_JUDGE_MS = 500; // the path's own reading: this long after the first response at most
 
