@@ -256,19 +256,22 @@ def test_first_visit_on_a_slow_link_takes_the_xz_copies(web, site):
     """At 5 Mbit/s the worker keeps the wasm's xz copy, inflated by its own decoder as it
     arrives, and drops the original it started alongside: the result still comes, with no
     error on the page. (Firefox reported the dropped original failing under the streaming
-    compiler as a page error, though its rejection was handled.)"""
+    compiler as a page error, though its rejection was handled.) It boots the .pyc way, the
+    calculators from the same zip as the standard library's used part: no wheel is sent."""
     link = serve.Link(5e6, 0.04)
     with served_over(site, link) as base:
         path, band = shared_link("yellow")
         web.goto(base + path)
         shown = result_of(web, "instructor-offer")
         assert shown["band"] == band, shown
+        assert shown["boot"] == "pyc", shown
         web.goto("about:blank")  # before the server stops (the search index loads in the background)
     sent = link.files_between(0, float("inf"))
     xz = boot_files.sent(sent, site, "wasm", xz=True)
     assert xz == boot_files.file(site, "wasm", xz=True).stat().st_size, f"{web.name}: {sent}"
     original = boot_files.sent(sent, site, "wasm")
     assert original < 300_000, f"{web.name}: the original wasm was not dropped ({original} bytes sent)"
+    assert not boot_files.sent(sent, site, "wheel"), f"{web.name}: {sent}"
 
 
 # ---------- copy link ----------
