@@ -3,7 +3,8 @@ for every calculator: after changing inputs, every link within the page (the sum
 result", the drawer's table of contents, links in the text and the result) and the Back button
 keep the inputs and the result, with the theme's instant navigation on; the address always
 carries the inputs; a reader who leaves for a guide page and comes back (Back, or the calculator's
-link again in the same tab) finds them; Reset is undone in one tap.
+link again in the same tab) finds them, also when Back comes before the guide has arrived (a slow
+link); Reset is undone in one tap.
 
 Firefox ESR and WebKit run the same journey: test_engines_phone.py.
 """
@@ -127,8 +128,11 @@ def open_fresh(page, site, slug: str) -> None:
 
 def settled(page, slug: str) -> dict[str, Any]:
     """The page's state once the address holds the form's inputs and the result shown is the one
-    for them (the printed line under it ends with the link to the inputs it was computed for)."""
+    for them (the printed line under it ends with the link to the inputs it was computed for).
+    After Back from another page the theme swaps the page's content in (instant navigation), so
+    the result may be missing for a moment while this waits."""
     page.wait_for_function("""(slug) => { const r = document.querySelector(`[data-calc-result="${slug}"]`);
+      if (!r) return false;
       const meta = r.querySelector(".calc-print-meta");
       const query = new URLSearchParams(location.search);
       return r.getAttribute("data-calc-state") === "ready" && r.hasAttribute("data-calc-band")
@@ -191,20 +195,54 @@ def test_every_in_page_link_and_back_keep_the_inputs_and_the_result(page, site, 
     assert "#" not in page.url, "Back returned to where the reader was"
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_leaving_for_a_guide_and_back_finds_the_inputs(page, site, slug):
-    calc, state = edited(page, site, slug)
-    path = urlsplit(page.url).path
+def follow_why(page, slug: str) -> str:
+    """Tap the result's first "Why?" link (to a guide page); the calculator page's title."""
+    title = page.locator("article h1").first.text_content()
     page.evaluate("window.__marker = 1")
     why = page.locator(f"{result_selector(slug)} .calc-factors a").first
     why.scroll_into_view_if_needed()
     why.tap()
+    return title
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_leaving_for_a_guide_and_back_finds_the_inputs(page, site, slug):
+    calc, state = edited(page, site, slug)
+    path = urlsplit(page.url).path
+    title = follow_why(page, slug)
     page.wait_for_function("(p) => location.pathname !== p", arg=path)
-    page.wait_for_selector("article h1")
+    page.wait_for_function("(t) => document.querySelector('article h1').textContent !== t", arg=title)  # the guide shown
     page.go_back()
     page.wait_for_selector(f'{result_selector(slug)}[data-calc-band="{state["band"]}"]', timeout=30000)
     assert settled(page, slug) == state
     assert page.evaluate("window.__marker") == 1, "the theme's instant navigation was on"
+
+
+@pytest.mark.parametrize("slug", ["instructor-offer", "offer-comparison"])
+def test_back_before_the_guide_arrives_keeps_the_calculator(page, site, slug):
+    """On a slow link a reader taps "Why?" and goes Back before the guide has arrived: the
+    calculator stays, with its inputs and result, and the guide, arriving late, never takes its
+    place under the calculator's address."""
+    calc, state = edited(page, site, slug)
+    path = urlsplit(page.url).path
+    held = []
+    page.route(lambda url: urlsplit(url).path.endswith("/") and urlsplit(url).path != path,
+               lambda route: held.append(route))
+    title = follow_why(page, slug)
+    page.wait_for_function("(p) => location.pathname !== p", arg=path)  # the theme has the guide's address up
+    for _ in range(100):  # each call to the page lets Playwright hand the held request over
+        if held:
+            break
+        page.evaluate("0")
+    assert held, "the guide was not requested"
+    page.go_back(wait_until="commit")
+    page.wait_for_function("(p) => location.pathname === p", arg=path)
+    guide = held[0].request.url
+    with page.expect_response(lambda r: r.url == guide):
+        held[0].continue_()  # the guide arrives, late
+    assert settled(page, slug) == state
+    assert page.locator("article h1").first.text_content() == title
+    assert urlsplit(page.url).path == path
 
 
 @pytest.mark.parametrize("slug", SLUGS)

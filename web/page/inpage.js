@@ -27,6 +27,11 @@ import { openFoldOf } from "./folds.js";
 /** @type {() => PageCalculator[]} */
 let calculators = () => [];
 let installed = false;
+// A link to another page was followed and the theme is still fetching it: this page is still
+// shown, under the other page's address. A Back then is the theme's to take (it drops that fetch
+// and shows this page again, from its address, which holds the latest inputs); taken here as a
+// move within the page, the other page would arrive later under this page's address.
+let departing = false;
 
 /**
  * Take the page's links and history moves from now on (once per visit; `all` lists the
@@ -35,6 +40,7 @@ let installed = false;
  */
 export function keepInputsOnThePage(all) {
   calculators = all;
+  departing = false;
   if (installed) return;
   installed = true;
   // capture, on the window: before the theme's listeners (on the body, and on the window for
@@ -42,6 +48,7 @@ export function keepInputsOnThePage(all) {
   window.addEventListener("click", onClick, true);
   window.addEventListener("popstate", onHistory, true);
   window.addEventListener("pagehide", flushAll);
+  window.addEventListener("pageshow", () => { departing = false; });
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flushAll(); });
 }
 
@@ -65,7 +72,10 @@ function onClick(event) {
   for (const c of calcs) c.flush(); // whatever happens next, the address holds the latest inputs
   if (link.classList.contains("headerlink")) return; // a section's link control (section-links.js)
   const url = new URL(link.href, location.href);
-  if (url.origin !== location.origin || url.pathname !== location.pathname) return; // another page
+  if (url.origin !== location.origin || url.pathname !== location.pathname) { // another page
+    departing = true;
+    return;
+  }
   event.preventDefault();
   event.stopPropagation();
   closeTheThemesPanels();
@@ -103,7 +113,10 @@ function placeOf(hash) {
 /** @param {PopStateEvent} event */
 function onHistory(event) {
   const calcs = here();
-  if (!calcs.length) return; // another page: the theme (or the browser) loads it
+  if (!calcs.length || departing) { // another page, or back from one not shown yet: the theme's
+    departing = false;
+    return;
+  }
   event.stopImmediatePropagation();
   for (const c of calcs) c.sync();
   const target = placeOf(location.hash);
