@@ -40,6 +40,12 @@ def route(site, role: str, xz: bool = False) -> str:
     return "**/" + path(site, role, xz)
 
 
+def routes(site, role: str) -> list[str]:
+    """Playwright URL patterns for every copy of ``role`` a boot may fetch: the file and its xz
+    copy, if it has one (a test that keeps the runtime from starting must hold back both)."""
+    return [route(site, role)] + ([route(site, role, xz=True)] if "xz" in manifest(site)["files"][role] else [])
+
+
 def sent(files: dict[str, int], site, role: str, xz: bool = False) -> int:
     """Bytes a paced link sent for ``role`` (``serve.Link.files_between``: request path -> bytes)."""
     wanted = "/" + path(site, role, xz)
