@@ -108,6 +108,13 @@ def open_and_edit(web: Engine, site, slug: str) -> dict[str, Any]:
 
 
 STILL = "document.getAnimations().length === 0"  # no transition running (the drawer slides)
+# The link has not moved for 100 ms: the theme scrolls the drawer's table of contents smoothly to
+# the place shown (toc.follow), and a tap while it moves lands beside the link. (Playwright's tap
+# waits the same way, for a box that keeps still.)
+STEADY = """((selector) => { const r = document.querySelector(selector).getBoundingClientRect();
+  const at = `${selector} ${r.left} ${r.top} ${r.width}`, now = performance.now(), seen = window.__testSteady;
+  if (!seen || seen.at !== at) { window.__testSteady = { at, since: now }; return false; }
+  return now - seen.since >= 100; })"""
 
 
 def tap_in_page_link(web: Engine, n: int) -> None:
@@ -127,6 +134,7 @@ def tap_in_page_link(web: Engine, n: int) -> None:
             web.wait_for(STILL, 10, "the drawer kept moving")
         web.wait_for(f"(() => {{ const r = document.querySelector({link}).getBoundingClientRect();"
                      f" return r.width > 0 && (r.left + r.right) / 2 < innerWidth; }})()", 10, "the link is not in view")
+    web.wait_for(f"{STEADY}({link})", 10, "the link kept moving")
     web.tap(f'[data-test-link="{n}"]')
 
 
