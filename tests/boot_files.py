@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tools.manifest import read_manifest
 
@@ -40,10 +40,12 @@ def route(site, role: str, xz: bool = False) -> str:
     return "**/" + path(site, role, xz)
 
 
-def routes(site, role: str) -> list[str]:
-    """Playwright URL patterns for every copy of ``role`` a boot may fetch: the file and its xz
-    copy, if it has one (a test that keeps the runtime from starting must hold back both)."""
-    return [route(site, role)] + ([route(site, role, xz=True)] if "xz" in manifest(site)["files"][role] else [])
+def route_every_copy(page, site, role: str, handler: Callable[[Any], None]) -> None:
+    """Route every copy of ``role`` a boot may fetch to ``handler`` on a Playwright page: the
+    file and its xz copy, if it has one (a test that keeps the runtime from starting must hold
+    back both)."""
+    for xz in (False, True) if "xz" in manifest(site)["files"][role] else (False,):
+        page.route(route(site, role, xz), handler)
 
 
 def sent(files: dict[str, int], site, role: str, xz: bool = False) -> int:

@@ -170,12 +170,10 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
     """A reader who presses a key, or a calculator that cannot start, gets the theme at once
     (well before the 8-second fallback)."""
     if trigger == "a key press":
-        for pattern in boot_files.routes(site, "wasm"):
-            page.route(pattern, lambda route: None)  # never answered
+        boot_files.route_every_copy(page, site, "wasm", lambda route: None)  # never answered
     else:
         with_config(page, limits={"boot_stall_ms": 2000})
-        for pattern in boot_files.routes(site, "wasm"):
-            page.route(pattern, lambda route: route.abort())
+        boot_files.route_every_copy(page, site, "wasm", lambda route: route.abort())
     page.goto(site.page_url(PATH))
     page.wait_for_load_state("load")
     assert page.evaluate("window.document$ === undefined")
@@ -188,8 +186,7 @@ def test_the_theme_bundle_does_not_wait_for_a_python_that_never_answers(page, si
 
 def test_runtime_failure_is_reported_within_the_time_limit(page, site):
     with_config(page, limits={"boot_stall_ms": 4000})
-    for pattern in boot_files.routes(site, "wasm"):
-        page.route(pattern, lambda route: route.abort())
+    boot_files.route_every_copy(page, site, "wasm", lambda route: route.abort())
     page.goto(site.page_url(PATH) + "?clinical_fte=0.8")
     page.wait_for_selector(f'{RESULT}[data-calc-state="error"]', timeout=15000)
     assert page.locator(".calc-fallback").is_visible()

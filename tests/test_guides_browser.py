@@ -93,8 +93,7 @@ def test_search_works_on_a_calculator_page_while_python_loads(page, site, python
     """Calculator pages build the search index after Python's start-up; a reader who searches
     first, or whose Python never loads, still gets results."""
     if python == "never loads":
-        for pattern in boot_files.routes(site, "wasm"):
-            page.route(pattern, lambda route: None)  # never answered
+        boot_files.route_every_copy(page, site, "wasm", lambda route: None)  # never answered
     page.goto(site.page_url("calculators/instructor-offer/"))
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially("tenure", delay=20)
